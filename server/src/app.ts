@@ -1,0 +1,52 @@
+// Builds the Express app from its parts; main.ts listens, tests call it on port 0.
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { AppContext } from './app-context.js';
+import { apiKeyRoutes } from './api-keys/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { buildOpenApiDocument } from './contract/openapi.js';
+import { authenticate } from './http/authenticate.js';
+import { clientApp } from './http/client-app.js';
+import { healthRoutes } from './http/health.js';
+import { apiNotFound, problemHandler } from './http/problem-details.js';
+import { requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
+import { matrixRoutes } from './matrix/routes.js';
+import { referenceRoutes } from './reference/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export const BODY_LIMIT = '50mb';
+
+export function buildApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId(ctx.logger));
+  app.use(securityHeaders);
+
+  const openApi = buildOpenApiDocument();
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApi, { customSiteTitle: 'Interop Monitor API' }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  api.use(cookieParser());
+  api.use(healthRoutes(ctx));
+  api.use(authenticate(ctx));
+  api.use(authRoutes(ctx));
+  api.use(userRoutes(ctx));
+  api.use(referenceRoutes(ctx));
+  api.use(apiKeyRoutes(ctx));
+  api.use(reportRoutes(ctx));
+  api.use(matrixRoutes(ctx));
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  app.use(clientApp(ctx.config.CLIENT_DIR));
+  app.use(problemHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,42 @@
+// Building blocks of the public contract. A message of the form "CODE: text" names the stable
+// error code that validation reports for that field.
+import { z } from 'zod';
+
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { error: 'BAD_SLUG: must be a slug of 2–40 lowercase letters, digits and hyphens' });
+export const period = z.string().regex(PERIOD_PATTERN, { error: 'BAD_PERIOD: must be a month as YYYY-MM' });
+export const isoDate = z
+  .string()
+  .regex(DATE_PATTERN, { error: 'BAD_DATE: must be a date as YYYY-MM-DD' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: 'BAD_DATE: is not a real calendar date',
+  });
+export const cityCode = z.string().regex(/^(\d{6}|\*)$/, { error: 'UNKNOWN_CITY: must be a six-digit GB/T 2260 code or *' });
+
+export const role = z.enum(['analyst', 'auditor', 'institution', 'admin']);
+export type Role = z.infer<typeof role>;
+
+export const mode = z.enum(['mpm', 'cpm']);
+export const channel = z.enum(['offline', 'online']);
+export const linkStatus = z.enum(['live', 'pilot', 'planned', 'suspended']);
+export const reconciliation = z.enum(['confirmed', 'disputed', 'unconfirmed']);
+
+export const problemItem = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+});
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  requestId: z.string().optional(),
+  errors: z.array(problemItem).optional(),
+});

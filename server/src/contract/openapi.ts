@@ -1,0 +1,80 @@
+// The OpenAPI 3.0 document, generated from the zod schemas of the contract.
+import { z } from 'zod';
+import { APP_VERSION } from '../version.js';
+import { problem } from './common.js';
+import { operations, type Operation } from './operations.js';
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+}
+
+function toOpenApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
+}
+
+function operationObject(op: Operation): Record<string, unknown> {
+  const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const queryParams = op.query
+    ? Object.entries((schemaOf(op.query, 'input') as { properties: Record<string, unknown>; required?: string[] }).properties).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema,
+      }))
+    : [];
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(op.responses)) {
+    const content = response.schema
+      ? { [response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: schemaOf(response.schema, 'output') } }
+      : response.contentType
+        ? { [response.contentType]: {} }
+        : undefined;
+    responses[status] = { description: response.description, ...(content ? { content } : {}) };
+  }
+  return {
+    tags: [op.tag],
+    summary: op.summary,
+    description: `${op.description ?? ''}${op.description ? '\n\n' : ''}Roles: ${op.roles}.`,
+    parameters: [...pathParams, ...queryParams, ...(op.headers ?? [])],
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(Object.entries(op.body).map(([type, schema]) => [type, { schema: schemaOf(schema, 'input') }])),
+          },
+        }
+      : {}),
+    responses,
+    ...(op.roles === 'anyone' ? { security: [] } : {}),
+  };
+}
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const path = toOpenApiPath(`/api/v1${op.path}`);
+    paths[path] ??= {};
+    paths[path][op.method] = operationObject(op);
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Interop Monitor API',
+      version: APP_VERSION,
+      description:
+        'Payment interconnection reports, the interconnection matrix and reference data. Errors are RFC 9457 problem details ' +
+        '(application/problem+json) with a stable `code`; validation errors list every problem in `errors`. ' +
+        'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'im_session' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An institution API key (imk_…).' },
+      },
+      schemas: { Problem: schemaOf(problem, 'output') },
+    },
+    security: [{ session: [] }, { apiKey: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { role, slug } from './common.js';
+
+export const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, { error: 'BAD_USERNAME: 2–64 lowercase letters, digits, dots, hyphens or underscores' });
+const password = z.string().min(12, { error: 'WEAK_PASSWORD: passwords need at least 12 characters' }).max(200);
+
+export const user = z.object({
+  username: z.string(),
+  role,
+  institution: z.string().nullable(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof user>;
+
+export const newUser = z
+  .strictObject({ username, password, role, institution: slug.optional() })
+  .refine((u) => (u.role === 'institution') === (u.institution !== undefined), {
+    error: 'INSTITUTION_REQUIRED: an institution user names its institution, and only an institution user does',
+    path: ['institution'],
+  });
+
+export const userPatch = z.strictObject({ role: role.optional(), password: password.optional(), disabled: z.boolean().optional() });
+
+export const me = z.object({ username: z.string(), role, institution: z.string().optional() });
+export type Me = z.infer<typeof me>;
+
+export const loginRequest = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });

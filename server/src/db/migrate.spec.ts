@@ -1,0 +1,21 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+let database: OpenDatabase | undefined;
+afterEach(() => database?.close());
+
+describe('migrations', () => {
+  it('build the whole schema on an empty database and do nothing the second time', async () => {
+    database = openDatabase(':memory:');
+    expect(await migrateToLatest(database.db)).toEqual(['001-initial']);
+    expect(await migrateToLatest(database.db)).toEqual([]);
+    const tables = database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'").all().map((r) => (r as { name: string }).name);
+    expect(tables.sort()).toEqual(['api_keys', 'cities', 'idempotency_keys', 'institutions', 'report_agreements', 'report_links', 'reports', 'sessions', 'users']);
+  });
+
+  it('open the database with foreign keys on', async () => {
+    database = openDatabase(':memory:');
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});

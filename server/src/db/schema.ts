@@ -1,0 +1,122 @@
+// Table shapes as Kysely sees them; repositories return plain objects built from these.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface CityTable {
+  code: string;
+  name: string;
+  name_zh: string;
+  province: string;
+  province_name: string;
+  province_name_zh: string;
+}
+
+export interface InstitutionTable {
+  id: string;
+  name: string;
+  name_zh: string;
+  kind: string;
+  group_slug: string;
+  systemic: number;
+  active: number;
+}
+
+export interface UserTable {
+  username: string;
+  password_hash: string;
+  role: string;
+  institution: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield live sessions. */
+  id: string;
+  username: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  institution: string;
+  key_hash: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  institution: string;
+  period: string;
+  version: number;
+  received_at: string;
+  sha256: string;
+  links_count: number;
+  agreements_count: number;
+  warnings: string;
+  submitted_by: string;
+  /** 1 on the newest version of (institution, period): the as-of lookups read only these. */
+  latest: number;
+}
+
+export interface ReportLinkTable {
+  report_id: number;
+  row_no: number;
+  scanner: string;
+  issuer: string;
+  mode: string;
+  channel: string;
+  city: string;
+  status: string;
+  since: string;
+}
+
+export interface ReportAgreementTable {
+  report_id: number;
+  row_no: number;
+  ref: string;
+  counterparty: string;
+  kind: string;
+  exclusive: number;
+  fee_bps: number | null;
+  cities: string;
+  modes: string;
+  channels: string;
+  restrictions: string;
+  effective: string;
+  expires: string | null;
+  text: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  principal: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  cities: CityTable;
+  institutions: InstitutionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  reports: ReportTable;
+  report_links: ReportLinkTable;
+  report_agreements: ReportAgreementTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+export type CityRow = Selectable<CityTable>;
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type UserRow = Selectable<UserTable>;
+export type ReportRow = Selectable<ReportTable>;
+export type NewReportLink = Insertable<ReportLinkTable>;
+export type NewReportAgreement = Insertable<ReportAgreementTable>;

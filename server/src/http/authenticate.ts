@@ -1,0 +1,37 @@
+// Resolves who is asking (API key or session cookie) and enforces the CSRF double-submit check
+// for state-changing requests that ride on a cookie.
+import type { RequestHandler } from 'express';
+import type { AppContext } from '../app-context.js';
+import { findLiveKeyByHash } from '../api-keys/repository.js';
+import { principalForSession } from '../auth/session-service.js';
+import { hashSecret } from '../auth/tokens.js';
+import { Forbidden, Unauthorized } from './errors.js';
+
+export const SESSION_COOKIE = 'im_session';
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authenticate(ctx: AppContext): RequestHandler {
+  return async (req, _res, next) => {
+    const authorization = req.get('authorization');
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const key = match && (await findLiveKeyByHash(ctx.db, hashSecret(match[1])));
+      if (!key) throw new Unauthorized('The API key is unknown or revoked.', 'BAD_API_KEY');
+      req.principal = { username: `key:${key.id}`, role: 'institution', institution: key.institution, via: 'api-key', apiKeyId: key.id };
+      return next();
+    }
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token) {
+      const session = await principalForSession(ctx, token);
+      if (session) {
+        if (!SAFE_METHODS.has(req.method) && req.get(XSRF_HEADER) !== session.csrfToken) {
+          throw new Forbidden('Send the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header.', 'CSRF_TOKEN_MISMATCH');
+        }
+        req.principal = session.principal;
+      }
+    }
+    next();
+  };
+}

@@ -1,0 +1,41 @@
+// Who is asking: set by the authentication middleware, read by every route.
+import type { RequestHandler, Request } from 'express';
+import type { Role } from '../contract/common.js';
+import { Forbidden, Unauthorized } from './errors.js';
+
+export interface Principal {
+  username: string;
+  role: Role;
+  /** The institution a user or API key belongs to; null for central bank roles. */
+  institution: string | null;
+  via: 'session' | 'api-key';
+  apiKeyId?: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+    }
+  }
+}
+
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new Unauthorized();
+  return req.principal;
+}
+
+/** Lets the request through only for the given roles: 401 when anonymous, 403 otherwise. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const principal = principalOf(req);
+    if (!roles.includes(principal.role)) throw new Forbidden();
+    next();
+  };
+}
+
+/** Central bank roles read every institution's data; an institution only its own. */
+export function canSeeInstitution(principal: Principal, institution: string): boolean {
+  return principal.role !== 'institution' || principal.institution === institution;
+}

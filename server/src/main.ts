@@ -1,0 +1,48 @@
+// Reads config, opens the database, starts listening and shuts down cleanly on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
+import { buildApp } from './app.js';
+import type { AppContext } from './app-context.js';
+import { bootstrap } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { createLogger } from './logger.js';
+import { DEMO_PASSWORD } from './users/service.js';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const database = openDatabase(config.DB_PATH);
+const ctx: AppContext = { db: database.db, config, logger, now: () => new Date() };
+
+const started = Date.now();
+const result = await bootstrap(ctx, config.SEED);
+logger.info({ db: config.DB_PATH, migrations: result.migrations, demoReports: result.demoReports, ms: Date.now() - started }, 'database ready');
+
+const server: Server = buildApp(ctx).listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const lines = [`Interop Monitor listening on http://localhost:${port}`, `API reference: http://localhost:${port}/api/docs`];
+  if (result.demoUsers.length > 0) {
+    lines.push(`Demo logins (password "${DEMO_PASSWORD}"): ${result.demoUsers.join(', ')}`);
+  }
+  for (const line of lines) console.log(line);
+});
+
+let stopping = false;
+function shutDown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  server.close(() => {
+    database
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'closing the database failed');
+        process.exit(1);
+      });
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

@@ -1,0 +1,48 @@
+// GET /institutions, /institutions/:id, /cities (every role); POST and PATCH /institutions (admin).
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { institutionPatch, newInstitution } from '../contract/reference.js';
+import { Conflict, NotFound } from '../http/errors.js';
+import { principalOf, requireRole } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { findInstitution, insertInstitutions, listCities, listInstitutions, updateInstitution } from './repository.js';
+
+export function referenceRoutes({ db }: AppContext): Router {
+  const router = Router();
+
+  router.get('/institutions', async (req, res) => {
+    principalOf(req);
+    res.json({ items: await listInstitutions(db) });
+  });
+
+  router.get('/institutions/:id', async (req, res) => {
+    principalOf(req);
+    const found = await findInstitution(db, req.params.id);
+    if (!found) throw new NotFound(`No institution ${req.params.id}.`);
+    res.json(found);
+  });
+
+  router.post('/institutions', requireRole('admin'), async (req, res) => {
+    const input = parseInput(newInstitution, req.body);
+    if (await findInstitution(db, input.id)) throw new Conflict(`Institution ${input.id} already exists.`, 'INSTITUTION_EXISTS');
+    await insertInstitutions(db, [input]);
+    res.status(201).location(`/api/v1/institutions/${input.id}`).json(input);
+  });
+
+  router.patch('/institutions/:id', requireRole('admin'), async (req, res) => {
+    const patch = parseInput(institutionPatch, req.body);
+    const id = String(req.params.id);
+    const current = await findInstitution(db, id);
+    if (!current) throw new NotFound(`No institution ${id}.`);
+    const updated = { ...current, ...patch };
+    await updateInstitution(db, updated);
+    res.json(updated);
+  });
+
+  router.get('/cities', async (req, res) => {
+    principalOf(req);
+    res.set('Cache-Control', 'private, max-age=3600').json({ items: await listCities(db) });
+  });
+
+  return router;
+}

@@ -1,0 +1,60 @@
+// Starts the real app on a loopback port with an in-memory database, for tests that talk HTTP.
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.js';
+import type { AppContext } from '../app-context.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Institution } from '../contract/reference.js';
+import { createLogger } from '../logger.js';
+import { seedReferenceData } from '../reference/seed-reference.js';
+import { createDemoUsers } from '../users/service.js';
+import { ApiClient } from './api-client.js';
+
+export const FIXTURE_INSTITUTIONS: Institution[] = [
+  { id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true },
+  { id: 'tenpay', name: 'WeChat Pay', nameZh: '微信支付', kind: 'wallet', group: 'tencent', systemic: true, active: true },
+  { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联', kind: 'network', group: 'unionpay', systemic: true, active: true },
+  { id: 'icbc', name: 'ICBC', nameZh: '中国工商银行', kind: 'bank', group: 'icbc', systemic: false, active: true },
+  { id: 'cmb', name: 'China Merchants Bank', nameZh: '招商银行', kind: 'bank', group: 'cmb', systemic: false, active: true },
+];
+
+export interface TestApp {
+  baseUrl: string;
+  ctx: AppContext;
+  /** A client logged in as a fixture user (password "demo"), or anonymous without a name. */
+  as(username?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  now?: Date;
+  institutions?: Institution[];
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: ':memory:', SEED: 'none', CLIENT_DIR: '/nonexistent' });
+  const database = openDatabase(':memory:');
+  const fixedNow = options.now;
+  const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() };
+  await migrateToLatest(ctx.db);
+  await seedReferenceData(ctx.db, options.institutions ?? FIXTURE_INSTITUTIONS);
+  await createDemoUsers(ctx);
+  const server = buildApp(ctx).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    ctx,
+    async as(username) {
+      const client = new ApiClient(baseUrl);
+      if (username) await client.logIn(username, 'demo');
+      return client;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
