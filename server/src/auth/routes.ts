@@ -1,7 +1,7 @@
 // POST /auth/login, POST /auth/logout, GET /auth/me.
 import type { CookieOptions } from 'express';
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../app-context.js';
 import { loginRequest, type Me } from '../contract/users.js';
 import { TooManyRequests } from '../http/errors.js';
@@ -28,7 +28,7 @@ export function authRoutes(ctx: AppContext): Router {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
     handler: (_req, _res, next) =>
       next(new TooManyRequests('Too many failed logins; wait 15 minutes before trying again.', LOGIN_WINDOW_MS / 1000)),
   });

@@ -1,0 +1,64 @@
+// The report, period and matrix operations of the OpenAPI document.
+import { z } from 'zod';
+import { matrix, matrixQuery } from './matrix.js';
+import type { Operation } from './operations.js';
+import { periodList, receipt, reportDetail, reportInput, reportList, reportListQuery, submitQuery } from './reports.js';
+
+type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Operation['responses']> & {
+  fail: (description: string) => Operation['responses'][string];
+};
+
+const csvUpload = z.object({
+  institution: z.string(),
+  period: z.string(),
+  links: z.string().describe('CSV file: scanner,issuer,mode,channel,city,status,since (UTF-8 with or without BOM, or GB18030)'),
+  agreements: z.string().optional().describe('CSV file: ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text; lists separated by ;'),
+});
+
+export function operations({ unauthorized, forbidden, notFound, invalid, fail }: Failures): Operation[] {
+  return [
+    {
+      method: 'post', path: '/reports', tag: 'Reports', summary: 'Submit a report (JSON or CSV files)', roles: 'the reporting institution (user or API key), admin',
+      description:
+        'Stores the report whole as a new version of (institution, period), or nothing. `?dryRun=true` validates and answers 200 with the receipt it would give (id null). ' +
+        'An `Idempotency-Key` header makes retries safe: the same key and body replay the first answer (header Idempotent-Replayed: true); another body under the key is 422 IDEMPOTENCY_KEY_REUSED; ' +
+        'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
+        'a stored link\'s `row` is its index in `links`.',
+      query: submitQuery,
+      headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
+      body: { 'application/json': reportInput, 'multipart/form-data': csvUpload },
+      responses: {
+        '200': { description: 'Dry run: the receipt the report would get', schema: receipt },
+        '201': { description: 'Stored: the receipt', schema: receipt },
+        '400': fail('Malformed JSON or unsupported body'),
+        ...unauthorized, ...forbidden,
+        '409': fail('The same Idempotency-Key is still being processed'),
+        '413': fail('Over 50 MB'),
+        ...invalid,
+      },
+    },
+    {
+      method: 'get', path: '/reports', tag: 'Reports', summary: 'List reports, newest period first', roles: 'every role (institutions see their own only)',
+      query: reportListQuery,
+      responses: { '200': { description: 'Reports', schema: reportList }, ...unauthorized, ...invalid },
+    },
+    {
+      method: 'get', path: '/reports/:id', tag: 'Reports', summary: 'A report with its rows and warnings', roles: 'every role (institutions: their own only, else 404)',
+      responses: { '200': { description: 'Report', schema: reportDetail }, ...unauthorized, ...notFound },
+    },
+    {
+      method: 'get', path: '/reports/:id/receipt', tag: 'Reports', summary: 'The receipt of a report', roles: 'every role (institutions: their own only, else 404)',
+      responses: { '200': { description: 'Receipt', schema: receipt }, ...unauthorized, ...notFound },
+    },
+    {
+      method: 'get', path: '/periods', tag: 'Reports', summary: 'Periods for which any report exists, ascending', roles: 'every role',
+      responses: { '200': { description: 'Periods', schema: periodList }, ...unauthorized },
+    },
+    {
+      method: 'get', path: '/matrix', tag: 'Analytics', summary: 'Scanners × issuers matrix of a city', roles: 'analyst, auditor, admin',
+      description: 'The state as of the period: each institution\'s latest report with period ≤ the given one; the scanner\'s declaration is authoritative; `reconciliation` says whether both parties agree.',
+      query: matrixQuery,
+      responses: { '200': { description: 'Matrix', schema: matrix }, ...unauthorized, ...forbidden, ...invalid },
+    },
+  ];
+}

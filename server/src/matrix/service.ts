@@ -1,0 +1,29 @@
+// The scanners × issuers matrix of one city, period, mode and channel.
+import type { AppContext } from '../app-context.js';
+import type { Matrix } from '../contract/matrix.js';
+import { Invalid } from '../http/errors.js';
+import { listCities, listInstitutions } from '../reference/repository.js';
+import { reconcileDeclarations, type DeclaringReport, type LinkStatus } from '../state/reconcile.js';
+import { asOfReports, declaredLinksInCity } from '../state/repository.js';
+
+export interface MatrixQuery {
+  city: string;
+  period: string;
+  mode: Matrix['mode'];
+  channel: Matrix['channel'];
+}
+
+export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matrix> {
+  const cities = await listCities(ctx.db);
+  if (!cities.some((c) => c.code === q.city)) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, path: '$.city' }]);
+  const reports = await asOfReports(ctx.db, q.period);
+  const rows = await declaredLinksInCity(ctx.db, reports.map((r) => r.id), q.city, q.mode, q.channel);
+  const byReport = new Map<number, DeclaringReport>(reports.map((r) => [r.id, { institution: r.institution, period: r.period, declarations: [] }]));
+  for (const row of rows) byReport.get(row.reportId)?.declarations.push({ scanner: row.scanner, issuer: row.issuer, status: row.status as LinkStatus, since: row.since });
+  const cells = reconcileDeclarations([...byReport.values()], q.period);
+
+  const systemic = new Set((await listInstitutions(ctx.db)).filter((i) => i.systemic).map((i) => i.id));
+  const present = new Set(cells.flatMap((c) => [c.scanner, c.issuer]));
+  const institutions = [...present].sort((a, b) => Number(systemic.has(b)) - Number(systemic.has(a)) || a.localeCompare(b));
+  return { period: q.period, city: q.city, mode: q.mode, channel: q.channel, institutions, cells };
+}

@@ -1,0 +1,55 @@
+// Parses a CSV file into header-checked records that remember their row (1 = header).
+import { parse } from 'csv-parse/sync';
+import type { ProblemItem } from '../http/errors.js';
+import { decodeText } from './decode-text.js';
+
+export interface CsvRecord {
+  row: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  records: CsvRecord[];
+  errors: ProblemItem[];
+}
+
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+}
+
+export function readCsvTable(bytes: Uint8Array, columns: readonly string[], required: readonly string[], file: string): CsvTable {
+  const { text } = decodeText(bytes);
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as typeof parsed;
+  } catch (err) {
+    const e = err as CsvParseError;
+    return { records: [], errors: [{ code: 'BAD_CSV', message: `${file}: ${e.message}`, row: e.lines ?? 1 }] };
+  }
+  if (parsed.length === 0) return { records: [], errors: [{ code: 'EMPTY_FILE', message: `${file} is empty`, row: 1 }] };
+
+  const header = parsed[0].record.map((h) => h.trim().toLowerCase());
+  const errors: ProblemItem[] = [];
+  for (const name of required) {
+    if (!header.includes(name)) errors.push({ code: 'MISSING_COLUMN', message: `${file} has no column "${name}"`, row: 1, column: name });
+  }
+  header.forEach((name) => {
+    if (!columns.includes(name)) errors.push({ code: 'UNKNOWN_COLUMN', message: `${file} has an unknown column "${name}"`, row: 1, column: name });
+  });
+  if (errors.length > 0) return { records: [], errors };
+
+  const records: CsvRecord[] = [];
+  for (const { record, info } of parsed.slice(1)) {
+    if (record.length !== header.length) {
+      errors.push({ code: 'BAD_CSV', message: `${file}: expected ${header.length} cells, found ${record.length}`, row: info.lines });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((name, i) => {
+      values[name] = record[i].trim();
+    });
+    records.push({ row: info.lines, values });
+  }
+  return { records, errors };
+}

@@ -1,0 +1,38 @@
+// Plausibility notes that do not block a report: shown to the submitter and kept with the report.
+import type { Link, Report } from '../contract/reports.js';
+import type { ProblemItem } from '../http/errors.js';
+import { jsonPath } from '../http/validate.js';
+import { linkKey } from './validate-report.js';
+
+export const HIGH_FEE_BPS = 100;
+
+export function lastDayOf(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** previousLinks: the links of the institution's previous report (an earlier period), if any. */
+export function reportWarnings(report: Report, previousLinks: readonly Link[]): ProblemItem[] {
+  const warnings: ProblemItem[] = [];
+  const periodEnd = lastDayOf(report.period);
+  const periodStart = `${report.period}-01`;
+  report.links.forEach((l, i) => {
+    if (l.since > periodEnd) warnings.push({ code: 'SINCE_AFTER_PERIOD', message: `since ${l.since} is after the end of ${report.period}`, path: jsonPath(['links', i, 'since']) });
+  });
+  report.agreements.forEach((a, i) => {
+    if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, path: jsonPath(['agreements', i, 'feeBps']) });
+    if (a.expires !== null && a.expires < periodStart) warnings.push({ code: 'AGREEMENT_EXPIRED', message: `agreement ${a.ref} expired on ${a.expires}, before ${report.period}`, path: jsonPath(['agreements', i, 'expires']) });
+  });
+  const declared = new Set(report.links.map(linkKey));
+  for (const old of previousLinks) {
+    if (old.status !== 'live') continue;
+    // A city link now declared for every city (*) is not dropped.
+    if (declared.has(linkKey(old)) || declared.has(linkKey({ ...old, city: '*' }))) continue;
+    if (old.city === '*' && report.links.some((l) => l.scanner === old.scanner && l.issuer === old.issuer && l.mode === old.mode && l.channel === old.channel)) continue;
+    warnings.push({
+      code: 'LINK_DROPPED',
+      message: `${old.scanner} → ${old.issuer} (${old.mode}, ${old.channel}, city ${old.city}) was live in the previous report and is missing now; mark it suspended if it was withdrawn`,
+    });
+  }
+  return warnings;
+}

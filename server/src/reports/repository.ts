@@ -1,0 +1,165 @@
+// Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
+import type { Db } from '../db/database.js';
+import type { NewReportAgreement, NewReportLink, ReportRow } from '../db/schema.js';
+import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
+
+/** Rows a multi-row insert carries: 9 parameters a link row keeps it under SQLite's 32766. */
+const BATCH_ROWS = 2000;
+
+export function toSummary(row: ReportRow): ReportSummary {
+  return {
+    id: row.id,
+    institution: row.institution,
+    period: row.period,
+    version: row.version,
+    receivedAt: row.received_at,
+    sha256: row.sha256,
+    counts: { links: row.links_count, agreements: row.agreements_count },
+    warnings: JSON.parse(row.warnings),
+    latest: row.latest === 1,
+    submittedBy: row.submitted_by,
+  };
+}
+
+export interface StoredReport {
+  report: Report;
+  sha256: string;
+  warnings: unknown[];
+  submittedBy: string;
+  receivedAt: string;
+}
+
+export async function nextVersion(db: Db, institution: string, period: string): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('institution', '=', institution)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}
+
+/** Stores a report as the new latest version of its (institution, period); all or nothing. */
+export async function insertReport(db: Db, stored: StoredReport): Promise<ReportRow> {
+  const { report } = stored;
+  return db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx, report.institution, report.period);
+    await trx.updateTable('reports').set({ latest: 0 }).where('institution', '=', report.institution).where('period', '=', report.period).execute();
+    const row = await trx
+      .insertInto('reports')
+      .values({
+        institution: report.institution,
+        period: report.period,
+        version,
+        received_at: stored.receivedAt,
+        sha256: stored.sha256,
+        links_count: report.links.length,
+        agreements_count: report.agreements.length,
+        warnings: JSON.stringify(stored.warnings),
+        submitted_by: stored.submittedBy,
+        latest: 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const links: NewReportLink[] = report.links.map((l, i) => ({ report_id: row.id, row_no: i, ...l }));
+    for (let i = 0; i < links.length; i += BATCH_ROWS) {
+      await trx.insertInto('report_links').values(links.slice(i, i + BATCH_ROWS)).execute();
+    }
+    const agreements: NewReportAgreement[] = report.agreements.map((a, i) => ({
+      report_id: row.id,
+      row_no: i,
+      ref: a.ref,
+      counterparty: a.counterparty,
+      kind: a.kind,
+      exclusive: a.exclusive ? 1 : 0,
+      fee_bps: a.feeBps,
+      cities: JSON.stringify(a.scope.cities),
+      modes: JSON.stringify(a.scope.modes),
+      channels: JSON.stringify(a.scope.channels),
+      restrictions: JSON.stringify(a.restrictions),
+      effective: a.effective,
+      expires: a.expires,
+      text: a.text ?? null,
+    }));
+    for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
+      await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
+    }
+    return row;
+  });
+}
+
+export async function findReport(db: Db, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ReportFilter {
+  institution?: string;
+  period?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listReports(db: Db, filter: ReportFilter): Promise<{ items: ReportSummary[]; total: number }> {
+  let query = db.selectFrom('reports');
+  if (filter.institution) query = query.where('institution', '=', filter.institution);
+  if (filter.period) query = query.where('period', '=', filter.period);
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('period', 'desc')
+    .orderBy('institution')
+    .orderBy('version', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items: rows.map(toSummary), total: Number(n) };
+}
+
+export async function reportLinks(db: Db, reportId: number): Promise<(Link & { row: number })[]> {
+  const rows = await db.selectFrom('report_links').selectAll().where('report_id', '=', reportId).orderBy('row_no').execute();
+  return rows.map((r) => ({
+    row: r.row_no,
+    scanner: r.scanner,
+    issuer: r.issuer,
+    mode: r.mode as Link['mode'],
+    channel: r.channel as Link['channel'],
+    city: r.city,
+    status: r.status as Link['status'],
+    since: r.since,
+  }));
+}
+
+export async function reportAgreements(db: Db, reportId: number): Promise<(Agreement & { row: number })[]> {
+  const rows = await db.selectFrom('report_agreements').selectAll().where('report_id', '=', reportId).orderBy('row_no').execute();
+  return rows.map((r) => ({
+    row: r.row_no,
+    ref: r.ref,
+    counterparty: r.counterparty,
+    kind: r.kind as Agreement['kind'],
+    exclusive: r.exclusive === 1,
+    feeBps: r.fee_bps,
+    scope: { cities: JSON.parse(r.cities), modes: JSON.parse(r.modes), channels: JSON.parse(r.channels) },
+    restrictions: JSON.parse(r.restrictions),
+    effective: r.effective,
+    expires: r.expires,
+    ...(r.text !== null ? { text: r.text } : {}),
+  }));
+}
+
+/** The latest version of the institution's latest report for a period before the given one. */
+export async function previousReport(db: Db, institution: string, period: string): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('institution', '=', institution)
+    .where('period', '<', period)
+    .where('latest', '=', 1)
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function reportedPeriods(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('reports').select('period').distinct().where('latest', '=', 1).orderBy('period').execute();
+  return rows.map((r) => r.period);
+}

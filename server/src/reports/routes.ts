@@ -1,0 +1,102 @@
+// POST /reports (JSON or multipart CSV), GET /reports, /reports/:id, /reports/:id/receipt, /periods.
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import type { AppContext } from '../app-context.js';
+import { reportListQuery, submitQuery } from '../contract/reports.js';
+import { BadRequest } from '../http/errors.js';
+import { principalOf } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { csvReport } from './csv-report.js';
+import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
+import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
+import { assertMaySubmit, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_FILE_BYTES, files: 2, fields: 10, fieldSize: 1024 },
+}).fields([
+  { name: 'links', maxCount: 1 },
+  { name: 'agreements', maxCount: 1 },
+]);
+
+interface Submission {
+  body: unknown;
+  options: SubmitOptions;
+  hashParts: (string | Uint8Array)[];
+}
+
+/** Reads either body form into the JSON report shape, remembering CSV rows for the errors. */
+function readSubmission(req: Request): Submission {
+  if (!req.is('multipart/form-data')) {
+    if (!req.is('application/json')) throw new BadRequest('Send the report as application/json or multipart/form-data.', undefined, 'UNSUPPORTED_MEDIA_TYPE');
+    return { body: req.body, options: {}, hashParts: ['json', JSON.stringify(req.body ?? null)] };
+  }
+  const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
+  const fields = (req.body ?? {}) as Record<string, string>;
+  const links = files.links?.[0];
+  if (!links) {
+    const missing = { code: 'REQUIRED', message: 'the links CSV file is required', column: 'links' };
+    return { body: { institution: fields.institution, period: fields.period, links: [] }, options: { preErrors: [missing] }, hashParts: ['missing'] };
+  }
+  const agreements = files.agreements?.[0];
+  const csv = csvReport({ institution: fields.institution, period: fields.period }, links.buffer, agreements?.buffer);
+  return {
+    body: csv.body,
+    options: { preErrors: csv.errors, locate: csv.locate },
+    hashParts: ['csv', fields.institution ?? '', fields.period ?? '', links.buffer, agreements?.buffer ?? ''],
+  };
+}
+
+export function reportRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/reports', async (req, res) => {
+    // Refuse analysts and auditors before reading a 50 MB upload.
+    assertMaySubmit(principalOf(req), undefined);
+    if (req.is('multipart/form-data')) await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
+    const principal = principalOf(req);
+    const { dryRun } = parseInput(submitQuery, req.query);
+    const submission = readSubmission(req);
+    const key = req.get('idempotency-key');
+    const outcome = await idempotent(ctx, principal.username, key, fingerprint([dryRun ?? 'false', ...submission.hashParts]), async () => {
+      const receipt = await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true' });
+      return { status: receipt.id === null ? 200 : 201, body: receipt };
+    });
+    const failure = replayedFailure(outcome);
+    if (failure) throw failure;
+    if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
+    const id = (outcome.body as { id: number | null }).id;
+    if (id !== null) res.location(`/api/v1/reports/${id}`);
+    res.status(outcome.status).json(outcome.body);
+  });
+
+  router.get('/reports', async (req, res) => {
+    const principal = principalOf(req);
+    const query = parseInput(reportListQuery, req.query);
+    if (principal.role === 'institution' && query.institution && query.institution !== principal.institution) {
+      res.json({ items: [], total: 0 });
+      return;
+    }
+    const institution = principal.role === 'institution' ? (principal.institution ?? '') : query.institution;
+    res.json(await listReports(ctx.db, { ...query, institution }));
+  });
+
+  router.get('/reports/:id', async (req, res) => {
+    const row = await visibleReport(ctx, principalOf(req), Number(req.params.id));
+    const [links, agreements] = await Promise.all([reportLinks(ctx.db, row.id), reportAgreements(ctx.db, row.id)]);
+    res.json({ ...toSummary(row), links, agreements });
+  });
+
+  router.get('/reports/:id/receipt', async (req, res) => {
+    res.json(receiptOf(await visibleReport(ctx, principalOf(req), Number(req.params.id))));
+  });
+
+  router.get('/periods', async (req, res) => {
+    principalOf(req);
+    res.json({ items: await reportedPeriods(ctx.db) });
+  });
+
+  return router;
+}

@@ -1,0 +1,73 @@
+// Report ingestion: validate against the reference data, compute hash and warnings, store whole.
+// The API, the demo seed and the data generator all come through submitReport.
+import type { AppContext } from '../app-context.js';
+import type { Receipt } from '../contract/reports.js';
+import { Forbidden, Invalid, NotFound, type ProblemItem } from '../http/errors.js';
+import { canSeeInstitution, type Principal } from '../http/principal.js';
+import { listCities, listInstitutions } from '../reference/repository.js';
+import { reportSha256 } from './canonical-hash.js';
+import { insertReport, nextVersion, previousReport, reportLinks, findReport, toSummary } from './repository.js';
+import { reportWarnings } from './report-warnings.js';
+import { validateReport, type ReferenceData } from './validate-report.js';
+
+export interface SubmitOptions {
+  dryRun?: boolean;
+  /** Problems found before validation (CSV parsing), reported together with the others. */
+  preErrors?: ProblemItem[];
+  /** Maps problems to where the submitter can find them (CSV rows and columns). */
+  locate?: (p: ProblemItem) => ProblemItem;
+}
+
+/** Reference data changes rarely; it is read once per report, not once per row. */
+async function referenceData(ctx: AppContext): Promise<ReferenceData> {
+  const [institutions, cities] = await Promise.all([listInstitutions(ctx.db), listCities(ctx.db)]);
+  return {
+    institutions: new Set(institutions.map((i) => i.id)),
+    cities: new Set(cities.map((c) => c.code)),
+    currentPeriod: ctx.now().toISOString().slice(0, 7),
+  };
+}
+
+/** Institutions submit for themselves; admins for anyone; analysts and auditors never. */
+export function assertMaySubmit(principal: Principal, institution: unknown): void {
+  if (principal.role === 'admin') return;
+  if (principal.role !== 'institution') throw new Forbidden('Only institutions and admins submit reports.');
+  if (typeof institution === 'string' && institution !== principal.institution) {
+    throw new Forbidden(`You submit reports for ${principal.institution} only.`, 'NOT_YOUR_INSTITUTION');
+  }
+}
+
+export async function submitReport(ctx: AppContext, principal: Principal, body: unknown, options: SubmitOptions = {}): Promise<Receipt> {
+  const institution = (body as { institution?: unknown } | null)?.institution;
+  assertMaySubmit(principal, institution);
+  const locate = options.locate ?? ((p) => p);
+  const validation = validateReport(body, await referenceData(ctx));
+  const preErrors = options.preErrors ?? [];
+  if (!validation.ok || preErrors.length > 0) {
+    throw new Invalid([...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))]);
+  }
+  const { report } = validation;
+  const previous = await previousReport(ctx.db, report.institution, report.period);
+  const warnings = reportWarnings(report, previous ? await reportLinks(ctx.db, previous.id) : []).map(locate);
+  const sha256 = reportSha256(report);
+  const receivedAt = ctx.now().toISOString();
+  const counts = { links: report.links.length, agreements: report.agreements.length };
+  if (options.dryRun) {
+    const version = await nextVersion(ctx.db, report.institution, report.period);
+    return { id: null, institution: report.institution, period: report.period, version, receivedAt, sha256, counts, warnings, dryRun: true };
+  }
+  const row = await insertReport(ctx.db, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
+  return { id: row.id, institution: row.institution, period: row.period, version: row.version, receivedAt, sha256, counts, warnings };
+}
+
+/** A report row the principal may see, or 404 as if it did not exist. */
+export async function visibleReport(ctx: AppContext, principal: Principal, id: number) {
+  const row = Number.isSafeInteger(id) ? await findReport(ctx.db, id) : undefined;
+  if (!row || !canSeeInstitution(principal, row.institution)) throw new NotFound(`No report ${id}.`);
+  return row;
+}
+
+export function receiptOf(row: Parameters<typeof toSummary>[0]): Receipt {
+  const { latest: _latest, submittedBy: _by, ...receipt } = toSummary(row);
+  return receipt;
+}

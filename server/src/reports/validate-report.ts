@@ -1,0 +1,119 @@
+// Checks a report against the contract and the reference data, collecting every problem (up to
+// 1000) rather than stopping at the first. Pure: the caller supplies the reference data.
+import { z } from 'zod';
+import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
+import { period as periodSchema, slug } from '../contract/common.js';
+import type { ProblemItem } from '../http/errors.js';
+import { issuesToProblems, jsonPath } from '../http/validate.js';
+
+export const MAX_ERRORS = 1000;
+
+export interface ReferenceData {
+  institutions: ReadonlySet<string>;
+  cities: ReadonlySet<string>;
+  /** The current month as YYYY-MM: reports for later periods are refused. */
+  currentPeriod: string;
+}
+
+export type Validation = { ok: true; report: Report } | { ok: false; errors: ProblemItem[] };
+
+const envelope = z.looseObject({ institution: slug, period: periodSchema, links: z.array(z.unknown()), agreements: z.array(z.unknown()).optional() });
+const ENVELOPE_KEYS = new Set(['institution', 'period', 'links', 'agreements']);
+
+export const linkKey = (l: Pick<Link, 'scanner' | 'issuer' | 'mode' | 'channel' | 'city'>) => `${l.scanner}|${l.issuer}|${l.mode}|${l.channel}|${l.city}`;
+
+class Problems {
+  readonly items: ProblemItem[] = [];
+  add(code: string, message: string, path: (string | number)[]): void {
+    if (this.items.length < MAX_ERRORS) this.items.push({ code, message, path: jsonPath(path) });
+  }
+  addAll(items: ProblemItem[]): void {
+    for (const item of items) if (this.items.length < MAX_ERRORS) this.items.push(item);
+  }
+  get full(): boolean {
+    return this.items.length >= MAX_ERRORS;
+  }
+}
+
+export function validateReport(body: unknown, ref: ReferenceData): Validation {
+  const problems = new Problems();
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: [{ code: 'WRONG_TYPE', message: 'the report must be a JSON object', path: '$' }] };
+  }
+  for (const key of Object.keys(body)) {
+    if (!ENVELOPE_KEYS.has(key)) problems.add('UNKNOWN_FIELD', `unknown field "${key}"`, [key]);
+  }
+  const head = envelope.safeParse(body);
+  if (!head.success) problems.addAll(issuesToProblems(head.error.issues));
+  const raw = body as { institution?: unknown; period?: unknown; links?: unknown; agreements?: unknown };
+  const reporter = typeof raw.institution === 'string' ? raw.institution : '';
+  if (head.success && !ref.institutions.has(reporter)) problems.add('UNKNOWN_INSTITUTION', `no institution "${reporter}"`, ['institution']);
+  if (head.success && head.data.period > ref.currentPeriod) problems.add('BAD_PERIOD', `period ${head.data.period} has not begun`, ['period']);
+
+  const rawLinks = Array.isArray(raw.links) ? raw.links : [];
+  const rawAgreements = Array.isArray(raw.agreements) ? raw.agreements : [];
+  if (rawLinks.length > MAX_LINKS) problems.add('TOO_MANY_ROWS', `a report has at most ${MAX_LINKS} links`, ['links']);
+  if (rawAgreements.length > MAX_AGREEMENTS) problems.add('TOO_MANY_ROWS', `a report has at most ${MAX_AGREEMENTS} agreements`, ['agreements']);
+  if (problems.full || rawLinks.length > MAX_LINKS || rawAgreements.length > MAX_AGREEMENTS) return { ok: false, errors: problems.items };
+
+  const links = checkLinks(rawLinks, reporter, ref, problems);
+  const agreements = checkAgreements(rawAgreements, reporter, ref, problems);
+  if (problems.items.length > 0 || !head.success) return { ok: false, errors: problems.items };
+  return { ok: true, report: { institution: reporter, period: head.data.period, links, agreements } };
+}
+
+function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): Link[] {
+  const links: Link[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rawLinks.length && !problems.full; i++) {
+    const parsed = link.safeParse(rawLinks[i]);
+    if (!parsed.success) {
+      problems.addAll(issuesToProblems(parsed.error.issues, ['links', i]));
+      continue;
+    }
+    const l = parsed.data;
+    if (!ref.institutions.has(l.scanner)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.scanner}"`, ['links', i, 'scanner']);
+    if (!ref.institutions.has(l.issuer)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.issuer}"`, ['links', i, 'issuer']);
+    if (l.city !== '*' && !ref.cities.has(l.city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${l.city}"`, ['links', i, 'city']);
+    if (reporter && l.scanner !== reporter && l.issuer !== reporter) {
+      problems.add('NOT_A_PARTY', `${reporter} is neither the scanner nor the issuer of this link`, ['links', i]);
+    }
+    const key = linkKey(l);
+    const first = seen.get(key);
+    if (first !== undefined) problems.add('DUPLICATE_LINK', `the same link as links[${first}]`, ['links', i]);
+    else seen.set(key, i);
+    links.push(l);
+  }
+  // A city-specific row beside a * row for the same pair would say two things about one city.
+  links.forEach((l, i) => {
+    if (l.city === '*') return;
+    const star = seen.get(linkKey({ ...l, city: '*' }));
+    if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
+  });
+  return links;
+}
+
+function checkAgreements(rawAgreements: unknown[], reporter: string, ref: ReferenceData, problems: Problems): Agreement[] {
+  const agreements: Agreement[] = [];
+  const refs = new Map<string, number>();
+  for (let i = 0; i < rawAgreements.length && !problems.full; i++) {
+    const parsed = agreement.safeParse(rawAgreements[i]);
+    if (!parsed.success) {
+      problems.addAll(issuesToProblems(parsed.error.issues, ['agreements', i]));
+      continue;
+    }
+    const a = parsed.data;
+    if (!ref.institutions.has(a.counterparty)) problems.add('UNKNOWN_INSTITUTION', `no institution "${a.counterparty}"`, ['agreements', i, 'counterparty']);
+    if (a.counterparty === reporter) problems.add('SELF_AGREEMENT', 'an agreement needs a counterparty other than the reporter', ['agreements', i, 'counterparty']);
+    const first = refs.get(a.ref);
+    if (first !== undefined) problems.add('DUPLICATE_AGREEMENT_REF', `ref "${a.ref}" is already used by agreements[${first}]`, ['agreements', i, 'ref']);
+    else refs.set(a.ref, i);
+    a.scope.cities.forEach((city, j) => {
+      if (city !== '*' && !ref.cities.has(city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${city}"`, ['agreements', i, 'scope', 'cities', j]);
+    });
+    if (a.scope.cities.includes('*') && a.scope.cities.length > 1) problems.add('BAD_SCOPE', '* already means every city', ['agreements', i, 'scope', 'cities']);
+    if (a.expires !== null && a.expires < a.effective) problems.add('EXPIRES_BEFORE_EFFECTIVE', `expires ${a.expires} is before effective ${a.effective}`, ['agreements', i, 'expires']);
+    agreements.push(a);
+  }
+  return agreements;
+}
