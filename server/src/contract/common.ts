@@ -9,7 +9,7 @@ export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { error: 'BAD_
 export const period = z.string().regex(PERIOD_PATTERN, { error: 'BAD_PERIOD: must be a month as YYYY-MM' });
 export const isoDate = z
   .string()
-  .regex(DATE_PATTERN, { error: 'BAD_DATE: must be a date as YYYY-MM-DD' })
+  .regex(DATE_PATTERN, { error: 'BAD_DATE: must be a date as YYYY-MM-DD', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: 'BAD_DATE: is not a real calendar date',
   });

@@ -9,7 +9,8 @@ function codeFor(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'UNKNOWN_FIELD';
     case 'invalid_type':
-      return issue.input === undefined ? 'REQUIRED' : 'WRONG_TYPE';
+      // zod leaves the input out of issues by default; its message names what was received.
+      return issue.input === undefined && /received undefined/.test(issue.message) ? 'REQUIRED' : 'WRONG_TYPE';
     case 'invalid_value':
       return 'BAD_VALUE';
     case 'too_big':

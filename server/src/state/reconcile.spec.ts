@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { reconcileDeclarations, type Declaration } from './reconcile.js';
+
+const live = (scanner: string, issuer: string, status: Declaration['status'] = 'live'): Declaration => ({ scanner, issuer, status, since: '2021-01-01' });
+
+describe('reconciling declarations as of a period', () => {
+  it('confirms a link both parties declare with the same status', () => {
+    const state = reconcileDeclarations(
+      [
+        { institution: 'alipay', period: '2021-06', declarations: [live('alipay', 'unionpay')] },
+        { institution: 'unionpay', period: '2021-05', declarations: [live('alipay', 'unionpay')] },
+      ],
+      '2021-06',
+    );
+    expect(state).toEqual([{ ...live('alipay', 'unionpay'), reconciliation: 'confirmed' }]);
+  });
+
+  it('takes the scanner’s status and calls it disputed when both reported for the period and differ', () => {
+    const state = reconcileDeclarations(
+      [
+        { institution: 'cmb', period: '2021-06', declarations: [live('cmb', 'alipay', 'pilot')] },
+        { institution: 'alipay', period: '2021-06', declarations: [live('cmb', 'alipay', 'live')] },
+      ],
+      '2021-06',
+    );
+    expect(state).toEqual([{ ...live('cmb', 'alipay', 'pilot'), reconciliation: 'disputed' }]);
+  });
+
+  it('calls an omission by the other party disputed when both reported for the period', () => {
+    const state = reconcileDeclarations(
+      [
+        { institution: 'alipay', period: '2021-06', declarations: [live('alipay', 'unionpay')] },
+        { institution: 'unionpay', period: '2021-06', declarations: [] },
+      ],
+      '2021-06',
+    );
+    expect(state[0].reconciliation).toBe('disputed');
+  });
+
+  it('uses the issuer’s declaration when only the issuer declared, unconfirmed while the scanner has no report for the period', () => {
+    const state = reconcileDeclarations(
+      [
+        { institution: 'unionpay', period: '2021-06', declarations: [live('tenpay', 'unionpay', 'pilot')] },
+        { institution: 'tenpay', period: '2021-04', declarations: [] },
+      ],
+      '2021-06',
+    );
+    expect(state).toEqual([{ ...live('tenpay', 'unionpay', 'pilot'), reconciliation: 'unconfirmed' }]);
+  });
+
+  it('is unconfirmed when the other party has never reported', () => {
+    const state = reconcileDeclarations([{ institution: 'alipay', period: '2021-06', declarations: [live('alipay', 'icbc')] }], '2021-06');
+    expect(state[0].reconciliation).toBe('unconfirmed');
+  });
+
+  it('confirms an institution’s recognition of its own codes', () => {
+    const state = reconcileDeclarations([{ institution: 'alipay', period: '2021-01', declarations: [live('alipay', 'alipay')] }], '2021-06');
+    expect(state[0].reconciliation).toBe('confirmed');
+  });
+});
