@@ -1,0 +1,24 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router } from '@angular/router';
+import type { Role } from '../api/api-types';
+import { Session } from './session';
+
+// inject() only works before the first await, so each guard takes what it needs up front.
+
+/** Sends anyone not logged in to the login page, remembering where they were going. */
+export const requireLogin: CanActivateFn = async (_route, state) => {
+  const router = inject(Router);
+  const user = await inject(Session).ensureLoaded();
+  return user ? true : router.createUrlTree(['/login'], { queryParams: { next: state.url } });
+};
+
+/** Lets only the given roles in; others go to their own home page. */
+export function requireRoles(...roles: Role[]): CanActivateFn {
+  return async () => {
+    const session = inject(Session);
+    const router = inject(Router);
+    const user = await session.ensureLoaded();
+    if (!user) return router.parseUrl('/login');
+    return roles.includes(user.role) ? true : router.parseUrl(session.homePath(user.role));
+  };
+}

@@ -1,0 +1,54 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { Me, Role } from '../api/api-types';
+
+/** Who is logged in: loaded once from /auth/me, changed by logging in and out. */
+@Injectable({ providedIn: 'root' })
+export class Session {
+  private readonly http = inject(HttpClient);
+  private loading?: Promise<Me | null>;
+
+  /** undefined until the first check, null when nobody is logged in. */
+  readonly user = signal<Me | null | undefined>(undefined);
+  readonly role = computed(() => this.user()?.role);
+
+  /** The user, asking the server once if not known yet. */
+  ensureLoaded(): Promise<Me | null> {
+    const known = this.user();
+    if (known !== undefined) return Promise.resolve(known);
+    this.loading ??= firstValueFrom(this.http.get<Me>('/api/v1/auth/me')).then(
+      (me) => this.remember(me),
+      (err: unknown) => {
+        if (err instanceof HttpErrorResponse && err.status === 401) return this.remember(null);
+        this.loading = undefined;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  async logIn(username: string, password: string): Promise<Me> {
+    const { user } = await firstValueFrom(this.http.post<{ user: Me }>('/api/v1/auth/login', { username, password }));
+    return this.remember(user) as Me;
+  }
+
+  async logOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post('/api/v1/auth/logout', {}));
+    } finally {
+      this.remember(null);
+    }
+  }
+
+  /** Where a role starts: institutions at their reports, the central bank at the matrix. */
+  homePath(role: Role | undefined = this.role()): string {
+    return role === 'institution' || role === undefined ? '/reports' : '/matrix';
+  }
+
+  private remember(me: Me | null): Me | null {
+    this.user.set(me);
+    this.loading = Promise.resolve(me);
+    return me;
+  }
+}

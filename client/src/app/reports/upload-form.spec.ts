@@ -1,0 +1,91 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { UploadForm } from './upload-form';
+
+describe('UploadForm', () => {
+  let fixture: ComponentFixture<UploadForm>;
+  let http: HttpTestingController;
+  let element: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [UploadForm],
+      providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()],
+    });
+    fixture = TestBed.createComponent(UploadForm);
+    fixture.componentRef.setInput('institution', 'alipay');
+    http = TestBed.inject(HttpTestingController);
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  async function chooseLinksAndSubmit(buttonText: string): Promise<void> {
+    const input = element.querySelector<HTMLInputElement>('input[type=file]')!;
+    const file = new File(['scanner,issuer,mode,channel,city,status,since\n'], 'links.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    const button = [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === buttonText)!;
+    expect(button.disabled).toBe(false);
+    button.click();
+  }
+
+  describe('when the server finds errors', () => {
+    it('lists every error with its code, row and column, and no receipt', async () => {
+      await chooseLinksAndSubmit('Submit');
+      const req = http.expectOne((r) => r.url === '/api/v1/reports');
+      expect(req.request.body instanceof FormData).toBe(true);
+      expect((req.request.body as FormData).get('institution')).toBe('alipay');
+      req.flush(
+        {
+          type: 'about:blank', title: 'Validation failed', status: 422, code: 'VALIDATION_FAILED', detail: '3 problems found; nothing was stored.',
+          errors: [
+            { code: 'UNKNOWN_CITY', message: 'links: no prefecture-level city "999999"', row: 2, column: 'city' },
+            { code: 'NOT_A_PARTY', message: 'links: alipay is neither the scanner nor the issuer of this link', row: 3 },
+            { code: 'BAD_VALUE', message: 'links: Invalid option', row: 4, column: 'mode' },
+          ],
+        },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+      await fixture.whenStable();
+      const rows = [...element.querySelectorAll('[data-testid=validation-errors] tr.mat-mdc-row')];
+      expect(rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim()))).toEqual([
+        ['UNKNOWN_CITY', '2', 'city'],
+        ['NOT_A_PARTY', '3', ''],
+        ['BAD_VALUE', '4', 'mode'],
+      ]);
+      expect(element.querySelector('[data-testid=receipt]')).toBeNull();
+    });
+  });
+
+  describe('when the report is accepted', () => {
+    it('shows the receipt with its version and hash', async () => {
+      const stored: unknown[] = [];
+      fixture.componentInstance.stored.subscribe((r) => stored.push(r));
+      await chooseLinksAndSubmit('Submit');
+      const receipt = { id: 7, institution: 'alipay', period: '2026-10', version: 2, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ab'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] };
+      http.expectOne('/api/v1/reports').flush(receipt, { status: 201, statusText: 'Created' });
+      await fixture.whenStable();
+      const card = element.querySelector('[data-testid=receipt]')!;
+      expect(card.textContent).toContain('version 2');
+      expect(card.textContent).toContain('ab'.repeat(32));
+      expect(stored).toEqual([receipt]);
+    });
+
+    it('validates only, without emitting a stored receipt, when asked for a dry run', async () => {
+      const stored: unknown[] = [];
+      fixture.componentInstance.stored.subscribe((r) => stored.push(r));
+      await chooseLinksAndSubmit('Validate only');
+      const req = http.expectOne((r) => r.url === '/api/v1/reports');
+      expect(req.request.params.get('dryRun')).toBe('true');
+      req.flush({ id: null, dryRun: true, institution: 'alipay', period: '2026-10', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'cd'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] });
+      await fixture.whenStable();
+      expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('nothing stored yet');
+      expect(stored).toEqual([]);
+    });
+  });
+});
