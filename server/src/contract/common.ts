@@ -31,6 +31,8 @@ export const problemItem = z.object({
   column: z.string().optional(),
 });
 
+export type ProblemItem = z.infer<typeof problemItem>;
+
 export const problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -40,3 +42,4 @@ export const problem = z.object({
   requestId: z.string().optional(),
   errors: z.array(problemItem).optional(),
 });
+export type Problem = z.infer<typeof problem>;

@@ -1,12 +1,7 @@
 // Typed domain errors; the one problem-details handler turns them into RFC 9457 responses.
+import type { ProblemItem } from '../contract/common.js';
 
-export interface ProblemItem {
-  code: string;
-  message: string;
-  path?: string;
-  row?: number;
-  column?: string;
-}
+export type { ProblemItem };
 
 export class DomainError extends Error {
   constructor(

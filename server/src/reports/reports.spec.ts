@@ -14,7 +14,7 @@ const LINKS_CSV = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpa
 function form(fields: Record<string, string>, files: Record<string, Uint8Array | string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  for (const [k, v] of Object.entries(files)) data.append(k, new Blob([v]), `${k}.csv`);
+  for (const [k, v] of Object.entries(files)) data.append(k, new Blob([v as BlobPart]), `${k}.csv`);
   return data;
 }
 

@@ -4,24 +4,11 @@ export type { Role } from '@contract/common';
 export type { City, Institution } from '@contract/reference';
 export type { Receipt, ReportSummary } from '@contract/reports';
 export type { Matrix } from '@contract/matrix';
+export type { ProblemItem } from '@contract/common';
+import type { Problem as ApiProblem } from '@contract/common';
 
-export interface ProblemItem {
-  code: string;
-  message: string;
-  path?: string;
-  row?: number;
-  column?: string;
-}
-
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code?: string;
-  requestId?: string;
-  errors?: ProblemItem[];
-}
+/** A problem from the API, or one the client makes up when the server cannot be reached. */
+export type Problem = Partial<ApiProblem> & Pick<ApiProblem, 'title' | 'status'>;
 
 export interface ItemList<T> {
   items: T[];
