@@ -12,9 +12,11 @@ import { healthRoutes } from './http/health.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import { findingRoutes } from './findings/routes.js';
 import { matrixRoutes } from './matrix/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { ruleRoutes } from './rules/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export const BODY_LIMIT = '50mb';
@@ -43,6 +45,8 @@ export function buildApp(ctx: AppContext): express.Express {
   api.use(apiKeyRoutes(ctx));
   api.use(reportRoutes(ctx));
   api.use(matrixRoutes(ctx));
+  api.use(findingRoutes(ctx));
+  api.use(ruleRoutes(ctx));
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 

@@ -3,6 +3,7 @@
 import type { AppContext } from './app-context.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadInstitutionFile, seedReferenceData } from './reference/seed-reference.js';
+import { refreshStaleFindings, type RunSummary } from './rules/run-rules.js';
 import { loadDemoData } from './seed/demo-data.js';
 import { createDemoUsers } from './users/service.js';
 
@@ -10,15 +11,20 @@ export interface BootstrapResult {
   migrations: string[];
   demoUsers: string[];
   demoReports: number;
+  ruleRuns: RunSummary[];
 }
 
 export async function bootstrap(ctx: AppContext, seed: 'demo' | 'none'): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, loadInstitutionFile());
-  if (seed !== 'demo') return { migrations, demoUsers: [], demoReports: 0 };
+  let demoUsers: string[] = [];
+  let demoReports = 0;
   const empty = (await ctx.db.selectFrom('users').select('username').limit(1).execute()).length === 0;
-  if (!empty) return { migrations, demoUsers: [], demoReports: 0 };
-  const demoUsers = await createDemoUsers(ctx);
-  const demoReports = await loadDemoData(ctx);
-  return { migrations, demoUsers, demoReports };
+  if (seed === 'demo' && empty) {
+    demoUsers = await createDemoUsers(ctx);
+    demoReports = await loadDemoData(ctx);
+  }
+  // Findings must match the data before the first request: a crash after a report, a changed rule.
+  const ruleRuns = await refreshStaleFindings(ctx);
+  return { migrations, demoUsers, demoReports, ruleRuns };
 }

@@ -6,6 +6,7 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
+import { runRules } from './rules/run-rules.js';
 import { DEMO_PASSWORD } from './users/service.js';
 
 const config = loadConfig();
@@ -15,7 +16,13 @@ const ctx: AppContext = { db: database.db, config, logger, now: () => new Date()
 
 const started = Date.now();
 const result = await bootstrap(ctx, config.SEED);
-logger.info({ db: config.DB_PATH, migrations: result.migrations, demoReports: result.demoReports, ms: Date.now() - started }, 'database ready');
+logger.info({ db: config.DB_PATH, migrations: result.migrations, demoReports: result.demoReports, ruleRuns: result.ruleRuns, ms: Date.now() - started }, 'database ready');
+
+// Missing reports become late as days pass, without any new data: look again every hour.
+const lateCheck = setInterval(() => {
+  runRules(ctx, { rules: ['LATE-001'] }).catch((err: unknown) => logger.error({ err }, 'the hourly LATE-001 run failed'));
+}, 60 * 60 * 1000);
+lateCheck.unref();
 
 const server: Server = buildApp(ctx).listen(config.PORT, config.HOST, () => {
   const address = server.address();

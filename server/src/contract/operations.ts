@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problem } from './common.js';
 import { cityList, institution, institutionList, institutionPatch, newInstitution } from './reference.js';
 import { loginRequest, me, newUser, user, userPatch } from './users.js';
+import * as findings from './findings-operations.js';
 import * as reports from './reports-operations.js';
 
 export interface Operation {
@@ -109,4 +110,5 @@ export const operations: Operation[] = [
     responses: { '204': { description: 'Revoked' }, ...unauthorized, ...forbidden, ...notFound },
   },
   ...reports.operations({ unauthorized, forbidden, notFound, invalid, fail }),
+  ...findings.operations({ unauthorized, forbidden, notFound, invalid, fail }),
 ];

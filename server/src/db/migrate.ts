@@ -1,10 +1,12 @@
 // Versioned, forward-only migrations, run at every start.
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m001 from './migrations/001-initial.js';
+import * as m002 from './migrations/002-findings.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '002-findings': m002,
 };
 
 const provider: MigrationProvider = {

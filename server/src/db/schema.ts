@@ -61,6 +61,8 @@ export interface ReportTable {
   submitted_by: string;
   /** 1 on the newest version of (institution, period): the as-of lookups read only these. */
   latest: number;
+  /** 1 once the rules have run for the scope this report touches. */
+  rules_applied: Generated<number>;
 }
 
 export interface ReportLinkTable {
@@ -102,6 +104,65 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+export interface RuleSettingsTable {
+  rule_id: string;
+  enabled: number;
+  settings: string;
+  applied: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  fingerprint: string;
+  rule_id: string;
+  rule_version: number;
+  severity: string;
+  severity_rank: number;
+  subjects: string;
+  city: string | null;
+  mode: string | null;
+  channel: string | null;
+  first_period: string;
+  last_period: string;
+  /** JSON list of [from, to] period ranges in which the condition held. */
+  periods: string;
+  /** 1 while the condition holds (in the latest period; for one-period rules, in its period). */
+  holds: number;
+  status: string;
+  explanation: string;
+  explanation_zh: string;
+  evidence: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingSubjectTable {
+  institution: string;
+  finding_id: number;
+}
+
+export interface FindingHistoryTable {
+  id: Generated<number>;
+  finding_id: number;
+  at: string;
+  actor: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+}
+
+export interface FindingCommentTable {
+  id: Generated<number>;
+  finding_id: number;
+  at: string;
+  author: string;
+  role: string;
+  institution: string | null;
+  text: string;
+}
+
 export interface Database {
   cities: CityTable;
   institutions: InstitutionTable;
@@ -112,6 +173,11 @@ export interface Database {
   report_links: ReportLinkTable;
   report_agreements: ReportAgreementTable;
   idempotency_keys: IdempotencyKeyTable;
+  rule_settings: RuleSettingsTable;
+  findings: FindingTable;
+  finding_subjects: FindingSubjectTable;
+  finding_history: FindingHistoryTable;
+  finding_comments: FindingCommentTable;
 }
 
 export type CityRow = Selectable<CityTable>;
@@ -120,3 +186,4 @@ export type UserRow = Selectable<UserTable>;
 export type ReportRow = Selectable<ReportTable>;
 export type NewReportLink = Insertable<ReportLinkTable>;
 export type NewReportAgreement = Insertable<ReportAgreementTable>;
+export type FindingRow = Selectable<FindingTable>;

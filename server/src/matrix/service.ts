@@ -20,7 +20,7 @@ export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matri
   const rows = await declaredLinksInCity(ctx.db, reports.map((r) => r.id), q.city, q.mode, q.channel);
   const byReport = new Map<number, DeclaringReport>(reports.map((r) => [r.id, { institution: r.institution, period: r.period, declarations: [] }]));
   for (const row of rows) byReport.get(row.reportId)?.declarations.push({ scanner: row.scanner, issuer: row.issuer, status: row.status as LinkStatus, since: row.since });
-  const cells = reconcileDeclarations([...byReport.values()], q.period);
+  const cells = reconcileDeclarations([...byReport.values()], q.period).map(({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }));
 
   const systemic = new Set((await listInstitutions(ctx.db)).filter((i) => i.systemic).map((i) => i.id));
   const present = new Set(cells.flatMap((c) => [c.scanner, c.issuer]));

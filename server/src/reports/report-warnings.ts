@@ -2,14 +2,10 @@
 import type { Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
+import { lastDayOf } from '../state/periods.js';
 import { linkKey } from './validate-report.js';
 
 export const HIGH_FEE_BPS = 100;
-
-export function lastDayOf(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
 
 /** previousLinks: the links of the institution's previous report (an earlier period), if any. */
 export function reportWarnings(report: Report, previousLinks: readonly Link[]): ProblemItem[] {

@@ -1,6 +1,7 @@
 // Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
 import type { Db } from '../db/database.js';
-import type { NewReportAgreement, NewReportLink, ReportRow } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { NewReportAgreement, NewReportLink, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
 
 /** Rows a multi-row insert carries: 9 parameters a link row keeps it under SQLite's 32766. */
@@ -129,9 +130,8 @@ export async function reportLinks(db: Db, reportId: number): Promise<(Link & { r
   }));
 }
 
-export async function reportAgreements(db: Db, reportId: number): Promise<(Agreement & { row: number })[]> {
-  const rows = await db.selectFrom('report_agreements').selectAll().where('report_id', '=', reportId).orderBy('row_no').execute();
-  return rows.map((r) => ({
+export function agreementFromRow(r: Selectable<ReportAgreementTable>): Agreement & { row: number } {
+  return {
     row: r.row_no,
     ref: r.ref,
     counterparty: r.counterparty,
@@ -143,7 +143,12 @@ export async function reportAgreements(db: Db, reportId: number): Promise<(Agree
     effective: r.effective,
     expires: r.expires,
     ...(r.text !== null ? { text: r.text } : {}),
-  }));
+  };
+}
+
+export async function reportAgreements(db: Db, reportId: number): Promise<(Agreement & { row: number })[]> {
+  const rows = await db.selectFrom('report_agreements').selectAll().where('report_id', '=', reportId).orderBy('row_no').execute();
+  return rows.map(agreementFromRow);
 }
 
 /** The latest version of the institution's latest report for a period before the given one. */

@@ -5,6 +5,7 @@ import type { Receipt } from '../contract/reports.js';
 import { Forbidden, Invalid, NotFound, type ProblemItem } from '../http/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
+import { runRulesForReport } from '../rules/run-rules.js';
 import { reportSha256 } from './canonical-hash.js';
 import { insertReport, nextVersion, previousReport, reportLinks, findReport, toSummary } from './repository.js';
 import { reportWarnings } from './report-warnings.js';
@@ -16,6 +17,8 @@ export interface SubmitOptions {
   preErrors?: ProblemItem[];
   /** Maps problems to where the submitter can find them (CSV rows and columns). */
   locate?: (p: ProblemItem) => ProblemItem;
+  /** Bulk loads (the demo seed, the generator) run the rules once at the end instead. */
+  skipRules?: boolean;
 }
 
 /** Reference data changes rarely; it is read once per report, not once per row. */
@@ -57,6 +60,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     return { id: null, institution: report.institution, period: report.period, version, receivedAt, sha256, counts, warnings, dryRun: true };
   }
   const row = await insertReport(ctx.db, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
+  if (!options.skipRules) await runRulesForReport(ctx, row);
   return { id: row.id, institution: row.institution, period: row.period, version: row.version, receivedAt, sha256, counts, warnings };
 }
 

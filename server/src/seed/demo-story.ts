@@ -2,6 +2,7 @@
 // the Alipay–UnionPay roll-out city by city and nationwide, 28 banks scanning Alipay codes, WeChat Pay
 // with UnionPay Cloud QuickPass. Agreements marked ILLUSTRATIVE are invented so that every rule has
 // something to show; they describe no real contract.
+import { periodsBetween } from '../state/periods.js';
 
 export interface DemoLink {
   scanner: string;
@@ -51,21 +52,6 @@ export const MISSED_REPORT = { institution: 'bjrcb', period: '2021-05' };
 
 const ALL = '*';
 
-export function periodsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number);
-  const [ly, lm] = last.split('-').map(Number);
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m === 13) {
-      y += 1;
-      m = 1;
-    }
-  }
-  return out;
-}
-
 const firstDay = (period: string) => `${period}-01`;
 const mutual = (a: string, b: string, rest: Omit<DemoLink, 'scanner' | 'issuer'>): DemoLink[] => [
   { scanner: a, issuer: b, ...rest },
@@ -77,12 +63,13 @@ export function worldLinks(period: string, banks: string[]): DemoLink[] {
   const links: DemoLink[] = [];
   const own = (id: string, mode: 'mpm' | 'cpm', channel: 'offline' | 'online') =>
     links.push({ scanner: id, issuer: id, mode, channel, city: ALL, status: 'live', since: '2019-01-01' });
+  const inStore = (rest: Pick<DemoLink, 'city' | 'status' | 'since'>, a: string, b: string) =>
+    (['mpm', 'cpm'] as const).flatMap((mode) => mutual(a, b, { mode, channel: 'offline', ...rest }));
 
-  // Each platform's own codes everywhere; before 2021, Ant Group's codes only inside Ant Group.
+  // Each platform's own codes everywhere, in store; before 2021, Ant Group's codes only inside Ant Group.
   for (const id of ['alipay', 'tenpay', 'unionpay']) {
     own(id, 'mpm', 'offline');
     own(id, 'cpm', 'offline');
-    own(id, 'mpm', 'online');
   }
   links.push(...mutual('alipay', 'mybank', { mode: 'mpm', channel: 'offline', city: ALL, status: 'live', since: '2019-01-01' }));
 
@@ -93,14 +80,14 @@ export function worldLinks(period: string, banks: string[]): DemoLink[] {
 
   // Alipay–UnionPay: pilots a month ahead, then live city by city, then nationwide.
   if (period >= NATIONWIDE_PERIOD) {
-    links.push(...mutual('alipay', 'unionpay', { mode: 'mpm', channel: 'offline', city: ALL, status: 'live', since: firstDay(NATIONWIDE_PERIOD) }));
+    links.push(...inStore({ city: ALL, status: 'live', since: firstDay(NATIONWIDE_PERIOD) }, 'alipay', 'unionpay'));
   } else {
     for (const step of ROLLOUT) {
       const pilotFrom = periodsBetween('2020-01', step.period).at(-2) ?? step.period;
       if (period < pilotFrom) continue;
       const status = period >= step.period ? 'live' : 'pilot';
       for (const city of step.cities) {
-        links.push(...mutual('alipay', 'unionpay', { mode: 'mpm', channel: 'offline', city, status, since: firstDay(status === 'live' ? step.period : pilotFrom) }));
+        links.push(...inStore({ city, status, since: firstDay(status === 'live' ? step.period : pilotFrom) }, 'alipay', 'unionpay'));
       }
     }
   }
@@ -121,7 +108,7 @@ export function worldLinks(period: string, banks: string[]): DemoLink[] {
   // WeChat Pay and UnionPay Cloud QuickPass offline; Cloud QuickPass pays Tencent's online top-ups
   // (Q coins, QQ Music, Tencent Video) without WeChat Pay reciprocating online.
   if (period >= TENPAY_UNIONPAY_PERIOD) {
-    links.push(...mutual('tenpay', 'unionpay', { mode: 'mpm', channel: 'offline', city: ALL, status: 'live', since: firstDay(TENPAY_UNIONPAY_PERIOD) }));
+    links.push(...inStore({ city: ALL, status: 'live', since: firstDay(TENPAY_UNIONPAY_PERIOD) }, 'tenpay', 'unionpay'));
     links.push({ scanner: 'unionpay', issuer: 'tenpay', mode: 'mpm', channel: 'online', city: ALL, status: 'live', since: firstDay(TENPAY_UNIONPAY_PERIOD) });
   } else if (period >= '2021-07') {
     links.push({ scanner: 'unionpay', issuer: 'tenpay', mode: 'mpm', channel: 'online', city: ALL, status: 'planned', since: '2021-07-01' });
@@ -136,7 +123,7 @@ const everywhere = { cities: [ALL], modes: ['mpm' as const], channels: ['offline
 export function worldAgreements(period: string, banks: string[]): (DemoAgreement & { reporter: string })[] {
   const list: (DemoAgreement & { reporter: string })[] = [
     { reporter: 'alipay', ref: 'ILLUSTRATIVE-ANT-OWN-GROUP', counterparty: 'mybank', kind: 'acceptance', exclusive: false, feeBps: null, scope: everywhere, restrictions: ['own-group-only'], effective: '2019-01-01', expires: '2020-12-31', text: `${ILLUSTRATIVE} Collection codes are accepted by group apps only.` },
-    { reporter: 'tenpay', ref: 'ILLUSTRATIVE-TENPAY-CGB-MKT', counterparty: 'cgb', kind: 'marketing', exclusive: true, feeBps: null, scope: everywhere, restrictions: ['no-competitor-codes'], effective: '2020-06-01', expires: '2021-05-31', text: `${ILLUSTRATIVE} Partner merchants display no competing payment codes.` },
+    { reporter: 'tenpay', ref: 'ILLUSTRATIVE-TENPAY-CGB-MKT', counterparty: 'cgb', kind: 'marketing', exclusive: true, feeBps: null, scope: everywhere, restrictions: ['no-competitor-codes'], effective: '2020-06-01', expires: null, text: `${ILLUSTRATIVE} Partner merchants display no competing payment codes.` },
     { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-ALIPAY-CLR', counterparty: 'alipay', kind: 'clearing', exclusive: false, feeBps: 30, scope: everywhere, restrictions: [], effective: '2020-03-01', expires: null, text: ILLUSTRATIVE },
     { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-ICBC-CLR', counterparty: 'icbc', kind: 'clearing', exclusive: false, feeBps: 5, scope: everywhere, restrictions: [], effective: '2019-01-01', expires: null, text: ILLUSTRATIVE },
     { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-TENPAY-CLR', counterparty: 'tenpay', kind: 'clearing', exclusive: false, feeBps: 6, scope: everywhere, restrictions: ['data-sharing-required'], effective: '2021-09-01', expires: null, text: `${ILLUSTRATIVE} Transaction data is shared with the network.` },

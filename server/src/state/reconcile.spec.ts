@@ -12,7 +12,7 @@ describe('reconciling declarations as of a period', () => {
       ],
       '2021-06',
     );
-    expect(state).toEqual([{ ...live('alipay', 'unionpay'), reconciliation: 'confirmed' }]);
+    expect(state).toEqual([{ ...live('alipay', 'unionpay'), reconciliation: 'confirmed', otherStatus: 'live' }]);
   });
 
   it('takes the scanner’s status and calls it disputed when both reported for the period and differ', () => {
@@ -23,7 +23,7 @@ describe('reconciling declarations as of a period', () => {
       ],
       '2021-06',
     );
-    expect(state).toEqual([{ ...live('cmb', 'alipay', 'pilot'), reconciliation: 'disputed' }]);
+    expect(state).toEqual([{ ...live('cmb', 'alipay', 'pilot'), reconciliation: 'disputed', otherStatus: 'live' }]);
   });
 
   it('calls an omission by the other party disputed when both reported for the period', () => {

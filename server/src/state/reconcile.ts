@@ -4,11 +4,22 @@
 export type LinkStatus = 'live' | 'pilot' | 'planned' | 'suspended';
 export type Reconciliation = 'confirmed' | 'disputed' | 'unconfirmed';
 
+/** Where a declaration was made: evidence that findings point to. */
+export interface LinkSource {
+  reportId: number;
+  version: number;
+  /** The declaring institution and its report's period. */
+  institution: string;
+  period: string;
+  row: number;
+}
+
 export interface Declaration {
   scanner: string;
   issuer: string;
   status: LinkStatus;
   since: string;
+  source?: LinkSource;
 }
 
 /** One institution's as-of report: its period and what it declares in the scope being looked at. */
@@ -20,6 +31,9 @@ export interface DeclaringReport {
 
 export interface StateLink extends Declaration {
   reconciliation: Reconciliation;
+  /** The issuer's own declaration, when the scanner's was chosen and the issuer declared too. */
+  otherSource?: LinkSource;
+  otherStatus?: LinkStatus;
 }
 
 export function reconcileDeclarations(reports: readonly DeclaringReport[], period: string): StateLink[] {
@@ -38,7 +52,13 @@ export function reconcileDeclarations(reports: readonly DeclaringReport[], perio
   for (const { scanner, issuer, pair } of byPair.values()) {
     const chosen = scanner ?? issuer;
     if (!chosen) continue;
-    links.push({ ...chosen, reconciliation: reconciliationOf(pair, scanner, issuer, reportOf, period) });
+    const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
+    links.push({
+      ...chosen,
+      reconciliation: reconciliationOf(pair, scanner, issuer, reportOf, period),
+      ...(other ? { otherStatus: other.status } : {}),
+      ...(other?.source ? { otherSource: other.source } : {}),
+    });
   }
   return links.sort((a, b) => (a.scanner === b.scanner ? a.issuer.localeCompare(b.issuer) : a.scanner.localeCompare(b.scanner)));
 }

@@ -6,6 +6,7 @@ export interface AsOfReport {
   id: number;
   institution: string;
   period: string;
+  version: number;
 }
 
 /** For each institution, the latest version of its latest report with period <= the given one. */
@@ -23,7 +24,7 @@ export async function asOfReports(db: Db, period: string): Promise<AsOfReport[]>
           .as('a'),
       (join) => join.onRef('a.institution', '=', 'r.institution').onRef('a.period', '=', 'r.period'),
     )
-    .select(['r.id', 'r.institution', 'r.period'])
+    .select(['r.id', 'r.institution', 'r.period', 'r.version'])
     .where('r.latest', '=', 1)
     .execute();
 }

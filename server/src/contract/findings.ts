@@ -1,0 +1,93 @@
+// Findings, their evidence, history and comments; the list's filters; the status change.
+import { z } from 'zod';
+import { channel, mode, period } from './common.js';
+
+export const findingStatus = z.enum(['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved']);
+export const severity = z.enum(['high', 'medium', 'low']);
+
+export const evidence = z.object({
+  reportId: z.number().int(),
+  version: z.number().int(),
+  institution: z.string(),
+  period: z.string(),
+  row: z.number().int().optional().describe('0-based index of the link in the report’s links'),
+  agreementRef: z.string().optional(),
+});
+
+export const historyEntry = z.object({
+  at: z.string(),
+  actor: z.string().describe('a username, or "system" for the rule engine'),
+  from: findingStatus.nullable(),
+  to: findingStatus,
+  note: z.string().nullable(),
+});
+
+export const comment = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  author: z.string(),
+  role: z.string(),
+  institution: z.string().nullable(),
+  text: z.string(),
+});
+
+export const findingSummary = z.object({
+  id: z.number().int(),
+  fingerprint: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  severity,
+  subjects: z.array(z.string()),
+  city: z.string().nullable(),
+  mode: mode.nullable(),
+  channel: channel.nullable(),
+  firstPeriod: z.string(),
+  lastPeriod: z.string(),
+  periods: z.array(z.tuple([z.string(), z.string()])).describe('the [from, to] ranges of periods in which the condition held'),
+  holds: z.boolean().describe('whether the condition holds now (in the latest reported period)'),
+  status: findingStatus,
+  explanation: z.string(),
+  explanationZh: z.string(),
+  evidence: z.array(evidence),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const finding = findingSummary.extend({
+  history: z.array(historyEntry),
+  comments: z.array(comment),
+  allowedTransitions: z.array(findingStatus).describe('what PATCH may set next (empty for institutions and auditors)'),
+});
+export type Finding = z.infer<typeof finding>;
+export type FindingSummary = z.infer<typeof findingSummary>;
+
+export const FINDING_SORTS = ['severity', '-severity', 'lastPeriod', '-lastPeriod', 'firstPeriod', '-firstPeriod', 'updatedAt', '-updatedAt', 'ruleId', '-ruleId', 'city', '-city', 'status', '-status', 'id', '-id'] as const;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
+
+export const findingFilters = z.strictObject({
+  status: csv(findingStatus).optional().describe('one or more, comma-separated'),
+  severity: csv(severity).optional().describe('one or more, comma-separated'),
+  rule: csv(z.string().regex(/^[A-Z]+-\d{3}$/, { error: 'UNKNOWN_RULE: a rule id such as EXCL-001' })).optional().describe('one or more rule ids, comma-separated'),
+  institution: z.string().max(40).optional().describe('findings in which this institution is a subject'),
+  city: z.string().regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: a six-digit GB/T 2260 code' }).optional(),
+  period: period.optional().describe('findings whose condition held in this period (firstPeriod ≤ period ≤ lastPeriod)'),
+  q: z.string().max(200).optional().describe('text in the explanation (English or Chinese), fingerprint or rule id'),
+});
+export type FindingFilters = z.infer<typeof findingFilters>;
+
+export const findingListQuery = findingFilters.extend({
+  sort: z.enum(FINDING_SORTS, { error: `BAD_SORT: one of ${FINDING_SORTS.join(', ')}` }).default('-severity'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const findingList = z.object({ items: z.array(findingSummary), total: z.number().int() });
+
+export const findingPatch = z.strictObject({
+  status: findingStatus,
+  note: z.string().trim().min(1).max(4000).optional(),
+});
+
+export const newComment = z.strictObject({ text: z.string().trim().min(1, { error: 'EMPTY_COMMENT: a comment needs text' }).max(4000) });

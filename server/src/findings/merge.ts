@@ -1,0 +1,132 @@
+// Folds a rule run's outcomes into the stored findings: new fingerprints open, periods and evidence
+// follow the data, the system resolves what no longer holds and reopens what holds again, and a
+// dismissed finding keeps its status while new evidence is appended. Pure: the run applies the
+// changes it returns in one transaction.
+import type { Evidence, Hit, Severity, Text } from '../rules/rule.js';
+import type { Outcome } from '../rules/engine.js';
+import { ACTIVE, type FindingStatus } from './status-machine.js';
+
+export interface StoredFinding extends FindingState {
+  id: number;
+  fingerprint: string;
+  ruleId: string;
+}
+
+export interface HistoryEntry {
+  from: FindingStatus | null;
+  to: FindingStatus;
+  note: string;
+}
+
+export interface FindingState {
+  ruleVersion: number;
+  severity: Severity;
+  status: FindingStatus;
+  holds: boolean;
+  periods: string[];
+  explanation: Text;
+  evidence: Evidence[];
+}
+
+export type Change =
+  | { kind: 'insert'; fingerprint: string; ruleId: string; hit: Hit; state: FindingState; history: HistoryEntry[] }
+  | { kind: 'update'; id: number; state: FindingState; history: HistoryEntry[] };
+
+export interface MergeInput {
+  existing: readonly StoredFinding[];
+  outcomes: ReadonlyMap<string, Outcome>;
+  /** The range of periods that was evaluated: stored periods inside it are replaced. */
+  from: string;
+  to: string;
+  latestPeriod: string;
+  ruleVersion(ruleId: string): number;
+  periodScoped(ruleId: string): boolean;
+}
+
+const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;
+
+function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+  return a.length === b.length && a.every((e, i) => evidenceKey(e) === evidenceKey(b[i]));
+}
+
+function describe(evidence: readonly Evidence[]): string {
+  return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
+}
+
+export function mergeOutcomes(input: MergeInput): Change[] {
+  const { from, to, latestPeriod } = input;
+  const changes: Change[] = [];
+  const byFingerprint = new Map(input.existing.map((f) => [f.fingerprint, f]));
+  const fingerprints = new Set([...byFingerprint.keys(), ...input.outcomes.keys()]);
+  for (const fingerprint of fingerprints) {
+    const old = byFingerprint.get(fingerprint);
+    const outcome = input.outcomes.get(fingerprint);
+    const kept = old ? old.periods.filter((p) => p < from || p > to) : [];
+    const periods = [...new Set([...kept, ...(outcome?.periods ?? [])])].sort();
+    const ruleId = old?.ruleId ?? outcome!.ruleId;
+    const holds = input.periodScoped(ruleId) ? periods.length > 0 : periods.at(-1) === latestPeriod;
+
+    if (!old) {
+      if (!outcome) continue;
+      const history: HistoryEntry[] = [{ from: null, to: 'open', note: `${ruleId} holds in ${outcome.periods[0]}` }];
+      if (!holds) history.push({ from: 'open', to: 'resolved', note: `no longer holds in ${latestPeriod}; last held in ${periods.at(-1)}` });
+      const { hit } = outcome;
+      changes.push({
+        kind: 'insert',
+        fingerprint,
+        ruleId,
+        hit,
+        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, explanation: hit.explanation, evidence: hit.evidence },
+        history,
+      });
+      continue;
+    }
+
+    // The current hit speaks for the finding when it is the latest period the finding held in.
+    const current = outcome && outcome.periods.at(-1) === periods.at(-1) ? outcome.hit : undefined;
+    const history: HistoryEntry[] = [];
+    let status = old.status;
+    if (ACTIVE.has(old.status) && !holds) {
+      status = 'resolved';
+      history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${latestPeriod}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
+    } else if (old.status === 'resolved' && holds && !old.holds) {
+      status = 'open';
+      history.push({ from: old.status, to: status, note: `holds again in ${periods.at(-1)}` });
+    }
+
+    let evidence = old.evidence;
+    if (old.status === 'dismissed' && outcome) {
+      const known = new Set(old.evidence.map(evidenceKey));
+      const added = outcome.hit.evidence.filter((e) => !known.has(evidenceKey(e)));
+      if (added.length > 0) {
+        evidence = [...old.evidence, ...added];
+        history.push({ from: status, to: status, note: `new evidence while dismissed: ${describe(added)}` });
+      }
+    } else if (current && !sameEvidence(current.evidence, old.evidence)) {
+      evidence = current.evidence;
+      // A new month's report moves lastPeriod, which says enough; a corrected report does not.
+      if (periods.at(-1) === old.periods.at(-1) && history.length === 0) history.push({ from: status, to: status, note: `evidence updated: ${describe(evidence)}` });
+    }
+
+    const state: FindingState = {
+      ruleVersion: input.ruleVersion(ruleId),
+      severity: current?.severity ?? old.severity,
+      status,
+      holds,
+      periods,
+      explanation: current?.explanation ?? old.explanation,
+      evidence,
+    };
+    const unchanged =
+      history.length === 0 &&
+      state.ruleVersion === old.ruleVersion &&
+      state.severity === old.severity &&
+      state.holds === old.holds &&
+      state.periods.join() === old.periods.join() &&
+      state.explanation.en === old.explanation.en &&
+      state.explanation.zh === old.explanation.zh &&
+      sameEvidence(state.evidence, old.evidence);
+    if (!unchanged) changes.push({ kind: 'update', id: old.id, state, history });
+  }
+  return changes;
+}

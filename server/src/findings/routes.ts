@@ -1,0 +1,26 @@
+// GET /findings, GET /findings/:id, PATCH /findings/:id, POST /findings/:id/comments.
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { findingListQuery, findingPatch, newComment } from '../contract/findings.js';
+import { principalOf } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
+
+export function findingRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/findings', async (req, res) => {
+    res.json(await listFindings(ctx, principalOf(req), parseInput(findingListQuery, req.query)));
+  });
+  router.get('/findings/:id', async (req, res) => {
+    res.json(await findingDetail(ctx, principalOf(req), Number(req.params.id)));
+  });
+  router.patch('/findings/:id', async (req, res) => {
+    const { status, note } = parseInput(findingPatch, req.body);
+    res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), status, note));
+  });
+  router.post('/findings/:id/comments', async (req, res) => {
+    const { text } = parseInput(newComment, req.body);
+    res.status(201).json(await addComment(ctx, principalOf(req), Number(req.params.id), text));
+  });
+  return router;
+}

@@ -1,0 +1,131 @@
+// The findings API's logic: role-scoped reads, the status machine, comments.
+import { sql } from 'kysely';
+import type { AppContext } from '../app-context.js';
+import type { Finding, FindingFilters, FindingSummary } from '../contract/findings.js';
+import type { FindingRow } from '../db/schema.js';
+import type { Db } from '../db/database.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
+import type { Principal } from '../http/principal.js';
+import type { PeriodRange } from './period-ranges.js';
+import { setStatus } from './repository.js';
+import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
+
+const SORT_COLUMNS = {
+  severity: 'severity_rank',
+  lastPeriod: 'last_period',
+  firstPeriod: 'first_period',
+  updatedAt: 'updated_at',
+  ruleId: 'rule_id',
+  city: 'city',
+  status: 'status',
+  id: 'id',
+} as const;
+
+export function toFindingSummary(row: FindingRow): FindingSummary {
+  return {
+    id: row.id,
+    fingerprint: row.fingerprint,
+    ruleId: row.rule_id,
+    ruleVersion: row.rule_version,
+    severity: row.severity as FindingSummary['severity'],
+    subjects: JSON.parse(row.subjects),
+    city: row.city,
+    mode: row.mode as FindingSummary['mode'],
+    channel: row.channel as FindingSummary['channel'],
+    firstPeriod: row.first_period,
+    lastPeriod: row.last_period,
+    periods: JSON.parse(row.periods) as PeriodRange[],
+    holds: row.holds === 1,
+    status: row.status as FindingStatus,
+    explanation: row.explanation,
+    explanationZh: row.explanation_zh,
+    evidence: JSON.parse(row.evidence),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The findings a principal may see that match the filters (institutions: only those naming them). */
+export function filteredFindings(db: Db, principal: Principal, f: FindingFilters) {
+  let q = db.selectFrom('findings');
+  const subjectOf = (institution: string) =>
+    q.where('id', 'in', db.selectFrom('finding_subjects').select('finding_id').where('institution', '=', institution));
+  if (principal.role === 'institution') q = subjectOf(principal.institution!);
+  if (f.institution) q = subjectOf(f.institution);
+  if (f.status) q = q.where('status', 'in', f.status);
+  if (f.severity) q = q.where('severity', 'in', f.severity);
+  if (f.rule) q = q.where('rule_id', 'in', f.rule);
+  if (f.city) q = q.where('city', '=', f.city);
+  if (f.period) q = q.where('first_period', '<=', f.period).where('last_period', '>=', f.period);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`explanation`, 'like', sql`${like} escape '\\'`),
+        eb(sql`explanation_zh`, 'like', sql`${like} escape '\\'`),
+        eb(sql`fingerprint`, 'like', sql`${like} escape '\\'`),
+      ]),
+    );
+  }
+  return q;
+}
+
+export async function listFindings(ctx: AppContext, principal: Principal, query: FindingFilters & { sort: string; page: number; pageSize: number }) {
+  const base = filteredFindings(ctx.db, principal, query);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const descending = query.sort.startsWith('-');
+  const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+  const rows = await base
+    .selectAll()
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('id', descending ? 'desc' : 'asc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toFindingSummary), total: Number(n) };
+}
+
+/** A finding the principal may see, or 404 as if it did not exist. */
+async function visibleFinding(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
+  const row = Number.isSafeInteger(id) ? await ctx.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (!row) throw new NotFound(`No finding ${id}.`);
+  if (principal.role === 'institution' && !(JSON.parse(row.subjects) as string[]).includes(principal.institution!)) throw new NotFound(`No finding ${id}.`);
+  return row;
+}
+
+const mayTriage = (p: Principal) => p.role === 'analyst' || p.role === 'admin';
+
+export async function findingDetail(ctx: AppContext, principal: Principal, id: number): Promise<Finding> {
+  const row = await visibleFinding(ctx, principal, id);
+  const [history, comments] = await Promise.all([
+    ctx.db.selectFrom('finding_history').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
+    ctx.db.selectFrom('finding_comments').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
+  ]);
+  return {
+    ...toFindingSummary(row),
+    history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: h.note })),
+    comments: comments.map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
+    allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],
+  };
+}
+
+export async function changeStatus(ctx: AppContext, principal: Principal, id: number, to: FindingStatus, note: string | undefined): Promise<Finding> {
+  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a finding’s status.');
+  const row = await visibleFinding(ctx, principal, id);
+  const from = row.status as FindingStatus;
+  if (!mayTransition(from, to)) {
+    const allowed = allowedTransitions(from);
+    throw new Conflict(`A finding that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}.`, 'ILLEGAL_TRANSITION');
+  }
+  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, path: '$.note' }]);
+  await setStatus(ctx.db, row.id, from, to, note ?? null, principal.username, ctx.now().toISOString());
+  return findingDetail(ctx, principal, id);
+}
+
+export async function addComment(ctx: AppContext, principal: Principal, id: number, text: string) {
+  if (principal.role === 'auditor') throw new Forbidden('Auditors read findings; they do not comment.');
+  const row = await visibleFinding(ctx, principal, id);
+  const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
+  const { id: commentId } = await ctx.db.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();
+  return { id: commentId, at: values.at, author: values.author, role: values.role, institution: values.institution, text };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { link, ruleInput, type KitReport } from '../test/rule-kit.js';
+import { disputedDeclaration as rule } from './cons-001-disputed.js';
+
+const P = '2026-03';
+const evaluate = (reports: KitReport[]) => rule.evaluate(ruleInput({ period: P, reports }), rule.defaults);
+
+describe('CONS-001 disputed declaration', () => {
+  it('fires when both parties reported for the period and declare different statuses', () => {
+    const hits = evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
+      { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
+    ]);
+    expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['CONS-001|bank1|xa|330100|mpm|offline', ['bank1', 'xa'], 'low']]);
+    expect(hits[0].explanation.en).toBe('In Hangzhou (330100), Bank One declares Bank One’s recognition of XA Wallet’s merchant-presented codes (mpm, offline) as pilot, but XA Wallet declares live.');
+    expect(hits[0].evidence.map((e) => e.institution)).toEqual(['bank1', 'xa']);
+  });
+
+  it('fires when the other party reported for the period and left the link out', () => {
+    const hits = evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },
+      { institution: 'xa', period: P, links: [] },
+    ]);
+    expect(hits[0].explanation.en).toContain('but XA Wallet’s report for 2026-03 leaves it out');
+  });
+
+  it('does not fire when both agree, nor when the other party has no report for the period', () => {
+    expect(evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },
+      { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
+    ])).toEqual([]);
+    expect(evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
+      { institution: 'xa', period: '2026-02', links: [link('bank1', 'xa')] },
+    ])).toEqual([]);
+  });
+});

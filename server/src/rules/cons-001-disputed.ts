@@ -1,0 +1,53 @@
+// CONS-001: the two parties of a link declare it differently for the same period.
+import { z } from 'zod';
+import { CHANNELS, MODES } from '../state/period-state.js';
+import { linkEvidence } from './evidence.js';
+import type { Hit, Rule } from './rule.js';
+
+export const disputedDeclaration: Rule<Record<string, never>> = {
+  id: 'CONS-001',
+  version: 1,
+  defaultSeverity: 'low',
+  title: { en: 'Disputed declaration', zh: '申报不一致' },
+  description: {
+    en: 'Both parties of a link reported for the period and declare it differently (or one of them leaves it out).',
+    zh: '识别关系的双方都提交了本期报告，但申报内容不一致（或一方未申报）。',
+  },
+  settings: z.strictObject({}),
+  defaults: {},
+  evaluate({ state, say, period }) {
+    const hits: Hit[] = [];
+    for (const mode of MODES) {
+      for (const channel of CHANNELS) {
+        for (const group of state.groups(mode, channel)) {
+          for (const link of group.links) {
+            if (link.reconciliation !== 'disputed') continue;
+            const scanner = say.institution(link.scanner);
+            const issuer = say.institution(link.issuer);
+            const codes = say.codes(mode, channel);
+            const declarer = link.source?.institution === link.issuer ? issuer : scanner;
+            const other = declarer === scanner ? issuer : scanner;
+            const otherSays = link.otherStatus
+              ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为 ${link.otherStatus}` }
+              : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的 ${period} 报告未申报该关系` };
+            for (const city of group.cities) {
+              const where = say.city(city);
+              hits.push({
+                fingerprint: `CONS-001|${link.scanner}|${link.issuer}|${city}|${mode}|${channel}`,
+                subjects: [link.scanner, link.issuer],
+                city, mode, channel,
+                severity: 'low',
+                explanation: {
+                  en: `In ${where.en}, ${declarer.en} declares ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} as ${link.status}, but ${otherSays.en}.`,
+                  zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为 ${link.status}，但${otherSays.zh}。`,
+                },
+                evidence: linkEvidence(link),
+              });
+            }
+          }
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { agreement, ruleInput } from '../test/rule-kit.js';
+import { discriminatoryFee as rule } from './disc-001-discriminatory-fee.js';
+
+const P = '2026-03';
+const evaluate = (agreements: ReturnType<typeof agreement>[], settings = rule.defaults) =>
+  rule.evaluate(ruleInput({ period: P, reports: [{ institution: 'xa', period: P, agreements }] }), settings);
+
+describe('DISC-001 discriminatory fee', () => {
+  it('does not fire when the spread equals feeSpreadBps', () => {
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 21 }), agreement('TO-B2', 'bank2', { feeBps: 11 })])).toEqual([]);
+  });
+
+  it('fires one basis point above the spread, high when the fee reaches highRatio times the lowest', () => {
+    const [hit, ...rest] = evaluate([agreement('TO-B1', 'bank1', { feeBps: 22 }), agreement('TO-B2', 'bank2', { feeBps: 11 })]);
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
+    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement TO-B1, 11 bps more than the 11 bps it charges Bank Two (TO-B2) for the same kind of agreement and mode (mpm).');
+    expect(hit.evidence.map((e) => e.agreementRef)).toEqual(['TO-B1', 'TO-B2']);
+  });
+
+  it('is medium below highRatio times the lowest', () => {
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 25 }), agreement('TO-B2', 'bank2', { feeBps: 14 })])[0].severity).toBe('medium');
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 25 }), agreement('TO-B2', 'bank2', { feeBps: 14 })], { feeSpreadBps: 10, highRatio: 1.5 })[0].severity).toBe('high');
+  });
+
+  it('compares only agreements of one kind covering one mode', () => {
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, kind: 'technical' })])).toEqual([]);
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, scope: { cities: ['*'], modes: ['cpm'], channels: ['offline'] } })])).toEqual([]);
+  });
+
+  it('counts no fee (null) as 0 bps', () => {
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 11 }), agreement('TO-B2', 'bank2', { feeBps: null })]).map((h) => h.fingerprint)).toEqual(['DISC-001|xa|TO-B1']);
+  });
+
+  it('ignores an agreement that expired the day before the period', () => {
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, expires: '2026-02-28' })])).toEqual([]);
+  });
+
+  it('honours a changed feeSpreadBps', () => {
+    const agreements = [agreement('TO-B1', 'bank1', { feeBps: 30 }), agreement('TO-B2', 'bank2', { feeBps: 10 })];
+    expect(evaluate(agreements, { feeSpreadBps: 20, highRatio: 2 })).toEqual([]);
+    expect(evaluate(agreements, { feeSpreadBps: 19, highRatio: 2 })).toHaveLength(1);
+  });
+});

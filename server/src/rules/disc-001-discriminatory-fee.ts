@@ -1,0 +1,73 @@
+// DISC-001: among one institution's agreements in force of one kind covering one mode, the fee it
+// charges one counterparty exceeds the lowest it charges any other by more than feeSpreadBps.
+// A fee of null means no fee is charged, so it counts as 0 bps.
+import { z } from 'zod';
+import type { AgreementInForce } from '../state/period-state.js';
+import { agreementEvidence, agreementKind } from './evidence.js';
+import type { Hit, Rule } from './rule.js';
+
+const settings = z.strictObject({
+  feeSpreadBps: z.number().int().min(0).max(10_000),
+  highRatio: z.number().min(1).max(1000),
+});
+
+const feeOf = (a: AgreementInForce) => a.feeBps ?? 0;
+
+export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
+  id: 'DISC-001',
+  version: 1,
+  defaultSeverity: 'medium',
+  title: { en: 'Discriminatory fee', zh: '歧视性费率' },
+  description: {
+    en: 'Among an institution’s agreements in force of one kind covering one mode, the fee it charges one counterparty exceeds the lowest fee it charges any other counterparty by more than feeSpreadBps. High severity when the fee is at least highRatio times the lowest. No fee (null) counts as 0 bps.',
+    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出 feeSpreadBps 以上。费率达到最低费率的 highRatio 倍及以上时为高严重度。未收费（null）按 0 个基点计。',
+  },
+  settings,
+  defaults: { feeSpreadBps: 10, highRatio: 2 },
+  evaluate({ state, say, period }, s) {
+    const sets = new Map<string, AgreementInForce[]>();
+    for (const a of state.agreements) {
+      for (const mode of a.scope.modes) {
+        const key = `${a.reporter}|${a.kind}|${mode}`;
+        const list = sets.get(key);
+        if (list) list.push(a);
+        else sets.set(key, [a]);
+      }
+    }
+    const hits = new Map<string, Hit>();
+    for (const [key, agreements] of sets) {
+      const mode = key.split('|')[2] as 'mpm' | 'cpm';
+      for (const a of agreements) {
+        const others = agreements.filter((o) => o.counterparty !== a.counterparty);
+        if (others.length === 0) continue;
+        const lowest = others.reduce((min, o) => (feeOf(o) < feeOf(min) ? o : min));
+        const spread = feeOf(a) - feeOf(lowest);
+        if (spread <= s.feeSpreadBps) continue;
+        const fingerprint = `DISC-001|${a.reporter}|${a.ref}`;
+        const existing = hits.get(fingerprint);
+        if (existing) {
+          existing.mode = null;
+          continue;
+        }
+        const reporter = say.institution(a.reporter);
+        const charged = say.institution(a.counterparty);
+        const cheapest = say.institution(lowest.counterparty);
+        const kind = agreementKind(a.kind);
+        hits.set(fingerprint, {
+          fingerprint,
+          subjects: [a.reporter, a.counterparty],
+          city: null,
+          mode,
+          channel: null,
+          severity: feeOf(a) >= s.highRatio * feeOf(lowest) ? 'high' : 'medium',
+          explanation: {
+            en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${a.ref}, ${spread} bps more than the ${feeOf(lowest)} bps it charges ${cheapest.en} (${lowest.ref}) for the same kind of agreement and mode (${mode}).`,
+            zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${a.ref} 向${charged.zh}收取 ${feeOf(a)} 个基点，比同类协议、同一模式（${mode}）下向${cheapest.zh}收取的 ${feeOf(lowest)} 个基点（${lowest.ref}）高出 ${spread} 个基点。`,
+          },
+          evidence: [agreementEvidence(a), agreementEvidence(lowest)],
+        });
+      }
+    }
+    return [...hits.values()];
+  },
+};

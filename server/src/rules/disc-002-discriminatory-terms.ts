@@ -1,0 +1,54 @@
+// DISC-002: an agreement carries a restriction that none of the reporter's other agreements in force
+// of the same kind carries.
+import { z } from 'zod';
+import type { AgreementInForce } from '../state/period-state.js';
+import { agreementEvidence, agreementKind } from './evidence.js';
+import type { Hit, Rule } from './rule.js';
+
+export const discriminatoryTerms: Rule<Record<string, never>> = {
+  id: 'DISC-002',
+  version: 1,
+  defaultSeverity: 'medium',
+  title: { en: 'Discriminatory terms', zh: '歧视性条款' },
+  description: {
+    en: 'An institution’s agreement with one counterparty carries a restriction that none of its other agreements in force of the same kind carries (when it has at least one other such agreement).',
+    zh: '某机构与一家对手方的协议含有一项限制条款，而该机构同类型的其他生效协议（至少一项）均不含此条款。',
+  },
+  settings: z.strictObject({}),
+  defaults: {},
+  evaluate({ state, say, period }) {
+    const sets = new Map<string, AgreementInForce[]>();
+    for (const a of state.agreements) {
+      const key = `${a.reporter}|${a.kind}`;
+      const list = sets.get(key);
+      if (list) list.push(a);
+      else sets.set(key, [a]);
+    }
+    const hits: Hit[] = [];
+    for (const agreements of sets.values()) {
+      if (agreements.length < 2) continue;
+      for (const a of agreements) {
+        const others = agreements.filter((o) => o !== a);
+        const only = a.restrictions.filter((r) => !others.some((o) => o.restrictions.includes(r)));
+        if (only.length === 0) continue;
+        const reporter = say.institution(a.reporter);
+        const counterparty = say.institution(a.counterparty);
+        const kind = agreementKind(a.kind);
+        hits.push({
+          fingerprint: `DISC-002|${a.reporter}|${a.ref}`,
+          subjects: [a.reporter, a.counterparty],
+          city: null,
+          mode: null,
+          channel: null,
+          severity: 'medium',
+          explanation: {
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} other ${kind.en} agreements in force imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其另外 ${others.length} 项生效的${kind.zh}协议均无此条款。`,
+          },
+          evidence: [agreementEvidence(a), ...others.map(agreementEvidence)],
+        });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,91 @@
+// Evaluates rules over a range of periods, walking the periods in order so that each report is read
+// once, and collects for every fingerprint the periods it held in and its latest hit.
+import type { Db } from '../db/database.js';
+import { listCities, listInstitutions } from '../reference/repository.js';
+import { StateLoader, type PeriodState } from '../state/period-state.js';
+import { periodsBetween, previousPeriod } from '../state/periods.js';
+import type { Hit, InstitutionInfo, Rule, RuleInput } from './rule.js';
+import { Wording } from './wording.js';
+
+export interface ConfiguredRule {
+  rule: Rule;
+  settings: Record<string, number>;
+}
+
+/** Reference data and report calendar every rule run needs. */
+export interface World {
+  institutions: ReadonlyMap<string, InstitutionInfo>;
+  cityCodes: readonly string[];
+  reportedPeriods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The latest period any institution has reported; null with no reports at all. */
+  latestPeriod: string | null;
+  firstPeriod: string | null;
+  say: Wording;
+}
+
+export async function loadWorld(db: Db): Promise<World> {
+  const [institutions, cities, reported] = await Promise.all([
+    listInstitutions(db),
+    listCities(db),
+    db.selectFrom('reports').select(['institution', 'period']).distinct().execute(),
+  ]);
+  const infos = new Map(institutions.map((i) => [i.id, i]));
+  const reportedPeriods = new Map<string, Set<string>>();
+  let latestPeriod: string | null = null;
+  let firstPeriod: string | null = null;
+  for (const { institution, period } of reported) {
+    (reportedPeriods.get(institution) ?? reportedPeriods.set(institution, new Set()).get(institution)!).add(period);
+    if (latestPeriod === null || period > latestPeriod) latestPeriod = period;
+    if (firstPeriod === null || period < firstPeriod) firstPeriod = period;
+  }
+  return {
+    institutions: infos,
+    cityCodes: cities.map((c) => c.code),
+    reportedPeriods,
+    latestPeriod,
+    firstPeriod,
+    say: new Wording(infos, new Map(cities.map((c) => [c.code, c]))),
+  };
+}
+
+export interface Outcome {
+  ruleId: string;
+  /** Periods of the range in which the fingerprint held, ascending. */
+  periods: string[];
+  /** The hit of the latest of those periods: its explanation and evidence are the current ones. */
+  hit: Hit;
+}
+
+export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>();
+  if (world.latestPeriod === null || rules.length === 0) return outcomes;
+  const loader = new StateLoader(db, world.cityCodes);
+  const needsPrevious = rules.some((r) => r.rule.needsPrevious);
+  let previous: PeriodState | null = needsPrevious ? await loader.stateAt(previousPeriod(from)) : null;
+  for (const period of periodsBetween(from, to)) {
+    const state = await loader.stateAt(period);
+    const input: RuleInput = {
+      period,
+      state,
+      previous,
+      institutions: world.institutions,
+      reportedPeriods: world.reportedPeriods,
+      latestPeriod: world.latestPeriod,
+      now,
+      say: world.say,
+    };
+    for (const { rule, settings } of rules) {
+      for (const hit of rule.evaluate(input, settings)) {
+        const seen = outcomes.get(hit.fingerprint);
+        if (seen) {
+          seen.periods.push(period);
+          seen.hit = hit;
+        } else {
+          outcomes.set(hit.fingerprint, { ruleId: rule.id, periods: [period], hit });
+        }
+      }
+    }
+    previous = state;
+  }
+  return outcomes;
+}

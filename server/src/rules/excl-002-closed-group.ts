@@ -1,0 +1,115 @@
+// EXCL-002: a systemic institution whose codes are recognised only inside its own group (or that
+// recognises only its own group's codes) while other groups are active in the city; and agreements
+// that restrict acceptance to the own group.
+import { z } from 'zod';
+import { CHANNELS, MODES } from '../state/period-state.js';
+import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
+import type { Hit, Rule, RuleInput } from './rule.js';
+import { liveIndex } from './live-index.js';
+
+const settings = z.strictObject({
+  minOtherScanners: z.number().int().min(1).max(10_000),
+  minOtherIssuers: z.number().int().min(1).max(10_000),
+});
+
+export const closedGroup: Rule<z.infer<typeof settings>> = {
+  id: 'EXCL-002',
+  version: 1,
+  defaultSeverity: 'high',
+  title: { en: 'Closed group', zh: '集团内封闭' },
+  description: {
+    en: 'A systemic institution’s codes are recognised live only by its own group’s scanners while at least minOtherScanners scanners of other groups are active in the city; or a systemic scanner recognises only its own group’s codes while at least minOtherIssuers issuers of other groups are live there; or an agreement in force restricts acceptance to the own group (own-group-only).',
+    zh: '系统重要性机构的支付码在某城市只被本集团的扫码方实时识别，而该城市至少有 minOtherScanners 家其他集团的扫码方在运营；或系统重要性扫码方只识别本集团的支付码，而该城市至少有 minOtherIssuers 家其他集团的发码方在运营；或生效中的协议限定仅本集团受理（own-group-only）。',
+  },
+  settings,
+  defaults: { minOtherScanners: 2, minOtherIssuers: 2 },
+  evaluate(input, s) {
+    return [...linkHits(input, s), ...agreementHits(input)];
+  },
+};
+
+function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof settings>): Hit[] {
+  const hits: Hit[] = [];
+  const groupOf = (id: string) => institutions.get(id)?.group ?? id;
+  const systemic = (id: string) => institutions.get(id)?.systemic === true;
+  for (const mode of MODES) {
+    for (const channel of CHANNELS) {
+      for (const group of state.groups(mode, channel)) {
+        const { scannersOf, issuersOf } = liveIndex(group.links);
+        const codes = say.codes(mode, channel);
+        for (const [issuer, links] of scannersOf) {
+          if (!systemic(issuer)) continue;
+          const own = groupOf(issuer);
+          if (links.some((l) => groupOf(l.scanner) !== own)) continue;
+          const others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own);
+          if (others.length < s.minOtherScanners) continue;
+          const name = say.institution(issuer);
+          const inside = say.list(links.map((l) => l.scanner));
+          const outside = someOf(others.map((o) => say.institution(o)));
+          for (const city of group.cities) {
+            const where = say.city(city);
+            hits.push({
+              fingerprint: `EXCL-002|issuer|${issuer}|${city}|${mode}|${channel}`,
+              subjects: [issuer],
+              city, mode, channel,
+              severity: 'high',
+              explanation: {
+                en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
+                zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
+              },
+              evidence: links.flatMap(linkEvidence),
+            });
+          }
+        }
+        for (const [scanner, links] of issuersOf) {
+          if (!systemic(scanner)) continue;
+          const own = groupOf(scanner);
+          if (links.some((l) => groupOf(l.issuer) !== own)) continue;
+          const others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own);
+          if (others.length < s.minOtherIssuers) continue;
+          const name = say.institution(scanner);
+          const inside = say.list(links.map((l) => l.issuer));
+          const outside = someOf(others.map((o) => say.institution(o)));
+          for (const city of group.cities) {
+            const where = say.city(city);
+            hits.push({
+              fingerprint: `EXCL-002|scanner|${scanner}|${city}|${mode}|${channel}`,
+              subjects: [scanner],
+              city, mode, channel,
+              severity: 'high',
+              explanation: {
+                en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
+                zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
+              },
+              evidence: links.flatMap(linkEvidence),
+            });
+          }
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+function agreementHits({ state, say, period }: RuleInput): Hit[] {
+  return state.agreements
+    .filter((a) => a.restrictions.includes('own-group-only'))
+    .map((a) => {
+      const reporter = say.institution(a.reporter);
+      const counterparty = say.institution(a.counterparty);
+      const kind = agreementKind(a.kind);
+      return {
+        fingerprint: `EXCL-002|agreement|${a.reporter}|${a.ref}`,
+        subjects: [a.reporter],
+        city: null,
+        mode: null,
+        channel: null,
+        severity: 'high' as const,
+        explanation: {
+          en: `${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} restricts acceptance to its own group (own-group-only); it is in force in ${period}.`,
+          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 限定仅本集团受理（own-group-only），在 ${period} 仍然有效。`,
+        },
+        evidence: [agreementEvidence(a)],
+      };
+    });
+}

@@ -1,0 +1,48 @@
+// LATE-001: an active institution has not reported for a period once the due day has passed.
+// One finding per missing period: each report is its own obligation, and the finding resolves
+// when that report arrives.
+import { z } from 'zod';
+import { nextPeriod, periodsBetween } from '../state/periods.js';
+import type { Hit, Rule } from './rule.js';
+
+const settings = z.strictObject({ dueDay: z.number().int().min(1).max(28) });
+
+export const missingReport: Rule<z.infer<typeof settings>> = {
+  id: 'LATE-001',
+  version: 1,
+  defaultSeverity: 'low',
+  title: { en: 'Missing report', zh: '报告缺失' },
+  description: {
+    en: 'An active institution has no report for a period after day dueDay of the following month, for every period from its first report up to the latest period any institution has reported.',
+    zh: '活跃机构在次月 dueDay 日之后仍未提交某期报告（从其首次报告的期次起，至任一机构已报告的最新期次止）。',
+  },
+  settings,
+  defaults: { dueDay: 15 },
+  periodScoped: true,
+  evaluate({ period, state, institutions, reportedPeriods, latestPeriod, now, say }, s) {
+    const due = `${nextPeriod(period)}-${String(s.dueDay).padStart(2, '0')}`;
+    if (period > latestPeriod || now.toISOString().slice(0, 10) <= due) return [];
+    const hits: Hit[] = [];
+    for (const [id, periods] of reportedPeriods) {
+      if (!institutions.get(id)?.active || periods.has(period)) continue;
+      const first = [...periods].reduce((a, b) => (a < b ? a : b));
+      if (period < first) continue;
+      const name = say.institution(id);
+      const carried = state.reports.get(id);
+      hits.push({
+        fingerprint: `LATE-001|${id}|${period}`,
+        subjects: [id],
+        city: null,
+        mode: null,
+        channel: null,
+        severity: 'low',
+        explanation: {
+          en: `${name.en} has not submitted its report for ${period}, due by ${due}${carried ? `; its report for ${carried.period} is carried forward` : ''}.`,
+          zh: `${name.zh}未提交 ${period} 的报告（截止日期 ${due}）${carried ? `；暂沿用其 ${carried.period} 的报告` : ''}。`,
+        },
+        evidence: carried ? [{ reportId: carried.id, version: carried.version, institution: id, period: carried.period }] : [],
+      });
+    }
+    return hits;
+  },
+};

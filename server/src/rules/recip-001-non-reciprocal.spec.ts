@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { link, ruleInput, type KitReport } from '../test/rule-kit.js';
+import { nonReciprocal as rule } from './recip-001-non-reciprocal.js';
+
+const P = '2026-03';
+const evaluate = (reports: KitReport[]) => rule.evaluate(ruleInput({ period: P, reports }), rule.defaults);
+
+describe('RECIP-001 non-reciprocal recognition', () => {
+  it('fires on the institution that does not reciprocate, in the words of the issue', () => {
+    const hits = evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb')] }]);
+    expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['RECIP-001|xb|xa|330100|mpm|offline', ['xb', 'xa']]]);
+    expect(hits[0].explanation.en).toBe(
+      'In Hangzhou (330100), XB Wallet’s app does not scan XA Wallet’s merchant-presented codes (mpm, offline) although XA Wallet’s app scans XB Wallet’s since 2025-12-01.',
+    );
+  });
+
+  it('still fires when the return link is only a pilot', () => {
+    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa', { status: 'pilot' })] }])).toHaveLength(1);
+  });
+
+  it('does not fire on mutual live recognition; a return link in another mode does not count', () => {
+    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa')] }])).toEqual([]);
+    const hits = evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa', { mode: 'cpm' })] }]);
+    expect(hits.map((h) => [h.mode, h.subjects])).toEqual([
+      ['mpm', ['xb', 'xa']],
+      ['cpm', ['xa', 'xb']],
+    ]);
+  });
+
+  it('does not fire when either side is not systemic', () => {
+    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'bank1'), link('bank1', 'bank1')] }])).toEqual([]);
+    expect(evaluate([{ institution: 'bank1', period: P, links: [link('bank1', 'xa')] }])).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+// RECIP-001: of two systemic institutions, one recognises the other's codes live and the other does
+// not return the favour in that city, mode and channel.
+import { z } from 'zod';
+import { CHANNELS, MODES } from '../state/period-state.js';
+import { linkEvidence } from './evidence.js';
+import { liveIndex } from './live-index.js';
+import type { Hit, Rule } from './rule.js';
+
+export const nonReciprocal: Rule<Record<string, never>> = {
+  id: 'RECIP-001',
+  version: 1,
+  defaultSeverity: 'medium',
+  title: { en: 'Non-reciprocal recognition', zh: '单向识别' },
+  description: {
+    en: 'Two systemic institutions A and B: in a city, mode and channel A recognises B’s codes live but B does not recognise A’s live.',
+    zh: '两家系统重要性机构 A 与 B：在某城市、模式和渠道下，A 实时识别 B 的支付码，而 B 未实时识别 A 的支付码。',
+  },
+  settings: z.strictObject({}),
+  defaults: {},
+  evaluate({ state, institutions, say }) {
+    const systemic = (id: string) => institutions.get(id)?.systemic === true;
+    const hits: Hit[] = [];
+    for (const mode of MODES) {
+      for (const channel of CHANNELS) {
+        for (const group of state.groups(mode, channel)) {
+          const { live } = liveIndex(group.links);
+          for (const link of group.links) {
+            const { scanner: a, issuer: b } = link;
+            if (link.status !== 'live' || a === b || !systemic(a) || !systemic(b) || live.has(`${b}|${a}`)) continue;
+            const reverse = group.links.find((l) => l.scanner === b && l.issuer === a);
+            const nameA = say.institution(a);
+            const nameB = say.institution(b);
+            const codes = say.codes(mode, channel);
+            const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为 ${reverse.status}）` } : { en: '', zh: '' };
+            for (const city of group.cities) {
+              const where = say.city(city);
+              hits.push({
+                fingerprint: `RECIP-001|${b}|${a}|${city}|${mode}|${channel}`,
+                subjects: [b, a],
+                city, mode, channel,
+                severity: 'medium',
+                explanation: {
+                  en: `In ${where.en}, ${nameB.en}’s app does not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s app scans ${nameB.en}’s since ${link.since}.`,
+                  zh: `在${where.zh}，${nameB.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
+                },
+                evidence: [...linkEvidence(link), ...(reverse ? linkEvidence(reverse) : [])],
+              });
+            }
+          }
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,149 @@
+// Runs the rules and stores what changed: after each accepted report (the periods it can affect),
+// after a settings change (that rule, every period), at start-up when anything is stale, and on
+// demand. Runs are serialised: each reads and rewrites the findings it may change.
+import type { AppContext } from '../app-context.js';
+import type { Db } from '../db/database.js';
+import { applyChanges, mergeCandidates } from '../findings/repository.js';
+import { mergeOutcomes, type Change } from '../findings/merge.js';
+import { nextPeriod } from '../state/periods.js';
+import { RULES } from './catalog.js';
+import { evaluate, loadWorld, type ConfiguredRule } from './engine.js';
+import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
+
+export interface RunScope {
+  /** Rules to run (default: every enabled rule). */
+  rules?: readonly string[];
+  /** Periods to evaluate (default: from the first reported period to the latest). */
+  from?: string;
+  to?: string;
+  /** Reports this run accounts for; all reports when it runs every period. */
+  reportIds?: readonly number[];
+}
+
+export interface RunSummary {
+  rules: string[];
+  from: string | null;
+  to: string | null;
+  opened: number;
+  resolved: number;
+  reopened: number;
+  updated: number;
+  findingsHit: number;
+  ms: number;
+}
+
+const queues = new WeakMap<Db, Promise<unknown>>();
+
+/** One run at a time per database, in the order asked. */
+function serialised<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  const before = queues.get(db) ?? Promise.resolve();
+  const run = before.then(task, task);
+  queues.set(db, run.catch(() => undefined));
+  return run;
+}
+
+export function runRules(ctx: AppContext, scope: RunScope = {}): Promise<RunSummary> {
+  return serialised(ctx.db, () => runNow(ctx, scope));
+}
+
+async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
+  const started = performance.now();
+  const now = ctx.now();
+  const configs = await loadRuleConfigs(ctx.db, now);
+  const world = await loadWorld(ctx.db);
+  const chosen: ConfiguredRule[] = RULES.filter((r) => (scope.rules ? scope.rules.includes(r.id) : true))
+    .filter((r) => configs.get(r.id)?.enabled)
+    .map((rule) => ({ rule, settings: configs.get(rule.id)!.settings }));
+  const everyPeriod = scope.from === undefined && scope.to === undefined;
+  const maxReportId = everyPeriod ? await latestReportId(ctx.db) : 0;
+  const summary: RunSummary = { rules: chosen.map((c) => c.rule.id), from: null, to: null, opened: 0, resolved: 0, reopened: 0, updated: 0, findingsHit: 0, ms: 0 };
+
+  let changes: Change[] = [];
+  if (world.latestPeriod !== null && world.firstPeriod !== null) {
+    const from = scope.from && scope.from > world.firstPeriod ? scope.from : world.firstPeriod;
+    const to = scope.to && scope.to < world.latestPeriod ? scope.to : world.latestPeriod;
+    summary.from = from;
+    summary.to = to;
+    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now);
+    const existing = await mergeCandidates(ctx.db, chosen.map((c) => c.rule.id), from, outcomes.keys());
+    changes = mergeOutcomes({
+      existing,
+      outcomes,
+      from,
+      to,
+      latestPeriod: world.latestPeriod,
+      ruleVersion: (id) => RULES.find((r) => r.id === id)?.version ?? 1,
+      periodScoped: (id) => RULES.find((r) => r.id === id)?.periodScoped === true,
+    });
+    summary.findingsHit = outcomes.size;
+  }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyChanges(trx, changes, now.toISOString());
+    if (everyPeriod) {
+      for (const c of chosen) await markApplied(trx, c.rule.id, markerOf(c.rule, configs.get(c.rule.id)!));
+      if (!scope.rules) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', '<=', maxReportId).where('rules_applied', '=', 0).execute();
+    }
+    if (scope.reportIds?.length) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', 'in', [...scope.reportIds]).execute();
+  });
+
+  for (const c of changes) {
+    if (c.kind === 'insert') summary.opened += c.state.status === 'open' ? 1 : 0;
+    for (const h of c.history) {
+      if (h.from !== null && h.to === 'resolved' && h.from !== h.to) summary.resolved += 1;
+      if (h.from === 'resolved' && h.to === 'open') summary.reopened += 1;
+    }
+    if (c.kind === 'update') summary.updated += 1;
+  }
+  summary.ms = Math.round(performance.now() - started);
+  ctx.logger.info({ rules: summary }, 'rules ran');
+  return summary;
+}
+
+async function latestReportId(db: Db): Promise<number> {
+  const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The periods a new report of (institution, period) can change: its own up to the institution's next report (SUSP compares with the month before), and any months it newly opens at the end. */
+export async function scopeOfReport(db: Db, reportId: number, institution: string, period: string): Promise<RunScope> {
+  const later = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.min('period').as('p'))
+    .where('institution', '=', institution)
+    .where('period', '>', period)
+    .executeTakeFirst();
+  const before = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('period').as('p'))
+    .where('id', '!=', reportId)
+    .executeTakeFirst();
+  const latestBefore = (before?.p as string | null) ?? null;
+  const from = latestBefore !== null && period > nextPeriod(latestBefore) ? nextPeriod(latestBefore) : period;
+  const next = (later?.p as string | null) ?? undefined;
+  return { from, ...(next ? { to: next } : {}), reportIds: [reportId] };
+}
+
+/**
+ * Runs the rules for what a stored report can change. A failure here does not undo the report: it
+ * stays marked unseen, and the start-up check runs the rules again.
+ */
+export async function runRulesForReport(ctx: AppContext, report: { id: number; institution: string; period: string }): Promise<void> {
+  try {
+    await runRules(ctx, await scopeOfReport(ctx.db, report.id, report.institution, report.period));
+  } catch (err) {
+    ctx.logger.error({ err, reportId: report.id }, 'rules failed after a report; they will run again at start-up');
+  }
+}
+
+/** At start-up: rerun what is stale (a rule whose version or settings changed, reports the rules never saw), and the time-bound rules. */
+export async function refreshStaleFindings(ctx: AppContext): Promise<RunSummary[]> {
+  const configs = await loadRuleConfigs(ctx.db, ctx.now());
+  const unseen = await ctx.db.selectFrom('reports').select('id').where('rules_applied', '=', 0).limit(1).executeTakeFirst();
+  if (unseen) return [await runRules(ctx)];
+  const stale = RULES.filter((r) => {
+    const config = configs.get(r.id)!;
+    return config.applied !== markerOf(r, config) || r.periodScoped;
+  }).map((r) => r.id);
+  return stale.length > 0 ? [await runRules(ctx, { rules: stale })] : [];
+}

@@ -1,0 +1,176 @@
+// The reconciled state of every city, mode and channel as of a period, and the agreements in force,
+// built from each institution's as-of report. Rules and analytics read whole periods through this.
+//
+// Most links are declared for every city ('*'), so cities without rows of their own share one
+// computed link set: a period costs one reconciliation per distinct set, not one per city.
+import type { Agreement } from '../contract/reports.js';
+import type { Db } from '../db/database.js';
+import { agreementFromRow } from '../reports/repository.js';
+import { firstDayOf, lastDayOf } from './periods.js';
+import { reconcileDeclarations, type Declaration, type DeclaringReport, type LinkStatus, type StateLink } from './reconcile.js';
+import { asOfReports, type AsOfReport } from './repository.js';
+
+export const MODES = ['mpm', 'cpm'] as const;
+export const CHANNELS = ['offline', 'online'] as const;
+export type Mode = (typeof MODES)[number];
+export type Channel = (typeof CHANNELS)[number];
+
+/** Cities that share one set of links in a mode and channel. */
+export interface CityGroup {
+  cities: readonly string[];
+  links: readonly StateLink[];
+}
+
+export interface AgreementInForce extends Agreement {
+  reporter: string;
+  reportId: number;
+  version: number;
+  /** The period of the report that declares it (carried forward to later periods). */
+  reportPeriod: string;
+  row: number;
+}
+
+export interface PeriodState {
+  period: string;
+  /** Each institution's as-of report. */
+  reports: ReadonlyMap<string, AsOfReport>;
+  groups(mode: Mode, channel: Channel): readonly CityGroup[];
+  links(city: string, mode: Mode, channel: Channel): readonly StateLink[];
+  /** The group a city belongs to (every registry city belongs to exactly one). */
+  group(city: string, mode: Mode, channel: Channel): CityGroup | undefined;
+  agreements: readonly AgreementInForce[];
+}
+
+export interface StoredLink {
+  row: number;
+  scanner: string;
+  issuer: string;
+  city: string;
+  status: LinkStatus;
+  since: string;
+}
+
+/** A report's links, split by `mode|channel` once when loaded. */
+type LinksByScope = Map<string, StoredLink[]>;
+
+const CHUNK = 500;
+
+export function inForce(a: Pick<Agreement, 'effective' | 'expires'>, period: string): boolean {
+  return a.effective <= lastDayOf(period) && (a.expires === null || a.expires >= firstDayOf(period));
+}
+
+/** What the builder reads of each as-of report. */
+export interface ReportContents {
+  /** The report's links in one `mode|channel`. */
+  links(reportId: number, scope: string): readonly StoredLink[];
+  agreements(reportId: number): readonly (Agreement & { row: number })[];
+}
+
+/** The state of a period from its as-of reports; pure, so rules can be tested without a database. */
+export function buildPeriodState(period: string, reports: readonly AsOfReport[], cities: readonly string[], contents: ReportContents): PeriodState {
+  const computed = new Map<string, { groups: CityGroup[]; byCity: Map<string, CityGroup> }>();
+  const scope = (mode: Mode, channel: Channel) => {
+    const key = `${mode}|${channel}`;
+    let entry = computed.get(key);
+    if (!entry) {
+      const groups = buildGroups(reports, contents, key, period, cities);
+      const byCity = new Map<string, CityGroup>();
+      for (const g of groups) for (const c of g.cities) byCity.set(c, g);
+      entry = { groups, byCity };
+      computed.set(key, entry);
+    }
+    return entry;
+  };
+  const agreements = reports.flatMap((r) =>
+    contents
+      .agreements(r.id)
+      .filter((a) => inForce(a, period))
+      .map((a) => ({ ...a, reporter: r.institution, reportId: r.id, version: r.version, reportPeriod: r.period })),
+  );
+  return {
+    period,
+    reports: new Map(reports.map((r) => [r.institution, r])),
+    groups: (mode, channel) => scope(mode, channel).groups,
+    links: (city, mode, channel) => scope(mode, channel).byCity.get(city)?.links ?? [],
+    group: (city, mode, channel) => scope(mode, channel).byCity.get(city),
+    agreements,
+  };
+}
+
+function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
+  const everyCity = new Map<number, Declaration[]>();
+  const perCity = new Map<string, Map<number, Declaration[]>>();
+  for (const r of reports) {
+    for (const l of contents.links(r.id, scopeKey)) {
+      const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
+      const target = l.city === '*' ? everyCity : perCity.get(l.city) ?? perCity.set(l.city, new Map()).get(l.city)!;
+      const list = target.get(r.id);
+      if (list) list.push(d);
+      else target.set(r.id, [d]);
+    }
+  }
+  const declaring = (own?: Map<number, Declaration[]>): DeclaringReport[] =>
+    reports.map((r) => ({ institution: r.institution, period: r.period, declarations: [...(everyCity.get(r.id) ?? []), ...(own?.get(r.id) ?? [])] }));
+  const groups: CityGroup[] = [];
+  const rest = cities.filter((c) => !perCity.has(c));
+  if (rest.length > 0) groups.push({ cities: rest, links: reconcileDeclarations(declaring(), period) });
+  for (const [city, own] of perCity) groups.push({ cities: [city], links: reconcileDeclarations(declaring(own), period) });
+  return groups;
+}
+
+/**
+ * Builds period states in any order, keeping the links and agreements of the reports it has read
+ * so that walking the periods in order reads each report once.
+ */
+export class StateLoader {
+  private readonly links = new Map<number, LinksByScope>();
+  private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly cities: readonly string[],
+  ) {}
+
+  async stateAt(period: string): Promise<PeriodState> {
+    const reports = await asOfReports(this.db, period);
+    await this.load(reports.map((r) => r.id));
+    return buildPeriodState(period, reports, this.cities, {
+      links: (id, scope) => this.links.get(id)?.get(scope) ?? [],
+      agreements: (id) => this.agreements.get(id) ?? [],
+    });
+  }
+
+  /** Reads the reports not yet held and forgets those no longer needed. */
+  private async load(ids: readonly number[]): Promise<void> {
+    const wanted = new Set(ids);
+    for (const id of this.links.keys()) {
+      if (!wanted.has(id)) {
+        this.links.delete(id);
+        this.agreements.delete(id);
+      }
+    }
+    const missing = ids.filter((id) => !this.links.has(id));
+    for (const id of missing) {
+      this.links.set(id, new Map());
+      this.agreements.set(id, []);
+    }
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const chunk = missing.slice(i, i + CHUNK);
+      const rows = await this.db
+        .selectFrom('report_links')
+        .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
+        .where('report_id', 'in', chunk)
+        .execute();
+      for (const r of rows) {
+        const byScope = this.links.get(r.report_id)!;
+        const key = `${r.mode}|${r.channel}`;
+        const link: StoredLink = { row: r.row_no, scanner: r.scanner, issuer: r.issuer, city: r.city, status: r.status as LinkStatus, since: r.since };
+        const list = byScope.get(key);
+        if (list) list.push(link);
+        else byScope.set(key, [link]);
+      }
+      const agreementRows = await this.db.selectFrom('report_agreements').selectAll().where('report_id', 'in', chunk).execute();
+      for (const a of agreementRows) this.agreements.get(a.report_id)!.push(agreementFromRow(a));
+    }
+  }
+}
