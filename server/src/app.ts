@@ -3,9 +3,12 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import type { AppContext } from './app-context.js';
+import { analyticsRoutes } from './analytics/routes.js';
 import { apiKeyRoutes } from './api-keys/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { buildOpenApiDocument } from './contract/openapi.js';
+import { exportRoutes } from './exports/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { clientApp } from './http/client-app.js';
 import { healthRoutes } from './http/health.js';
@@ -45,8 +48,11 @@ export function buildApp(ctx: AppContext): express.Express {
   api.use(apiKeyRoutes(ctx));
   api.use(reportRoutes(ctx));
   api.use(matrixRoutes(ctx));
+  api.use(analyticsRoutes(ctx));
   api.use(findingRoutes(ctx));
   api.use(ruleRoutes(ctx));
+  api.use(auditRoutes(ctx));
+  api.use(exportRoutes(ctx));
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 

@@ -1,15 +1,14 @@
 // POST/GET /institutions/:id/api-keys and DELETE /institutions/:id/api-keys/:keyId: admins, or the
 // institution's own users. Another institution gets 404, as if the institution had no keys.
-import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
-import { hashSecret, newSecret } from '../auth/tokens.js';
 import { Forbidden, NotFound } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findInstitution } from '../reference/repository.js';
-import { insertApiKey, listApiKeys, revokeApiKey } from './repository.js';
+import { listApiKeys } from './repository.js';
+import { createApiKey, revokeKey } from './service.js';
 
 const newKeyRequest = z.strictObject({ name: z.string().min(1).max(100).default('API key') }).default({ name: 'API key' });
 
@@ -33,10 +32,7 @@ export function apiKeyRoutes(ctx: AppContext): Router {
   router.post('/institutions/:id/api-keys', async (req, res) => {
     const institution = await ownInstitution(req);
     const { name } = parseInput(newKeyRequest, req.body ?? {});
-    const key = `imk_${newSecret()}`;
-    const summary = { id: randomUUID(), institution, name, createdBy: principalOf(req).username, createdAt: ctx.now().toISOString(), revokedAt: null };
-    await insertApiKey(ctx.db, { ...summary, keyHash: hashSecret(key) });
-    res.status(201).json({ ...summary, key });
+    res.status(201).json(await createApiKey(ctx, principalOf(req), institution, name));
   });
 
   router.get('/institutions/:id/api-keys', async (req, res) => {
@@ -45,7 +41,7 @@ export function apiKeyRoutes(ctx: AppContext): Router {
 
   router.delete('/institutions/:id/api-keys/:keyId', async (req, res) => {
     const institution = await ownInstitution(req);
-    if (!(await revokeApiKey(ctx.db, institution, req.params.keyId, ctx.now().toISOString()))) throw new NotFound('No such live API key.');
+    await revokeKey(ctx, principalOf(req), institution, String(req.params.keyId));
     res.status(204).end();
   });
 

@@ -35,16 +35,16 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/login', loginLimiter, async (req, res) => {
     const { username, password } = parseInput(loginRequest, req.body);
-    const session = await logIn(ctx, username, password);
+    const session = await logIn(ctx, username, password, { ip: req.ip });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS });
     res.cookie(XSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, maxAge: SESSION_TTL_MS });
     res.json({ user: meOf(session.principal) });
   });
 
   router.post('/auth/logout', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const token: unknown = req.cookies?.[SESSION_COOKIE];
-    if (typeof token === 'string') await logOut(ctx, token);
+    if (typeof token === 'string') await logOut(ctx, token, principal.username);
     res.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(XSRF_COOKIE, cookieBase).status(204).end();
   });
 

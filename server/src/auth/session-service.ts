@@ -1,5 +1,6 @@
 // Logins, server-side sessions and the principal behind a session cookie.
 import type { AppContext } from '../app-context.js';
+import { appendAudit, recordAudit } from '../audit/repository.js';
 import type { Role } from '../contract/common.js';
 import { Unauthorized } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
@@ -15,29 +16,49 @@ export interface NewSession {
   principal: Principal;
 }
 
-export async function logIn(ctx: AppContext, username: string, password: string): Promise<NewSession> {
+/** Where a login came from, for the audit trail. */
+export interface LoginOrigin {
+  ip?: string;
+}
+
+/**
+ * Opens a session, or throws 401. Either way the audit trail records the attempt, under the
+ * username tried; never the password.
+ */
+export async function logIn(ctx: AppContext, username: string, password: string, origin: LoginOrigin = {}): Promise<NewSession> {
   const row = await findUserRow(ctx.db, username);
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok || row.disabled === 1) throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
+  const now = ctx.now();
+  if (!row || !ok || row.disabled === 1) {
+    const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : 'disabled';
+    await recordAudit(ctx.db, { at: now.toISOString(), actor: username, action: 'auth.login_failed', target: `user:${username}`, details: { reason, ip: origin.ip } });
+    throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
+  }
   // A fresh token at every login: a session id planted before login is never promoted (fixation).
   const token = newSecret();
   const csrfToken = newSecret();
-  const now = ctx.now();
-  await ctx.db
-    .insertInto('sessions')
-    .values({
-      id: hashSecret(token),
-      username: row.username,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
-    })
-    .execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: hashSecret(token),
+        username: row.username,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, { at: now.toISOString(), actor: row.username, action: 'auth.login', target: `user:${row.username}`, details: { role: row.role, ip: origin.ip } });
+  });
   return { token, csrfToken, principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' } };
 }
 
-export async function logOut(ctx: AppContext, token: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('id', '=', hashSecret(token)).execute();
+/** Ends the session behind the token; the audit trail records it if there was one. */
+export async function logOut(ctx: AppContext, token: string, actor: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const ended = await trx.deleteFrom('sessions').where('id', '=', hashSecret(token)).executeTakeFirst();
+    if (Number(ended.numDeletedRows) > 0) await appendAudit(trx, { at: ctx.now().toISOString(), actor, action: 'auth.logout', target: `user:${actor}` });
+  });
 }
 
 export interface SessionPrincipal {

@@ -72,7 +72,7 @@ export const findingFilters = z.strictObject({
   rule: csv(z.string().regex(/^[A-Z]+-\d{3}$/, { error: 'UNKNOWN_RULE: a rule id such as EXCL-001' })).optional().describe('one or more rule ids, comma-separated'),
   institution: z.string().max(40).optional().describe('findings in which this institution is a subject'),
   city: z.string().regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: a six-digit GB/T 2260 code' }).optional(),
-  period: period.optional().describe('findings whose condition held in this period (firstPeriod ≤ period ≤ lastPeriod)'),
+  period: period.optional().describe('findings whose condition held in this period (within one of their periods ranges)'),
   q: z.string().max(200).optional().describe('text in the explanation (English or Chinese), fingerprint or rule id'),
 });
 export type FindingFilters = z.infer<typeof findingFilters>;
@@ -87,7 +87,7 @@ export const findingList = z.object({ items: z.array(findingSummary), total: z.n
 
 export const findingPatch = z.strictObject({
   status: findingStatus,
-  note: z.string().trim().min(1).max(4000).optional(),
+  note: z.string().trim().max(4000).optional().describe('why; required (non-blank) when dismissing or resolving'),
 });
 
 export const newComment = z.strictObject({ text: z.string().trim().min(1, { error: 'EMPTY_COMMENT: a comment needs text' }).max(4000) });

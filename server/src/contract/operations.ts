@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { problem } from './common.js';
 import { cityList, institution, institutionList, institutionPatch, newInstitution } from './reference.js';
 import { loginRequest, me, newUser, user, userPatch } from './users.js';
+import * as analytics from './analytics-operations.js';
+import * as audit from './audit-operations.js';
+import * as exports from './exports-operations.js';
 import * as findings from './findings-operations.js';
 import * as reports from './reports-operations.js';
 
@@ -110,5 +113,8 @@ export const operations: Operation[] = [
     responses: { '204': { description: 'Revoked' }, ...unauthorized, ...forbidden, ...notFound },
   },
   ...reports.operations({ unauthorized, forbidden, notFound, invalid, fail }),
+  ...analytics.operations({ unauthorized, forbidden, notFound, invalid }),
   ...findings.operations({ unauthorized, forbidden, notFound, invalid, fail }),
+  ...audit.operations({ unauthorized, forbidden, notFound, invalid }),
+  ...exports.operations({ unauthorized, forbidden, invalid }),
 ];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -15,6 +15,31 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Starts every transaction with BEGIN IMMEDIATE instead of Kysely's deferred BEGIN. A deferred
+ * transaction takes the write lock only at its first write, so one that reads first (the version
+ * of a report, the head of the audit trail) and writes after may be working from a snapshot that
+ * another connection (the rules CLI, a second server) has since committed past: SQLite then fails
+ * the write with SQLITE_BUSY_SNAPSHOT, which no busy timeout can wait out. Taking the lock at BEGIN
+ * makes such a writer wait its turn (busy_timeout) and read what it writes after. Within one
+ * process Kysely already runs one transaction at a time over its single connection.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class WriteLockingSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.settings);
+  }
+}
+
 export function openDatabase(file: string): OpenDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
@@ -22,7 +47,7 @@ export function openDatabase(file: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new WriteLockingSqliteDialect({ database: sqlite }) });
   return {
     db,
     sqlite,

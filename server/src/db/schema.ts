@@ -163,6 +163,18 @@ export interface FindingCommentTable {
   text: string;
 }
 
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  /** Canonical JSON of the entry's details. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   cities: CityTable;
   institutions: InstitutionTable;
@@ -178,6 +190,7 @@ export interface Database {
   finding_subjects: FindingSubjectTable;
   finding_history: FindingHistoryTable;
   finding_comments: FindingCommentTable;
+  audit_log: AuditLogTable;
 }
 
 export type CityRow = Selectable<CityTable>;
@@ -187,3 +200,4 @@ export type ReportRow = Selectable<ReportTable>;
 export type NewReportLink = Insertable<ReportLinkTable>;
 export type NewReportAgreement = Insertable<ReportAgreementTable>;
 export type FindingRow = Selectable<FindingTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,5 +1,6 @@
 // Findings in the database: the merge's candidates and changes, and the reads of the findings API.
 import { sql, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/repository.js';
 import type { Db } from '../db/database.js';
 import type { Database, FindingRow } from '../db/schema.js';
 import type { Evidence, Severity } from '../rules/rule.js';
@@ -121,11 +122,12 @@ export async function applyChanges(trx: Transaction<Database>, changes: readonly
   }
 }
 
-/** A person's status change, with its history entry. */
+/** A person's status change, with its history entry and its audit entry. */
 export async function setStatus(db: Db, id: number, from: FindingStatus, to: FindingStatus, note: string | null, actor: string, at: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('findings').set({ status: to, updated_at: at }).where('id', '=', id).execute();
     await trx.insertInto('finding_history').values({ finding_id: id, at, actor, from_status: from, to_status: to, note }).execute();
+    await appendAudit(trx, { at, actor, action: 'finding.status', target: `finding:${id}`, details: { from, to, note } });
   });
 }
 

@@ -14,13 +14,16 @@ export function findingRoutes(ctx: AppContext): Router {
   router.get('/findings/:id', async (req, res) => {
     res.json(await findingDetail(ctx, principalOf(req), Number(req.params.id)));
   });
+  // Who is asking comes before the body: a caller without a session gets 401, not validation details.
   router.patch('/findings/:id', async (req, res) => {
+    const principal = principalOf(req);
     const { status, note } = parseInput(findingPatch, req.body);
-    res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), status, note));
+    res.json(await changeStatus(ctx, principal, Number(req.params.id), status, note));
   });
   router.post('/findings/:id/comments', async (req, res) => {
+    const principal = principalOf(req);
     const { text } = parseInput(newComment, req.body);
-    res.status(201).json(await addComment(ctx, principalOf(req), Number(req.params.id), text));
+    res.status(201).json(await addComment(ctx, principal, Number(req.params.id), text));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 // The findings API's logic: role-scoped reads, the status machine, comments.
 import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
+import { appendAudit } from '../audit/repository.js';
 import type { Finding, FindingFilters, FindingSummary } from '../contract/findings.js';
 import type { FindingRow } from '../db/schema.js';
 import type { Db } from '../db/database.js';
@@ -10,7 +11,7 @@ import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
 import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   severity: 'severity_rank',
   lastPeriod: 'last_period',
   firstPeriod: 'first_period',
@@ -56,7 +57,14 @@ export function filteredFindings(db: Db, principal: Principal, f: FindingFilters
   if (f.severity) q = q.where('severity', 'in', f.severity);
   if (f.rule) q = q.where('rule_id', 'in', f.rule);
   if (f.city) q = q.where('city', '=', f.city);
-  if (f.period) q = q.where('first_period', '<=', f.period).where('last_period', '>=', f.period);
+  if (f.period) {
+    // Inside one of the finding's ranges, not only between its first and last period: a finding
+    // with a gap at that period did not hold in it.
+    q = q
+      .where('first_period', '<=', f.period)
+      .where('last_period', '>=', f.period)
+      .where(sql<boolean>`exists (select 1 from json_each(findings.periods) as r where json_extract(r.value, '$[0]') <= ${f.period} and json_extract(r.value, '$[1]') >= ${f.period})`);
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
@@ -110,15 +118,16 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
 }
 
 export async function changeStatus(ctx: AppContext, principal: Principal, id: number, to: FindingStatus, note: string | undefined): Promise<Finding> {
-  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a finding’s status.');
+  // Visibility first: an institution learns nothing about a finding that does not name it (404, not 403).
   const row = await visibleFinding(ctx, principal, id);
+  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a finding’s status.');
   const from = row.status as FindingStatus;
   if (!mayTransition(from, to)) {
     const allowed = allowedTransitions(from);
     throw new Conflict(`A finding that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}.`, 'ILLEGAL_TRANSITION');
   }
   if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, path: '$.note' }]);
-  await setStatus(ctx.db, row.id, from, to, note ?? null, principal.username, ctx.now().toISOString());
+  await setStatus(ctx.db, row.id, from, to, note || null, principal.username, ctx.now().toISOString());
   return findingDetail(ctx, principal, id);
 }
 
@@ -126,6 +135,10 @@ export async function addComment(ctx: AppContext, principal: Principal, id: numb
   if (principal.role === 'auditor') throw new Forbidden('Auditors read findings; they do not comment.');
   const row = await visibleFinding(ctx, principal, id);
   const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
-  const { id: commentId } = await ctx.db.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();
+  const commentId = await ctx.db.transaction().execute(async (trx) => {
+    const { id: inserted } = await trx.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();
+    await appendAudit(trx, { at: values.at, actor: values.author, action: 'finding.comment', target: `finding:${row.id}`, details: { commentId: inserted, text } });
+    return inserted;
+  });
   return { id: commentId, at: values.at, author: values.author, role: values.role, institution: values.institution, text };
 }

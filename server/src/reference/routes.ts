@@ -1,13 +1,15 @@
 // GET /institutions, /institutions/:id, /cities (every role); POST and PATCH /institutions (admin).
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
+import { appendAudit } from '../audit/repository.js';
 import { institutionPatch, newInstitution } from '../contract/reference.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findInstitution, insertInstitutions, listCities, listInstitutions, updateInstitution } from './repository.js';
 
-export function referenceRoutes({ db }: AppContext): Router {
+export function referenceRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
   const router = Router();
 
   router.get('/institutions', async (req, res) => {
@@ -25,7 +27,10 @@ export function referenceRoutes({ db }: AppContext): Router {
   router.post('/institutions', requireRole('admin'), async (req, res) => {
     const input = parseInput(newInstitution, req.body);
     if (await findInstitution(db, input.id)) throw new Conflict(`Institution ${input.id} already exists.`, 'INSTITUTION_EXISTS');
-    await insertInstitutions(db, [input]);
+    await db.transaction().execute(async (trx) => {
+      await insertInstitutions(trx, [input]);
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.create', target: `institution:${input.id}`, details: { ...input } });
+    });
     res.status(201).location(`/api/v1/institutions/${input.id}`).json(input);
   });
 
@@ -35,7 +40,10 @@ export function referenceRoutes({ db }: AppContext): Router {
     const current = await findInstitution(db, id);
     if (!current) throw new NotFound(`No institution ${id}.`);
     const updated = { ...current, ...patch };
-    await updateInstitution(db, updated);
+    await db.transaction().execute(async (trx) => {
+      await updateInstitution(trx, updated);
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch } } });
+    });
     res.json(updated);
   });
 

@@ -1,7 +1,7 @@
 // Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
 import type { Db } from '../db/database.js';
-import type { Selectable } from 'kysely';
-import type { NewReportAgreement, NewReportLink, ReportAgreementTable, ReportRow } from '../db/schema.js';
+import type { Selectable, Transaction } from 'kysely';
+import type { Database, NewReportAgreement, NewReportLink, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
 
 /** Rows a multi-row insert carries: 9 parameters a link row keeps it under SQLite's 32766. */
@@ -40,53 +40,54 @@ export async function nextVersion(db: Db, institution: string, period: string): 
   return Number(row?.v ?? 0) + 1;
 }
 
-/** Stores a report as the new latest version of its (institution, period); all or nothing. */
-export async function insertReport(db: Db, stored: StoredReport): Promise<ReportRow> {
+/**
+ * Stores a report as the new latest version of its (institution, period). The caller holds the
+ * transaction (and records the report in the audit trail in it): all or nothing.
+ */
+export async function insertReport(trx: Transaction<Database>, stored: StoredReport): Promise<ReportRow> {
   const { report } = stored;
-  return db.transaction().execute(async (trx) => {
-    const version = await nextVersion(trx, report.institution, report.period);
-    await trx.updateTable('reports').set({ latest: 0 }).where('institution', '=', report.institution).where('period', '=', report.period).execute();
-    const row = await trx
-      .insertInto('reports')
-      .values({
-        institution: report.institution,
-        period: report.period,
-        version,
-        received_at: stored.receivedAt,
-        sha256: stored.sha256,
-        links_count: report.links.length,
-        agreements_count: report.agreements.length,
-        warnings: JSON.stringify(stored.warnings),
-        submitted_by: stored.submittedBy,
-        latest: 1,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const links: NewReportLink[] = report.links.map((l, i) => ({ report_id: row.id, row_no: i, ...l }));
-    for (let i = 0; i < links.length; i += BATCH_ROWS) {
-      await trx.insertInto('report_links').values(links.slice(i, i + BATCH_ROWS)).execute();
-    }
-    const agreements: NewReportAgreement[] = report.agreements.map((a, i) => ({
-      report_id: row.id,
-      row_no: i,
-      ref: a.ref,
-      counterparty: a.counterparty,
-      kind: a.kind,
-      exclusive: a.exclusive ? 1 : 0,
-      fee_bps: a.feeBps,
-      cities: JSON.stringify(a.scope.cities),
-      modes: JSON.stringify(a.scope.modes),
-      channels: JSON.stringify(a.scope.channels),
-      restrictions: JSON.stringify(a.restrictions),
-      effective: a.effective,
-      expires: a.expires,
-      text: a.text ?? null,
-    }));
-    for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
-      await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
-    }
-    return row;
-  });
+  const version = await nextVersion(trx, report.institution, report.period);
+  await trx.updateTable('reports').set({ latest: 0 }).where('institution', '=', report.institution).where('period', '=', report.period).execute();
+  const row = await trx
+    .insertInto('reports')
+    .values({
+      institution: report.institution,
+      period: report.period,
+      version,
+      received_at: stored.receivedAt,
+      sha256: stored.sha256,
+      links_count: report.links.length,
+      agreements_count: report.agreements.length,
+      warnings: JSON.stringify(stored.warnings),
+      submitted_by: stored.submittedBy,
+      latest: 1,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const links: NewReportLink[] = report.links.map((l, i) => ({ report_id: row.id, row_no: i, ...l }));
+  for (let i = 0; i < links.length; i += BATCH_ROWS) {
+    await trx.insertInto('report_links').values(links.slice(i, i + BATCH_ROWS)).execute();
+  }
+  const agreements: NewReportAgreement[] = report.agreements.map((a, i) => ({
+    report_id: row.id,
+    row_no: i,
+    ref: a.ref,
+    counterparty: a.counterparty,
+    kind: a.kind,
+    exclusive: a.exclusive ? 1 : 0,
+    fee_bps: a.feeBps,
+    cities: JSON.stringify(a.scope.cities),
+    modes: JSON.stringify(a.scope.modes),
+    channels: JSON.stringify(a.scope.channels),
+    restrictions: JSON.stringify(a.restrictions),
+    effective: a.effective,
+    expires: a.expires,
+    text: a.text ?? null,
+  }));
+  for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
+    await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
+  }
+  return row;
 }
 
 export async function findReport(db: Db, id: number): Promise<ReportRow | undefined> {

@@ -1,6 +1,7 @@
 // Report ingestion: validate against the reference data, compute hash and warnings, store whole.
 // The API, the demo seed and the data generator all come through submitReport.
 import type { AppContext } from '../app-context.js';
+import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repository.js';
 import type { Receipt } from '../contract/reports.js';
 import { Forbidden, Invalid, NotFound, type ProblemItem } from '../http/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
@@ -47,7 +48,10 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
   const validation = validateReport(body, await referenceData(ctx));
   const preErrors = options.preErrors ?? [];
   if (!validation.ok || preErrors.length > 0) {
-    throw new Invalid([...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))]);
+    const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
+    // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
+    if (!options.dryRun) await recordAudit(ctx.db, rejectionEntry(principal, body, errors, ctx.now()));
+    throw new Invalid(errors);
   }
   const { report } = validation;
   const previous = await previousReport(ctx.db, report.institution, report.period);
@@ -59,9 +63,37 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     const version = await nextVersion(ctx.db, report.institution, report.period);
     return { id: null, institution: report.institution, period: report.period, version, receivedAt, sha256, counts, warnings, dryRun: true };
   }
-  const row = await insertReport(ctx.db, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const stored = await insertReport(trx, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
+    await appendAudit(trx, {
+      at: receivedAt,
+      actor: principal.username,
+      action: 'report.accepted',
+      target: `report:${stored.id}`,
+      details: { institution: stored.institution, period: stored.period, version: stored.version, sha256, counts, warnings: warnings.length },
+    });
+    return stored;
+  });
   if (!options.skipRules) await runRulesForReport(ctx, row);
   return { id: row.id, institution: row.institution, period: row.period, version: row.version, receivedAt, sha256, counts, warnings };
+}
+
+/** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */
+function rejectionEntry(principal: Principal, body: unknown, errors: ProblemItem[], now: Date): NewAuditEntry {
+  const named = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : null);
+  const institution = named((body as { institution?: unknown } | null)?.institution, 40);
+  return {
+    at: now.toISOString(),
+    actor: principal.username,
+    action: 'report.rejected',
+    target: institution ? `institution:${institution}` : 'reports',
+    details: {
+      institution,
+      period: named((body as { period?: unknown } | null)?.period, 20),
+      errors: errors.length,
+      codes: [...new Set(errors.map((e) => e.code))].sort().slice(0, 50),
+    },
+  };
 }
 
 /** A report row the principal may see, or 404 as if it did not exist. */

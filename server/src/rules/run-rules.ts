@@ -2,6 +2,7 @@
 // after a settings change (that rule, every period), at start-up when anything is stale, and on
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
+import { appendAudit } from '../audit/repository.js';
 import type { Db } from '../db/database.js';
 import { applyChanges, mergeCandidates } from '../findings/repository.js';
 import { mergeOutcomes, type Change } from '../findings/merge.js';
@@ -78,15 +79,6 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     summary.findingsHit = outcomes.size;
   }
 
-  await ctx.db.transaction().execute(async (trx) => {
-    await applyChanges(trx, changes, now.toISOString());
-    if (everyPeriod) {
-      for (const c of chosen) await markApplied(trx, c.rule.id, markerOf(c.rule, configs.get(c.rule.id)!));
-      if (!scope.rules) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', '<=', maxReportId).where('rules_applied', '=', 0).execute();
-    }
-    if (scope.reportIds?.length) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', 'in', [...scope.reportIds]).execute();
-  });
-
   for (const c of changes) {
     if (c.kind === 'insert') summary.opened += c.state.status === 'open' ? 1 : 0;
     for (const h of c.history) {
@@ -95,6 +87,22 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     }
     if (c.kind === 'update') summary.updated += 1;
   }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyChanges(trx, changes, now.toISOString());
+    // One audit entry a run that changed findings, not one a finding: the findings' history has those.
+    if (changes.length > 0) {
+      const { rules, from, to, opened, resolved, reopened, updated } = summary;
+      const details = { rules, from, to, changed: changes.length, opened, resolved, reopened, updated, reportIds: scope.reportIds ? [...scope.reportIds] : undefined };
+      await appendAudit(trx, { at: now.toISOString(), actor: 'system', action: 'rules.run', target: 'findings', details });
+    }
+    if (everyPeriod) {
+      for (const c of chosen) await markApplied(trx, c.rule.id, markerOf(c.rule, configs.get(c.rule.id)!));
+      if (!scope.rules) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', '<=', maxReportId).where('rules_applied', '=', 0).execute();
+    }
+    if (scope.reportIds?.length) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', 'in', [...scope.reportIds]).execute();
+  });
+
   summary.ms = Math.round(performance.now() - started);
   ctx.logger.info({ rules: summary }, 'rules ran');
   return summary;

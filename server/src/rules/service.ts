@@ -2,6 +2,7 @@
 // analyst's what-if preview, which evaluates without writing anything.
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.js';
+import { appendAudit } from '../audit/repository.js';
 import type { previewResult, ruleView } from '../contract/rules.js';
 import { countByRuleAndStatus } from '../findings/repository.js';
 import { ACTIVE, type FindingStatus } from '../findings/status-machine.js';
@@ -63,7 +64,13 @@ export async function updateRule(ctx: AppContext, id: string, change: { enabled?
   const rule = knownRule(id);
   const config = (await loadRuleConfigs(ctx.db, ctx.now())).get(id)!;
   const settings = mergedSettings(rule, config.settings, change.settings ?? {});
-  await saveRuleConfig(ctx.db, id, change.enabled ?? config.enabled, settings, by, ctx.now().toISOString());
+  const enabled = change.enabled ?? config.enabled;
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveRuleConfig(trx, id, enabled, settings, by, at);
+    const details = { enabled: { from: config.enabled, to: enabled }, settings: { from: config.settings, to: settings } };
+    await appendAudit(trx, { at, actor: by, action: 'rule.update', target: `rule:${id}`, details });
+  });
   await runRules(ctx, { rules: [id] });
   const [updated] = (await listRules(ctx)).filter((r) => r.id === id);
   return updated;

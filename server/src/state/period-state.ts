@@ -134,9 +134,13 @@ export class StateLoader {
   async stateAt(period: string): Promise<PeriodState> {
     const reports = await asOfReports(this.db, period);
     await this.load(reports.map((r) => r.id));
+    // The state reads its links lazily, so it keeps its own reports' rows: loading a later period
+    // forgets the reports that period no longer needs (the previous period's state is still in use).
+    const links = new Map(reports.map((r) => [r.id, this.links.get(r.id)]));
+    const agreements = new Map(reports.map((r) => [r.id, this.agreements.get(r.id)]));
     return buildPeriodState(period, reports, this.cities, {
-      links: (id, scope) => this.links.get(id)?.get(scope) ?? [],
-      agreements: (id) => this.agreements.get(id) ?? [],
+      links: (id, scope) => links.get(id)?.get(scope) ?? [],
+      agreements: (id) => agreements.get(id) ?? [],
     });
   }
 

@@ -50,6 +50,14 @@ export class ApiClient {
     return this.request('POST', path, body as BodyInit, { 'content-type': contentType, ...headers });
   }
 
+  /** A GET whose body is kept as bytes (file downloads: XLSX, PDF). */
+  async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const headers: Record<string, string> = { ...this.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(this.baseUrl + path, { headers });
+    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }

@@ -1,5 +1,6 @@
 // Creating and changing users (admin), and the demo users of demo mode.
 import type { AppContext } from '../app-context.js';
+import { appendAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../contract/common.js';
 import type { User } from '../contract/users.js';
@@ -14,7 +15,8 @@ export interface NewUserInput {
   institution?: string;
 }
 
-export async function createUser(ctx: AppContext, input: NewUserInput): Promise<User> {
+/** Creates a user; `by` is the admin doing it, recorded in the audit trail. */
+export async function createUser(ctx: AppContext, input: NewUserInput, by: string): Promise<User> {
   if (input.institution && !(await findInstitution(ctx.db, input.institution))) {
     throw new Invalid([{ code: 'UNKNOWN_INSTITUTION', message: `no institution ${input.institution}`, path: '$.institution' }]);
   }
@@ -27,7 +29,10 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
     disabled: 0,
     created_at: ctx.now().toISOString(),
   };
-  await insertUser(ctx.db, row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertUser(trx, row);
+    await appendAudit(trx, { at: row.created_at, actor: by, action: 'user.create', target: `user:${row.username}`, details: { role: row.role, institution: row.institution } });
+  });
   return toUser(row);
 }
 
@@ -37,7 +42,8 @@ export interface UserChanges {
   disabled?: boolean;
 }
 
-export async function changeUser(ctx: AppContext, username: string, changes: UserChanges): Promise<User> {
+/** Changes a user; `by` is the admin doing it, recorded in the audit trail (never the password). */
+export async function changeUser(ctx: AppContext, username: string, changes: UserChanges, by: string): Promise<User> {
   const current = await findUserRow(ctx.db, username);
   if (!current) throw new NotFound(`No user ${username}.`);
   if (changes.role && changes.role !== 'institution' && current.institution) {
@@ -51,9 +57,21 @@ export async function changeUser(ctx: AppContext, username: string, changes: Use
     ...(changes.password ? { password_hash: await hashPassword(changes.password) } : {}),
     ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
   };
-  if (Object.keys(update).length > 0) await updateUser(ctx.db, username, update);
   // A new password, a new role or a disabled account ends every open session of that user.
-  if (changes.password || changes.role || changes.disabled) await deleteSessionsOf(ctx.db, username);
+  const endSessions = Boolean(changes.password || changes.role || changes.disabled);
+  if (Object.keys(update).length > 0) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await updateUser(trx, username, update);
+      if (endSessions) await deleteSessionsOf(trx, username);
+      const details = {
+        role: changes.role ? { from: current.role, to: changes.role } : undefined,
+        disabled: changes.disabled !== undefined ? { from: current.disabled === 1, to: changes.disabled } : undefined,
+        passwordChanged: changes.password ? true : undefined,
+        sessionsEnded: endSessions,
+      };
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor: by, action: 'user.update', target: `user:${username}`, details });
+    });
+  }
   return toUser({ ...current, ...update });
 }
 
@@ -68,10 +86,14 @@ export async function createDemoUsers(ctx: AppContext): Promise<string[]> {
     ...institutions.map((i) => ({ username: i.id, role: 'institution' as const, institution: i.id as string | null })),
   ];
   const createdAt = ctx.now().toISOString();
-  for (const u of users) {
-    if (await findUserRow(ctx.db, u.username)) continue;
-    // One hash shared by the demo users: hashing 30+ times would only slow the first start.
-    await insertUser(ctx.db, { ...u, password_hash: hash, disabled: 0, created_at: createdAt });
-  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const u of users) {
+      if (await findUserRow(trx, u.username)) continue;
+      // One hash shared by the demo users: hashing 30+ times would only slow the first start.
+      await insertUser(trx, { ...u, password_hash: hash, disabled: 0, created_at: createdAt });
+      const details = { role: u.role, institution: u.institution, demo: true };
+      await appendAudit(trx, { at: createdAt, actor: 'system', action: 'user.create', target: `user:${u.username}`, details });
+    }
+  });
   return users.map((u) => u.username);
 }

@@ -1,0 +1,15 @@
+// The cities a coverage question is about: the nation, one province, or one city.
+import type { City } from '../contract/reference.js';
+import { Invalid } from '../http/errors.js';
+
+/**
+ * A city code names that city; otherwise a province code names the province's cities. A
+ * municipality's code is both, and names the same single city either way.
+ */
+export function citiesInScope(cities: readonly City[], filter: string | undefined): Set<string> {
+  if (filter === undefined) return new Set(cities.map((c) => c.code));
+  if (cities.some((c) => c.code === filter)) return new Set([filter]);
+  const inProvince = cities.filter((c) => c.province === filter).map((c) => c.code);
+  if (inProvince.length > 0) return new Set(inProvince);
+  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"`, path: '$.city' }]);
+}

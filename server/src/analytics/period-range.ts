@@ -1,0 +1,44 @@
+// Which periods a coverage question covers, from what was asked and what has been reported.
+import type { CoverageQuery } from '../contract/analytics.js';
+import { Invalid } from '../http/errors.js';
+
+/** Twenty years of months: bounds the work of one by=period request. */
+export const MAX_PERIODS = 240;
+
+export interface PeriodRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * by=period runs from `from` (default the first reported period) to `to` (default the latest); the
+ * other views look at `to` alone. null when a default is needed and nothing has been reported.
+ */
+export function coverageRange(q: Pick<CoverageQuery, 'by' | 'from' | 'to'>, reported: readonly string[]): PeriodRange | null {
+  if (q.by !== 'period' && q.from !== undefined) {
+    throw new Invalid([{ code: 'NOT_APPLICABLE', message: `from applies to by=period only; by=${q.by} looks at the period "to"`, path: '$.from' }]);
+  }
+  // A default never contradicts what was asked: it yields to the other end of the range.
+  const to = q.to ?? later(reported.at(-1), q.from);
+  const from = q.by === 'period' ? (q.from ?? earlier(reported[0], to)) : to;
+  if (from === undefined || to === undefined) return null;
+  if (from > to) throw new Invalid([{ code: 'BAD_RANGE', message: `from ${from} is after to ${to}`, path: '$.from' }]);
+  if (monthsFromTo(from, to) > MAX_PERIODS) {
+    throw new Invalid([{ code: 'RANGE_TOO_LONG', message: `at most ${MAX_PERIODS} periods at once`, path: '$.from' }]);
+  }
+  return { from, to };
+}
+
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined || b === undefined ? a : a > b ? a : b;
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined || b === undefined ? a : a < b ? a : b;
+}
+
+/** How many periods from `from` to `to`, both included. */
+function monthsFromTo(from: string, to: string): number {
+  const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  return index(to) - index(from) + 1;
+}

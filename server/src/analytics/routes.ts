@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { coverageQuery, opennessQuery } from '../contract/analytics.js';
+import { requireRole } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { coverageSeries, institutionOpenness } from './service.js';
+
+export function analyticsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  // DESIGN.md: analytics are for the central bank's roles; an institution gets 403, even for itself.
+  const centralBank = requireRole('analyst', 'auditor', 'admin');
+  router.get('/coverage', centralBank, async (req, res) => {
+    res.json(await coverageSeries(ctx, parseInput(coverageQuery, req.query)));
+  });
+  router.get('/institutions/:id/openness', centralBank, async (req, res) => {
+    res.json(await institutionOpenness(ctx, String(req.params.id), parseInput(opennessQuery, req.query)));
+  });
+  return router;
+}

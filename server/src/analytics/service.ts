@@ -1,0 +1,109 @@
+// Coverage series and institution openness: reads the period states and reference data, and hands
+// the city groups to the pure computations in coverage.ts and openness.ts.
+import type { AppContext } from '../app-context.js';
+import type { CityOpenness, CoverageEntry, CoverageQuery, CoverageSeries, Openness, OpennessQuery } from '../contract/analytics.js';
+import type { City, Institution } from '../contract/reference.js';
+import { NotFound } from '../http/errors.js';
+import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
+import { reportedPeriods } from '../reports/repository.js';
+import { StateLoader } from '../state/period-state.js';
+import { periodsBetween } from '../state/periods.js';
+import { citiesInScope } from './city-scope.js';
+import { coverageByInstitution, coverageByScope, type CoverageFigure } from './coverage.js';
+import { meanShare, opennessIn, type ShareCount } from './openness.js';
+import { coverageRange } from './period-range.js';
+
+/** The institutions whose pairs coverage counts: systemic and active in the reference data now. */
+export function coverageMembers(institutions: readonly Institution[]): string[] {
+  return institutions.filter((i) => i.systemic && i.active).map((i) => i.id).sort();
+}
+
+export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise<CoverageSeries> {
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const scope = citiesInScope(cities, q.city);
+  const members = coverageMembers(institutions);
+  const range = coverageRange(q, reported);
+  const answer = { by: q.by, mode: q.mode, channel: q.channel, city: q.city ?? null, from: range?.from ?? null, to: range?.to ?? null, institutions: members };
+  if (!range) return { ...answer, series: [] };
+
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  const groupsAt = async (period: string) => (await loader.stateAt(period)).groups(q.mode, q.channel);
+  const inScope = (city: string) => scope.has(city);
+
+  if (q.by === 'period') {
+    const series: CoverageEntry[] = [];
+    // In order, so that the loader reads each report once over the whole walk.
+    for (const period of periodsBetween(range.from, range.to)) {
+      const figure = coverageByScope(await groupsAt(period), members, (city) => (inScope(city) ? period : undefined)).get(period);
+      series.push(entry(period, figure ?? emptyFigure));
+    }
+    return { ...answer, series };
+  }
+
+  const groups = await groupsAt(range.to);
+  if (q.by === 'institution') {
+    const byInstitution = coverageByInstitution(groups, members, inScope);
+    const named = new Map(institutions.map((i) => [i.id, i]));
+    return { ...answer, series: members.map((id) => entry(id, byInstitution.get(id)!, named.get(id)?.name, named.get(id)?.nameZh)) };
+  }
+
+  const labels = scopeLabels(cities, q.by);
+  const keyOf = q.by === 'city' ? (city: string) => city : (city: string) => labels.provinceOf.get(city);
+  const figures = coverageByScope(groups, members, (city) => (inScope(city) ? keyOf(city) : undefined));
+  const series = [...figures]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, figure]) => entry(key, figure, labels.names.get(key)?.name, labels.names.get(key)?.nameZh));
+  return { ...answer, series };
+}
+
+export async function institutionOpenness(ctx: AppContext, id: string, q: OpennessQuery): Promise<Openness> {
+  const subject = await findInstitution(ctx.db, id);
+  if (!subject) throw new NotFound(`no institution "${id}"`, 'UNKNOWN_INSTITUTION');
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const period = q.period ?? reported.at(-1) ?? null;
+  const nobody: ShareCount = { share: null, count: 0, of: 0 };
+  const answer = { institution: subject.id, period, mode: q.mode, channel: q.channel };
+  if (period === null) return { ...answer, overall: { cities: 0, recognises: nobody, recognisedBy: nobody }, cities: [] };
+
+  const state = await new StateLoader(ctx.db, cities.map((c) => c.code)).stateAt(period);
+  const active = new Set(institutions.filter((i) => i.active).map((i) => i.id));
+  const cityByCode = new Map(cities.map((c) => [c.code, c]));
+  const perCity: CityOpenness[] = [];
+  const recognises: { share: ShareCount; cities: number }[] = [];
+  const recognisedBy: { share: ShareCount; cities: number }[] = [];
+  for (const group of state.groups(q.mode, q.channel)) {
+    const figure = opennessIn(group.links, subject.id, active);
+    if (!figure.present) continue;
+    const known = group.cities.filter((code) => cityByCode.has(code));
+    recognises.push({ share: figure.recognises, cities: known.length });
+    recognisedBy.push({ share: figure.recognisedBy, cities: known.length });
+    for (const code of known) {
+      const city = cityByCode.get(code)!;
+      perCity.push({ city: code, name: city.name, nameZh: city.nameZh, recognises: figure.recognises, recognisedBy: figure.recognisedBy });
+    }
+  }
+  perCity.sort((a, b) => a.city.localeCompare(b.city));
+  return {
+    ...answer,
+    overall: { cities: perCity.length, recognises: meanShare(recognises), recognisedBy: meanShare(recognisedBy) },
+    cities: perCity,
+  };
+}
+
+const emptyFigure: CoverageFigure = { coverage: null, mutualPairs: 0, pairs: 0 };
+
+function entry(key: string, figure: CoverageFigure, label?: string, labelZh?: string): CoverageEntry {
+  return { key, ...(label === undefined ? {} : { label }), ...(labelZh === undefined ? {} : { labelZh }), ...figure };
+}
+
+/** Names of the cities or provinces an entry can be keyed by, and each city's province. */
+function scopeLabels(cities: readonly City[], by: 'city' | 'province') {
+  const names = new Map<string, { name: string; nameZh: string }>();
+  const provinceOf = new Map<string, string>();
+  for (const c of cities) {
+    provinceOf.set(c.code, c.province);
+    if (by === 'city') names.set(c.code, { name: c.name, nameZh: c.nameZh });
+    else names.set(c.province, { name: c.provinceName, nameZh: c.provinceNameZh });
+  }
+  return { names, provinceOf };
+}

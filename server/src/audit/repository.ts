@@ -1,0 +1,107 @@
+// The audit trail in the database. Entries are only ever appended, inside the transaction of the
+// write they record; there is deliberately no function here that changes or removes one.
+import type { Transaction } from 'kysely';
+import type { AuditAction, AuditEntry, AuditListQuery } from '../contract/audit.js';
+import type { Db } from '../db/database.js';
+import type { AuditLogRow, Database } from '../db/schema.js';
+import { auditHash, canonicalJson, GENESIS_HASH, type AuditJson } from './audit-hash.js';
+
+export interface NewAuditEntry {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  target: string;
+  /** What changed; never a password, key, token or a hash of one. */
+  details?: { [key: string]: AuditJson | undefined };
+}
+
+export function toAuditEntry(row: AuditLogRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditAction,
+    target: row.target,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Appends an entry at the head of the chain, in the caller's transaction: the entry is committed
+ * with the write it records, or not at all. Transactions begin IMMEDIATE (db/database.ts), so the
+ * head read here is still the head when the entry is inserted; the primary key on seq and the
+ * append trigger refuse anything else.
+ */
+export async function appendAudit(trx: Transaction<Database>, entry: NewAuditEntry): Promise<AuditEntry> {
+  if (!trx.isTransaction) throw new Error('appendAudit runs inside the transaction of the write it records');
+  const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const details = entry.details ?? {};
+  const storedDetails = canonicalJson(details);
+  const fields = {
+    seq: (head?.seq ?? 0) + 1,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target,
+    details,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = auditHash(fields);
+  await trx
+    .insertInto('audit_log')
+    .values({ seq: fields.seq, at: fields.at, actor: fields.actor, action: fields.action, target: fields.target, details: storedDetails, prev_hash: fields.prevHash, hash })
+    .execute();
+  return { ...fields, details: JSON.parse(storedDetails) as Record<string, unknown>, hash };
+}
+
+/** An entry that is the whole write (a rejected report, a failed login, an export): its own transaction. */
+export function recordAudit(db: Db, entry: NewAuditEntry): Promise<AuditEntry> {
+  return db.transaction().execute((trx) => appendAudit(trx, entry));
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+/** Entries are stored with toISOString(): filters become the same form, and compare as text. */
+function filtered(db: Db, f: Omit<AuditListQuery, 'sort' | 'page' | 'pageSize'>) {
+  let q = db.selectFrom('audit_log');
+  if (f.from) q = q.where('at', '>=', new Date(f.from.length === 10 ? `${f.from}T00:00:00Z` : f.from).toISOString());
+  if (f.to) q = f.to.length === 10 ? q.where('at', '<', nextDay(f.to)) : q.where('at', '<=', new Date(f.to).toISOString());
+  if (f.actor) q = q.where('actor', '=', f.actor);
+  if (f.action) q = q.where('action', 'in', f.action);
+  if (f.target) q = q.where('target', '=', f.target);
+  return q;
+}
+
+export async function listAudit(db: Db, query: AuditListQuery): Promise<{ items: AuditEntry[]; total: number }> {
+  const base = filtered(db, query);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy('seq', query.sort === 'seq' ? 'asc' : 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toAuditEntry), total: Number(n) };
+}
+
+export async function findAuditEntry(db: Db, seq: number): Promise<AuditEntry | undefined> {
+  const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+  return row && toAuditEntry(row);
+}
+
+/** The highest seq now (0 for an empty trail). */
+export async function auditHeadSeq(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Up to `limit` stored rows after `afterSeq` and up to `lastSeq`, in order: one page of the chain. */
+export async function auditRowsAfter(db: Db, afterSeq: number, lastSeq: number, limit: number): Promise<AuditLogRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).where('seq', '<=', lastSeq).orderBy('seq').limit(limit).execute();
+}

@@ -1,0 +1,39 @@
+// What every export format shares: the metadata it prints, the stream it writes to, and the text
+// forms of evidence and history that flat formats (CSV, XLSX, PDF) use.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { FindingFilters } from '../contract/findings.js';
+import type { ExportedFinding, FindingSource } from './finding-source.js';
+
+export interface ExportMeta {
+  filters: FindingFilters;
+  sort: string;
+  exportedAt: string;
+  exportedBy: string;
+  total: number;
+}
+
+export type ExportWriter = (source: FindingSource, out: Writable, meta: ExportMeta) => Promise<void>;
+
+/** Writes with backpressure: waits for the stream to drain when its buffer is full. */
+export async function write(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+export function evidenceText(f: ExportedFinding): string {
+  return f.evidence
+    .map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${e.agreementRef}` : e.row !== undefined ? ` row ${e.row}` : ''}`)
+    .join('; ');
+}
+
+export function historyText(f: ExportedFinding): string {
+  return f.history.map((h) => `${h.at} ${h.actor}: ${h.from ?? '—'} → ${h.to}${h.note ? ` (${h.note})` : ''}`).join(' | ');
+}
+
+/** The filters as a person reads them: "status=open; severity=high", or "none". */
+export function filtersText(filters: FindingFilters): string {
+  const parts = Object.entries(filters)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+  return parts.length > 0 ? parts.join('; ') : 'none (every finding)';
+}

@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FindingSummary } from '../contract/findings.js';
+import type { ApiClient } from '../test/api-client.js';
+import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+import { CSV_COLUMNS } from './csv-export.js';
+
+const INJECTED_REF = '=HYPERLINK("http://evil.example","x")';
+
+let app: TestApp;
+let auditor: ApiClient;
+let everyFinding: FindingSummary[];
+
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date('2021-07-20T08:00:00Z') });
+  auditor = await app.as('auditor');
+  const alipay = await app.as('alipay');
+  const unionpay = await app.as('unionpay');
+  // Alipay scans UnionPay's codes in Beijing, UnionPay does not return the favour (RECIP-001) and
+  // leaves the link out of its own report (CONS-001), and
+  // Alipay has an exclusive agreement with UnionPay whose ref looks like a spreadsheet formula (EXCL-001).
+  await submitted(alipay, aReport({ period: '2021-06', links: [aLink()], agreements: [anAgreement({ ref: INJECTED_REF, exclusive: true })] }));
+  await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-06', links: [aLink({ scanner: 'unionpay', issuer: 'unionpay' })] }));
+  everyFinding = (await auditor.get('/api/v1/findings?sort=id&pageSize=500')).body.items;
+});
+afterAll(() => app.close());
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function exported(format: string, query = '') {
+  const res = await auditor.download(`/api/v1/exports/findings?format=${format}&sort=id${query}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('x-content-sha256')).toBe(sha256(res.bytes));
+  expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="interop-findings.*\\.${format}"$`));
+  return res;
+}
+
+describe('exporting findings', () => {
+  it('has findings of more than one rule to export', () => {
+    expect(new Set(everyFinding.map((f) => f.ruleId))).toEqual(new Set(['CONS-001', 'EXCL-001', 'RECIP-001']));
+  });
+
+  it('writes CSV with a UTF-8 BOM, one row per finding matching the list, Chinese names included', async () => {
+    const { bytes } = await exported('csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
+    expect(rows.map((r) => [Number(r.id), r.rule, r.severity, r.status, r.subjects, r.explanation, r.explanation_zh, r.first_period, r.last_period])).toEqual(
+      everyFinding.map((f) => [f.id, f.ruleId, f.severity, f.status, f.subjects.join(';'), f.explanation, f.explanationZh, f.firstPeriod, f.lastPeriod]),
+    );
+    const exclusive = rows.find((r) => r.rule === 'EXCL-001')!;
+    expect(exclusive.subject_names_zh).toBe('支付宝;中国银联');
+    expect(exclusive.evidence).toContain(`agreement ${INJECTED_REF}`);
+    expect(exclusive.history).toContain('system: — → open');
+  });
+
+  it('writes JSON for machines with the filters, the exact total and every finding with evidence and history', async () => {
+    const { bytes } = await exported('json', '&rule=EXCL-001');
+    const body = JSON.parse(bytes.toString('utf8'));
+    const expected = everyFinding.filter((f) => f.ruleId === 'EXCL-001');
+    expect(body.filters).toEqual({ rule: ['EXCL-001'] });
+    expect(body.total).toBe(expected.length);
+    expect(body.findings.map((f: FindingSummary) => f.id)).toEqual(expected.map((f) => f.id));
+    expect(body.findings[0]).toMatchObject({ ...expected[0], subjectNames: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝' }, { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联' }] });
+    expect(body.findings[0].history[0]).toMatchObject({ actor: 'system', from: null, to: 'open' });
+  });
+
+  it('writes an XLSX workbook that reads back: frozen, filtered header, dates as dates, evidence and history sheets', async () => {
+    const { bytes } = await exported('xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Findings', 'Evidence', 'Status history']);
+    const sheet = workbook.getWorksheet('Findings')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(16).width).toBeGreaterThan(40);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(col('ID')).value, r.getCell(col('Rule')).value, r.getCell(col('Explanation')).value, r.getCell(col('说明')).value])).toEqual(
+      everyFinding.map((f) => [f.id, f.ruleId, f.explanation, f.explanationZh]),
+    );
+    const first = rows[0].getCell(col('First period'));
+    expect(first.value).toBeInstanceOf(Date);
+    expect((first.value as Date).toISOString().slice(0, 7)).toBe(everyFinding[0].firstPeriod);
+    expect(first.numFmt).toBe('yyyy-mm');
+    expect(rows.find((r) => r.getCell(col('Rule')).value === 'EXCL-001')!.getCell(col('主体名称')).value).toBe('支付宝、中国银联');
+
+    const evidence = workbook.getWorksheet('Evidence')!;
+    const evidenceCount = everyFinding.reduce((n, f) => n + f.evidence.length, 0);
+    expect(evidence.rowCount - 1).toBe(evidenceCount);
+    const refs = Array.from({ length: evidenceCount }, (_, i) => evidence.getRow(i + 2).getCell(8).value).filter(Boolean);
+    // The formula-looking agreement ref is kept as text, never run as a formula.
+    expect(refs).toEqual([`'${INJECTED_REF}`]);
+    expect(workbook.getWorksheet('Status history')!.rowCount - 1).toBeGreaterThanOrEqual(everyFinding.length);
+  });
+
+  it('writes a PDF whose text holds the Chinese institution names, the count and the data hash of the JSON export', async () => {
+    const { bytes } = await exported('pdf');
+    const json = await exported('json');
+    const file = path.join(os.tmpdir(), `interop-export-test-${process.pid}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('支付宝');
+      expect(text).toContain('中国银联');
+      expect(text).toContain(sha256(json.bytes));
+      expect(text).toMatch(new RegExp(`Findings · 发现数量\\s+${everyFinding.length}`));
+      for (const f of everyFinding) expect(text).toContain(`#${f.id} · ${f.ruleId}`);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('records every export in the audit trail with its actor, filters, format, row count and file hash', async () => {
+    const { bytes } = await exported('xlsx', '&rule=EXCL-001,RECIP-001&status=open');
+    const res = await auditor.get('/api/v1/audit?action=export.findings&sort=-seq&pageSize=1');
+    expect(res.body.items[0]).toMatchObject({
+      actor: 'auditor',
+      action: 'export.findings',
+      details: { format: 'xlsx', filters: { rule: ['EXCL-001', 'RECIP-001'], status: ['open'] }, rows: everyFinding.filter((f) => ['EXCL-001', 'RECIP-001'].includes(f.ruleId)).length, sha256: sha256(bytes) },
+    });
+  });
+
+  it('answers an empty export with the header only', async () => {
+    const { bytes, headers } = await exported('csv', '&city=440300');
+    expect(headers.get('x-export-rows')).toBe('0');
+    expect(parse(bytes.toString('utf8').slice(1), { columns: true })).toEqual([]);
+  });
+
+  it('answers 422 for an unknown format and a bad filter', async () => {
+    const bad = await auditor.get('/api/v1/exports/findings?format=docx');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ code: 'BAD_FORMAT', path: '$.format' });
+    expect((await auditor.get('/api/v1/exports/findings?format=csv&period=2021-13')).body.errors[0].code).toBe('BAD_PERIOD');
+  });
+
+  it('lets analysts and admins export, forbids institutions and needs a login', async () => {
+    expect((await (await app.as('analyst')).download('/api/v1/exports/findings?format=json')).status).toBe(200);
+    expect((await (await app.as('admin')).download('/api/v1/exports/findings?format=json')).status).toBe(200);
+    const institution = await (await app.as('alipay')).get('/api/v1/exports/findings?format=json');
+    expect(institution.status).toBe(403);
+    expect(institution.headers.get('content-type')).toContain('application/problem+json');
+    expect((await (await app.as()).get('/api/v1/exports/findings?format=json')).status).toBe(401);
+  });
+});

@@ -1,0 +1,28 @@
+// GET /exports/findings?format=csv|xlsx|pdf|json&<finding filters> (analyst, auditor, admin).
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { exportQuery } from '../contract/exports.js';
+import { principalOf, requireRole } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { exportFindings } from './service.js';
+
+export function exportRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/exports/findings', requireRole('analyst', 'auditor', 'admin'), async (req, res) => {
+    const exported = await exportFindings(ctx, principalOf(req), parseInput(exportQuery, req.query));
+    try {
+      res.setHeader('Content-Type', exported.contentType);
+      res.setHeader('Content-Length', String(exported.bytes));
+      res.setHeader('Content-Disposition', `attachment; filename="${exported.filename}"`);
+      res.setHeader('X-Content-SHA256', exported.sha256);
+      res.setHeader('X-Export-Rows', String(exported.rows));
+      res.setHeader('Cache-Control', 'no-store');
+      await pipeline(fs.createReadStream(exported.file), res);
+    } finally {
+      await fs.promises.rm(exported.file, { force: true });
+    }
+  });
+  return router;
+}
