@@ -81,3 +81,19 @@ describe('sessions', () => {
     expect(a.cookie('im_session')).not.toBe(b.cookie('im_session'));
   });
 });
+
+describe('failed logins from one address', () => {
+  it('are limited across usernames after 50 in 15 minutes, so guessing over accounts stops', async () => {
+    const own = await startTestApp();
+    try {
+      const client = new ApiClient(own.baseUrl);
+      const statuses: number[] = [];
+      for (let i = 0; i < 51; i++) statuses.push((await client.post('/api/v1/auth/login', { username: `guess-${i}`, password: 'wrong-password' })).status);
+      expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
+      expect(statuses[50]).toBe(429);
+      expect((await client.post('/api/v1/auth/login', { username: 'analyst', password: 'demo' })).status).toBe(429);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -12,6 +12,8 @@ import { logIn, logOut, SESSION_TTL_MS } from './session-service.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const LOGIN_FAILURES_ALLOWED = 5;
+/** Per address over every username: stops one client from guessing across accounts or filling the audit trail. */
+const ADDRESS_FAILURES_ALLOWED = 50;
 
 export function meOf(principal: Principal): Me {
   return { username: principal.username, role: principal.role, ...(principal.institution ? { institution: principal.institution } : {}) };
@@ -33,7 +35,18 @@ export function authRoutes(ctx: AppContext): Router {
       next(new TooManyRequests('Too many failed logins; wait 15 minutes before trying again.', LOGIN_WINDOW_MS / 1000)),
   });
 
-  router.post('/auth/login', loginLimiter, async (req, res) => {
+  const addressLimiter = rateLimit({
+    windowMs: LOGIN_WINDOW_MS,
+    limit: ADDRESS_FAILURES_ALLOWED,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, _res, next) =>
+      next(new TooManyRequests('Too many failed logins from this address; wait 15 minutes before trying again.', LOGIN_WINDOW_MS / 1000)),
+  });
+
+  router.post('/auth/login', addressLimiter, loginLimiter, async (req, res) => {
     const { username, password } = parseInput(loginRequest, req.body);
     const session = await logIn(ctx, username, password, { ip: req.ip });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS });
