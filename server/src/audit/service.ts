@@ -52,6 +52,10 @@ export interface FindingsExport {
   format: string;
   /** The finding filters the export applied, as given. */
   filters: { [key: string]: AuditJson | undefined };
+  /** The order of the rows: the bytes, and so the hash, depend on it. */
+  sort: string;
+  /** The name the file was sent under. */
+  filename: string;
   rows: number;
   /** SHA-256 (hex) of the file, as sent in X-Content-SHA256. */
   sha256: string;
@@ -67,6 +71,6 @@ export function recordFindingsExport(ctx: AppContext, principal: Principal, expo
     actor: principal.username,
     action: 'export.findings',
     target: 'findings',
-    details: { format: exported.format, filters: exported.filters, rows: exported.rows, sha256: exported.sha256 },
+    details: { format: exported.format, filters: exported.filters, sort: exported.sort, filename: exported.filename, rows: exported.rows, sha256: exported.sha256 },
   });
 }

@@ -31,7 +31,8 @@ export async function logIn(ctx: AppContext, username: string, password: string,
   const now = ctx.now();
   if (!row || !ok || row.disabled === 1) {
     const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : 'disabled';
-    await recordAudit(ctx.db, { at: now.toISOString(), actor: username, action: 'auth.login_failed', target: `user:${username}`, details: { reason, ip: origin.ip } });
+    // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
+    await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${username.slice(0, 64)}`, details: { reason, ip: origin.ip } });
     throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
   }
   // A fresh token at every login: a session id planted before login is never promoted (fixation).

@@ -8,6 +8,8 @@ import * as analytics from './analytics-operations.js';
 import * as audit from './audit-operations.js';
 import * as exports from './exports-operations.js';
 import * as findings from './findings-operations.js';
+import * as institutionViews from './institution-operations.js';
+import * as overview from './overview-operations.js';
 import * as reports from './reports-operations.js';
 
 export interface Operation {
@@ -50,7 +52,7 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/auth/login', tag: 'Sessions', summary: 'Log in', roles: 'anyone',
-    description: 'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie. Five failed attempts per address and username in 15 minutes give 429.',
+    description: 'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie. Five failed attempts per address and username, or fifty per address over all usernames, in 15 minutes give 429.',
     body: { 'application/json': loginRequest },
     responses: { '200': { description: 'Logged in', schema: z.object({ user: me }) }, '401': fail('Bad credentials'), '429': fail('Too many failed logins') },
   },
@@ -114,6 +116,8 @@ export const operations: Operation[] = [
   },
   ...reports.operations({ unauthorized, forbidden, notFound, invalid, fail }),
   ...analytics.operations({ unauthorized, forbidden, notFound, invalid }),
+  ...overview.operations({ unauthorized, forbidden, invalid }),
+  ...institutionViews.operations({ unauthorized, notFound, invalid }),
   ...findings.operations({ unauthorized, forbidden, notFound, invalid, fail }),
   ...audit.operations({ unauthorized, forbidden, notFound, invalid }),
   ...exports.operations({ unauthorized, forbidden, invalid }),

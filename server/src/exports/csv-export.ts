@@ -1,28 +1,29 @@
 // Findings as CSV: UTF-8 with a BOM so that Excel opens Chinese names correctly, one finding a row,
-// evidence and history as text.
+// evidence, history and comments as text. Cells that would start a formula are neutralised: a
+// spreadsheet runs a CSV cell's formula, whereas XLSX stores text as text.
 import { stringify } from 'csv-stringify/sync';
 import type { ExportedFinding } from './finding-source.js';
-import { evidenceText, historyText, write, type ExportWriter } from './export-writer.js';
+import { commentsText, evidenceText, historyText, periodsText, write, type ExportWriter } from './export-writer.js';
 import { neutraliseFormula } from './formula-guard.js';
 
 export const CSV_COLUMNS = [
   'id', 'rule', 'rule_version', 'severity', 'status', 'subjects', 'subject_names', 'subject_names_zh', 'city', 'city_name', 'city_name_zh',
-  'mode', 'channel', 'first_period', 'last_period', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'updated_at', 'fingerprint',
+  'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'comments', 'updated_at', 'fingerprint',
 ] as const;
 
 function csvRow(f: ExportedFinding): string[] {
   const cells = [
     String(f.id), f.ruleId, String(f.ruleVersion), f.severity, f.status, f.subjects.join(';'),
     f.subjectNames.map((n) => n.name).join(';'), f.subjectNames.map((n) => n.nameZh).join(';'),
-    f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, f.holds ? 'true' : 'false',
-    f.explanation, f.explanationZh, evidenceText(f), historyText(f), f.updatedAt, f.fingerprint,
+    f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, periodsText(f), f.holds ? 'true' : 'false',
+    f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint,
   ];
   return cells.map(neutraliseFormula);
 }
 
 export const writeCsv: ExportWriter = async (source, out) => {
   await write(out, '\uFEFF' + stringify([[...CSV_COLUMNS]], { record_delimiter: 'windows' }));
-  for await (const chunk of source.chunks({ history: true })) {
+  for await (const chunk of source.chunks()) {
     await write(out, stringify(chunk.map(csvRow), { record_delimiter: 'windows' }));
   }
 };

@@ -22,8 +22,21 @@ export async function write(out: Writable, chunk: string | Buffer): Promise<void
 
 export function evidenceText(f: ExportedFinding): string {
   return f.evidence
-    .map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${e.agreementRef}` : e.row !== undefined ? ` row ${e.row}` : ''}`)
+    .map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${e.agreementRef}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}`)
     .join('; ');
+}
+
+/** Evidence rows index the report's links from 0; say so, since CSV errors count lines from 1. */
+export function linkIndexText(row: number): string {
+  return `link #${row} (0-based)`;
+}
+
+export function periodsText(f: ExportedFinding): string {
+  return f.periods.map(([from, to]) => (from === to ? from : `${from}…${to}`)).join(', ');
+}
+
+export function commentsText(f: ExportedFinding): string {
+  return f.comments.map((c) => `${c.at} ${c.author}${c.institution ? ` (${c.institution})` : ''}: ${c.text}`).join(' | ');
 }
 
 export function historyText(f: ExportedFinding): string {

@@ -76,13 +76,13 @@ describe('exporting findings', () => {
     const { bytes } = await exported('xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Findings', 'Evidence', 'Status history']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Findings', 'Evidence', 'Status history', 'Comments']);
     const sheet = workbook.getWorksheet('Findings')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(16).width).toBeGreaterThan(40);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
+    expect(sheet.getColumn(col('Explanation')).width).toBeGreaterThan(40);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
     expect(rows.map((r) => [r.getCell(col('ID')).value, r.getCell(col('Rule')).value, r.getCell(col('Explanation')).value, r.getCell(col('说明')).value])).toEqual(
       everyFinding.map((f) => [f.id, f.ruleId, f.explanation, f.explanationZh]),
@@ -96,9 +96,9 @@ describe('exporting findings', () => {
     const evidence = workbook.getWorksheet('Evidence')!;
     const evidenceCount = everyFinding.reduce((n, f) => n + f.evidence.length, 0);
     expect(evidence.rowCount - 1).toBe(evidenceCount);
-    const refs = Array.from({ length: evidenceCount }, (_, i) => evidence.getRow(i + 2).getCell(8).value).filter(Boolean);
-    // The formula-looking agreement ref is kept as text, never run as a formula.
-    expect(refs).toEqual([`'${INJECTED_REF}`]);
+    const refCells = Array.from({ length: evidenceCount }, (_, i) => evidence.getRow(i + 2).getCell(8)).filter((c) => c.value);
+    // The formula-looking agreement ref is stored as the text it is, never as a formula.
+    expect(refCells.map((c) => [c.value, c.type])).toEqual([[INJECTED_REF, ExcelJS.ValueType.String]]);
     expect(workbook.getWorksheet('Status history')!.rowCount - 1).toBeGreaterThanOrEqual(everyFinding.length);
   });
 
@@ -125,7 +125,7 @@ describe('exporting findings', () => {
     expect(res.body.items[0]).toMatchObject({
       actor: 'auditor',
       action: 'export.findings',
-      details: { format: 'xlsx', filters: { rule: ['EXCL-001', 'RECIP-001'], status: ['open'] }, rows: everyFinding.filter((f) => ['EXCL-001', 'RECIP-001'].includes(f.ruleId)).length, sha256: sha256(bytes) },
+      details: { format: 'xlsx', sort: 'id', filename: expect.stringMatching(/^interop-findings_status-open_rule-EXCL-001\+RECIP-001_.*\.xlsx$/), filters: { rule: ['EXCL-001', 'RECIP-001'], status: ['open'] }, rows: everyFinding.filter((f) => ['EXCL-001', 'RECIP-001'].includes(f.ruleId)).length, sha256: sha256(bytes) },
     });
   });
 

@@ -9,8 +9,9 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
-import { filtersText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
-import { writeJson } from './json-export.js';
+import { filtersText, linkIndexText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { Conflict } from '../http/errors.js';
+import { JsonExportText, writeJson } from './json-export.js';
 
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 const FONT = path.join(fontDir, 'NotoSansHans-Regular.otf');
@@ -69,11 +70,20 @@ export const writePdf: ExportWriter = async (source, out, meta) => {
 
   titlePage(doc, meta, sha256);
   summaryPage(doc, counts, meta.total);
+  // The pages are drawn from a second read: hash it too, so that a report whose pages do not match
+  // its printed data hash (a finding changed in between) is never handed out.
+  const json = new JsonExportText();
+  const drawn = createHash('sha256').update(json.head(meta));
   for await (const chunk of source.chunks()) {
+    drawn.update(json.chunk(chunk));
     for (const f of chunk) {
       findingSection(doc, f);
       await flush();
     }
+  }
+  if (drawn.update(json.tail()).digest('hex') !== sha256) {
+    doc.end();
+    throw new Conflict('Findings changed while the PDF was being made; export it again.', 'EXPORT_DATA_CHANGED');
   }
   if (meta.total === 0) doc.font('text').fontSize(11).text('No finding matches these filters. 没有符合筛选条件的发现。');
   doc.end();
@@ -150,7 +160,7 @@ function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
     doc.font('bold').text('Evidence · 证据');
     doc.font('text');
     for (const e of f.evidence) {
-      doc.text(`• report ${e.reportId} v${e.version} (${e.institution}, ${e.period})${e.agreementRef ? `, agreement ${e.agreementRef}` : e.row !== undefined ? `, link row ${e.row}` : ''}`, { indent: 8 });
+      doc.text(`• report ${e.reportId} v${e.version} (${e.institution}, ${e.period})${e.agreementRef ? `, agreement ${e.agreementRef}` : e.row !== undefined ? `, ${linkIndexText(e.row)}` : ''}`, { indent: 8 });
     }
   }
   if (f.history.length > 0) {

@@ -66,9 +66,10 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
     throw err;
   }
   const sha256 = hash.digest('hex');
+  const filename = exportFilename(filters, format, exportedAt);
   // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
-  await recordFindingsExport(ctx, principal, { format, filters, rows: source.ids.length, sha256 });
-  return { file, filename: exportFilename(filters, format, exportedAt), contentType: CONTENT_TYPES[format], sha256, bytes, rows: source.ids.length };
+  await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256 });
+  return { file, filename, contentType: CONTENT_TYPES[format], sha256, bytes, rows: source.ids.length };
 }
 
 /** interop-findings_status-open_severity-high_2026-11-25T0800Z.xlsx: what it holds and when. */

@@ -1,4 +1,6 @@
+import type { KyselyPlugin, UnknownRow } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../contract/audit.js';
 import type { Finding, FindingSummary } from '../contract/findings.js';
 import type { ApiClient } from '../test/api-client.js';
 import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
@@ -71,6 +73,34 @@ async function setStatus(client: ApiClient, id: number, status: string, note?: s
   const res = await client.patch<Finding>(`/api/v1/findings/${id}`, note === undefined ? { status } : { status, note });
   expect(res.status, res.text).toBe(200);
   return res.body;
+}
+
+/**
+ * Makes the next read of finding `id` (by the findings service or a rule run) see it as `status`,
+ * as it was before someone else changed it: the write that follows then meets a change made between
+ * its read and its write.
+ */
+function readNextAsStale(app: TestApp, id: number, status: string): void {
+  let pending = true;
+  const staleRead: KyselyPlugin = {
+    transformQuery: ({ node }) => node,
+    async transformResult({ result }) {
+      const rows = result.rows.map((row: UnknownRow) => {
+        if (!pending || row.id !== id || !('fingerprint' in row) || !('status' in row)) return row;
+        pending = false;
+        return { ...row, status };
+      });
+      return { ...result, rows };
+    },
+  };
+  app.ctx.db = app.ctx.db.withPlugin(staleRead);
+}
+
+/** The latest rules.run entry of the audit trail, as an auditor reads it. */
+async function latestRulesRun(app: TestApp): Promise<AuditEntry> {
+  const res = await (await app.as('auditor')).get<{ items: AuditEntry[] }>('/api/v1/audit?action=rules.run&pageSize=1');
+  expect(res.status, res.text).toBe(200);
+  return res.body.items[0];
 }
 
 describe('with February’s reports in', () => {
@@ -326,6 +356,23 @@ describe('changing a finding’s status', () => {
     expect(after.history).toHaveLength(4);
   });
 
+  it('answers 409 STATUS_CHANGED, changing nothing, when another analyst changed the status after the finding was read', async () => {
+    await setStatus(analyst, id, 'acknowledged');
+    await setStatus(await app.as('admin'), id, 'dismissed', 'The clause was never applied.');
+    // This request read the finding while it was still acknowledged, before the dismissal.
+    readNextAsStale(app, id, 'acknowledged');
+    const res = await analyst.patch(`/api/v1/findings/${id}`, { status: 'confirmed' });
+    expect(res.status, res.text).toBe(409);
+    expect(res.body.code).toBe('STATUS_CHANGED');
+    const after = await detail(analyst, id);
+    expect(after.status).toBe('dismissed');
+    expect(after.history.map(({ actor, from, to }) => [actor, from, to])).toEqual([
+      ['system', null, 'open'],
+      ['analyst', 'open', 'acknowledged'],
+      ['admin', 'acknowledged', 'dismissed'],
+    ]);
+  });
+
   it('answers 403 to auditors and to institutions that are subjects of the finding, changing nothing', async () => {
     for (const username of ['auditor', 'alipay', 'unionpay']) {
       const res = await (await app.as(username)).patch(`/api/v1/findings/${id}`, { status: 'acknowledged' });
@@ -368,12 +415,13 @@ describe('commenting on a finding', () => {
     expect(byUnionpay.status).toBe(201);
     expect(byUnionpay.body).toMatchObject({ author: 'unionpay', role: 'institution', institution: 'unionpay', text: 'Roll-out planned for April.' });
     expect((await (await app.as('admin')).post(`/api/v1/findings/${id}/comments`, { text: '跟进中' })).status).toBe(201);
-    const shown = await detail(await app.as('alipay'), id);
-    expect(shown.comments.map((c) => [c.author, c.text])).toEqual([
+    expect((await detail(analyst, id)).comments.map((c) => [c.author, c.text])).toEqual([
       ['analyst', 'Please explain why Alipay’s codes are not scanned.'],
       ['unionpay', 'Roll-out planned for April.'],
       ['admin', '跟进中'],
     ]);
+    // UnionPay's reply is to the regulator: the other subject sees only the central bank's comments.
+    expect((await detail(await app.as('alipay'), id)).comments.map((c) => c.author)).toEqual(['analyst', 'admin']);
   });
 
   it('answers 404 to an institution that is not a subject, and 403 to an auditor', async () => {
@@ -443,6 +491,66 @@ describe('a finding’s life through later reports', () => {
       ['system', 'resolved', 'open'],
     ]);
     expect((await list(analyst)).total).toBe(1);
+  });
+
+  it('reopens a finding resolved by hand while the agreement was still reported once a later month still carries it', async () => {
+    const alipay = await app.as('alipay');
+    await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    await setStatus(analyst, id, 'acknowledged');
+    await setStatus(analyst, id, 'confirmed');
+    await setStatus(analyst, id, 'resolved', 'Alipay undertook to end the agreement.');
+    // A new version of the same month's report changes nothing about that.
+    await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
+    expect(await detail(analyst, id)).toMatchObject({ status: 'resolved', holds: true });
+
+    await submitted(alipay, alipayReport('2021-02', [exclusive('A-EX', 'unionpay')]));
+
+    const finding = await detail(analyst, id);
+    expect(finding).toMatchObject({ status: 'open', holds: true, lastPeriod: '2021-02' });
+    expect(finding.history.filter((h) => h.from !== h.to).map(({ actor, from, to }) => [actor, from, to])).toEqual([
+      ['system', null, 'open'],
+      ['analyst', 'open', 'acknowledged'],
+      ['analyst', 'acknowledged', 'confirmed'],
+      ['analyst', 'confirmed', 'resolved'],
+      ['system', 'resolved', 'open'],
+    ]);
+    expect(finding.history.at(-1)!.note).toBe('holds again in 2021-02 after being resolved');
+  });
+
+  it('lists in the rule run’s audit entry every status change it made', async () => {
+    const alipay = await app.as('alipay');
+    await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    expect((await latestRulesRun(app)).details.statusChanges).toEqual([[id, null, 'open']]);
+
+    await submitted(alipay, alipayReport('2021-02', []));
+
+    const run = await latestRulesRun(app);
+    expect(run).toMatchObject({ actor: 'system', target: 'findings', details: { resolved: 1 } });
+    expect(run.details.statusChanges).toEqual([[id, 'open', 'resolved']]);
+    expect((await (await app.as('auditor')).get('/api/v1/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
+  it('does not overwrite a dismissal made while a rule run worked from the status before it, and keeps the finding’s data up to date', async () => {
+    const alipay = await app.as('alipay');
+    await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    await setStatus(analyst, id, 'acknowledged');
+    await setStatus(analyst, id, 'dismissed', 'A pilot clause, never applied.');
+    // The run read the finding while it was still acknowledged, before the dismissal.
+    readNextAsStale(app, id, 'acknowledged');
+
+    await submitted(alipay, alipayReport('2021-02', []));
+
+    const finding = await detail(analyst, id);
+    expect(finding).toMatchObject({ status: 'dismissed', holds: false, lastPeriod: '2021-01' });
+    expect(finding.history.map(({ actor, from, to }) => [actor, from, to])).toEqual([
+      ['system', null, 'open'],
+      ['analyst', 'open', 'acknowledged'],
+      ['analyst', 'acknowledged', 'dismissed'],
+    ]);
+    expect((await latestRulesRun(app)).details).toMatchObject({ resolved: 0, statusChanges: [] });
   });
 
   it('lists under a period only the findings that held in it, not those with a gap there', async () => {
@@ -530,5 +638,50 @@ describe('a finding’s life through later reports', () => {
       { reportId: january.id, version: 1, institution: 'icbc', period: '2021-01', row: 0 },
       { reportId: february.id, version: 1, institution: 'icbc', period: '2021-02', row: 1 },
     ]);
+  });
+});
+
+describe('a disputed declaration through the next month’s reports', () => {
+  let app: TestApp;
+  let analyst: ApiClient;
+  let id: number;
+  const icbcScansAlipay = aLink({ scanner: 'icbc', issuer: 'alipay', city: '440100' });
+  const report = (institution: string, period: string, links: unknown[] = []) => aReport({ institution, period, links });
+
+  // February: ICBC declares it scans Alipay's codes in Guangzhou, Alipay's report leaves it out, and
+  // an analyst acknowledges the CONS-001 finding.
+  beforeEach(async () => {
+    app = await startTestApp({ now: NOW });
+    analyst = await app.as('analyst');
+    await submitted(await app.as('icbc'), report('icbc', '2021-02', [icbcScansAlipay]));
+    await submitted(await app.as('alipay'), report('alipay', '2021-02'));
+    ({ id } = await findingBy(analyst, CONS_GUANGZHOU));
+    await setStatus(analyst, id, 'acknowledged');
+  });
+  afterEach(() => app.close());
+
+  const triage = async () => (await detail(analyst, id)).history.map(({ actor, from, to }) => [actor, from, to]);
+  const ACKNOWLEDGED = [['system', null, 'open'], ['analyst', 'open', 'acknowledged']];
+
+  it('stays acknowledged, with nothing in its history, when a third institution reports the next month', async () => {
+    await submitted(await app.as('tenpay'), report('tenpay', '2021-03'));
+    expect(await detail(analyst, id)).toMatchObject({ status: 'acknowledged', holds: true, lastPeriod: '2021-02' });
+    expect(await triage()).toEqual(ACKNOWLEDGED);
+  });
+
+  it('resolves when both parties report the next month without the dispute, not when the first of them does', async () => {
+    await submitted(await app.as('icbc'), report('icbc', '2021-03', [icbcScansAlipay]));
+    expect((await detail(analyst, id)).status).toBe('acknowledged');
+    await submitted(await app.as('alipay'), report('alipay', '2021-03', [icbcScansAlipay]));
+    const finding = await detail(analyst, id);
+    expect(finding).toMatchObject({ status: 'resolved', holds: false, lastPeriod: '2021-02' });
+    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02' });
+  });
+
+  it('stays acknowledged, one month longer, when both parties report the next month still disputing', async () => {
+    await submitted(await app.as('alipay'), report('alipay', '2021-03'));
+    await submitted(await app.as('icbc'), report('icbc', '2021-03', [icbcScansAlipay]));
+    expect(await detail(analyst, id)).toMatchObject({ status: 'acknowledged', holds: true, lastPeriod: '2021-03', periods: [['2021-02', '2021-03']] });
+    expect(await triage()).toEqual(ACKNOWLEDGED);
   });
 });

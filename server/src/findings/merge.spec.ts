@@ -37,6 +37,7 @@ function stored(overrides: Partial<StoredFinding> = {}): StoredFinding {
     id: 7,
     fingerprint: FINGERPRINT,
     ruleId: 'EXCL-001',
+    subjects: h.subjects,
     ruleVersion: 1,
     severity: h.severity,
     status: 'open',
@@ -56,15 +57,17 @@ interface Run {
   latestPeriod?: string;
   periodScoped?: boolean;
   ruleVersion?: number;
+  /** The period a finding is judged at (default: the latest period anyone reported). */
+  judgingPeriod?: (ruleId: string, subjects: readonly string[]) => string;
 }
 
-function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = to, periodScoped = false, ruleVersion = 1 }: Run): Change[] {
+function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = to, periodScoped = false, ruleVersion = 1, judgingPeriod = () => latestPeriod }: Run): Change[] {
   return mergeOutcomes({
     existing,
     outcomes: new Map(outcomes.map((o) => [o.hit.fingerprint, o])),
     from,
     to,
-    latestPeriod,
+    judgingPeriod,
     ruleVersion: () => ruleVersion,
     periodScoped: () => periodScoped,
   });
@@ -72,7 +75,7 @@ function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = t
 
 /** What the repository would store for a change: the finding the next run starts from. */
 function applied(change: Change, before?: StoredFinding): StoredFinding {
-  if (change.kind === 'insert') return { id: 7, fingerprint: change.fingerprint, ruleId: change.ruleId, ...change.state };
+  if (change.kind === 'insert') return { id: 7, fingerprint: change.fingerprint, ruleId: change.ruleId, subjects: change.hit.subjects, ...change.state };
   return { ...before!, ...change.state };
 }
 
@@ -180,10 +183,30 @@ describe('mergeOutcomes', () => {
       expect(change.history).toEqual([{ from: 'resolved', to: 'open', note: 'holds again in 2021-03' }]);
     });
 
-    it('keeps a finding that a person resolved while it still held resolved as long as it goes on holding', () => {
+    it('reopens a finding that a person resolved while it still held once it holds in a later period', () => {
       const existing = stored({ status: 'resolved', holds: true });
       const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-02' }));
-      expect(change.state).toMatchObject({ status: 'resolved', holds: true, periods: ['2021-01', '2021-02'] });
+      expect(change.state).toMatchObject({ status: 'open', holds: true, periods: ['2021-01', '2021-02'] });
+      expect(change.history).toEqual([{ from: 'resolved', to: 'open', note: 'holds again in 2021-02 after being resolved' }]);
+    });
+
+    it('keeps a finding that a person resolved while it still held resolved when the same period is run again', () => {
+      const existing = stored({ status: 'resolved', holds: true, periods: ['2021-01', '2021-02'] });
+      expect(merge({ existing: [existing], outcomes: [outcome(['2021-01', '2021-02'])], from: '2021-01', to: '2021-02' })).toEqual([]);
+    });
+
+    it('keeps a finding that a person resolved while it still held resolved when a new version of that month’s report still carries it', () => {
+      const existing = stored({ status: 'resolved', holds: true });
+      const corrected = evidence(2, { version: 2 });
+      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01' }));
+      expect(change.state).toMatchObject({ status: 'resolved', holds: true, periods: ['2021-01'], evidence: [corrected] });
+      expect(change.history.map((h) => [h.from, h.to])).toEqual([['resolved', 'resolved']]);
+    });
+
+    it('keeps a finding that a person resolved while it still held resolved when a corrected earlier month fills a gap', () => {
+      const existing = stored({ status: 'resolved', holds: true, periods: ['2021-01', '2021-03'] });
+      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-02', to: '2021-02', latestPeriod: '2021-03' }));
+      expect(change.state).toMatchObject({ status: 'resolved', holds: true, periods: ['2021-01', '2021-02', '2021-03'] });
       expect(change.history).toEqual([]);
     });
 
@@ -192,6 +215,36 @@ describe('mergeOutcomes', () => {
       const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-03'], { evidence: [evidence(3, { period: '2021-03' })] })], from: '2021-03' }));
       expect(change.state).toMatchObject({ status: 'dismissed', holds: true, periods: ['2021-01', '2021-03'] });
       expect(change.history.map((h) => [h.from, h.to])).toEqual([['dismissed', 'dismissed']]);
+    });
+  });
+
+  describe('rules judged when all the subjects have reported', () => {
+    const CONS = 'CONS-001|icbc|alipay|440100|mpm|offline';
+    const disputed = (periods: string[]): Outcome => outcome(periods, { fingerprint: CONS, subjects: ['icbc', 'alipay'], city: '440100', mode: 'mpm', channel: 'offline', severity: 'low', evidence: [] });
+    const acknowledged = () => stored({ fingerprint: CONS, ruleId: 'CONS-001', subjects: ['icbc', 'alipay'], severity: 'low', status: 'acknowledged', periods: ['2021-02'], evidence: [] });
+    /** ICBC and Alipay both reported up to `common`; someone has reported 2021-03. */
+    const judgedAt = (common: string) => (ruleId: string, subjects: readonly string[]) => (ruleId === 'CONS-001' && subjects.join() === 'icbc,alipay' ? common : '2021-03');
+
+    it('leaves an acknowledged finding alone when only another institution has reported the next month', () => {
+      expect(merge({ existing: [acknowledged()], from: '2021-03', judgingPeriod: judgedAt('2021-02') })).toEqual([]);
+    });
+
+    it('resolves it when both subjects reported the next month and the condition is gone', () => {
+      const change = onlyUpdate(merge({ existing: [acknowledged()], from: '2021-03', judgingPeriod: judgedAt('2021-03') }));
+      expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: ['2021-02'] });
+      expect(change.history).toEqual([{ from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02' }]);
+    });
+
+    it('keeps it acknowledged, one month longer, when both subjects reported the next month and the condition is still there', () => {
+      const change = onlyUpdate(merge({ existing: [acknowledged()], outcomes: [disputed(['2021-03'])], from: '2021-03', judgingPeriod: judgedAt('2021-03') }));
+      expect(change.state).toMatchObject({ status: 'acknowledged', holds: true, periods: ['2021-02', '2021-03'] });
+      expect(change.history).toEqual([]);
+    });
+
+    it('opens a new finding that holds in the last period its subjects reported together, though others reported later', () => {
+      const changes = merge({ outcomes: [disputed(['2021-02'])], from: '2021-02', to: '2021-03', judgingPeriod: judgedAt('2021-02') });
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toMatchObject({ kind: 'insert', state: { status: 'open', holds: true, periods: ['2021-02'] } });
     });
   });
 

@@ -10,6 +10,7 @@ export interface StoredFinding extends FindingState {
   id: number;
   fingerprint: string;
   ruleId: string;
+  subjects: string[];
 }
 
 export interface HistoryEntry {
@@ -30,7 +31,14 @@ export interface FindingState {
 
 export type Change =
   | { kind: 'insert'; fingerprint: string; ruleId: string; hit: Hit; state: FindingState; history: HistoryEntry[] }
-  | { kind: 'update'; id: number; state: FindingState; history: HistoryEntry[] };
+  | {
+      kind: 'update';
+      id: number;
+      /** The status the merge read: the update is written only while the finding still has it. */
+      storedStatus: FindingStatus;
+      state: FindingState;
+      history: HistoryEntry[];
+    };
 
 export interface MergeInput {
   existing: readonly StoredFinding[];
@@ -38,7 +46,11 @@ export interface MergeInput {
   /** The range of periods that was evaluated: stored periods inside it are replaced. */
   from: string;
   to: string;
-  latestPeriod: string;
+  /**
+   * The period whose outcome says whether a finding of the rule on these subjects holds: the latest
+   * period anyone reported, or for some rules the latest period all the subjects reported.
+   */
+  judgingPeriod(ruleId: string, subjects: readonly string[]): string;
   ruleVersion(ruleId: string): number;
   periodScoped(ruleId: string): boolean;
 }
@@ -54,7 +66,7 @@ function describe(evidence: readonly Evidence[]): string {
 }
 
 export function mergeOutcomes(input: MergeInput): Change[] {
-  const { from, to, latestPeriod } = input;
+  const { from, to } = input;
   const changes: Change[] = [];
   const byFingerprint = new Map(input.existing.map((f) => [f.fingerprint, f]));
   const fingerprints = new Set([...byFingerprint.keys(), ...input.outcomes.keys()]);
@@ -64,12 +76,13 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     const kept = old ? old.periods.filter((p) => p < from || p > to) : [];
     const periods = [...new Set([...kept, ...(outcome?.periods ?? [])])].sort();
     const ruleId = old?.ruleId ?? outcome!.ruleId;
-    const holds = input.periodScoped(ruleId) ? periods.length > 0 : periods.at(-1) === latestPeriod;
+    const judged = input.judgingPeriod(ruleId, old?.subjects ?? outcome!.hit.subjects);
+    const holds = input.periodScoped(ruleId) ? periods.length > 0 : periods.includes(judged);
 
     if (!old) {
       if (!outcome) continue;
       const history: HistoryEntry[] = [{ from: null, to: 'open', note: `${ruleId} holds in ${outcome.periods[0]}` }];
-      if (!holds) history.push({ from: 'open', to: 'resolved', note: `no longer holds in ${latestPeriod}; last held in ${periods.at(-1)}` });
+      if (!holds) history.push({ from: 'open', to: 'resolved', note: `no longer holds in ${judged}; last held in ${periods.at(-1)}` });
       const { hit } = outcome;
       changes.push({
         kind: 'insert',
@@ -86,12 +99,18 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     const current = outcome && outcome.periods.at(-1) === periods.at(-1) ? outcome.hit : undefined;
     const history: HistoryEntry[] = [];
     let status = old.status;
+    // A finding a person resolved while it still held reopens once it holds in a later period than
+    // it had held in; the same data run again, or a new version of the same month's report, does not.
+    const heldLater = periods.length > 0 && (old.periods.length === 0 || periods.at(-1)! > old.periods.at(-1)!);
     if (ACTIVE.has(old.status) && !holds) {
       status = 'resolved';
-      history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${latestPeriod}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
+      history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${judged}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
     } else if (old.status === 'resolved' && holds && !old.holds) {
       status = 'open';
       history.push({ from: old.status, to: status, note: `holds again in ${periods.at(-1)}` });
+    } else if (old.status === 'resolved' && holds && heldLater) {
+      status = 'open';
+      history.push({ from: old.status, to: status, note: `holds again in ${periods.at(-1)} after being resolved` });
     }
 
     let evidence = old.evidence;
@@ -126,7 +145,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       state.explanation.en === old.explanation.en &&
       state.explanation.zh === old.explanation.zh &&
       sameEvidence(state.evidence, old.evidence);
-    if (!unchanged) changes.push({ kind: 'update', id: old.id, state, history });
+    if (!unchanged) changes.push({ kind: 'update', id: old.id, storedStatus: old.status, state, history });
   }
   return changes;
 }

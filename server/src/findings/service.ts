@@ -9,6 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
+import { visibleComments, visibleEvidence, visibleNote } from './subject-view.js';
 import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
 
 export const SORT_COLUMNS = {
@@ -90,7 +91,11 @@ export async function listFindings(ctx: AppContext, principal: Principal, query:
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toFindingSummary), total: Number(n) };
+  return { items: rows.map((row) => viewedBy(principal, toFindingSummary(row))), total: Number(n) };
+}
+
+function viewedBy(principal: Principal, finding: FindingSummary): FindingSummary {
+  return { ...finding, evidence: visibleEvidence(principal, finding.evidence) };
 }
 
 /** A finding the principal may see, or 404 as if it did not exist. */
@@ -110,9 +115,9 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
     ctx.db.selectFrom('finding_comments').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
   ]);
   return {
-    ...toFindingSummary(row),
-    history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: h.note })),
-    comments: comments.map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
+    ...viewedBy(principal, toFindingSummary(row)),
+    history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: visibleNote(principal, h.actor, h.note) })),
+    comments: visibleComments(principal, comments).map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
     allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],
   };
 }
@@ -127,7 +132,11 @@ export async function changeStatus(ctx: AppContext, principal: Principal, id: nu
     throw new Conflict(`A finding that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}.`, 'ILLEGAL_TRANSITION');
   }
   if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, path: '$.note' }]);
-  await setStatus(ctx.db, row.id, from, to, note || null, principal.username, ctx.now().toISOString());
+  // The status was read outside the write: if someone (or a rule run) changed it since, the person
+  // decided on a status the finding no longer has.
+  if (!(await setStatus(ctx.db, row.id, from, to, note || null, principal.username, ctx.now().toISOString()))) {
+    throw new Conflict(`Finding ${row.id} is no longer ${from}: its status changed meanwhile. Reload it and decide again.`, 'STATUS_CHANGED');
+  }
   return findingDetail(ctx, principal, id);
 }
 

@@ -6,6 +6,7 @@ import { institutionPatch, newInstitution } from '../contract/reference.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
+import { runRules } from '../rules/run-rules.js';
 import { findInstitution, insertInstitutions, listCities, listInstitutions, updateInstitution } from './repository.js';
 
 export function referenceRoutes(ctx: AppContext): Router {
@@ -44,6 +45,9 @@ export function referenceRoutes(ctx: AppContext): Router {
       await updateInstitution(trx, updated);
       await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch } } });
     });
+    // Group, systemic and active decide EXCL-002, RECIP-001 and LATE-001, and names fill explanations:
+    // findings must follow (a new institution changes nothing until it reports).
+    await runRules(ctx);
     res.json(updated);
   });
 

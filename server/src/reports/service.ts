@@ -43,7 +43,13 @@ export function assertMaySubmit(principal: Principal, institution: unknown): voi
 
 export async function submitReport(ctx: AppContext, principal: Principal, body: unknown, options: SubmitOptions = {}): Promise<Receipt> {
   const institution = (body as { institution?: unknown } | null)?.institution;
-  assertMaySubmit(principal, institution);
+  try {
+    assertMaySubmit(principal, institution);
+  } catch (refusal) {
+    // An attempt to report for someone else is the rejection an auditor most needs to see.
+    if (!options.dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, body, [{ code: refusal.code, message: refusal.message }], ctx.now()));
+    throw refusal;
+  }
   const locate = options.locate ?? ((p) => p);
   const validation = validateReport(body, await referenceData(ctx));
   const preErrors = options.preErrors ?? [];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { link, ruleInput, type KitReport } from '../test/rule-kit.js';
 import { disputedDeclaration as rule } from './cons-001-disputed.js';
+import { judgingPeriod } from './engine.js';
+import { exclusiveAgreement } from './excl-001-exclusive-agreement.js';
 
 const P = '2026-03';
 const evaluate = (reports: KitReport[]) => rule.evaluate(ruleInput({ period: P, reports }), rule.defaults);
@@ -33,5 +35,18 @@ describe('CONS-001 disputed declaration', () => {
       { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
       { institution: 'xa', period: '2026-02', links: [link('bank1', 'xa')] },
     ])).toEqual([]);
+  });
+
+  it('is judged at the latest period both parties reported, not at a later one that only one of them or a third institution reported', () => {
+    const reportedPeriods = new Map([
+      ['bank1', new Set(['2026-01', '2026-02', '2026-03'])],
+      ['xa', new Set(['2026-01', '2026-02'])],
+      ['xb', new Set(['2026-04'])],
+    ]);
+    const world = { reportedPeriods };
+    expect(judgingPeriod(world, '2026-04', rule, ['bank1', 'xa'])).toBe('2026-02');
+    expect(judgingPeriod(world, '2026-04', exclusiveAgreement, ['bank1', 'xa'])).toBe('2026-04');
+    // Parties that never reported together: judged like any other finding.
+    expect(judgingPeriod(world, '2026-04', rule, ['xa', 'xb'])).toBe('2026-04');
   });
 });

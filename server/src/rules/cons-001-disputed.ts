@@ -15,6 +15,9 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
   },
   settings: z.strictObject({}),
   defaults: {},
+  // A dispute needs both parties' reports for the period: the first of them (or anyone else) to
+  // report a new month leaves the link unconfirmed, which must not resolve the finding.
+  judgedWhenSubjectsReported: true,
   evaluate({ state, say, period }) {
     const hits: Hit[] = [];
     for (const mode of MODES) {

@@ -15,7 +15,9 @@ describe('DISC-001 discriminatory fee', () => {
     const [hit, ...rest] = evaluate([agreement('TO-B1', 'bank1', { feeBps: 22 }), agreement('TO-B2', 'bank2', { feeBps: 11 })]);
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
-    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement TO-B1, 11 bps more than the 11 bps it charges Bank Two (TO-B2) for the same kind of agreement and mode (mpm).');
+    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement TO-B1, 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).');
+    // The cheaper counterparty is named only in the evidence, which the charged institution does not see.
+    expect(hit.explanation.en + hit.explanation.zh).not.toMatch(/Bank Two|二号银行|TO-B2/);
     expect(hit.evidence.map((e) => e.agreementRef)).toEqual(['TO-B1', 'TO-B2']);
   });
 
@@ -27,6 +29,19 @@ describe('DISC-001 discriminatory fee', () => {
   it('compares only agreements of one kind covering one mode', () => {
     expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, kind: 'technical' })])).toEqual([]);
     expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, scope: { cities: ['*'], modes: ['cpm'], channels: ['offline'] } })])).toEqual([]);
+  });
+
+  it('makes one finding of an agreement covering two modes, with the worse severity of the two', () => {
+    const both = { cities: ['*'], modes: ['mpm' as const, 'cpm' as const], channels: ['offline' as const] };
+    const hits = evaluate([
+      agreement('TO-B1', 'bank1', { feeBps: 30, scope: both }),
+      agreement('MPM-B2', 'bank2', { feeBps: 18 }),
+      agreement('CPM-B2', 'bank2', { feeBps: 10, scope: { ...both, modes: ['cpm'] } }),
+    ]);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1', mode: null, severity: 'high' });
+    expect(hits[0].explanation.en).toContain('20 bps more than the lowest fee (10 bps)');
+    expect(hits[0].explanation.en).toContain('(cpm, mpm)');
   });
 
   it('counts no fee (null) as 0 bps', () => {

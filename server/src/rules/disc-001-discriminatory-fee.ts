@@ -34,40 +34,49 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         else sets.set(key, [a]);
       }
     }
-    const hits = new Map<string, Hit>();
+    // One finding per agreement: where it covers several modes, the widest spread speaks for it.
+    const worst = new Map<string, { a: AgreementInForce; lowest: AgreementInForce; spread: number; modes: Set<string>; high: boolean }>();
     for (const [key, agreements] of sets) {
-      const mode = key.split('|')[2] as 'mpm' | 'cpm';
+      const mode = key.split('|')[2];
       for (const a of agreements) {
         const others = agreements.filter((o) => o.counterparty !== a.counterparty);
         if (others.length === 0) continue;
         const lowest = others.reduce((min, o) => (feeOf(o) < feeOf(min) ? o : min));
         const spread = feeOf(a) - feeOf(lowest);
         if (spread <= s.feeSpreadBps) continue;
+        const high = feeOf(a) >= s.highRatio * feeOf(lowest);
         const fingerprint = `DISC-001|${a.reporter}|${a.ref}`;
-        const existing = hits.get(fingerprint);
-        if (existing) {
-          existing.mode = null;
-          continue;
+        const seen = worst.get(fingerprint);
+        if (!seen) worst.set(fingerprint, { a, lowest, spread, modes: new Set([mode]), high });
+        else {
+          seen.modes.add(mode);
+          seen.high ||= high;
+          if (spread > seen.spread) Object.assign(seen, { lowest, spread });
         }
-        const reporter = say.institution(a.reporter);
-        const charged = say.institution(a.counterparty);
-        const cheapest = say.institution(lowest.counterparty);
-        const kind = agreementKind(a.kind);
-        hits.set(fingerprint, {
-          fingerprint,
-          subjects: [a.reporter, a.counterparty],
-          city: null,
-          mode,
-          channel: null,
-          severity: feeOf(a) >= s.highRatio * feeOf(lowest) ? 'high' : 'medium',
-          explanation: {
-            en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${a.ref}, ${spread} bps more than the ${feeOf(lowest)} bps it charges ${cheapest.en} (${lowest.ref}) for the same kind of agreement and mode (${mode}).`,
-            zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${a.ref} 向${charged.zh}收取 ${feeOf(a)} 个基点，比同类协议、同一模式（${mode}）下向${cheapest.zh}收取的 ${feeOf(lowest)} 个基点（${lowest.ref}）高出 ${spread} 个基点。`,
-          },
-          evidence: [agreementEvidence(a), agreementEvidence(lowest)],
-        });
       }
     }
-    return [...hits.values()];
+    const hits: Hit[] = [];
+    for (const [fingerprint, { a, lowest, spread, modes, high }] of worst) {
+      const reporter = say.institution(a.reporter);
+      const charged = say.institution(a.counterparty);
+      const kind = agreementKind(a.kind);
+      const modeList = [...modes].sort().join(', ');
+      // The cheaper counterparty is named only in the evidence: the charged institution, a subject
+      // that reads this, must not learn another institution's terms.
+      hits.push({
+        fingerprint,
+        subjects: [a.reporter, a.counterparty],
+        city: null,
+        mode: modes.size === 1 ? (modeList as 'mpm' | 'cpm') : null,
+        channel: null,
+        severity: high ? 'high' : 'medium',
+        explanation: {
+          en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${a.ref}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${a.ref} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
+        },
+        evidence: [agreementEvidence(a), agreementEvidence(lowest)],
+      });
+    }
+    return hits;
   },
 };

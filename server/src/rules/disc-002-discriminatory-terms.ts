@@ -28,7 +28,9 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
     for (const agreements of sets.values()) {
       if (agreements.length < 2) continue;
       for (const a of agreements) {
-        const others = agreements.filter((o) => o !== a);
+        // Other counterparties only: two agreements with the same counterparty discriminate against no one.
+        const others = agreements.filter((o) => o.counterparty !== a.counterparty);
+        if (others.length === 0) continue;
         const only = a.restrictions.filter((r) => !others.some((o) => o.restrictions.includes(r)));
         if (only.length === 0) continue;
         const reporter = say.institution(a.reporter);
@@ -42,8 +44,8 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
           channel: null,
           severity: 'medium',
           explanation: {
-            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} other ${kind.en} agreements in force imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其另外 ${others.length} 项生效的${kind.zh}协议均无此条款。`,
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
           },
           evidence: [agreementEvidence(a), ...others.map(agreementEvidence)],
         });

@@ -48,6 +48,21 @@ export async function loadWorld(db: Db): Promise<World> {
   };
 }
 
+/**
+ * The period at which a finding of this rule on these subjects is judged to hold or not: the latest
+ * period anyone reported, or, for a rule judged when its subjects have reported, the latest period
+ * every subject reported (the latest period anyone reported if they never reported together).
+ */
+export function judgingPeriod(world: Pick<World, 'reportedPeriods'>, latestPeriod: string, rule: Rule | undefined, subjects: readonly string[]): string {
+  if (!rule?.judgedWhenSubjectsReported || subjects.length === 0) return latestPeriod;
+  const [first, ...others] = [...new Set(subjects)].map((s) => world.reportedPeriods.get(s) ?? new Set<string>());
+  let latest: string | undefined;
+  for (const period of first) {
+    if ((latest === undefined || period > latest) && others.every((o) => o.has(period))) latest = period;
+  }
+  return latest ?? latestPeriod;
+}
+
 export interface Outcome {
   ruleId: string;
   /** Periods of the range in which the fingerprint held, ascending. */

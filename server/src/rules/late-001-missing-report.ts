@@ -7,6 +7,16 @@ import type { Hit, Rule } from './rule.js';
 
 const settings = z.strictObject({ dueDay: z.number().int().min(1).max(28) });
 
+/** The day a period's report is due: day `dueDay` of the following month (YYYY-MM-DD). */
+export function reportDueDate(period: string, dueDay: number): string {
+  return `${nextPeriod(period)}-${String(dueDay).padStart(2, '0')}`;
+}
+
+/** Whether a period's report is overdue at `now`: from the day after its due date (UTC), never on it. */
+export function isPastDue(period: string, dueDay: number, now: Date): boolean {
+  return now.toISOString().slice(0, 10) > reportDueDate(period, dueDay);
+}
+
 export const missingReport: Rule<z.infer<typeof settings>> = {
   id: 'LATE-001',
   version: 1,
@@ -20,8 +30,8 @@ export const missingReport: Rule<z.infer<typeof settings>> = {
   defaults: { dueDay: 15 },
   periodScoped: true,
   evaluate({ period, state, institutions, reportedPeriods, latestPeriod, now, say }, s) {
-    const due = `${nextPeriod(period)}-${String(s.dueDay).padStart(2, '0')}`;
-    if (period > latestPeriod || now.toISOString().slice(0, 10) <= due) return [];
+    const due = reportDueDate(period, s.dueDay);
+    if (period > latestPeriod || !isPastDue(period, s.dueDay, now)) return [];
     const hits: Hit[] = [];
     for (const [id, periods] of reportedPeriods) {
       if (!institutions.get(id)?.active || periods.has(period)) continue;

@@ -25,6 +25,10 @@ describe('RECIP-001 non-reciprocal recognition', () => {
       ['mpm', ['xb', 'xa']],
       ['cpm', ['xa', 'xb']],
     ]);
+    // In cpm it is the merchant devices on the scanner's network that scan, not an app.
+    expect(hits[1].explanation.en).toBe(
+      'In Hangzhou (330100), XA Wallet’s merchant devices do not scan XB Wallet’s consumer-presented codes (cpm, offline) although XB Wallet’s merchant devices scan XA Wallet’s since 2025-12-01.',
+    );
   });
 
   it('does not fire when either side is not systemic', () => {

@@ -31,6 +31,8 @@ export const nonReciprocal: Rule<Record<string, never>> = {
             const nameA = say.institution(a);
             const nameB = say.institution(b);
             const codes = say.codes(mode, channel);
+            // In mpm the scanner's app scans; in cpm the merchant devices on the scanner's network do.
+            const scans = mode === 'mpm' ? { en: 'app', zh: 'App' } : { en: 'merchant devices', zh: '商户受理终端' };
             const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为 ${reverse.status}）` } : { en: '', zh: '' };
             for (const city of group.cities) {
               const where = say.city(city);
@@ -40,8 +42,8 @@ export const nonReciprocal: Rule<Record<string, never>> = {
                 city, mode, channel,
                 severity: 'medium',
                 explanation: {
-                  en: `In ${where.en}, ${nameB.en}’s app does not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s app scans ${nameB.en}’s since ${link.since}.`,
-                  zh: `在${where.zh}，${nameB.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
+                  en: `In ${where.en}, ${nameB.en}’s ${scans.en} do${mode === 'mpm' ? 'es' : ''} not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s ${scans.en} scan${mode === 'mpm' ? 's' : ''} ${nameB.en}’s since ${link.since}.`,
+                  zh: `在${where.zh}，${nameB.zh}的${scans.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}的${scans.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
                 },
                 evidence: [...linkEvidence(link), ...(reverse ? linkEvidence(reverse) : [])],
               });

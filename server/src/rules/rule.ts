@@ -72,5 +72,11 @@ export interface Rule<S extends Record<string, number> = Record<string, number>>
    * condition holds for its period, not only in the latest one.
    */
   periodScoped?: boolean;
+  /**
+   * Whether a finding holds is judged at the latest period in which every one of its subjects has
+   * reported, not at the latest period anyone reported: the condition needs all their reports
+   * (CONS-001), so a month in which only some of them, or others, have reported says nothing yet.
+   */
+  judgedWhenSubjectsReported?: boolean;
   evaluate(input: RuleInput, settings: S): Hit[];
 }

@@ -281,4 +281,33 @@ describe('previewing a rule change', () => {
     await admin.put('/api/v1/rules/DISC-001', { settings: { feeSpreadBps: 1 } });
     expect(transitions(findingsBefore, await allFindings(admin))).toEqual({ wouldOpen: 2, wouldResolve: 0 });
   });
+
+  it('predicts no change for a disputed declaration when only a third institution has reported a later month, as the run then did', async () => {
+    // UnionPay declares Alipay's app scans its codes in Beijing; Alipay's February report leaves it out.
+    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-02', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }));
+    await submitted(await app.as('tenpay'), aReport({ institution: 'tenpay', period: '2021-03', links: [] }));
+    expect(statusOf(await allFindings(analyst), 'CONS-001|alipay|unionpay|110000|mpm|offline')).toBe('open');
+    const res = await preview(analyst, 'CONS-001', {});
+    expect(res.body).toMatchObject({ ruleId: 'CONS-001', period: '2021-03', wouldOpen: 0, wouldResolve: 0, unchanged: 1 });
+  });
+
+  it('counts a finding resolved by hand that holds in a later month as one to reopen, and the run then reopens it', async () => {
+    const admin = await app.as('admin');
+    const exclusive = (await allFindings(analyst)).find((f) => f.ruleId === 'EXCL-001')!;
+    for (const status of ['acknowledged', 'confirmed', 'resolved']) {
+      expect((await analyst.patch(`/api/v1/findings/${exclusive.id}`, { status, note: 'Alipay undertook to end it.' })).status).toBe(200);
+    }
+    // With the rule disabled, March's report, which still carries the agreement, changes nothing yet.
+    await admin.put('/api/v1/rules/EXCL-001', { enabled: false });
+    const agreements = [...ALIPAY_FEES, anAgreement({ ref: 'AG-EX', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })];
+    await submitted(await app.as('alipay'), aReport({ institution: 'alipay', period: '2021-03', links: [], agreements }));
+    const findingsBefore = await allFindings(analyst);
+    expect(statusOf(findingsBefore, 'EXCL-001|alipay|AG-EX')).toBe('resolved');
+
+    const res = await preview(analyst, 'EXCL-001', {});
+    expect(res.body).toMatchObject({ ruleId: 'EXCL-001', period: '2021-03', wouldOpen: 1, wouldResolve: 0, unchanged: 0 });
+
+    await admin.put('/api/v1/rules/EXCL-001', { enabled: true });
+    expect(transitions(findingsBefore, await allFindings(analyst))).toEqual({ wouldOpen: 1, wouldResolve: 0 });
+  });
 });

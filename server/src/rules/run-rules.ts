@@ -3,12 +3,15 @@
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import { applyChanges, mergeCandidates } from '../findings/repository.js';
-import { mergeOutcomes, type Change } from '../findings/merge.js';
+import type { Database } from '../db/schema.js';
+import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges } from '../findings/repository.js';
+import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
+import type { FindingStatus } from '../findings/status-machine.js';
 import { nextPeriod } from '../state/periods.js';
-import { RULES } from './catalog.js';
-import { evaluate, loadWorld, type ConfiguredRule } from './engine.js';
+import { RULES, ruleById } from './catalog.js';
+import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule } from './engine.js';
 import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
 
 export interface RunScope {
@@ -32,6 +35,9 @@ export interface RunSummary {
   findingsHit: number;
   ms: number;
 }
+
+/** [findingId, from, to]: from is null for a new finding. Arrays keep a large run's audit entry small. */
+export type StatusChange = [number, FindingStatus | null, FindingStatus];
 
 const queues = new WeakMap<Db, Promise<unknown>>();
 
@@ -59,42 +65,50 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   const maxReportId = everyPeriod ? await latestReportId(ctx.db) : 0;
   const summary: RunSummary = { rules: chosen.map((c) => c.rule.id), from: null, to: null, opened: 0, resolved: 0, reopened: 0, updated: 0, findingsHit: 0, ms: 0 };
 
+  let merge: MergeInput | null = null;
   let changes: Change[] = [];
   if (world.latestPeriod !== null && world.firstPeriod !== null) {
+    const latestPeriod = world.latestPeriod;
     const from = scope.from && scope.from > world.firstPeriod ? scope.from : world.firstPeriod;
-    const to = scope.to && scope.to < world.latestPeriod ? scope.to : world.latestPeriod;
+    const to = scope.to && scope.to < latestPeriod ? scope.to : latestPeriod;
     summary.from = from;
     summary.to = to;
     const outcomes = await evaluate(ctx.db, world, chosen, from, to, now);
     const existing = await mergeCandidates(ctx.db, chosen.map((c) => c.rule.id), from, outcomes.keys());
-    changes = mergeOutcomes({
+    merge = {
       existing,
       outcomes,
       from,
       to,
-      latestPeriod: world.latestPeriod,
-      ruleVersion: (id) => RULES.find((r) => r.id === id)?.version ?? 1,
-      periodScoped: (id) => RULES.find((r) => r.id === id)?.periodScoped === true,
-    });
+      judgingPeriod: (id, subjects) => judgingPeriod(world, latestPeriod, ruleById(id), subjects),
+      ruleVersion: (id) => ruleById(id)?.version ?? 1,
+      periodScoped: (id) => ruleById(id)?.periodScoped === true,
+    };
+    changes = mergeOutcomes(merge);
     summary.findingsHit = outcomes.size;
   }
 
-  for (const c of changes) {
-    if (c.kind === 'insert') summary.opened += c.state.status === 'open' ? 1 : 0;
-    for (const h of c.history) {
-      if (h.from !== null && h.to === 'resolved' && h.from !== h.to) summary.resolved += 1;
-      if (h.from === 'resolved' && h.to === 'open') summary.reopened += 1;
-    }
-    if (c.kind === 'update') summary.updated += 1;
-  }
-
   await ctx.db.transaction().execute(async (trx) => {
-    await applyChanges(trx, changes, now.toISOString());
-    // One audit entry a run that changed findings, not one a finding: the findings' history has those.
-    if (changes.length > 0) {
+    const at = now.toISOString();
+    const { applied } = merge ? await applyMerge(trx, merge, changes, at) : { applied: [] };
+    const statusChanges: StatusChange[] = [];
+    for (const { id, change } of applied) {
+      if (change.kind === 'insert') summary.opened += change.state.status === 'open' ? 1 : 0;
+      else summary.updated += 1;
+      for (const h of change.history) {
+        if (h.from === h.to) continue;
+        statusChanges.push([id, h.from, h.to]);
+        if (h.from !== null && h.to === 'resolved') summary.resolved += 1;
+        if (h.from === 'resolved' && h.to === 'open') summary.reopened += 1;
+      }
+    }
+    // One audit entry a run that changed findings, not one a finding; it lists every status change
+    // the run made, so that the system's decisions are in the chained trail, not only in the
+    // findings' history.
+    if (applied.length > 0) {
       const { rules, from, to, opened, resolved, reopened, updated } = summary;
-      const details = { rules, from, to, changed: changes.length, opened, resolved, reopened, updated, reportIds: scope.reportIds ? [...scope.reportIds] : undefined };
-      await appendAudit(trx, { at: now.toISOString(), actor: 'system', action: 'rules.run', target: 'findings', details });
+      const details = { rules, from, to, changed: applied.length, opened, resolved, reopened, updated, statusChanges, reportIds: scope.reportIds ? [...scope.reportIds] : undefined };
+      await appendAudit(trx, { at, actor: 'system', action: 'rules.run', target: 'findings', details });
     }
     if (everyPeriod) {
       for (const c of chosen) await markApplied(trx, c.rule.id, markerOf(c.rule, configs.get(c.rule.id)!));
@@ -106,6 +120,20 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   summary.ms = Math.round(performance.now() - started);
   ctx.logger.info({ rules: summary }, 'rules ran');
   return summary;
+}
+
+/**
+ * Writes a merge's changes. The merge worked from findings read before the transaction: one whose
+ * status a person changed since is merged again, from its status now, and written with that.
+ */
+async function applyMerge(trx: Transaction<Database>, merge: MergeInput, changes: readonly Change[], at: string): Promise<AppliedChanges> {
+  const first = await applyChanges(trx, changes, at);
+  if (first.stale.length === 0) return first;
+  const existing = await mergeCandidatesById(trx, first.stale);
+  const outcomes = new Map(existing.flatMap((f) => (merge.outcomes.has(f.fingerprint) ? [[f.fingerprint, merge.outcomes.get(f.fingerprint)!] as const] : [])));
+  // Inside the transaction nothing else writes, so this second pass cannot go stale.
+  const again = await applyChanges(trx, mergeOutcomes({ ...merge, existing, outcomes }), at);
+  return { applied: [...first.applied, ...again.applied], stale: again.stale };
 }
 
 async function latestReportId(db: Db): Promise<number> {

@@ -4,12 +4,13 @@ import type { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
 import type { previewResult, ruleView } from '../contract/rules.js';
+import type { PeriodRange } from '../findings/period-ranges.js';
 import { countByRuleAndStatus } from '../findings/repository.js';
 import { ACTIVE, type FindingStatus } from '../findings/status-machine.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { issuesToProblems } from '../http/validate.js';
 import { RULES, ruleById } from './catalog.js';
-import { evaluate, loadWorld } from './engine.js';
+import { evaluate, judgingPeriod, loadWorld } from './engine.js';
 import type { Rule } from './rule.js';
 import { runRules } from './run-rules.js';
 import { loadRuleConfigs, saveRuleConfig, type RuleConfig } from './settings-repository.js';
@@ -71,7 +72,12 @@ export async function updateRule(ctx: AppContext, id: string, change: { enabled?
     const details = { enabled: { from: config.enabled, to: enabled }, settings: { from: config.settings, to: settings } };
     await appendAudit(trx, { at, actor: by, action: 'rule.update', target: `rule:${id}`, details });
   });
-  await runRules(ctx, { rules: [id] });
+  try {
+    await runRules(ctx, { rules: [id] });
+  } catch (err) {
+    // The change is saved and audited; its findings are stale until a run succeeds (at the latest, at start-up).
+    ctx.logger.error({ err, ruleId: id }, 'the re-run after a settings change failed; it runs again at start-up');
+  }
   const [updated] = (await listRules(ctx)).filter((r) => r.id === id);
   return updated;
 }
@@ -83,24 +89,34 @@ export async function previewRule(ctx: AppContext, id: string, changes: Record<s
   const world = await loadWorld(ctx.db);
   const result: PreviewResult = { ruleId: id, period: world.latestPeriod, settings, wouldOpen: 0, wouldResolve: 0, unchanged: 0 };
   if (world.latestPeriod === null || world.firstPeriod === null) return result;
-  // Whether a finding is open or resolved depends on the latest period only (on every period for one-period rules).
-  const from = rule.periodScoped ? world.firstPeriod : world.latestPeriod;
-  const outcomes = await evaluate(ctx.db, world, [{ rule, settings }], from, world.latestPeriod, ctx.now());
+  // Whether a finding holds depends on the period it is judged at: the latest period (then only that
+  // period needs evaluating), or, for one-period rules and rules judged when all subjects have
+  // reported, periods before it too.
+  const latestPeriod = world.latestPeriod;
+  const from = rule.periodScoped || rule.judgedWhenSubjectsReported ? world.firstPeriod : latestPeriod;
+  const outcomes = await evaluate(ctx.db, world, [{ rule, settings }], from, latestPeriod, ctx.now());
+  const existing = await ctx.db.selectFrom('findings').select(['fingerprint', 'subjects', 'status', 'holds', 'periods']).where('rule_id', '=', id).execute();
+  const stored = new Map(
+    existing.map((f) => [
+      f.fingerprint,
+      { status: f.status as FindingStatus, holds: f.holds === 1, subjects: JSON.parse(f.subjects) as string[], lastHeld: (JSON.parse(f.periods) as PeriodRange[]).at(-1)?.[1] },
+    ]),
+  );
   const holdsAfter = (fingerprint: string) => {
     const o = outcomes.get(fingerprint);
-    return o !== undefined && (rule.periodScoped || o.periods.at(-1) === world.latestPeriod);
+    if (o === undefined) return false;
+    return rule.periodScoped || o.periods.includes(judgingPeriod(world, latestPeriod, rule, stored.get(fingerprint)?.subjects ?? o.hit.subjects));
   };
-  const existing = await ctx.db.selectFrom('findings').select(['fingerprint', 'status', 'holds']).where('rule_id', '=', id).execute();
-  const statusOf = new Map(existing.map((f) => [f.fingerprint, f.status as FindingStatus]));
-  const holdsNow = new Set(existing.filter((f) => f.holds === 1).map((f) => f.fingerprint));
-  for (const fingerprint of outcomes.keys()) {
+  for (const [fingerprint, outcome] of outcomes) {
     if (!holdsAfter(fingerprint)) continue;
-    const status = statusOf.get(fingerprint);
-    // A resolved finding reopens only when its condition comes back, as a run would do it.
-    if (status === undefined || (status === 'resolved' && !holdsNow.has(fingerprint))) result.wouldOpen += 1;
+    const finding = stored.get(fingerprint);
+    // A resolved finding reopens when its condition comes back, or, resolved by hand while it held,
+    // when it holds in a later period than it had: as a run would do it.
+    const heldLater = finding?.lastHeld === undefined || outcome.periods.at(-1)! > finding.lastHeld;
+    if (finding === undefined || (finding.status === 'resolved' && (!finding.holds || heldLater))) result.wouldOpen += 1;
     else result.unchanged += 1;
   }
-  for (const [fingerprint, status] of statusOf) {
+  for (const [fingerprint, { status }] of stored) {
     if (ACTIVE.has(status) && !holdsAfter(fingerprint)) result.wouldResolve += 1;
   }
   return result;

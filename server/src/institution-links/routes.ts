@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { institutionLinksQuery } from '../contract/institution-links.js';
+import { principalOf } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { linksOf } from './service.js';
+
+export function institutionLinkRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/institutions/:id/links', async (req, res) => {
+    const principal = principalOf(req);
+    res.json(await linksOf(ctx, principal, String(req.params.id), parseInput(institutionLinksQuery, req.query)));
+  });
+  return router;
+}

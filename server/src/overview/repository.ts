@@ -1,0 +1,56 @@
+// The counts the overview reads from findings and reports: aggregated in SQL, one row per group.
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { ACTIVE } from '../findings/status-machine.js';
+
+/** Findings now open, acknowledged or confirmed, by severity. */
+export async function activeFindingsBySeverity(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('findings')
+    .select(['severity', sql<number>`count(*)`.as('n')])
+    .where('status', 'in', [...ACTIVE])
+    .groupBy('severity')
+    .execute();
+  return new Map(rows.map((r) => [r.severity, Number(r.n)]));
+}
+
+export interface OpenedCount {
+  firstPeriod: string;
+  n: number;
+}
+
+export interface ResolvedCount {
+  lastPeriod: string;
+  /** Whether the condition still holds (a finding resolved by hand). */
+  holds: boolean;
+  /** False when, on the reports as they stand, it holds in no period (a missing report came, a report was corrected). */
+  heldInSomePeriod: boolean;
+  n: number;
+}
+
+/** How many findings first held in each period, and how many now resolved last held in each. */
+export async function findingPeriodCounts(db: Db): Promise<{ opened: OpenedCount[]; resolved: ResolvedCount[] }> {
+  const [opened, resolved] = await Promise.all([
+    db.selectFrom('findings').select(['first_period', sql<number>`count(*)`.as('n')]).groupBy('first_period').execute(),
+    db
+      .selectFrom('findings')
+      .select(['last_period', 'holds', sql<number>`periods != '[]'`.as('held'), sql<number>`count(*)`.as('n')])
+      .where('status', '=', 'resolved')
+      .groupBy(['last_period', 'holds', 'held'])
+      .execute(),
+  ]);
+  return {
+    opened: opened.map((r) => ({ firstPeriod: r.first_period, n: Number(r.n) })),
+    resolved: resolved.map((r) => ({ lastPeriod: r.last_period, holds: r.holds === 1, heldInSomePeriod: Number(r.held) === 1, n: Number(r.n) })),
+  };
+}
+
+/** Report versions received for a period, and how many institutions sent them. */
+export async function reportsReceived(db: Db, period: string): Promise<{ received: number; institutions: number }> {
+  const row = await db
+    .selectFrom('reports')
+    .select([sql<number>`count(*)`.as('received'), sql<number>`count(distinct institution)`.as('institutions')])
+    .where('period', '=', period)
+    .executeTakeFirstOrThrow();
+  return { received: Number(row.received), institutions: Number(row.institutions) };
+}

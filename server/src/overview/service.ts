@@ -1,0 +1,95 @@
+// The analyst overview: coverage from the analytics computations, lateness from LATE-001 itself,
+// and counts of findings and reports, all as of one period.
+import type { AppContext } from '../app-context.js';
+import type { CityCoverageEntry, Overview, OverviewQuery } from '../contract/overview.js';
+import type { City } from '../contract/reference.js';
+import { coverageByScope, type CoverageFigure, type LinkGroup } from '../analytics/coverage.js';
+import { MAX_PERIODS } from '../analytics/period-range.js';
+import { coverageMembers } from '../analytics/service.js';
+import { listCities, listInstitutions } from '../reference/repository.js';
+import { loadWorld, type World } from '../rules/engine.js';
+import { isPastDue, missingReport, reportDueDate } from '../rules/late-001-missing-report.js';
+import { currentDueDay } from '../rules/report-due-day.js';
+import { StateLoader, type PeriodState } from '../state/period-state.js';
+import { periodsBetween, yearBefore } from '../state/periods.js';
+import { findingsByMonth } from './findings-by-month.js';
+import { activeFindingsBySeverity, findingPeriodCounts, reportsReceived } from './repository.js';
+
+const LEAST_INTERCONNECTED = 10;
+const NATION = 'nation';
+
+export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promise<Overview> {
+  const now = ctx.now();
+  const [cities, institutions, world, dueDay] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), loadWorld(ctx.db), currentDueDay(ctx.db, now)]);
+  const period = q.period ?? world.latestPeriod ?? now.toISOString().slice(0, 7);
+  const members = coverageMembers(institutions);
+
+  // The earlier period first: the loader then reads the reports the two states share once.
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  const earlierGroups = (await loader.stateAt(yearBefore(period))).groups(q.mode, q.channel);
+  const state = await loader.stateAt(period);
+  const groups = state.groups(q.mode, q.channel);
+  const current = { period, ...nationalFigure(groups, members) };
+  const yearEarlier = { period: yearBefore(period), ...nationalFigure(earlierGroups, members) };
+  const byCity = coverageByScope(groups, members, (city) => city);
+
+  const [severities, received, periodCounts] = await Promise.all([activeFindingsBySeverity(ctx.db), reportsReceived(ctx.db, period), findingPeriodCounts(ctx.db)]);
+  const bySeverity = { high: severities.get('high') ?? 0, medium: severities.get('medium') ?? 0, low: severities.get('low') ?? 0 };
+  const late = lateInstitutions(world, state, dueDay, now);
+
+  return {
+    period,
+    mode: q.mode,
+    channel: q.channel,
+    institutions: members,
+    coverage: {
+      current,
+      yearEarlier,
+      change: current.coverage === null || yearEarlier.coverage === null ? null : current.coverage - yearEarlier.coverage,
+    },
+    cities: { total: cities.length, fullyInterconnected: [...byCity.values()].filter((f) => f.coverage === 1).length },
+    leastInterconnected: leastInterconnected(cities, byCity),
+    openFindings: { total: bySeverity.high + bySeverity.medium + bySeverity.low, ...bySeverity },
+    reports: { ...received, expected: expectedReporters(world, period), dueDate: reportDueDate(period, dueDay), pastDue: isPastDue(period, dueDay, now) },
+    late: { dueDay, count: late.length, institutions: late },
+    findingsByMonth: world.firstPeriod === null ? [] : findingsByMonth(periodsBetween(world.firstPeriod, period).slice(-MAX_PERIODS), periodCounts.opened, periodCounts.resolved),
+  };
+}
+
+function nationalFigure(groups: readonly LinkGroup[], members: readonly string[]): CoverageFigure {
+  return coverageByScope(groups, members, () => NATION).get(NATION) ?? { coverage: null, mutualPairs: 0, pairs: 0 };
+}
+
+function leastInterconnected(cities: readonly City[], byCity: ReadonlyMap<string, CoverageFigure>): CityCoverageEntry[] {
+  return cities
+    .flatMap((c) => {
+      const figure = byCity.get(c.code);
+      if (!figure || figure.coverage === null) return [];
+      const { code, name, nameZh, provinceName, provinceNameZh } = c;
+      return [{ city: code, name, nameZh, provinceName, provinceNameZh, coverage: figure.coverage, mutualPairs: figure.mutualPairs, pairs: figure.pairs }];
+    })
+    .sort((a, b) => a.coverage - b.coverage || a.city.localeCompare(b.city))
+    .slice(0, LEAST_INTERCONNECTED);
+}
+
+/** The institutions LATE-001 itself, with its current due day, finds late for the period today. */
+function lateInstitutions(world: World, state: PeriodState, dueDay: number, now: Date) {
+  if (world.latestPeriod === null) return [];
+  const hits = missingReport.evaluate(
+    { period: state.period, state, previous: null, institutions: world.institutions, reportedPeriods: world.reportedPeriods, latestPeriod: world.latestPeriod, now, say: world.say },
+    { dueDay },
+  );
+  return [...new Set(hits.flatMap((h) => h.subjects))].sort().map((id) => {
+    const info = world.institutions.get(id);
+    return { id, name: info?.name ?? id, nameZh: info?.nameZh ?? id };
+  });
+}
+
+/** Active institutions whose first report is for the period or an earlier one: those LATE-001 watches. */
+function expectedReporters(world: World, period: string): number {
+  let n = 0;
+  for (const [id, periods] of world.reportedPeriods) {
+    if (world.institutions.get(id)?.active && [...periods].some((p) => p <= period)) n += 1;
+  }
+  return n;
+}
