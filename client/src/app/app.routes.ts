@@ -5,8 +5,9 @@ import { LoginPage } from './core/auth/login-page';
 import { Session } from './core/auth/session';
 import { Shell } from './core/layout/shell';
 
+// Titles are translation keys (TranslatedTitleStrategy); each feature's routes file provides its translation scope.
 export const routes: Routes = [
-  { path: 'login', component: LoginPage, title: 'Log in · Interop Monitor' },
+  { path: 'login', component: LoginPage, title: 'login.title' },
   {
     path: '',
     component: Shell,
@@ -14,14 +15,14 @@ export const routes: Routes = [
     children: [
       {
         path: 'reports',
-        loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
-        title: 'Reports · Interop Monitor',
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+        title: 'nav.reports',
       },
       {
         path: 'matrix',
         canActivate: [requireRoles('analyst', 'auditor', 'admin')],
-        loadComponent: () => import('./matrix/matrix-page').then((m) => m.MatrixPage),
-        title: 'Matrix · Interop Monitor',
+        loadChildren: () => import('./matrix/matrix.routes').then((m) => m.MATRIX_ROUTES),
+        title: 'nav.matrix',
       },
       { path: '', pathMatch: 'full', redirectTo: () => inject(Session).homePath() },
     ],

@@ -1,42 +1,43 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { Receipt } from '../core/api/api-types';
+import { LocaleFormat } from '../core/i18n/locale-format';
 
 /** What the system acknowledged: id, version, hash and counts, plus any warnings. */
 @Component({
   selector: 'im-receipt-card',
-  imports: [DatePipe, MatCardModule],
+  imports: [MatCardModule, TranslocoPipe],
   template: `
     <mat-card appearance="outlined" data-testid="receipt">
       <mat-card-header>
-        <mat-card-title>
-          @if (receipt().dryRun) {
-            Valid — nothing stored yet
-          } @else {
-            Report received
-          }
-        </mat-card-title>
-        <mat-card-subtitle>{{ receipt().institution }} · {{ receipt().period }} · version {{ receipt().version }}</mat-card-subtitle>
+        <mat-card-title>{{ titleKey() | transloco }}</mat-card-title>
+        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: receipt().institution, period: receipt().period, version: receipt().version } }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         <dl>
           @if (receipt().id !== null) {
-            <dt>Receipt id</dt>
+            <dt>{{ 'reports.receipt.id' | transloco }}</dt>
             <dd>{{ receipt().id }}</dd>
           }
-          <dt>Received</dt>
-          <dd>{{ receipt().receivedAt | date: 'medium' }}</dd>
-          <dt>Links / agreements</dt>
-          <dd>{{ receipt().counts.links }} / {{ receipt().counts.agreements }}</dd>
-          <dt>SHA-256</dt>
+          <dt>{{ 'reports.receipt.receivedAt' | transloco }}</dt>
+          <dd>{{ format.dateTime(receipt().receivedAt) }}</dd>
+          <dt>{{ 'reports.receipt.counts' | transloco }}</dt>
+          <dd>{{ format.number(receipt().counts.links) }} / {{ format.number(receipt().counts.agreements) }}</dd>
+          <dt>{{ 'reports.receipt.sha256' | transloco }}</dt>
           <dd class="mono hash">{{ receipt().sha256 }}</dd>
         </dl>
         @if (receipt().warnings.length > 0) {
-          <h3>Warnings ({{ receipt().warnings.length }})</h3>
+          <h3>{{ 'reports.receipt.warnings' | transloco: { count: receipt().warnings.length } }}</h3>
           <ul class="warnings">
             @for (w of receipt().warnings; track $index) {
-              <li><code>{{ w.code }}</code> {{ w.row ? 'row ' + w.row + ': ' : '' }}{{ w.message }}</li>
+              <li>
+                <code>{{ w.code }}</code>
+                @if (w.row) {
+                  {{ 'reports.receipt.row' | transloco: { row: w.row } }}
+                }
+                {{ w.message }}
+              </li>
             }
           </ul>
         }
@@ -65,5 +66,10 @@ import type { Receipt } from '../core/api/api-types';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReceiptCard {
+  protected readonly format = inject(LocaleFormat);
+
+  /** The receipt (or dry-run result) to show. */
   readonly receipt = input.required<Receipt>();
+
+  protected readonly titleKey = computed(() => (this.receipt().dryRun ? 'reports.receipt.dryRun' : 'reports.receipt.received'));
 }

@@ -1,11 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReportSummary } from '../core/api/api-types';
+import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
@@ -13,13 +14,14 @@ import { ReferenceData } from '../shared/reference-data';
 /** Reports received, newest period first, paged on the server. */
 @Component({
   selector: 'im-report-list',
-  imports: [DatePipe, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView],
+  imports: [MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
   templateUrl: './report-list.html',
   styleUrl: './report-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportList {
-  protected readonly reference = inject(ReferenceData);
+  private readonly reference = inject(ReferenceData);
+  private readonly format = inject(LocaleFormat);
 
   /** Shows the institution filter (central bank roles). */
   readonly filterable = input(false);
@@ -37,7 +39,16 @@ export class ReportList {
     if (this.institution()) params['institution'] = this.institution();
     return { url: '/api/v1/reports', params };
   });
-  protected readonly rows = computed(() => (this.reports.hasValue() ? this.reports.value().items : []));
+  /** Rows with their names, dates and numbers in the active language: re-created when it changes, so the table re-renders. */
+  protected readonly rows = computed(() =>
+    (this.reports.hasValue() ? this.reports.value().items : []).map((r) => ({
+      ...r,
+      institutionName: this.reference.institutionName(r.institution),
+      receivedAtText: this.format.dateTime(r.receivedAt, 'short'),
+      countsText: `${this.format.number(r.counts.links)} / ${this.format.number(r.counts.agreements)}`,
+    })),
+  );
+  protected readonly institutionOptions = computed(() => this.reference.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })));
   protected readonly total = computed(() => (this.reports.hasValue() ? this.reports.value().total : 0));
   protected readonly problem = computed(() => (this.reports.error() ? problemOf(this.reports.error()) : null));
 

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatDividerModule } from '@angular/material/divider';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Session } from '../core/auth/session';
 import { ReferenceData } from '../shared/reference-data';
 import { ReportList } from './report-list';
@@ -8,9 +9,9 @@ import { UploadForm } from './upload-form';
 /** Institutions submit and follow their reports here; the central bank browses all of them. */
 @Component({
   selector: 'im-reports-page',
-  imports: [MatDividerModule, ReportList, UploadForm],
+  imports: [MatDividerModule, ReportList, TranslocoPipe, UploadForm],
   template: `
-    <h1>Reports</h1>
+    <h1>{{ 'reports.title' | transloco }}</h1>
     @if (canSubmit()) {
       <im-upload-form [institution]="ownInstitution()" [institutions]="reference.institutions()" (stored)="revision.set(revision() + 1)" />
       <mat-divider />

@@ -5,8 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { Institution, Problem, Receipt } from '../core/api/api-types';
+import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReceiptCard } from './receipt-card';
@@ -22,13 +24,14 @@ function lastMonth(today = new Date()): string {
 /** Upload of a report's CSV files: validate first (dry run), then submit; shows the receipt or every error. */
 @Component({
   selector: 'im-upload-form',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, ProblemView, ReceiptCard, ValidationErrors],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
   templateUrl: './upload-form.html',
   styleUrl: './upload-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UploadForm {
   private readonly api = inject(ReportsApi);
+  private readonly format = inject(LocaleFormat);
 
   /** The institution the user reports for; null lets the user (an admin) choose. */
   readonly institution = input<string | null>(null);
@@ -45,6 +48,8 @@ export class UploadForm {
   protected readonly receipt = signal<Receipt | null>(null);
   protected readonly problem = signal<Problem | null>(null);
 
+  /** The institutions an admin may choose from, named in the active language. */
+  protected readonly institutionOptions = computed(() => this.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })));
   protected readonly reporter = computed(() => this.institution() ?? this.chosenInstitution());
   protected readonly errors = computed(() => this.problem()?.errors ?? []);
   protected readonly canSend = computed(() => !this.busy() && !!this.reporter() && /^\d{4}-\d{2}$/.test(this.period()) && !!this.linksFile());

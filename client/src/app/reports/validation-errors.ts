@@ -1,34 +1,44 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemItem } from '../core/api/api-types';
 
-/** Every problem the server found in a report, with where to find it in the file. */
+/**
+ * Every problem the server found in a report, with where to find it in the file. The codes are
+ * stable and shown as they are; the messages come from the server (in English).
+ */
 @Component({
   selector: 'im-validation-errors',
-  imports: [MatTableModule],
+  imports: [MatTableModule, TranslocoPipe],
   template: `
     <section data-testid="validation-errors">
-      <h3>{{ errors().length }} problem{{ errors().length === 1 ? '' : 's' }} — nothing was stored</h3>
+      <h3>
+        @if (errors().length === 1) {
+          {{ 'reports.validation.headingOne' | transloco }}
+        } @else {
+          {{ 'reports.validation.headingMany' | transloco: { count: errors().length } }}
+        }
+      </h3>
       <div class="scroll">
-        <table mat-table [dataSource]="errors()" aria-label="Validation errors">
+        <table mat-table [dataSource]="errors()" [attr.aria-label]="'reports.validation.label' | transloco">
           <ng-container matColumnDef="code">
-            <th mat-header-cell *matHeaderCellDef>Code</th>
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.code' | transloco }}</th>
             <td mat-cell *matCellDef="let e"><code>{{ e.code }}</code></td>
           </ng-container>
           <ng-container matColumnDef="row">
-            <th mat-header-cell *matHeaderCellDef>Row</th>
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.row' | transloco }}</th>
             <td mat-cell *matCellDef="let e">{{ e.row ?? '' }}</td>
           </ng-container>
           <ng-container matColumnDef="column">
-            <th mat-header-cell *matHeaderCellDef>Column</th>
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.column' | transloco }}</th>
             <td mat-cell *matCellDef="let e">{{ e.column ?? '' }}</td>
           </ng-container>
           <ng-container matColumnDef="path">
-            <th mat-header-cell *matHeaderCellDef>Field</th>
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.field' | transloco }}</th>
             <td mat-cell *matCellDef="let e"><code>{{ e.path ?? '' }}</code></td>
           </ng-container>
           <ng-container matColumnDef="message">
-            <th mat-header-cell *matHeaderCellDef>Problem</th>
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.problem' | transloco }}</th>
             <td mat-cell *matCellDef="let e">{{ e.message }}</td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -45,10 +55,20 @@ import type { ProblemItem } from '../core/api/api-types';
       overflow-x: auto;
       max-height: 480px;
     }
+    /* Keep short cells on one line and give the message room: the table scrolls sideways on a phone. */
+    th,
+    td {
+      white-space: nowrap;
+    }
+    td.mat-column-message {
+      white-space: normal;
+      min-width: 18em;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ValidationErrors {
+  /** The problems, in the order the server found them. */
   readonly errors = input.required<ProblemItem[]>();
   protected readonly columns = ['code', 'row', 'column', 'path', 'message'];
 }

@@ -1,11 +1,22 @@
 // The API's shapes, taken from the server's contract as types only: no server code reaches the browser.
+import type { z } from 'zod';
+import type { channel, linkStatus, mode, Problem as ApiProblem, reconciliation } from '@contract/common';
+import type { findingStatus, severity } from '@contract/findings';
+import type { institutionKind } from '@contract/reference';
 export type { Me } from '@contract/users';
 export type { Role } from '@contract/common';
 export type { City, Institution } from '@contract/reference';
 export type { Receipt, ReportSummary } from '@contract/reports';
 export type { Matrix } from '@contract/matrix';
 export type { ProblemItem } from '@contract/common';
-import type { Problem as ApiProblem } from '@contract/common';
+
+export type Mode = z.infer<typeof mode>;
+export type Channel = z.infer<typeof channel>;
+export type LinkStatus = z.infer<typeof linkStatus>;
+export type Reconciliation = z.infer<typeof reconciliation>;
+export type Severity = z.infer<typeof severity>;
+export type FindingStatus = z.infer<typeof findingStatus>;
+export type InstitutionKind = z.infer<typeof institutionKind>;
 
 /** A problem from the API, or one the client makes up when the server cannot be reached. */
 export type Problem = Partial<ApiProblem> & Pick<ApiProblem, 'title' | 'status'>;

@@ -5,14 +5,17 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { Problem } from '../api/api-types';
 import { problemOf } from '../../shared/problem';
 import { ProblemView } from '../../shared/problem-view';
+import { LanguageMenu } from '../i18n/language-menu';
+import { ThemeToggle } from '../theme/theme-toggle';
 import { Session } from './session';
 
 @Component({
   selector: 'im-login-page',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, ProblemView],
+  imports: [FormsModule, LanguageMenu, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, ProblemView, ThemeToggle, TranslocoPipe],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
