@@ -8,6 +8,7 @@ const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screens
 test.describe('an institution submits its report', () => {
   test('uploads a links CSV and sees its receipt', async ({ page }) => {
     await logIn(page, 'alipay');
+    await page.getByRole('link', { name: 'Submit a report' }).click();
     await page.getByLabel(/period/i).first().fill('2022-01');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();
@@ -20,6 +21,7 @@ test.describe('an institution submits its report', () => {
 
   test('an upload with errors shows every error with its row and column', async ({ page }) => {
     await logIn(page, 'alipay');
+    await page.getByRole('link', { name: 'Submit a report' }).click();
     await page.getByLabel(/period/i).first().fill('2022-02');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links-bad.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();

@@ -10,8 +10,8 @@ const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screens
 
 const WIDTHS = [1280, 390];
 const LANGUAGES = [
-  { lang: 'en', loginButton: 'Log in', reportsHeading: 'Reports', submit: 'Submit', matrixHeading: 'Interconnection matrix', errorsTable: 'Validation errors' },
-  { lang: 'zh-CN', loginButton: '登录', reportsHeading: '报告报送', submit: '提交', matrixHeading: '互联互通矩阵', errorsTable: '校验错误' },
+  { lang: 'en', loginButton: 'Log in', reportsHeading: 'Submit a report', submit: 'Submit', matrixHeading: 'Interconnection matrix', errorsTable: 'Validation errors' },
+  { lang: 'zh-CN', loginButton: '登录', reportsHeading: '报送报告', submit: '提交', matrixHeading: '互联互通矩阵', errorsTable: '校验错误' },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -55,9 +55,9 @@ for (const width of WIDTHS) {
         await expect(page.locator('html')).toHaveAttribute('lang', l.lang);
         await page.screenshot({ path: shot(name('login')) });
 
-        // An institution's reports page, after an upload with errors (the richest state it has).
+        // An institution's submit page, after an upload with errors (the richest state it has).
         await logInThroughApi(page, 'alipay');
-        await page.goto('/reports');
+        await page.goto('/reports/submit');
         await expect(page.getByRole('heading', { level: 1, name: l.reportsHeading })).toBeVisible();
         await page.locator('input[type=month]').fill('2022-02');
         await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links-bad.csv'));

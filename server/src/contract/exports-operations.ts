@@ -1,5 +1,6 @@
 // The findings export operation of the OpenAPI document.
-import { exportQuery } from './exports.js';
+import { auditList } from './audit.js';
+import { exportQuery, pastExportsQuery } from './exports.js';
 import type { Operation } from './operations.js';
 
 type Failures = Record<'unauthorized' | 'forbidden' | 'invalid', Operation['responses']>;
@@ -21,6 +22,12 @@ export function operations({ unauthorized, forbidden, invalid }: Failures): Oper
         '200': { description: 'The file', contentType: 'application/octet-stream' },
         ...unauthorized, ...forbidden, ...invalid,
       },
+    },
+    {
+      method: 'get', path: '/exports', tag: 'Exports', summary: 'The findings exports made so far, newest first', roles: 'analyst, auditor, admin',
+      description: 'The audit trail\'s export.findings entries (actor, time, and in details: format, filters, sort, filename, rows, sha256), so that a file can be matched to its record.',
+      query: pastExportsQuery,
+      responses: { '200': { description: 'Audit entries of exports', schema: auditList }, ...unauthorized, ...forbidden, ...invalid },
     },
   ];
 }

@@ -10,3 +10,8 @@ export const exportQuery = findingFilters.extend({
   sort: z.enum(FINDING_SORTS, { error: `BAD_SORT: one of ${FINDING_SORTS.join(', ')}` }).default('-severity'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
+
+export const pastExportsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});

@@ -129,6 +129,17 @@ describe('exporting findings', () => {
     });
   });
 
+  it('lists past exports to analysts, who may not read the rest of the audit trail', async () => {
+    const analyst = await app.as('analyst');
+    const { bytes } = await exported('json', '&severity=high');
+    const res = await analyst.get('/api/v1/exports?pageSize=1');
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ action: 'export.findings', actor: 'auditor', details: { format: 'json', filters: { severity: ['high'] }, sha256: sha256(bytes) } });
+    expect(res.body.total).toBeGreaterThan(1);
+    expect((await analyst.get('/api/v1/audit')).status).toBe(403);
+    expect((await (await app.as('alipay')).get('/api/v1/exports')).status).toBe(403);
+  });
+
   it('answers an empty export with the header only', async () => {
     const { bytes, headers } = await exported('csv', '&city=440300');
     expect(headers.get('x-export-rows')).toBe('0');

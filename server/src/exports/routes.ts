@@ -1,9 +1,11 @@
-// GET /exports/findings?format=csv|xlsx|pdf|json&<finding filters> (analyst, auditor, admin).
+// GET /exports/findings?format=csv|xlsx|pdf|json&<finding filters>, and GET /exports, the exports made so
+// far as the audit trail records them (analyst, auditor, admin).
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { exportQuery } from '../contract/exports.js';
+import { exportQuery, pastExportsQuery } from '../contract/exports.js';
+import { listAudit } from '../audit/repository.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { exportFindings } from './service.js';
@@ -23,6 +25,11 @@ export function exportRoutes(ctx: AppContext): Router {
     } finally {
       await fs.promises.rm(exported.file, { force: true });
     }
+  });
+  // Analysts export too, so they may see what was exported, though not the rest of the audit trail.
+  router.get('/exports', requireRole('analyst', 'auditor', 'admin'), async (req, res) => {
+    const { page, pageSize } = parseInput(pastExportsQuery, req.query);
+    res.set('Cache-Control', 'no-store').json(await listAudit(ctx.db, { action: ['export.findings'], sort: '-seq', page, pageSize }));
   });
   return router;
 }

@@ -71,6 +71,48 @@ describe('MatrixPage', () => {
     expect(next.request.params.get('mode')).toBe('cpm');
   });
 
+  it('with compare= in the URL, loads the second period too and lists the cells that changed', async () => {
+    await open('/matrix?city=110000&period=2021-06&compare=2021-05');
+    const requests = async () => {
+      for (let i = 0; i < 100; i++) {
+        TestBed.tick();
+        const found = http.match((r) => r.url === '/api/v1/matrix');
+        if (found.length >= 2) return found;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error('no two matrix requests');
+    };
+    const [a, b] = await requests();
+    const byPeriod = new Map([a, b].map((r) => [r.request.params.get('period'), r]));
+    expect([...byPeriod.keys()].sort()).toEqual(['2021-05', '2021-06']);
+    const cell = { scanner: 'alipay', issuer: 'unionpay', since: '2021-03-01', reconciliation: 'confirmed' };
+    byPeriod.get('2021-05')!.flush({ ...EMPTY, city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'pilot' }] });
+    byPeriod.get('2021-06')!.flush({ ...EMPTY, period: '2021-06', city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'live' }] });
+    await harness.fixture.whenStable();
+    const changes = (harness.routeNativeElement as HTMLElement).querySelector('table[aria-label="Cells that changed between the two periods"]');
+    expect(changes?.textContent).toContain('pilot');
+    expect(changes?.textContent).toContain('live');
+    expect((harness.routeNativeElement as HTMLElement).textContent).toContain('Changed cells from May 2021 to Jun 2021 (1)');
+  });
+
+  it('plays: the period in the URL advances month by month until paused', async () => {
+    await open('/matrix?city=110000&period=2021-05');
+    (await requestTo('/api/v1/matrix')).flush(EMPTY);
+    await harness.fixture.whenStable();
+    const play = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.includes('Play')) as HTMLButtonElement;
+    play.click();
+    TestBed.tick();
+    expect(play.getAttribute('aria-pressed')).toBe('true');
+    const router = TestBed.inject(Router);
+    for (let i = 0; i < 100 && !router.url.includes('period=2021-06'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(router.url).toContain('period=2021-06');
+    const next = await requestTo('/api/v1/matrix');
+    next.flush({ ...EMPTY, period: '2021-06' });
+    await harness.fixture.whenStable();
+    // At the last period playing stops by itself.
+    expect(play.getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('says what to do when nothing is declared', async () => {
     await open('/matrix?city=440100&period=2021-05');
     (await requestTo('/api/v1/matrix')).flush(EMPTY);

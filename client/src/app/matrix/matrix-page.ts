@@ -1,11 +1,13 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSliderModule } from '@angular/material/slider';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
@@ -16,14 +18,19 @@ import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { MatrixChart } from './matrix-chart';
+import { MatrixCompare } from './matrix-compare';
 import { MatrixTable } from './matrix-table';
 
 export const DEFAULT_CITY = '110000';
+/** How long each period stays on screen while playing, once its matrix has loaded. */
+export const PLAY_STEP_MS = 1200;
+
+type Filter = 'city' | 'period' | 'mode' | 'channel' | 'compare';
 
 /** The scanners × issuers matrix of one city, period, mode and channel; the filters live in the URL. */
 @Component({
   selector: 'im-matrix-page',
-  imports: [MatButtonToggleModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatrixChart, MatrixTable, ProblemView, TranslocoPipe],
+  imports: [MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatSliderModule, MatrixChart, MatrixCompare, MatrixTable, ProblemView, TranslocoPipe],
   templateUrl: './matrix-page.html',
   styleUrl: './matrix-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +45,8 @@ export class MatrixPage {
   readonly period = input<string>();
   readonly mode = input<string>();
   readonly channel = input<string>();
+  /** A second period to compare the first with. */
+  readonly compare = input<string>();
 
   /** On a phone the two long mode labels cannot sit side by side: they stack. */
   protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
@@ -45,8 +54,10 @@ export class MatrixPage {
   protected readonly channelLabels = CHANNEL_LABELS;
 
   private readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
+  /** Oldest first: the timeline's order. */
+  protected readonly timeline = computed(() => (this.periods.hasValue() ? this.periods.value().items : []));
   /** Newest first. */
-  private readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
+  private readonly periodList = computed(() => [...this.timeline()].reverse());
   protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
   protected readonly cityOptions = computed(() => this.reference.cities().map((c) => ({ code: c.code, label: `${this.format.name(c)} (${c.code})` })));
 
@@ -54,19 +65,82 @@ export class MatrixPage {
   protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);
   protected readonly selectedMode = computed(() => (this.mode() === 'cpm' ? 'cpm' : 'mpm'));
   protected readonly selectedChannel = computed(() => (this.channel() === 'online' ? 'online' : 'offline'));
+  /** The comparison period, when it is a known period other than the one shown. */
+  protected readonly selectedCompare = computed(() => {
+    const other = this.compare();
+    return other && other !== this.selectedPeriod() && this.timeline().includes(other) ? other : null;
+  });
+
+  /** The shown period's place on the timeline (-1 while unknown). */
+  protected readonly periodIndex = computed(() => this.timeline().indexOf(this.selectedPeriod() ?? ''));
+  private readonly nextPeriod = computed(() => this.timeline()[this.periodIndex() + 1]);
+  protected readonly periodLabel = (index: number) => this.format.period(this.timeline()[index]);
+  /** Whether the timeline is playing: the period advances by itself, one month at a time. */
+  protected readonly playing = signal(false);
 
   protected readonly matrix = httpResource<Matrix>(() => {
     const period = this.selectedPeriod();
     if (!period) return undefined;
     return { url: '/api/v1/matrix', params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() } };
   });
-  protected readonly problem = computed(() => (this.matrix.error() ? problemOf(this.matrix.error()) : null));
+  /** The matrix on screen: while the next one loads (say, while playing) the last one stays, so the map changes in place rather than blinking. */
+  protected readonly shown = linkedSignal<Matrix | undefined, Matrix | undefined>({
+    source: () => (this.matrix.hasValue() ? this.matrix.value() : undefined),
+    computation: (next, previous) => next ?? (this.matrix.isLoading() ? previous?.value : undefined),
+  });
+  protected readonly comparison = httpResource<Matrix>(() => {
+    const period = this.selectedCompare();
+    if (!period) return undefined;
+    return { url: '/api/v1/matrix', params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() } };
+  });
+  protected readonly problem = computed(() => {
+    const error = this.matrix.error() ?? this.comparison.error();
+    return error ? problemOf(error) : null;
+  });
   protected readonly cityTitle = computed(() => this.reference.cityName(this.selectedCity()));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
-  /** Changes one filter; the URL is the state, so a view can be shared or bookmarked. */
-  protected setFilter(name: 'city' | 'period' | 'mode' | 'channel', value: string): void {
-    const current = { city: this.selectedCity(), period: this.selectedPeriod(), mode: this.selectedMode(), channel: this.selectedChannel() };
-    void this.router.navigate([], { queryParams: { ...current, [name]: value } });
+  constructor() {
+    // While playing, each period stays until its matrix has loaded and then for PLAY_STEP_MS; at the last period, playing stops.
+    effect((onCleanup) => {
+      if (!this.playing() || this.matrix.isLoading()) return;
+      const next = this.nextPeriod();
+      if (!next) {
+        this.playing.set(false);
+        return;
+      }
+      const timer = setTimeout(() => this.setFilter('period', next, true), PLAY_STEP_MS);
+      onCleanup(() => clearTimeout(timer));
+    });
+  }
+
+  /** Changes one filter; the URL is the state, so a view can be shared or bookmarked. Playing replaces the URL rather than piling up history. */
+  protected setFilter(name: Filter, value: string | null, replaceUrl = false): void {
+    const current = { city: this.selectedCity(), period: this.selectedPeriod(), mode: this.selectedMode(), channel: this.selectedChannel(), compare: this.selectedCompare() };
+    void this.router.navigate([], { queryParams: { ...current, [name]: value || null }, replaceUrl });
+  }
+
+  /** The slider moved (by hand): playing stops there. */
+  protected choosePeriodAt(index: number): void {
+    const period = this.timeline()[index];
+    this.playing.set(false);
+    if (period && period !== this.selectedPeriod()) this.setFilter('period', period);
+  }
+
+  /** Play from here (from the start when at the last period), or pause. */
+  protected togglePlaying(): void {
+    if (this.playing()) {
+      this.playing.set(false);
+      return;
+    }
+    if (!this.nextPeriod() && this.timeline().length > 1) this.setFilter('period', this.timeline()[0], true);
+    this.playing.set(true);
+  }
+
+  /** Compares with the period before the one shown (or after it, at the first period). */
+  protected compareWithPrevious(): void {
+    const i = this.periodIndex();
+    const other = this.timeline()[i > 0 ? i - 1 : i + 1];
+    if (other) this.setFilter('compare', other);
   }
 }

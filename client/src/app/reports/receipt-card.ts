@@ -1,13 +1,16 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Receipt } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { saveReceipt } from './report-files';
 
 /** What the system acknowledged: id, version, hash and counts, plus any warnings. */
 @Component({
   selector: 'im-receipt-card',
-  imports: [MatCardModule, TranslocoPipe],
+  imports: [MatButtonModule, MatCardModule, TranslocoPipe],
   template: `
     <mat-card appearance="outlined" data-testid="receipt">
       <mat-card-header>
@@ -42,6 +45,14 @@ import { LocaleFormat } from '../core/i18n/locale-format';
           </ul>
         }
       </mat-card-content>
+      @if (!receipt().dryRun) {
+      <mat-card-actions>
+        <button mat-button type="button" (click)="download()">
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" /></svg>
+          {{ 'reports.receipt.download' | transloco }}
+        </button>
+      </mat-card-actions>
+      }
     </mat-card>
   `,
   styles: `
@@ -59,6 +70,13 @@ import { LocaleFormat } from '../core/i18n/locale-format';
     .hash {
       word-break: break-all;
     }
+    .icon {
+      width: 20px;
+      height: 20px;
+      fill: currentColor;
+      margin-right: 4px;
+      vertical-align: middle;
+    }
     .warnings {
       padding-left: 20px;
     }
@@ -71,5 +89,12 @@ export class ReceiptCard {
   /** The receipt (or dry-run result) to show. */
   readonly receipt = input.required<Receipt>();
 
+  private readonly document = inject(DOCUMENT);
+
   protected readonly titleKey = computed(() => (this.receipt().dryRun ? 'reports.receipt.dryRun' : 'reports.receipt.received'));
+
+  /** Saves the receipt as a JSON file, the institution's proof of what it submitted. */
+  protected download(): void {
+    saveReceipt(this.document, this.receipt());
+  }
 }

@@ -20,6 +20,11 @@ export class ReportsApi {
     return this.http.post<Receipt>('/api/v1/reports', form, { params: dryRun ? { dryRun: 'true' } : {} });
   }
 
+  /** Sends a whole report as JSON (as an institution's system would); dryRun validates without storing. */
+  submitJson(report: Record<string, unknown>, dryRun: boolean): Observable<Receipt> {
+    return this.http.post<Receipt>('/api/v1/reports', report, { params: dryRun ? { dryRun: 'true' } : {} });
+  }
+
   list(query: ReportListQuery): Observable<{ items: ReportSummary[]; total: number }> {
     let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
     if (query.institution) params = params.set('institution', query.institution);

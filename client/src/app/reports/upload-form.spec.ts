@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { UploadForm } from './upload-form';
@@ -86,6 +86,64 @@ describe('UploadForm', () => {
       await fixture.whenStable();
       expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('nothing stored yet');
       expect(stored).toEqual([]);
+    });
+  });
+
+  /** Waits, a few milliseconds at a time, for what a file read and an HTTP answer lead to. */
+  async function until(condition: () => boolean): Promise<void> {
+    for (let i = 0; i < 200 && !condition(); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      await fixture.whenStable();
+    }
+  }
+
+  describe('when files are dropped', () => {
+    const LINKS = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,*,live,2021-03-01\n';
+    const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n';
+
+    it('places each CSV by its header row and sends both', async () => {
+      await fixture.componentInstance.takeFiles([new File([AGREEMENTS], 'b.csv', { type: 'text/csv' }), new File([LINKS], 'a.csv', { type: 'text/csv' })]);
+      await fixture.whenStable();
+      expect(element.textContent).toContain('a.csv: taken as the links CSV');
+      expect(element.textContent).toContain('b.csv: taken as the agreements CSV');
+      [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Validate only')!.click();
+      const req = http.expectOne((r) => r.url === '/api/v1/reports');
+      const form = req.request.body as FormData;
+      expect((form.get('links') as File).name).toBe('a.csv');
+      expect((form.get('agreements') as File).name).toBe('b.csv');
+      req.flush({ id: null, dryRun: true, institution: 'alipay', period: '2021-03', version: 1, receivedAt: '', sha256: '', counts: { links: 1, agreements: 0 }, warnings: [] });
+    });
+
+    it('says which files it could not place, and keeps the send buttons off without a links file', async () => {
+      await fixture.componentInstance.takeFiles([new File(['hello'], 'notes.txt')]);
+      await fixture.whenStable();
+      expect(element.textContent).toContain('notes.txt: not a links or agreements CSV');
+      expect([...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!.disabled).toBe(true);
+    });
+
+    it('sends a JSON report as JSON, for the period it names and the user’s institution', async () => {
+      const report = { institution: 'someone-else', period: '2021-04', links: [], agreements: [] };
+      await fixture.componentInstance.takeFiles([new File([JSON.stringify(report)], 'report.json', { type: 'application/json' })]);
+      await fixture.whenStable();
+      expect(element.querySelector<HTMLInputElement>('input[type=month]')!.value).toBe('2021-04');
+      [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!.click();
+      let sent: TestRequest[] = [];
+      await until(() => (sent = http.match('/api/v1/reports')).length > 0);
+      const [req] = sent;
+      expect(req.request.body).toEqual({ institution: 'alipay', period: '2021-04', links: [], agreements: [] });
+      expect(req.request.params.has('dryRun')).toBe(false);
+      req.flush({ id: 9, institution: 'alipay', period: '2021-04', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ef'.repeat(32), counts: { links: 0, agreements: 0 }, warnings: [] });
+      await until(() => element.querySelector('[data-testid=receipt]') !== null);
+      expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('Download receipt');
+    });
+
+    it('shows a JSON file that does not parse in the error table, sending nothing', async () => {
+      await fixture.componentInstance.takeFiles([new File(['{ not json'], 'broken.json')]);
+      await fixture.whenStable();
+      [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Validate only')!.click();
+      await until(() => element.querySelector('[data-testid=validation-errors]') !== null);
+      http.expectNone('/api/v1/reports');
+      expect(element.querySelector('[data-testid=validation-errors]')!.textContent).toContain('BAD_JSON');
     });
   });
 });

@@ -19,7 +19,7 @@ import type { ProblemItem } from '../core/api/api-types';
           {{ 'reports.validation.headingMany' | transloco: { count: errors().length } }}
         }
       </h3>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table mat-table [dataSource]="errors()" [attr.aria-label]="'reports.validation.label' | transloco">
           <ng-container matColumnDef="code">
             <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.code' | transloco }}</th>

@@ -41,9 +41,9 @@ export class Session {
     }
   }
 
-  /** Where a role starts: institutions at their reports, the central bank at the matrix. */
+  /** Where a role starts: institutions at their reports, the central bank at the overview. */
   homePath(role: Role | undefined = this.role()): string {
-    return role === 'institution' || role === undefined ? '/reports' : '/matrix';
+    return role === 'institution' || role === undefined ? '/reports' : '/overview';
   }
 
   private remember(me: Me | null): Me | null {

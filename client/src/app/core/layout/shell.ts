@@ -22,8 +22,16 @@ interface NavLink {
 }
 
 const NAV: NavLink[] = [
+  { path: '/overview', label: 'nav.overview', roles: ['analyst', 'auditor', 'admin'] },
+  { path: '/cities', label: 'nav.cities', roles: ['analyst', 'auditor', 'admin'] },
   { path: '/matrix', label: 'nav.matrix', roles: ['analyst', 'auditor', 'admin'] },
+  { path: '/institutions', label: 'nav.institutions', roles: ['analyst', 'auditor', 'admin'] },
   { path: '/reports', label: 'nav.reports', roles: ['institution', 'analyst', 'auditor', 'admin'] },
+  { path: '/api-keys', label: 'nav.apiKeys', roles: ['institution', 'admin'] },
+  { path: '/findings', label: 'nav.findings', roles: ['institution', 'analyst', 'auditor', 'admin'] },
+  { path: '/rules', label: 'nav.rules', roles: ['analyst', 'admin'] },
+  { path: '/exports', label: 'nav.exports', roles: ['analyst', 'auditor', 'admin'] },
+  { path: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
 ];
 
 /** Toolbar and side navigation around every page after login. */

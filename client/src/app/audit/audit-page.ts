@@ -1,0 +1,85 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AuditEntry } from '../core/api/api-types';
+import { LocaleFormat } from '../core/i18n/locale-format';
+import { problemOf } from '../shared/problem';
+import { ProblemView } from '../shared/problem-view';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './audit-actions';
+import { AUDIT_PAGE_SIZES, type AuditQuery, auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
+import { AuditVerify } from './audit-verify';
+
+/** The longest details shown in a cell: a rule run can list thousands of status changes. */
+export const DETAILS_MAX = 160;
+
+/** Compact JSON of an entry's details for a table cell, cut short when long (the whole entry is a link away). */
+export function detailsText(details: Record<string, unknown>): { text: string; cut: boolean } {
+  const text = JSON.stringify(details);
+  if (text === '{}') return { text: '', cut: false };
+  return text.length > DETAILS_MAX ? { text: `${text.slice(0, DETAILS_MAX)}…`, cut: true } : { text, cut: false };
+}
+
+/** The hash-chained audit trail, newest first, with filters in the URL and a chain verification. */
+@Component({
+  selector: 'im-audit-page',
+  imports: [AuditVerify, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditPage {
+  private readonly router = inject(Router);
+  protected readonly format = inject(LocaleFormat);
+
+  // Bound from the query parameters by the router.
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly actor = input<string>();
+  readonly action = input<string>();
+  readonly target = input<string>();
+  readonly page = input<string>();
+  readonly pageSize = input<string>();
+
+  protected readonly query = computed(() =>
+    parseAuditQuery({ from: this.from(), to: this.to(), actor: this.actor(), action: this.action(), target: this.target(), page: this.page(), pageSize: this.pageSize() }),
+  );
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actionLabels = AUDIT_ACTION_LABELS;
+  protected readonly pageSizes = AUDIT_PAGE_SIZES;
+  protected readonly columns = ['seq', 'at', 'actor', 'action', 'target', 'details', 'hash'];
+
+  protected readonly entries = httpResource<{ items: AuditEntry[]; total: number }>(() => ({ url: '/api/v1/audit', params: auditParams(this.query()) }));
+  protected readonly rows = computed(() =>
+    (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({ ...e, atText: this.format.dateTime(e.at, 'medium'), details: detailsText(e.details), actionLabel: AUDIT_ACTION_LABELS[e.action] })),
+  );
+  protected readonly total = computed(() => (this.entries.hasValue() ? this.entries.value().total : 0));
+  protected readonly problem = computed(() => (this.entries.error() ? problemOf(this.entries.error()) : null));
+  protected readonly filtered = computed(() => {
+    const q = this.query();
+    return !!(q.from || q.to || q.actor || q.action.length || q.target);
+  });
+
+  protected setFilters(change: Partial<AuditQuery>): void {
+    this.navigate({ ...this.query(), ...change, page: 1 });
+  }
+
+  protected resetFilters(): void {
+    this.navigate(parseAuditQuery({ pageSize: String(this.query().pageSize) }));
+  }
+
+  protected turnPage(event: PageEvent): void {
+    this.navigate({ ...this.query(), page: event.pageSize === this.query().pageSize ? event.pageIndex + 1 : 1, pageSize: event.pageSize });
+  }
+
+  private navigate(query: AuditQuery): void {
+    void this.router.navigate([], { queryParams: auditQueryParams(query) });
+  }
+}

@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { type Color, BarChartModule, ScaleType } from '@swimlane/ngx-charts';
+import { LocaleFormat } from '../core/i18n/locale-format';
+
+/** A place and its coverage, named in the active language. */
+export interface CoverageBar {
+  key: string;
+  name: string;
+  coverage: number | null;
+}
+
+/** Places as horizontal bars, lowest coverage first so that the laggards lead; a click on a bar picks that place. */
+@Component({
+  selector: 'im-coverage-bars',
+  imports: [BarChartModule],
+  template: `
+    <div class="chart" [style.height.px]="height()" aria-hidden="true">
+      <ngx-charts-bar-horizontal
+        [results]="data()"
+        [scheme]="scheme"
+        [xAxis]="true"
+        [yAxis]="true"
+        [xScaleMax]="1"
+        [xAxisTickFormatting]="percentTick"
+        [trimYAxisTicks]="false"
+        [showDataLabel]="true"
+        [dataLabelFormatting]="percentLabel"
+        [barPadding]="4"
+        [roundDomains]="true"
+        [animations]="false"
+        (select)="pickBar($event)"
+      />
+    </div>
+  `,
+  styles: `
+    .chart {
+      width: 100%;
+      min-width: 0;
+    }
+    /* The bars are clickable: say so. */
+    :host ::ng-deep .bar {
+      cursor: pointer;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CoverageBars {
+  private readonly format = inject(LocaleFormat);
+
+  /** The places to draw, in any order. */
+  readonly bars = input.required<CoverageBar[]>();
+  /** The key of the place whose bar was clicked. */
+  readonly picked = output<string>();
+
+  protected readonly scheme: Color = { name: 'coverage', selectable: true, group: ScaleType.Ordinal, domain: ['#1e88e5'] };
+  protected readonly percentTick = (value: number) => this.format.percent(value, 0);
+  protected readonly percentLabel = (value: number) => this.format.percent(value, 0);
+
+  /** ngx-charts draws the first entry at the top. */
+  protected readonly sorted = computed(() =>
+    [...this.bars()].sort((a, b) => (a.coverage ?? -1) - (b.coverage ?? -1) || this.format.compare(a.name, b.name)),
+  );
+  protected readonly data = computed(() => this.sorted().map((b) => ({ name: b.name, value: b.coverage ?? 0, extra: { key: b.key } })));
+  private readonly keyByName = computed(() => new Map(this.sorted().map((b) => [b.name, b.key])));
+
+  /** About 26 px a bar, plus the axis. */
+  protected readonly height = computed(() => Math.max(160, this.bars().length * 26 + 60));
+
+  protected pickBar(event: { name?: string } | string): void {
+    const name = typeof event === 'string' ? event : event?.name;
+    const key = name === undefined ? undefined : this.keyByName().get(name);
+    if (key) this.picked.emit(key);
+  }
+}

@@ -1,0 +1,86 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { Session } from '../core/auth/session';
+import { filenameOf } from '../findings/findings-export';
+import { describeFilters, ExportsPage, filtersAsQuery } from './exports-page';
+
+describe('export helpers', () => {
+  it('describes filters and turns them back into the findings list’s URL', () => {
+    expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'] })).toBe('rule EXCL-001 · status open, acknowledged');
+    expect(describeFilters({})).toBe('');
+    expect(filtersAsQuery({ rule: ['EXCL-001', 'DISC-001'], city: '110000' })).toEqual({ rule: 'EXCL-001,DISC-001', city: '110000' });
+  });
+
+  it('reads the file name from Content-Disposition', () => {
+    expect(filenameOf('attachment; filename="interop-findings_2026.xlsx"', 'x')).toBe('interop-findings_2026.xlsx');
+    expect(filenameOf("attachment; filename*=UTF-8''%E7%BA%BF%E7%B4%A2.csv", 'x')).toBe('线索.csv');
+    expect(filenameOf(null, 'fallback.json')).toBe('fallback.json');
+  });
+});
+
+describe('ExportsPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  async function setUp(role: 'auditor' | 'analyst') {
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: 'exports', component: ExportsPage }], withComponentInputBinding())],
+    });
+    TestBed.inject(Session).user.set({ username: role, role });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  }
+
+  async function requestTo(url: string): Promise<TestRequest> {
+    for (let i = 0; i < 100; i++) {
+      TestBed.tick();
+      const found = http.match((r) => r.url === url);
+      if (found.length > 0) return found[0];
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`no request to ${url}`);
+  }
+
+  const root = () => harness.routeNativeElement as HTMLElement;
+
+  it('lists past exports from the audit trail with format, filters, rows and hash', async () => {
+    await setUp('auditor');
+    void harness.navigateByUrl('/exports');
+    const req = await requestTo('/api/v1/exports');
+    expect(req.request.params.get('page')).toBe('1');
+    req.flush({
+      items: [
+        {
+          seq: 9,
+          at: '2026-11-25T08:42:23.506Z',
+          actor: 'auditor',
+          action: 'export.findings',
+          target: 'findings',
+          details: { filename: 'f.xlsx', filters: { rule: ['EXCL-001'] }, format: 'xlsx', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' },
+          prevHash: '0'.repeat(64),
+          hash: 'c'.repeat(64),
+        },
+      ],
+      total: 1,
+    });
+    await harness.fixture.whenStable();
+    const text = root().textContent!;
+    expect(text).toContain('XLSX');
+    expect(text).toContain('rule EXCL-001');
+    expect(text).toContain('b'.repeat(64));
+  });
+
+  it('lists past exports to an analyst too, through /exports rather than the audit trail', async () => {
+    await setUp('analyst');
+    void harness.navigateByUrl('/exports');
+    (await requestTo('/api/v1/exports')).flush({ items: [], total: 0 });
+    await harness.fixture.whenStable();
+    expect(root().textContent).toContain('No findings have been exported yet');
+    expect(http.match('/api/v1/audit')).toHaveLength(0);
+  });
+});

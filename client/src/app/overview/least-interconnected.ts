@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Channel, Mode, Overview } from '../core/api/api-types';
+import { LocaleFormat } from '../core/i18n/locale-format';
+
+/** The cities with the lowest coverage; each name opens that city's matrix at the same period, mode and channel. */
+@Component({
+  selector: 'im-least-interconnected',
+  imports: [MatTableModule, RouterLink, TranslocoPipe],
+  template: `
+    @if (rows().length === 0) {
+      <p class="empty">{{ 'overview.least.empty' | transloco }}</p>
+    } @else {
+      <div class="scroll" tabindex="0">
+        <table mat-table [dataSource]="rows()" [attr.aria-label]="'overview.least.tableLabel' | transloco">
+          <ng-container matColumnDef="city">
+            <th mat-header-cell *matHeaderCellDef>{{ 'overview.least.city' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">
+              <a [routerLink]="['/matrix']" [queryParams]="r.matrixParams">{{ r.name }}</a>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="province">
+            <th mat-header-cell *matHeaderCellDef>{{ 'overview.least.province' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">{{ r.province }}</td>
+          </ng-container>
+          <ng-container matColumnDef="coverage">
+            <th mat-header-cell *matHeaderCellDef class="number">{{ 'overview.least.coverage' | transloco }}</th>
+            <td mat-cell *matCellDef="let r" class="number">
+              <span class="bar" aria-hidden="true"><i [style.width.%]="r.share * 100"></i></span>
+              {{ r.coverage }}
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="pairs">
+            <th mat-header-cell *matHeaderCellDef class="number">{{ 'overview.least.pairs' | transloco }}</th>
+            <td mat-cell *matCellDef="let r" class="number">{{ r.pairs }}</td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      </div>
+    }
+  `,
+  styles: `
+    .scroll {
+      overflow-x: auto;
+    }
+    th,
+    td {
+      white-space: nowrap;
+    }
+    td.mat-column-city,
+    td.mat-column-province {
+      white-space: normal;
+      min-width: 6em;
+    }
+    .number {
+      text-align: end;
+    }
+    a {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+    }
+    .bar {
+      display: inline-block;
+      width: 60px;
+      height: 8px;
+      margin-right: 8px;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-highest);
+      overflow: hidden;
+      vertical-align: middle;
+    }
+    .bar i {
+      display: block;
+      height: 100%;
+      background: #1e88e5;
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LeastInterconnected {
+  private readonly format = inject(LocaleFormat);
+
+  readonly cities = input.required<Overview['leastInterconnected']>();
+  /** The view the matrix links open at. */
+  readonly period = input.required<string>();
+  readonly mode = input.required<Mode>();
+  readonly channel = input.required<Channel>();
+
+  protected readonly columns = ['city', 'province', 'coverage', 'pairs'];
+  protected readonly rows = computed(() =>
+    this.cities().map((c) => ({
+      code: c.city,
+      name: this.format.name(c),
+      province: this.format.name({ name: c.provinceName, nameZh: c.provinceNameZh }),
+      share: c.coverage,
+      coverage: this.format.percent(c.coverage),
+      pairs: `${this.format.number(c.mutualPairs)} / ${this.format.number(c.pairs)}`,
+      matrixParams: { city: c.city, period: this.period(), mode: this.mode(), channel: this.channel() },
+    })),
+  );
+}

@@ -1,0 +1,153 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Overview } from '../core/api/api-types';
+import { OverviewPage } from './overview-page';
+
+const OVERVIEW: Overview = {
+  period: '2021-06',
+  mode: 'mpm',
+  channel: 'offline',
+  institutions: ['alipay', 'tenpay', 'unionpay'],
+  coverage: {
+    current: { period: '2021-06', coverage: 1 / 3, mutualPairs: 337, pairs: 1011 },
+    yearEarlier: { period: '2020-06', coverage: 0.004, mutualPairs: 4, pairs: 1011 },
+    change: 1 / 3 - 0.004,
+  },
+  cities: { total: 337, fullyInterconnected: 2 },
+  leastInterconnected: [
+    { city: '440200', name: 'Shaoguan', nameZh: '韶关市', provinceName: 'Guangdong', provinceNameZh: '广东省', coverage: 0, mutualPairs: 0, pairs: 3 },
+  ],
+  openFindings: { total: 12, high: 3, medium: 5, low: 4 },
+  reports: { received: 33, institutions: 31, expected: 32, dueDate: '2021-07-15', pastDue: true },
+  late: { dueDay: 15, count: 1, institutions: [{ id: 'mipay', name: 'Mi Pay', nameZh: '小米支付' }] },
+  findingsByMonth: [
+    { period: '2021-05', opened: 4, resolved: 1 },
+    { period: '2021-06', opened: 2, resolved: 3 },
+  ],
+};
+
+describe('OverviewPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [
+            { path: 'overview', component: OverviewPage },
+            { path: 'matrix', children: [] },
+          ],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  /** The page stays unstable while its resources wait for answers, so tests poll for the requests instead. */
+  async function requestTo(url: string) {
+    for (let i = 0; i < 100; i++) {
+      TestBed.tick();
+      const found = http.match((r) => r.url === url);
+      if (found.length > 0) return found[0];
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`no request to ${url}`);
+  }
+
+  async function open(url: string, periods = ['2021-05', '2021-06']) {
+    void harness.navigateByUrl(url);
+    (await requestTo('/api/v1/periods')).flush({ items: periods });
+  }
+
+  const EMPTY_COVERAGE = { by: 'period', mode: 'mpm', channel: 'offline', city: null, from: null, to: null, institutions: [], series: [] };
+
+  /** Answers whatever else the page still waits for (coverage over time), then waits for it to settle. */
+  async function settle() {
+    // Not whenStable(): the charts keep a resize timer of their own pending.
+    for (let i = 0; i < 10; i++) {
+      TestBed.tick();
+      http.match('/api/v1/coverage').forEach((r) => r.flush(EMPTY_COVERAGE));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    TestBed.tick();
+  }
+
+  const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
+
+  it('asks for the latest period, mpm and offline by default', async () => {
+    await open('/overview');
+    const req = await requestTo('/api/v1/overview');
+    expect(req.request.params.get('period')).toBe('2021-06');
+    expect(req.request.params.get('mode')).toBe('mpm');
+    expect(req.request.params.get('channel')).toBe('offline');
+    const coverage = await requestTo('/api/v1/coverage');
+    expect(coverage.request.params.get('by')).toBe('period');
+    expect(coverage.request.params.get('to')).toBe('2021-06');
+  });
+
+  it('takes the period, mode and channel from the URL', async () => {
+    await open('/overview?period=2021-05&mode=cpm&channel=online');
+    const req = await requestTo('/api/v1/overview');
+    expect(req.request.params.get('period')).toBe('2021-05');
+    expect(req.request.params.get('mode')).toBe('cpm');
+    expect(req.request.params.get('channel')).toBe('online');
+  });
+
+  it('shows the headline figures: coverage and its change, cities, findings by severity, reports and who is late', async () => {
+    await open('/overview');
+    (await requestTo('/api/v1/overview')).flush(OVERVIEW);
+    await settle();
+    expect(text()).toContain('33.3%');
+    expect(text()).toContain('A year earlier (Jun 2020): 0.4%');
+    expect(text()).toContain('+32.9 percentage points in a year');
+    expect(text()).toContain('2 of 337');
+    expect(text()).toContain('high 3');
+    expect(text()).toContain('31 of 32');
+    expect(text()).toContain('Was due by 15 Jul 2021');
+    expect(text()).toContain('Mi Pay');
+  });
+
+  it('links each of the least interconnected cities to its matrix at the same period, mode and channel', async () => {
+    await open('/overview?period=2021-06&mode=cpm');
+    (await requestTo('/api/v1/overview')).flush(OVERVIEW);
+    await settle();
+    const link = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('a')].find((a) => a.textContent?.includes('Shaoguan'))!;
+    expect(link.getAttribute('href')).toBe('/matrix?city=440200&period=2021-06&mode=cpm&channel=offline');
+  });
+
+  it('puts a changed channel into the URL, keeping the period', async () => {
+    await open('/overview?period=2021-05');
+    (await requestTo('/api/v1/overview')).flush(OVERVIEW);
+    await settle();
+    const online = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('mat-button-toggle button')].find((b) => b.textContent?.includes('Online')) as HTMLButtonElement;
+    online.click();
+    const next = await requestTo('/api/v1/overview');
+    expect(TestBed.inject(Router).url).toBe('/overview?period=2021-05&mode=mpm&channel=online');
+    expect(next.request.params.get('channel')).toBe('online');
+  });
+
+  it('says what happens next when no report has arrived yet', async () => {
+    await open('/overview', []);
+    await harness.fixture.whenStable();
+    expect(text()).toContain('No reports have been received yet');
+  });
+
+  it('shows the problem when the overview cannot be loaded', async () => {
+    await open('/overview');
+    (await requestTo('/api/v1/overview')).flush({ title: 'Forbidden', status: 403, code: 'FORBIDDEN' }, { status: 403, statusText: 'Forbidden' });
+    await settle();
+    expect(text()).toContain('Not allowed');
+  });
+});

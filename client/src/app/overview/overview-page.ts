@@ -1,0 +1,119 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { map } from 'rxjs';
+import type { Channel, CoverageSeries, ItemList, Mode, Overview } from '../core/api/api-types';
+import { CHANNEL_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
+import { LocaleFormat } from '../core/i18n/locale-format';
+import { problemOf } from '../shared/problem';
+import { ProblemView } from '../shared/problem-view';
+import { CoverageTrend } from './coverage-trend';
+import { FindingsByMonthChart } from './findings-by-month-chart';
+import { LeastInterconnected } from './least-interconnected';
+
+type Filter = 'period' | 'mode' | 'channel';
+
+/** The analyst's home: headline figures, coverage over time, findings per month and the cities lagging behind, as of one period. */
+@Component({
+  selector: 'im-overview-page',
+  imports: [
+    CoverageTrend,
+    FindingsByMonthChart,
+    LeastInterconnected,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ProblemView,
+    RouterLink,
+    TranslocoPipe,
+  ],
+  templateUrl: './overview-page.html',
+  styleUrl: './overview-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OverviewPage {
+  private readonly router = inject(Router);
+  protected readonly format = inject(LocaleFormat);
+
+  // Bound from the query parameters by the router (withComponentInputBinding).
+  readonly period = input<string>();
+  readonly mode = input<string>();
+  readonly channel = input<string>();
+
+  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly modeLabels = MODE_LABELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly severityLabels = SEVERITY_LABELS;
+
+  protected readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
+  /** Newest first. */
+  private readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
+  protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
+  protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
+
+  protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);
+  protected readonly selectedMode = computed((): Mode => (this.mode() === 'cpm' ? 'cpm' : 'mpm'));
+  protected readonly selectedChannel = computed((): Channel => (this.channel() === 'online' ? 'online' : 'offline'));
+
+  protected readonly overview = httpResource<Overview>(() => {
+    const period = this.selectedPeriod();
+    if (!period) return undefined;
+    return { url: '/api/v1/overview', params: { period, mode: this.selectedMode(), channel: this.selectedChannel() } };
+  });
+  /** National coverage per period, up to the period shown. */
+  protected readonly coverage = httpResource<CoverageSeries>(() => {
+    const to = this.selectedPeriod();
+    if (!to) return undefined;
+    return { url: '/api/v1/coverage', params: { by: 'period', to, mode: this.selectedMode(), channel: this.selectedChannel() } };
+  });
+
+  protected readonly problem = computed(() => {
+    const error = this.periods.error() ?? this.overview.error();
+    return error ? problemOf(error) : null;
+  });
+  protected readonly coverageProblem = computed(() => (this.coverage.error() ? problemOf(this.coverage.error()) : null));
+
+  /** The headline figures as text in the active language. */
+  protected readonly figures = computed(() => {
+    if (!this.overview.hasValue()) return null;
+    const o = this.overview.value();
+    const change = o.coverage.change;
+    return {
+      coverageNow: o.coverage.current.coverage === null ? '—' : this.format.percent(o.coverage.current.coverage),
+      coverageYearAgo: o.coverage.yearEarlier.coverage === null ? '—' : this.format.percent(o.coverage.yearEarlier.coverage),
+      yearAgoPeriod: this.format.period(o.coverage.yearEarlier.period),
+      /** In percentage points, signed: "+65.9". */
+      change: change === null ? null : this.format.number(change * 100, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+      trend: change === null || Math.abs(change) < 0.0005 ? 'flat' : change > 0 ? 'up' : 'down',
+      fully: this.format.number(o.cities.fullyInterconnected),
+      cities: this.format.number(o.cities.total),
+      openTotal: this.format.number(o.openFindings.total),
+      bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: this.format.number(o.openFindings[s]) })),
+      received: this.format.number(o.reports.received),
+      reporting: this.format.number(o.reports.institutions),
+      expected: this.format.number(o.reports.expected),
+      dueDate: this.format.date(o.reports.dueDate),
+      pastDue: o.reports.pastDue,
+      lateCount: o.late.count,
+      late: o.late.institutions.map((i) => ({ id: i.id, name: this.format.name(i) })),
+    };
+  });
+
+  /** Changes one filter, keeping the others; the URL is the state, so a view can be shared or bookmarked. */
+  protected setFilter(name: Filter, value: string): void {
+    const current = { period: this.selectedPeriod(), mode: this.selectedMode(), channel: this.selectedChannel() };
+    void this.router.navigate([], { queryParams: { ...current, [name]: value } });
+  }
+}

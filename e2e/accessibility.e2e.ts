@@ -1,0 +1,36 @@
+// Every page through axe-core, as each role sees it: no serious or critical violation.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { logInThroughApi } from './login';
+
+const PAGES: { role: string; paths: string[] }[] = [
+  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/findings', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
+  { role: 'auditor', paths: ['/audit'] },
+  { role: 'alipay', paths: ['/reports', '/reports/submit', '/api-keys', '/findings'] },
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the login page has no serious or critical accessibility violation', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: /log in/i })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+for (const { role, paths } of PAGES) {
+  for (const path of paths) {
+    test(`${path} as ${role} has no serious or critical accessibility violation`, async ({ page }) => {
+      await logInThroughApi(page, role);
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // Wait for the page's data: no progress bar left.
+      await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+}
