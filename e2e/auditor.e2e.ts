@@ -15,14 +15,14 @@ test('an auditor exports the EXCL-001 findings as XLSX, sees the hash, finds the
   await expect(hash).toHaveText(/^[0-9a-f]{64}$/);
   const sha256 = (await hash.textContent())!;
 
-  await page.getByRole('link', { name: 'Exports' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Exports' }).click();
   const past = page.getByRole('table', { name: 'Past exports' });
   const row = past.getByRole('row').filter({ hasText: sha256 });
   await expect(row).toContainText('XLSX');
   await expect(row).toContainText('rule EXCL-001');
   await expect(row).toContainText('auditor');
 
-  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Action' }).click();
   await page.getByRole('option', { name: 'Findings exported' }).click();
@@ -47,7 +47,7 @@ test('an auditor reads findings but cannot triage them and has no rules page', a
 
 test('an analyst previews a looser DISC-001 setting without changing anything', async ({ page }) => {
   await logIn(page, 'analyst');
-  await page.getByRole('link', { name: 'Rules' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Rules' }).click();
   const settings = page.getByRole('form', { name: 'Settings of DISC-001' });
   await settings.getByLabel('feeSpreadBps').fill('1000');
   await settings.getByRole('button', { name: 'Preview' }).click();

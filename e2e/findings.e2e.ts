@@ -3,7 +3,7 @@ import { logIn } from './login.js';
 
 test('an analyst filters findings by EXCL-001, opens one, acknowledges it and then confirms it', async ({ page }) => {
   await logIn(page, 'analyst');
-  await page.getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Findings' })).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Rule' }).click();
@@ -43,7 +43,7 @@ test('an analyst filters findings by EXCL-001, opens one, acknowledges it and th
 
 test('Alipay sees only its own findings and replies to one with a comment', async ({ page }) => {
   await logIn(page, 'alipay');
-  await page.getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Findings' }).click();
   const table = page.getByRole('table', { name: 'Findings' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   const subjects = await table.getByRole('row').locator('td.mat-column-subjects').allTextContents();

@@ -1,20 +1,15 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSort, MatSortModule } from '@angular/material/sort';
 import { MatTableDataSource, MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { Channel, CoverageSeries, ItemList, Mode } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
@@ -35,11 +30,9 @@ interface PlaceRow extends CoverageBar {
   selector: 'im-cities-page',
   imports: [
     CoverageBars,
+    FilterBar,
     MatButtonModule,
-    MatButtonToggleModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     ProblemView,
@@ -63,13 +56,11 @@ export class CitiesPage {
   readonly province = input<string>();
 
   private readonly sort = viewChild(MatSort);
-  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
 
   protected readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
-  private readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
-  protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
+  protected readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
   protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);

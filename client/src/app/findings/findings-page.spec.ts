@@ -4,6 +4,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -87,6 +88,15 @@ describe('FindingsPage', () => {
 
   const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
 
+
+  it('shows the filters of a shared URL in their fields, even before the rules are loaded', async () => {
+    await setUp('analyst');
+    await open('/findings?rule=RECIP-001&status=open,acknowledged&severity=high');
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const selects = await loader.getAllHarnesses(MatSelectHarness);
+    const shown = await Promise.all(selects.slice(0, 3).map((s) => s.getValueText()));
+    expect(shown).toEqual(['RECIP-001', 'high', 'open, acknowledged']);
+  });
   it('asks the server for the filters, sort and page of the URL', async () => {
     await setUp('analyst');
     const params = await open('/findings?rule=EXCL-001&status=open,acknowledged&q=exclusive&sort=lastPeriod&page=2&pageSize=50');

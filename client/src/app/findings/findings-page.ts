@@ -115,9 +115,12 @@ export class FindingsPage {
   private readonly rules = httpResource<ItemList<RuleView>>(() => '/api/v1/rules');
   private readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
 
-  protected readonly ruleOptions = computed(() =>
-    (this.rules.hasValue() ? this.rules.value().items : []).map((r) => ({ id: r.id, label: `${r.id} · ${this.language.current() === 'zh-CN' ? r.title.zh : r.title.en}` })),
-  );
+  protected readonly ruleOptions = computed(() => {
+    const loaded = (this.rules.hasValue() ? this.rules.value().items : []).map((r) => ({ id: r.id, label: `${r.id} · ${this.language.current() === 'zh-CN' ? r.title.zh : r.title.en}` }));
+    // Rules named in the URL stay selectable (and shown) before the list of rules has arrived.
+    const pending = this.query().rule.filter((id) => !loaded.some((r) => r.id === id)).map((id) => ({ id, label: id }));
+    return [...loaded, ...pending];
+  });
   protected readonly periodOptions = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []).map((p) => ({ value: p, label: this.format.period(p) })));
   protected readonly institutionOptions = computed(() =>
     this.reference

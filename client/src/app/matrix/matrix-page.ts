@@ -1,19 +1,16 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { ItemList, Matrix } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
@@ -30,7 +27,7 @@ type Filter = 'city' | 'period' | 'mode' | 'channel' | 'compare';
 /** The scanners × issuers matrix of one city, period, mode and channel; the filters live in the URL. */
 @Component({
   selector: 'im-matrix-page',
-  imports: [MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatSliderModule, MatrixChart, MatrixCompare, MatrixTable, ProblemView, TranslocoPipe],
+  imports: [FilterBar, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatSliderModule, MatrixChart, MatrixCompare, MatrixTable, ProblemView, TranslocoPipe],
   templateUrl: './matrix-page.html',
   styleUrl: './matrix-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,8 +45,6 @@ export class MatrixPage {
   /** A second period to compare the first with. */
   readonly compare = input<string>();
 
-  /** On a phone the two long mode labels cannot sit side by side: they stack. */
-  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
 
@@ -57,7 +52,7 @@ export class MatrixPage {
   /** Oldest first: the timeline's order. */
   protected readonly timeline = computed(() => (this.periods.hasValue() ? this.periods.value().items : []));
   /** Newest first. */
-  private readonly periodList = computed(() => [...this.timeline()].reverse());
+  protected readonly periodList = computed(() => [...this.timeline()].reverse());
   protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
   protected readonly cityOptions = computed(() => this.reference.cities().map((c) => ({ code: c.code, label: `${this.format.name(c)} (${c.code})` })));
 

@@ -1,19 +1,14 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { Channel, CoverageSeries, ItemList, Mode, Overview } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { CoverageTrend } from './coverage-trend';
@@ -27,14 +22,12 @@ type Filter = 'period' | 'mode' | 'channel';
   selector: 'im-overview-page',
   imports: [
     CoverageTrend,
+    FilterBar,
     FindingsByMonthChart,
     LeastInterconnected,
-    MatButtonToggleModule,
     MatCardModule,
     MatChipsModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     ProblemView,
     RouterLink,
     TranslocoPipe,
@@ -52,15 +45,13 @@ export class OverviewPage {
   readonly mode = input<string>();
   readonly channel = input<string>();
 
-  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly severityLabels = SEVERITY_LABELS;
 
   protected readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
   /** Newest first. */
-  private readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
-  protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
+  protected readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
   protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);
