@@ -53,7 +53,7 @@ export class Invalid extends DomainError {
       422,
       code,
       'Validation failed',
-      detail ?? `${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was stored.`,
+      detail ?? `${errors.length} problem${errors.length === 1 ? '' : 's'} found.`,
       shown,
     );
   }
@@ -65,4 +65,9 @@ export class TooManyRequests extends DomainError {
       'Retry-After': String(retryAfterSeconds),
     });
   }
+}
+
+/** How many problems a 422 lists, for writes that store something whole or not at all. */
+export function nothingStored(errors: readonly ProblemItem[]): string {
+  return `${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was stored.`;
 }

@@ -50,7 +50,10 @@ describe('the city matrix', () => {
   });
 
   it('answers 422 for an unknown city or a bad period', async () => {
-    expect((await matrixOf('city=999999&period=2021-01')).body.errors[0].code).toBe('UNKNOWN_CITY');
+    const unknown = await matrixOf('city=999999&period=2021-01');
+    expect(unknown.body.errors[0].code).toBe('UNKNOWN_CITY');
+    // A read stores nothing anyway: its problem does not say so.
+    expect(unknown.body.detail).toBe('1 problem found.');
     expect((await matrixOf('city=110000&period=2021-1')).body.errors[0].code).toBe('BAD_PERIOD');
   });
 

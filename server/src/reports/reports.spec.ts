@@ -40,6 +40,7 @@ describe('submitting a report as JSON', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'UNKNOWN_CITY', path: '$.links[2].city' })]);
+    expect(res.body.detail).toBe('1 problem found; nothing was stored.');
     expect((await alipay.get('/api/v1/reports?period=2021-02')).body).toEqual({ items: [], total: 0 });
   });
 

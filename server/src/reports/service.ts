@@ -3,7 +3,7 @@
 import type { AppContext } from '../app-context.js';
 import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repository.js';
 import type { Receipt } from '../contract/reports.js';
-import { Forbidden, Invalid, NotFound, type ProblemItem } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../http/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
@@ -57,7 +57,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
     // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
     if (!options.dryRun) await recordAudit(ctx.db, rejectionEntry(principal, body, errors, ctx.now()));
-    throw new Invalid(errors);
+    throw new Invalid(errors, nothingStored(errors));
   }
   const { report } = validation;
   const previous = await previousReport(ctx.db, report.institution, report.period);

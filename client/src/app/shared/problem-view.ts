@@ -10,6 +10,8 @@ interface ProblemText {
   detail?: string;
 }
 
+const SHOWN_ERRORS = 5;
+
 /** Problems whose wording the client knows, by their stable code. */
 const BY_CODE: Record<string, ProblemText> = {
   [CLIENT_PROBLEM.unreachable]: { title: 'errors.unreachable.title', detail: 'errors.unreachable.detail' },
@@ -49,6 +51,16 @@ const BY_STATUS: Record<number, ProblemText> = {
       } @else if (problem().detail) {
         <span>{{ problem().detail }}</span>
       }
+      @if (listed().length > 0) {
+        <ul class="errors">
+          @for (e of listed(); track $index) {
+            <li><code>{{ e.code }}</code> {{ e.message }}@if (e.path) {<span class="where"> ({{ e.path }})</span>}</li>
+          }
+          @if (unlisted() > 0) {
+            <li>{{ 'errors.more' | transloco: { count: unlisted() } }}</li>
+          }
+        </ul>
+      }
       @if (problem().requestId) {
         <small>{{ 'errors.requestId' | transloco }} <code>{{ problem().requestId }}</code></small>
       }
@@ -64,11 +76,22 @@ const BY_STATUS: Record<number, ProblemText> = {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
+    .errors {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+    .where {
+      opacity: 0.8;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProblemView {
   readonly problem = input.required<Problem>();
+
+  /** A 422's own errors say what to fix; the first few are enough here (forms show theirs in full). */
+  protected readonly listed = computed(() => (this.problem().errors ?? []).slice(0, SHOWN_ERRORS));
+  protected readonly unlisted = computed(() => Math.max(0, (this.problem().errors ?? []).length - SHOWN_ERRORS));
 
   protected readonly text = computed((): Partial<ProblemText> => {
     const p = this.problem();
