@@ -11,6 +11,7 @@ import { provideRouter } from '@angular/router';
 import { Session } from '../core/auth/session';
 import type { ApiKey } from './api-keys-api';
 import { ApiKeysPage } from './api-keys-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 const KEY: ApiKey = { id: 'k1', institution: 'alipay', name: 'nightly upload', createdBy: 'alipay', createdAt: '2026-11-01T08:00:00.000Z', revokedAt: null };
 const OLD: ApiKey = { ...KEY, id: 'k0', name: 'old system', createdAt: '2026-01-01T08:00:00.000Z', revokedAt: '2026-02-01T08:00:00.000Z' };
@@ -36,15 +37,7 @@ describe('ApiKeysPage', () => {
   afterEach(() => http.verify());
 
   /** The page stays unstable while its resources wait for answers, so tests poll for the requests instead. */
-  async function requestTo(url: string) {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url && r.method === 'GET');
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url, 'GET');
 
   async function list(items: ApiKey[]): Promise<void> {
     (await requestTo('/api/v1/institutions/alipay/api-keys')).flush({ items });

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -7,6 +7,7 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuditPage } from './audit-page';
 import { auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
+import { awaitRequest } from '../../testing/http-requests';
 
 const ENTRY = {
   seq: 806,
@@ -51,15 +52,7 @@ describe('AuditPage', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  async function requestTo(url: string): Promise<TestRequest> {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   async function until(condition: () => boolean): Promise<void> {
     for (let i = 0; i < 100 && !condition(); i++) {

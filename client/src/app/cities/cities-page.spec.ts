@@ -10,6 +10,7 @@ import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import type { CoverageSeries } from '../core/api/api-types';
 import { CitiesPage } from './cities-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 const series = (by: 'province' | 'city', city: string | null, entries: [string, string, string, number][]): CoverageSeries => ({
   by,
@@ -46,15 +47,7 @@ describe('CitiesPage', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  async function requestTo(url: string) {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   async function open(url: string) {
     void harness.navigateByUrl(url);

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -8,6 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/auth/session';
 import { filenameOf } from '../findings/findings-export';
 import { describeFilters, ExportsPage, filtersAsQuery } from './exports-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 describe('export helpers', () => {
   it('describes filters and turns them back into the findings list’s URL', () => {
@@ -36,15 +37,7 @@ describe('ExportsPage', () => {
     harness = await RouterTestingHarness.create();
   }
 
-  async function requestTo(url: string): Promise<TestRequest> {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   const root = () => harness.routeNativeElement as HTMLElement;
 

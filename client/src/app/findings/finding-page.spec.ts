@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -9,6 +9,7 @@ import type { Finding } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { Language } from '../core/i18n/language';
 import { FindingPage } from './finding-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 const FINDING: Finding = {
   id: 7,
@@ -54,15 +55,7 @@ describe('FindingPage', () => {
     harness = await RouterTestingHarness.create();
   }
 
-  async function requestTo(url: string, method = 'GET'): Promise<TestRequest> {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url && r.method === method);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no ${method} request to ${url}`);
-  }
+  const requestTo = (url: string, method = 'GET') => awaitRequest(http, url, method);
 
   async function open(finding: Finding | null = FINDING) {
     void harness.navigateByUrl('/findings/7');

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -11,6 +11,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { FindingSummary } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { FindingsPage } from './findings-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 function finding(id: number, status: FindingSummary['status'] = 'open'): FindingSummary {
   return {
@@ -56,15 +57,7 @@ describe('FindingsPage', () => {
   }
 
   /** The page stays unstable while its resources wait for answers, so tests poll for the requests instead. */
-  async function requestTo(url: string): Promise<TestRequest> {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   async function open(url: string, items: FindingSummary[] = [finding(1), finding(2, 'acknowledged')], total = items.length) {
     void harness.navigateByUrl(url);

@@ -6,6 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { MatrixPage } from './matrix-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 describe('MatrixPage', () => {
   let http: HttpTestingController;
@@ -26,15 +27,7 @@ describe('MatrixPage', () => {
   });
 
   /** The page stays unstable while its resources wait for answers, so tests poll for the requests instead. */
-  async function requestTo(url: string) {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   async function open(url: string) {
     void harness.navigateByUrl(url);

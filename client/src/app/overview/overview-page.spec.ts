@@ -7,6 +7,7 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Overview } from '../core/api/api-types';
 import { OverviewPage } from './overview-page';
+import { awaitRequest } from '../../testing/http-requests';
 
 const OVERVIEW: Overview = {
   period: '2021-06',
@@ -56,15 +57,7 @@ describe('OverviewPage', () => {
   });
 
   /** The page stays unstable while its resources wait for answers, so tests poll for the requests instead. */
-  async function requestTo(url: string) {
-    for (let i = 0; i < 100; i++) {
-      TestBed.tick();
-      const found = http.match((r) => r.url === url);
-      if (found.length > 0) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`no request to ${url}`);
-  }
+  const requestTo = (url: string) => awaitRequest(http, url);
 
   async function open(url: string, periods = ['2021-05', '2021-06']) {
     void harness.navigateByUrl(url);
