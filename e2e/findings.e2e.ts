@@ -70,5 +70,6 @@ test('an analyst acknowledges several findings at once from the list', async ({ 
   await table.getByRole('checkbox').nth(2).check();
   await expect(page.getByText(/2 selected \(2 open on this page\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Acknowledge selected' }).click();
+  await page.getByRole('dialog', { name: 'Acknowledge 2 findings?' }).getByRole('button', { name: 'Acknowledge 2' }).click();
   await expect(page.getByText('2 findings acknowledged.')).toBeVisible();
 });

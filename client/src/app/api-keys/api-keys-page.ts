@@ -15,12 +15,12 @@ import { firstValueFrom } from 'rxjs';
 import type { ItemList, Problem } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { confirmed } from '../shared/confirm-dialog';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { type ApiKey, ApiKeysApi } from './api-keys-api';
 import { NewKeyDialog } from './new-key-dialog';
-import { RevokeKeyDialog } from './revoke-key-dialog';
 
 /** An institution's API keys, for its systems to submit reports: list, create (secret shown once), revoke. */
 @Component({
@@ -97,8 +97,9 @@ export class ApiKeysPage {
   }
 
   protected async revokeKey(key: ApiKey): Promise<void> {
-    const confirmed = await firstValueFrom(this.dialog.open(RevokeKeyDialog, { data: key, maxWidth: '95vw' }).afterClosed());
-    if (confirmed !== true) return;
+    const name = key.name || key.id;
+    const t = (k: string) => this.transloco.translate(`apiKeys.revoke.${k}`, { name });
+    if (!(await confirmed(this.dialog, { title: t('title'), body: t('body'), confirm: t('confirm'), danger: true }))) return;
     this.busy.set(true);
     this.actionProblem.set(null);
     try {

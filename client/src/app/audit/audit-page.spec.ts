@@ -78,7 +78,7 @@ describe('AuditPage', () => {
     expect(req.request.params.get('action')).toBe('export.findings');
     expect(req.request.params.get('from')).toBe('2026-11-01');
     expect(root().textContent).toContain('Findings exported');
-    expect(root().textContent).toContain('1 entries');
+    expect(root().textContent).toContain('1 entry');
   });
 
   it('puts a typed actor into the URL', async () => {

@@ -11,21 +11,13 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AuditEntry } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './audit-actions';
+import { summariseDetails } from './audit-details';
 import { AUDIT_PAGE_SIZES, type AuditQuery, auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
 import { AuditVerify } from './audit-verify';
-
-/** The longest details shown in a cell: a rule run can list thousands of status changes. */
-export const DETAILS_MAX = 160;
-
-/** Compact JSON of an entry's details for a table cell, cut short when long (the whole entry is a link away). */
-export function detailsText(details: Record<string, unknown>): { text: string; cut: boolean } {
-  const text = JSON.stringify(details);
-  if (text === '{}') return { text: '', cut: false };
-  return text.length > DETAILS_MAX ? { text: `${text.slice(0, DETAILS_MAX)}…`, cut: true } : { text, cut: false };
-}
 
 /** The hash-chained audit trail, newest first, with filters in the URL and a chain verification. */
 @Component({
@@ -54,11 +46,13 @@ export class AuditPage {
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly actionLabels = AUDIT_ACTION_LABELS;
   protected readonly pageSizes = AUDIT_PAGE_SIZES;
-  protected readonly columns = ['seq', 'at', 'actor', 'action', 'target', 'details', 'hash'];
+  private readonly narrow = inject(Viewport).narrow;
+  /** On a phone: what happened, when and by whom; the rest is in the whole entry. */
+  protected readonly columns = computed(() => (this.narrow() ? ['seq', 'at', 'actor', 'action'] : ['seq', 'at', 'actor', 'action', 'target', 'details', 'hash']));
 
   protected readonly entries = httpResource<{ items: AuditEntry[]; total: number }>(() => ({ url: '/api/v1/audit', params: auditParams(this.query()) }));
   protected readonly rows = computed(() =>
-    (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({ ...e, atText: this.format.dateTime(e.at, 'medium'), details: detailsText(e.details), actionLabel: AUDIT_ACTION_LABELS[e.action] })),
+    (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({ ...e, atText: this.format.dateTime(e.at, 'medium'), details: summariseDetails(e.details), actionLabel: AUDIT_ACTION_LABELS[e.action] })),
   );
   protected readonly total = computed(() => (this.entries.hasValue() ? this.entries.value().total : 0));
   protected readonly problem = computed(() => (this.entries.error() ? problemOf(this.entries.error()) : null));

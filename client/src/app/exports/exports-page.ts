@@ -7,6 +7,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AuditEntry } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { ExportMenu } from '../findings/export-menu';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
@@ -49,7 +50,9 @@ export class ExportsPage {
 
   protected readonly pageNumber = computed(() => Math.max(1, Number(this.page()) || 1));
   protected readonly pageSize = 25;
-  protected readonly columns = ['at', 'actor', 'format', 'filters', 'rows', 'sha256'];
+  private readonly narrow = inject(Viewport).narrow;
+  /** On a phone: when, what and its hash, the figure an auditor matches a file against. */
+  protected readonly columns = computed(() => (this.narrow() ? ['at', 'format', 'rows', 'sha256'] : ['at', 'actor', 'format', 'filters', 'rows', 'sha256']));
 
   /** GET /exports: the audit trail's export entries, which analysts may read too. */
   protected readonly exports = httpResource<{ items: AuditEntry[]; total: number }>(() => ({

@@ -3,7 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
@@ -129,7 +131,7 @@ describe('FindingsPage', () => {
     expect(text()).not.toContain('Export');
   });
 
-  it('acknowledges the selected open findings one by one and reports the ones that failed', async () => {
+  it('acknowledges the selected open findings one by one after a confirmation, and reports the ones that failed', async () => {
     await setUp('analyst');
     await open('/findings', [finding(1), finding(2, 'acknowledged'), finding(3)]);
     ((harness.routeNativeElement as HTMLElement).querySelector('input[aria-label="Select all findings on this page"]') as HTMLInputElement).click();
@@ -137,7 +139,16 @@ describe('FindingsPage', () => {
     expect(text()).toContain('3 selected (2 open on this page)');
 
     const button = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.includes('Acknowledge selected'))!;
+    const dialogs = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     button.click();
+    let dialog = await dialogs.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Acknowledge 2 findings?');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    expect(http.match((r) => r.method === 'PATCH')).toHaveLength(0);
+
+    button.click();
+    dialog = await dialogs.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Acknowledge 2' }))).click();
     const first = await requestTo('/api/v1/findings/1');
     expect(first.request.method).toBe('PATCH');
     expect(first.request.body).toEqual({ status: 'acknowledged' });
@@ -145,7 +156,7 @@ describe('FindingsPage', () => {
     const third = await requestTo('/api/v1/findings/3');
     third.flush({ status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 3 is no longer open.' }, { status: 409, statusText: 'Conflict' });
     (await requestTo('/api/v1/findings')).flush({ items: [finding(1, 'acknowledged'), finding(2, 'acknowledged'), finding(3)], total: 3 });
-    await until(() => text().includes('1 findings acknowledged.'));
+    await until(() => text().includes('1 finding acknowledged.'));
     expect(text()).toContain('1 could not be acknowledged');
     expect(text()).toContain('Finding 3 is no longer open.');
     expect(http.match('/api/v1/findings/2')).toHaveLength(0);

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, injec
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -12,13 +13,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, Subject } from 'rxjs';
 import type { FindingStatus, FindingSummary, ItemList, Problem, RuleView, Severity } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
+import { confirmed } from '../shared/confirm-dialog';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
@@ -60,6 +63,8 @@ export class FindingsPage {
   private readonly api = inject(FindingsApi);
   private readonly reference = inject(ReferenceData);
   private readonly language = inject(Language);
+  private readonly dialog = inject(MatDialog);
+  private readonly transloco = inject(TranslocoService);
   protected readonly format = inject(LocaleFormat);
 
   // Bound from the query parameters by the router (withComponentInputBinding).
@@ -99,16 +104,12 @@ export class FindingsPage {
   /** Analysts and admins triage; the others read. */
   protected readonly canTriage = computed(() => ['analyst', 'admin'].includes(this.session.role() ?? ''));
   protected readonly canExport = computed(() => ['analyst', 'auditor', 'admin'].includes(this.session.role() ?? ''));
+  private readonly narrow = inject(Viewport).narrow;
+  /** On a phone each finding is one cell that reads like a card; sorting stays in the URL and the export. */
   protected readonly columns = computed(() => [
     ...(this.canTriage() ? ['select'] : []),
     'id',
-    'severity',
-    'ruleId',
-    'status',
-    'subjects',
-    'city',
-    'lastPeriod',
-    'explanation',
+    ...(this.narrow() ? ['summary'] : ['severity', 'ruleId', 'status', 'subjects', 'city', 'lastPeriod', 'explanation']),
   ]);
 
   protected readonly findings = httpResource<{ items: FindingSummary[]; total: number }>(() => ({ url: '/api/v1/findings', params: listParams(this.query()) }));
@@ -224,6 +225,10 @@ export class FindingsPage {
   protected async acknowledgeSelected(): Promise<void> {
     const ids = this.selectedOpen();
     if (ids.length === 0) return;
+    // Many findings change at once, each with a history entry that cannot be taken back: ask first.
+    const count = this.format.number(ids.length);
+    const t = (key: string) => this.transloco.translate(this.format.plural(`findings.bulk.confirm.${key}`, ids.length), { count });
+    if (!(await confirmed(this.dialog, { title: t('title'), body: t('body'), confirm: t('button') }))) return;
     this.acknowledging.set(true);
     this.outcome.set(null);
     const failed: BulkOutcome['failed'] = [];

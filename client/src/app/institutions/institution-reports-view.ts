@@ -6,6 +6,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReportSummary } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 
@@ -53,8 +54,8 @@ import { ProblemView } from '../shared/problem-view';
             <th mat-header-cell *matHeaderCellDef>SHA-256</th>
             <td mat-cell *matCellDef="let r"><code [title]="r.sha256">{{ r.sha256.slice(0, 12) }}…</code></td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         </table>
       </div>
       <mat-paginator
@@ -89,7 +90,8 @@ export class InstitutionReportsView {
 
   protected readonly page = signal(1);
   protected readonly pageSize = signal(12);
-  protected readonly columns = ['period', 'version', 'receivedAt', 'counts', 'warnings', 'sha256'];
+  private readonly narrow = inject(Viewport).narrow;
+  protected readonly columns = computed(() => (this.narrow() ? ['period', 'version', 'receivedAt'] : ['period', 'version', 'receivedAt', 'counts', 'warnings', 'sha256']));
   protected readonly reports = httpResource<{ items: ReportSummary[]; total: number }>(() => ({
     url: '/api/v1/reports',
     params: { institution: this.institution(), page: this.page(), pageSize: this.pageSize() },

@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Institution } from '../core/api/api-types';
 import { INSTITUTION_KIND_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { ReferenceData } from '../shared/reference-data';
 
 type SortColumn = 'name' | 'kind' | 'group' | 'systemic' | 'active';
@@ -55,8 +56,8 @@ export function matchesInstitution(i: Institution, q: string): boolean {
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.active' | transloco }}</th>
             <td mat-cell *matCellDef="let r">{{ (r.active ? 'institutions.yes' : 'institutions.no') | transloco }}</td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         </table>
       </div>
     }
@@ -107,7 +108,8 @@ export class InstitutionsPage {
   readonly q = input<string>();
   readonly sort = input<string>();
 
-  protected readonly columns = ['name', 'kind', 'group', 'systemic', 'active'];
+  private readonly narrow = inject(Viewport).narrow;
+  protected readonly columns = computed(() => (this.narrow() ? ['name', 'kind', 'active'] : ['name', 'kind', 'group', 'systemic', 'active']));
   protected readonly query = computed(() => this.q() ?? '');
   protected readonly sortColumn = computed((): SortColumn => {
     const column = (this.sort() ?? 'name').replace(/^-/, '');

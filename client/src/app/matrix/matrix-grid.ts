@@ -53,10 +53,9 @@ import { type CellStatus, cellKey } from './matrix-diff';
       color: var(--mat-sys-on-surface-variant);
       font-size: 7px;
     }
+    /* Names are shown whole (a Chinese name cut after four characters names the wrong bank); the grid scrolls when it must. */
     .row {
       white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
       padding-right: 4px;
     }
     .cell {
@@ -89,7 +88,7 @@ export class MatrixGrid {
   /** Translated status labels for the cells' tooltips, keyed by status. */
   readonly statusNames = input<Partial<Record<CellStatus, string>>>({});
 
-  protected readonly template = computed(() => `minmax(6em, 8em) repeat(${this.institutions().length}, 10px)`);
+  protected readonly template = computed(() => `max-content repeat(${this.institutions().length}, 10px)`);
   protected readonly columns = computed(() => this.institutions().map((id, i) => ({ id, n: i + 1, name: this.reference.institutionName(id) })));
   protected readonly rows = computed(() => {
     const colours = STATUS_COLOURS[this.colorScheme.current()];

@@ -93,6 +93,7 @@ export class OverviewPage {
       openTotal: this.format.number(o.openFindings.total),
       bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: this.format.number(o.openFindings[s]) })),
       received: this.format.number(o.reports.received),
+      versionsKey: this.format.plural('overview.figures.versions', o.reports.received),
       reporting: this.format.number(o.reports.institutions),
       expected: this.format.number(o.reports.expected),
       dueDate: this.format.date(o.reports.dueDate),

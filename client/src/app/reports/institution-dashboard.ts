@@ -1,8 +1,6 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
@@ -11,9 +9,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { Obligations, Receipt } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { calendarFilterOf, filterObligations, summarise, type CalendarFilter } from './reporting-calendar';
@@ -51,7 +49,7 @@ export class InstitutionDashboard {
   protected readonly page = signal(0);
   protected readonly pageSize = signal(12);
   /** On a phone the table keeps what decides the next step, so that the action stays in view. */
-  private readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
+  private readonly narrow = inject(Viewport).narrow;
   protected readonly columns = computed(() => (this.narrow() ? ['period', 'status', 'dueDate', 'action'] : ['period', 'status', 'dueDate', 'version', 'receivedAt', 'action']));
 
   protected readonly obligations = httpResource<Obligations>(() => `/api/v1/institutions/${encodeURIComponent(this.institution())}/obligations`);

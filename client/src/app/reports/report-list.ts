@@ -7,6 +7,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReportSummary } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
@@ -31,7 +32,15 @@ export class ReportList {
   protected readonly institution = signal('');
   protected readonly page = signal(1);
   protected readonly pageSize = signal(25);
-  protected readonly columns = ['period', 'institution', 'version', 'receivedAt', 'counts', 'warnings', 'sha256'];
+  private readonly narrow = inject(Viewport).narrow;
+  /** The institution column only where reports of several institutions are listed; on a phone, what was received when. */
+  protected readonly columns = computed(() => [
+    'period',
+    ...(this.filterable() ? ['institution'] : []),
+    'version',
+    'receivedAt',
+    ...(this.narrow() ? [] : ['counts', 'warnings', 'sha256']),
+  ]);
 
   protected readonly reports = httpResource<{ items: ReportSummary[]; total: number }>(() => {
     this.revision();

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemItem } from '../core/api/api-types';
+import { Viewport } from '../core/layout/viewport';
 
 /**
  * Every problem the server found in a report, with where to find it in the file. The codes are
@@ -41,8 +42,18 @@ import type { ProblemItem } from '../core/api/api-types';
             <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.problem' | transloco }}</th>
             <td mat-cell *matCellDef="let e">{{ e.message }}</td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          <ng-container matColumnDef="where">
+            <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.where' | transloco }}</th>
+            <td mat-cell *matCellDef="let e">
+              @if (e.row != null) {
+                {{ 'reports.validation.row' | transloco }} {{ e.row }}
+              }
+              <code>{{ e.column ?? e.path ?? '' }}</code><br />
+              <code class="code">{{ e.code }}</code>
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         </table>
       </div>
     </section>
@@ -64,11 +75,28 @@ import type { ProblemItem } from '../core/api/api-types';
       white-space: normal;
       min-width: 18em;
     }
+    /* On a phone: where and which code in one column, the message beside it in the rest of the width. */
+    td.mat-column-where {
+      vertical-align: top;
+      padding-top: 8px;
+      padding-bottom: 8px;
+    }
+    .code {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 600px) {
+      td.mat-column-message {
+        min-width: 10em;
+        vertical-align: top;
+        padding-top: 8px;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ValidationErrors {
   /** The problems, in the order the server found them. */
   readonly errors = input.required<ProblemItem[]>();
-  protected readonly columns = ['code', 'row', 'column', 'path', 'message'];
+  private readonly narrow = inject(Viewport).narrow;
+  protected readonly columns = computed(() => (this.narrow() ? ['where', 'message'] : ['code', 'row', 'column', 'path', 'message']));
 }

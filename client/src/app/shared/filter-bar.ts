@@ -1,14 +1,12 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { Channel, Mode } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
 
 /**
  * The period, mode and channel a page's figures are for, as one labelled form. It only shows the
@@ -40,7 +38,7 @@ export class FilterBar {
   readonly channelChange = output<Channel>();
 
   /** On a phone the two long mode labels cannot sit side by side: they stack. */
-  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 600px)').pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly narrow = inject(Viewport).narrow;
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly periodOptions = computed(() => this.periods().map((p) => ({ value: p, label: this.format.period(p) })));

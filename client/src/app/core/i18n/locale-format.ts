@@ -29,6 +29,7 @@ export class LocaleFormat {
       month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
       number: new Intl.NumberFormat(locale),
       collator: new Intl.Collator(locale),
+      plural: new Intl.PluralRules(locale),
     };
   });
 
@@ -65,6 +66,14 @@ export class LocaleFormat {
   /** A share (0.425) as a percentage: "42.5%". */
   percent(share: number | null | undefined, maximumFractionDigits = 1): string {
     return this.number(share, { style: 'percent', maximumFractionDigits });
+  }
+
+  /**
+   * The key of a count's wording: a plural key holds `one` and `other` (Chinese says both alike),
+   * so English reads "1 finding" and "2 findings". Use as `format.plural('x.total', n) | transloco: { count }`.
+   */
+  plural(key: string, count: number): string {
+    return `${key}.${this.formats().plural.select(count) === 'one' ? 'one' : 'other'}`;
   }
 
   /** Compares two strings as the language sorts them (pinyin order for Chinese). */

@@ -42,8 +42,8 @@ const placeholders = (value: unknown) => [...String(value).matchAll(/{{\s*(\w+)\
 /** Where a key such as "reports.upload.title" or "nav.matrix" is defined in English, if anywhere. */
 function englishValue(key: string): unknown {
   const [first, ...rest] = key.split('.');
-  if (scopes.includes(first)) return leaves(groups.get(first)?.get(FALLBACK_LANGUAGE) ?? {}).get(rest.join('.'));
-  return leaves(groups.get('root')?.get(FALLBACK_LANGUAGE) ?? {}).get(key);
+  const [file, path] = scopes.includes(first) ? [groups.get(first), rest] : [groups.get('root'), [first, ...rest]];
+  return path.reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), file?.get(FALLBACK_LANGUAGE));
 }
 
 describe('translation files', () => {
@@ -109,8 +109,12 @@ describe('translation keys in the client code', () => {
     expect(used.some((u) => u.key.startsWith('reports.'))).toBe(true);
   });
 
+  /** A key read through `format.plural` holds its wordings under `one` and `other`. */
+  const isPlural = (value: unknown) =>
+    typeof value === 'object' && value !== null && Object.keys(value).sort().join() === 'one,other' && Object.values(value).every((v) => typeof v === 'string');
+
   it('names only keys that exist in English (and so, by the checks above, in every language)', () => {
-    const unknown = used.filter(({ key }) => typeof englishValue(key) !== 'string').map(({ file, key }) => `${file}: ${key}`);
+    const unknown = used.filter(({ key }) => typeof englishValue(key) !== 'string' && !isPlural(englishValue(key))).map(({ file, key }) => `${file}: ${key}`);
     expect(unknown).toEqual([]);
   });
 

@@ -1,18 +1,16 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
 import type { Role } from '../api/api-types';
 import { Session } from '../auth/session';
 import { ROLE_LABELS } from '../i18n/domain-labels';
 import { LanguageMenu } from '../i18n/language-menu';
 import { ThemeToggle } from '../theme/theme-toggle';
+import { Viewport } from './viewport';
 
 interface NavLink {
   path: string;
@@ -50,7 +48,7 @@ export class Shell {
   protected readonly roleLabel = computed(() => ROLE_LABELS[this.session.role() ?? 'institution']);
   protected readonly links = computed(() => NAV.filter((l) => l.roles.includes(this.session.role() ?? 'institution')));
   /** On a phone the navigation slides over the page instead of taking a column. */
-  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 720px)').pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly narrow = inject(Viewport).noSideNav;
 
   protected async logOut(): Promise<void> {
     await this.session.logOut();
