@@ -1,0 +1,45 @@
+// Starts the real app on a loopback port over a copy of a generated database, with a bench admin
+// who reads and submits through the API like any client.
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.js';
+import type { AppContext } from '../app-context.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type OpenDatabase } from '../db/database.js';
+import { createLogger } from '../logger.js';
+import { ApiClient } from '../test/api-client.js';
+import { createUser } from '../users/service.js';
+
+export const BENCH_USER = 'bench-admin';
+export const BENCH_PASSWORD = 'bench-password-not-secret';
+
+export interface BenchServer {
+  baseUrl: string;
+  ctx: AppContext;
+  database: OpenDatabase;
+  /** Logged in as the bench admin. */
+  client: ApiClient;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(file: string, options: { now: Date; clientDir?: string }): Promise<BenchServer> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: file, SEED: 'none', CLIENT_DIR: options.clientDir ?? '/nonexistent', HOST: '127.0.0.1' });
+  const database = openDatabase(file);
+  const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => options.now };
+  await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');
+  const server = buildApp(ctx).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new ApiClient(baseUrl);
+  await client.logIn(BENCH_USER, BENCH_PASSWORD);
+  return {
+    baseUrl,
+    ctx,
+    database,
+    client,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

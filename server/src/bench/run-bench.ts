@@ -1,0 +1,117 @@
+// Runs every measurement of issue 6 on one generated history, in an order that keeps them apart:
+// the size on disk of the history as generated, then on a working copy the full rules run, the
+// reads (matrix, coverage), the big report, the findings topped up for the list and the exports,
+// and last the client in Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../app-context.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { clockAfter, generateHistory, lastPeriodOf } from '../generate/generate-history.js';
+import { createLogger } from '../logger.js';
+import { BENCH_PASSWORD, BENCH_USER, startBenchServer } from './bench-server.js';
+import { buildClient, measureClient } from './client.js';
+import { measureCoverage } from './coverage.js';
+import { measureDbSize } from './db-size.js';
+import { measureExports } from './exports.js';
+import { measureFindingsList } from './findings-list.js';
+import { measureIngest } from './ingest.js';
+import { measureMatrix } from './matrix.js';
+import type { BenchPlan } from './plan.js';
+import { CLIENT_KEYS, writeResults, type BenchResults, type Figures } from './results.js';
+import { measureRules } from './rules.js';
+import { topUpFindings } from './synthetic-findings.js';
+
+interface GenerationFigures {
+  'generate.seconds': number;
+  'generate.reports': number;
+}
+
+/** Generates the history unless an earlier run left it; its figures are kept beside it. */
+async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) => void): Promise<GenerationFigures> {
+  const figuresFile = `${plan.generatedDb}.json`;
+  if (fs.existsSync(plan.generatedDb) && fs.existsSync(figuresFile)) {
+    log(`reusing ${plan.generatedDb}`);
+    return JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as GenerationFigures;
+  }
+  // Written under another name and renamed at the end: an interrupted run leaves no half history behind.
+  const partial = `${plan.generatedDb}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  fs.mkdirSync(path.dirname(partial), { recursive: true });
+  const database = openDatabase(partial);
+  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: partial, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now };
+  log(`generating ${plan.generatedDb}`);
+  const result = await generateHistory(ctx, plan.spec, { progress: log });
+  database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await database.close();
+  fs.renameSync(partial, plan.generatedDb);
+  const figures: GenerationFigures = { 'generate.seconds': Math.round((result.ingestSeconds + result.rulesSeconds) * 10) / 10, 'generate.reports': result.reports };
+  fs.writeFileSync(figuresFile, JSON.stringify(figures));
+  return figures;
+}
+
+export async function runBench(plan: BenchPlan, log: (line: string) => void = () => {}): Promise<BenchResults> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const now = clockAfter(lastPeriodOf(plan.spec));
+  const figures: Figures = { ...(await ensureGenerated(plan, now, log)) };
+
+  const generated = openDatabase(plan.generatedDb);
+  Object.assign(figures, measureDbSize(generated.sqlite, plan.generatedDb));
+  await generated.close();
+
+  fs.rmSync(plan.workDir, { recursive: true, force: true });
+  fs.mkdirSync(plan.workDir, { recursive: true });
+  const work = path.join(plan.workDir, 'work.db');
+  fs.copyFileSync(plan.generatedDb, work);
+
+  log('full rules run');
+  Object.assign(figures, await measureRules(work, now));
+
+  const clientDir = plan.client ? await (log('building the client'), buildClient(path.join(plan.workDir, 'client'))) : undefined;
+  const server = await startBenchServer(work, { now, clientDir });
+  try {
+    const periods = (await server.client.get('/api/v1/periods')).body.items as string[];
+    log('matrix');
+    Object.assign(figures, await measureMatrix(server, { city: '110000', period: periods.at(-1)! }, plan.samples));
+    log('coverage');
+    Object.assign(figures, await measureCoverage(server, Math.ceil(plan.samples / 2)));
+    log(`ingestion of ${plan.ingestRows} links`);
+    Object.assign(figures, await measureIngest(server, plan.ingestRows));
+    figures['findings.count'] = topUpFindings(server.database.sqlite, plan.findings);
+    log(`findings list over ${figures['findings.count']} findings`);
+    Object.assign(figures, await measureFindingsList(server, plan.samples));
+    log('exports');
+    Object.assign(figures, await measureExports(work, now));
+    if (clientDir) {
+      log('client in Chromium');
+      Object.assign(figures, await measureClient(server.baseUrl, clientDir, { username: BENCH_USER, password: BENCH_PASSWORD }, plan.clientLoads));
+    } else {
+      for (const key of CLIENT_KEYS) figures[key] = null;
+    }
+  } finally {
+    await server.close();
+    fs.rmSync(plan.workDir, { recursive: true, force: true });
+  }
+
+  const results: BenchResults = {
+    meta: {
+      size: plan.size,
+      label: path.basename(plan.generatedDb, '.db'),
+      seed: plan.spec.kind === 'world' ? plan.spec.params.seed : 0,
+      startedAt,
+      seconds: Math.round((performance.now() - started) / 1000),
+      node: process.version,
+      skipped: plan.client ? [] : [...CLIENT_KEYS],
+      notes: [
+        'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
+        'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
+        'findings.count and export.rows include findings copied in to reach the target count',
+      ],
+    },
+    figures,
+  };
+  writeResults(plan.out, results);
+  if (plan.size !== 'tiny') writeResults(plan.out.replace(/\.json$/, `-${plan.size}.json`), results);
+  return results;
+}

@@ -1,0 +1,45 @@
+// Repeats a timed call and summarises it: enough samples for a p95, within a time budget.
+import fs from 'node:fs';
+
+export interface Timing {
+  p50Ms: number;
+  p95Ms: number;
+  samples: number;
+}
+
+/** The nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export interface SampleOptions {
+  /** Samples wanted; fewer when the budget runs out first, but never fewer than `min`. */
+  count: number;
+  budgetMs: number;
+  min?: number;
+  /** Untimed calls first (JIT, page cache). */
+  warmup?: number;
+}
+
+export async function sample(call: () => Promise<unknown> | unknown, options: SampleOptions): Promise<Timing> {
+  for (let i = 0; i < (options.warmup ?? 1); i++) await call();
+  const times: number[] = [];
+  const started = performance.now();
+  while (times.length < options.count && (times.length < (options.min ?? 3) || performance.now() - started < options.budgetMs)) {
+    const t0 = performance.now();
+    await call();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), samples: times.length };
+}
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/** Peak resident memory of this process so far (VmHWM), in MB. */
+export function peakRssMb(): number {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  return round(kb / 1024, 1);
+}
