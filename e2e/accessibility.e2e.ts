@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { logInThroughApi } from './login';
 
 const PAGES: { role: string; paths: string[] }[] = [
-  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/findings', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
+  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/matrix?city=440100&period=2021-03&compare=2021-02', '/findings', '/findings/1', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
   { role: 'auditor', paths: ['/audit'] },
   { role: 'alipay', paths: ['/reports', '/reports/submit', '/api-keys', '/findings'] },
 ];
@@ -34,3 +34,34 @@ for (const { role, paths } of PAGES) {
     });
   }
 }
+
+// The same checks in the other language, the dark scheme and a phone's width, where colours and layout differ.
+test.describe('in Chinese, dark, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const path of ['/overview', '/findings', '/reports']) {
+    test(`${path} has no serious or critical accessibility violation`, async ({ page }) => {
+      await page.addInitScript(() => {
+        localStorage.setItem('interop-monitor.language', 'zh-CN');
+        localStorage.setItem('interop-monitor.color-scheme', 'dark');
+      });
+      await logInThroughApi(page, path === '/reports' ? 'alipay' : 'analyst');
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test('an open dialog has no serious or critical accessibility violation', async ({ page }) => {
+  await logInThroughApi(page, 'analyst');
+  await page.goto('/findings?status=open');
+  const table = page.getByRole('table', { name: 'Findings' });
+  await table.getByRole('checkbox').nth(1).check();
+  await page.getByRole('button', { name: 'Acknowledge selected' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

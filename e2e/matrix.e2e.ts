@@ -14,3 +14,27 @@ test('an analyst opens the Beijing matrix of 2021 and sees Alipay and UnionPay r
   await expect(page.locator('ngx-charts-heat-map svg').first()).toBeVisible();
   await page.screenshot({ path: shot('matrix-beijing-2021-06'), fullPage: true });
 });
+
+test('the matrix chart answers the keyboard: arrow keys move a ring from cell to cell and say what it holds', async ({ page }) => {
+  await logIn(page, 'analyst');
+  await page.goto('/matrix?city=110000&period=2021-06&mode=mpm&channel=offline');
+  const chart = page.getByRole('group', { name: /arrow keys/ });
+  await expect(page.locator('ngx-charts-heat-map svg').first()).toBeVisible();
+  await chart.focus();
+  // The first row and column are the first institution of the matrix: Alipay scanning its own codes.
+  await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*Alipay → Alipay:/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*Alipay → WeChat Pay \(Tenpay\):/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  // WeChat Pay and UnionPay open to each other only in 2021-09; Alipay and UnionPay already have.
+  await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*China UnionPay \(Cloud QuickPass\) → WeChat Pay \(Tenpay\):\s+not recognised/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*China UnionPay \(Cloud QuickPass\) → Alipay:\s+\w+ since/);
+  await expect(page.locator('g.im-cursor')).toHaveCount(1);
+  await page.locator('#matrix-cursor').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('matrix-keyboard') });
+  await page.keyboard.press('End');
+  await expect(page.locator('#matrix-cursor')).not.toHaveText(/→ WeChat Pay/);
+  await expect(page.locator('g.im-cursor')).toHaveCount(1);
+});
