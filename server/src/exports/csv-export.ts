@@ -1,7 +1,6 @@
 // Findings as CSV: UTF-8 with a BOM so that Excel opens Chinese names correctly, one finding a row,
 // evidence, history and comments as text. Cells that would start a formula are neutralised: a
 // spreadsheet runs a CSV cell's formula, whereas XLSX stores text as text.
-import { stringify } from 'csv-stringify/sync';
 import type { ExportedFinding } from './finding-source.js';
 import { commentsText, evidenceText, historyText, periodsText, write, type ExportWriter } from './export-writer.js';
 import { neutraliseFormula } from './formula-guard.js';
@@ -11,19 +10,28 @@ export const CSV_COLUMNS = [
   'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'comments', 'updated_at', 'fingerprint',
 ] as const;
 
-function csvRow(f: ExportedFinding): string[] {
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A CSV field as csv-stringify writes it: quoted when it holds a quote, comma or line break. */
+function field(text: string): string {
+  const safe = neutraliseFormula(text);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One record with its Windows line ending, as Excel expects. */
+const record = (cells: string[]) => cells.map(field).join(',') + '\r\n';
+
+function csvRow(f: ExportedFinding): string {
   const cells = [
     String(f.id), f.ruleId, String(f.ruleVersion), f.severity, f.status, f.subjects.join(';'),
     f.subjectNames.map((n) => n.name).join(';'), f.subjectNames.map((n) => n.nameZh).join(';'),
     f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, periodsText(f), f.holds ? 'true' : 'false',
     f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint,
   ];
-  return cells.map(neutraliseFormula);
+  return record(cells);
 }
 
 export const writeCsv: ExportWriter = async (source, out) => {
-  await write(out, '\uFEFF' + stringify([[...CSV_COLUMNS]], { record_delimiter: 'windows' }));
-  for await (const chunk of source.chunks()) {
-    await write(out, stringify(chunk.map(csvRow), { record_delimiter: 'windows' }));
-  }
+  await write(out, '\uFEFF' + record([...CSV_COLUMNS]));
+  for await (const chunk of source.chunks()) await write(out, chunk.map(csvRow).join(''));
 };

@@ -22,12 +22,16 @@ import { insertSyntheticFindings } from './synthetic-findings.js';
 export interface ExportMeasurement {
   format: ExportFormat;
   seconds: number;
+  /** CPU time of the whole process during the export (threads included): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** The process's peak resident set (VmHWM), start-up and database included. */
   peakRssMb: number;
   /** Resident set just before the export began, for telling the export's share from the start-up's. */
   startRssMb: number;
   rows: number;
   bytes: number;
+  /** The file's SHA-256: the same data must give the same CSV and JSON bytes, however fast. */
+  sha256: string;
 }
 
 /** A new database at dbPath: the schema, the reference data and `findings` synthetic findings. */
@@ -54,6 +58,8 @@ export async function measureExport(dbPath: string, format: ExportFormat): Promi
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ExportMeasurement;
 }
 
+const round = (seconds: number) => Math.round(seconds * 100) / 100;
+
 const rssMb = (field: 'VmHWM' | 'VmRSS') => {
   const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync('/proc/self/status', 'utf8'));
   return kb ? Math.round(Number(kb[1]) / 1024) : NaN;
@@ -65,11 +71,13 @@ async function exportOnce(dbPath: string, format: ExportFormat): Promise<ExportM
   const auditor = { username: 'auditor', role: 'auditor' as const, institution: null, via: 'session' as const };
   const startRssMb = rssMb('VmRSS');
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const exported = await exportFindings(ctx, auditor, exportQuery.parse({ format }));
   const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   await fs.promises.rm(exported.file, { force: true });
   await database.close();
-  return { format, seconds: Math.round(seconds * 100) / 100, peakRssMb: rssMb('VmHWM'), startRssMb, rows: exported.rows, bytes: exported.bytes };
+  return { format, seconds: round(seconds), cpuSeconds: round((user + system) / 1e6), peakRssMb: rssMb('VmHWM'), startRssMb, rows: exported.rows, bytes: exported.bytes, sha256: exported.sha256 };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -30,7 +30,7 @@ async function digest(source: FindingSource, meta: ExportMeta): Promise<Digest> 
   const hash = createHash('sha256');
   const counts: Digest['counts'] = new Map();
   const tallying: FindingSource = {
-    ids: source.ids,
+    ...source,
     async *chunks() {
       for await (const chunk of source.chunks()) {
         for (const f of chunk) {

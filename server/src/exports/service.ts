@@ -11,14 +11,16 @@ import { recordFindingsExport } from '../audit/service.js';
 import type { ExportFormat, ExportQuery } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
 import type { Principal } from '../http/principal.js';
-import { writeCsv } from './csv-export.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
-import { writeJson } from './json-export.js';
-import { writePdf } from './pdf-export.js';
-import { writeXlsx } from './xlsx-export.js';
 
-const WRITERS: Record<ExportFormat, ExportWriter> = { csv: writeCsv, xlsx: writeXlsx, pdf: writePdf, json: writeJson };
+// Each loaded on first use: PDFKit and its fonts alone add some 16 MB to a server that may never print a PDF.
+const WRITERS: Record<ExportFormat, () => Promise<ExportWriter>> = {
+  csv: async () => (await import('./csv-export.js')).writeCsv,
+  xlsx: async () => (await import('./xlsx-export.js')).writeXlsx,
+  pdf: async () => (await import('./pdf-export.js')).writePdf,
+  json: async () => (await import('./json-export.js')).writeJson,
+};
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -43,6 +45,7 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
   const source = await findingSource(ctx.db, principal, filters, sort);
   const meta: ExportMeta = { filters, sort, exportedAt, exportedBy: principal.username, total: source.ids.length };
 
+  const writer = await WRITERS[format]();
   const file = path.join(os.tmpdir(), `interop-export-${randomUUID()}.${format}`);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -56,7 +59,7 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
   const target = fs.createWriteStream(file);
   hashing.pipe(target);
   try {
-    await WRITERS[format](source, hashing, meta);
+    await writer(source, hashing, meta);
     if (!hashing.writableEnded) hashing.end();
     await finished(target);
   } catch (err) {
