@@ -98,16 +98,15 @@ export async function findingSource(db: Db, principal: Principal, filters: Findi
         for (const id of chunk) {
           const row = byId.get(id);
           if (!row) continue; // deleted since the ids were read: findings are never deleted, but be safe
-          const summary = toFindingSummary(row);
-          const city = summary.city ? cityByCode.get(summary.city) : undefined;
-          exported.push({
-            ...summary,
-            subjectNames: summary.subjects.map(nameOf),
-            cityName: city?.name ?? null,
-            cityNameZh: city?.nameZh ?? null,
-            history: historyById.get(id)?.map(toHistory) ?? [],
-            comments: commentsById.get(id)?.map(toComment) ?? [],
-          });
+          // Grown in place rather than spread into a copy: a second object of 24 fields per finding costs more than the rest.
+          const finding = toFindingSummary(row) as ExportedFinding;
+          const city = finding.city ? cityByCode.get(finding.city) : undefined;
+          finding.subjectNames = finding.subjects.map(nameOf);
+          finding.cityName = city?.name ?? null;
+          finding.cityNameZh = city?.nameZh ?? null;
+          finding.history = historyById.get(id)?.map(toHistory) ?? [];
+          finding.comments = commentsById.get(id)?.map(toComment) ?? [];
+          exported.push(finding);
         }
         return exported;
       }),
@@ -115,10 +114,17 @@ export async function findingSource(db: Db, principal: Principal, filters: Findi
       inChunks(async (chunk) => {
         const rows = await db.selectFrom('findings').select(['id', 'rule_id', 'evidence']).where(inChunk('id', chunk)).execute();
         const byId = new Map(rows.map((r) => [r.id, r]));
-        return chunk.flatMap((id) => {
+        const ordered: EvidenceOf[] = [];
+        for (const id of chunk) {
           const row = byId.get(id);
-          return row ? (JSON.parse(row.evidence) as Evidence[]).map((e) => ({ findingId: id, ruleId: row.rule_id, ...e })) : [];
-        });
+          if (!row) continue;
+          for (const e of JSON.parse(row.evidence) as EvidenceOf[]) {
+            e.findingId = id;
+            e.ruleId = row.rule_id;
+            ordered.push(e);
+          }
+        }
+        return ordered;
       }),
     history: () => inChunks(async (chunk) => inChunkOrder(chunk, groupByFinding(await historyOf(chunk)), toHistory)),
     comments: () => inChunks(async (chunk) => inChunkOrder(chunk, groupByFinding(await commentsOf(chunk)), toComment)),
@@ -138,6 +144,12 @@ function groupByFinding<T extends { finding_id: number }>(rows: readonly T[]): M
 /** The rows of every finding of the chunk, finding after finding in the export's order. */
 function inChunkOrder<T, R>(chunk: number[], groups: Map<number, T[]>, map: (row: T) => R): (R & { findingId: number })[] {
   const ordered: (R & { findingId: number })[] = [];
-  for (const id of chunk) for (const row of groups.get(id) ?? []) ordered.push({ findingId: id, ...map(row) });
+  for (const id of chunk) {
+    for (const row of groups.get(id) ?? []) {
+      const mapped = map(row) as R & { findingId: number };
+      mapped.findingId = id;
+      ordered.push(mapped);
+    }
+  }
   return ordered;
 }

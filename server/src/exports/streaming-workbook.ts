@@ -31,6 +31,11 @@ const FIRST_DATE_STYLE = 2;
 /** Excel's serial date: days since 1899-12-30 (which absorbs its 1900 leap-year bug for dates after February 1900). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
+/**
+ * Deflate level of the sheets: on sheet XML, level 3 runs some eight times faster than zlib's
+ * default 6 for a file about 15% larger.
+ */
+const SHEET_COMPRESSION = 3;
 /** Bigger than the stream default (16 KB) so that a chunk of rows is one write, not hundreds. */
 const SHEET_BUFFER = 1 << 20;
 
@@ -85,7 +90,7 @@ export class StreamingWorkbook {
     const sheet = this.sheets[index];
     if (sheet?.name !== name) throw new Error(`The next sheet is ${sheet?.name ?? 'none'}, not ${name}.`);
     const body = new PassThrough({ highWaterMark: SHEET_BUFFER });
-    this.zip.addReadStream(body, `xl/worksheets/sheet${index + 1}.xml`, { mtime: this.mtime });
+    this.zip.addReadStream(body, `xl/worksheets/sheet${index + 1}.xml`, { mtime: this.mtime, compressionLevel: SHEET_COMPRESSION });
     const styles = sheet.columns.map((c) => (c.numFmt ? this.dateStyles.get(c.numFmt)! : 0));
     return new SheetWriter(body, sheet.columns, styles);
   }
@@ -182,11 +187,16 @@ export class SheetWriter {
       const value = cells[i];
       if (value === null || value === undefined || value === '') continue;
       const ref = this.letters[i] + r;
-      if (typeof value === 'string') xml += `<c r="${ref}" t="inlineStr"><is><t${/^\s|\s$/.test(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
+      if (typeof value === 'string') xml += `<c r="${ref}" t="inlineStr"><is><t${spaceAtEnds(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
       else if (typeof value === 'number') xml += Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
       else if (typeof value === 'boolean') xml += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
       else if (Number.isFinite(value.getTime())) xml += `<c r="${ref}" s="${this.dateStyles[i]}"><v>${(value.getTime() - EXCEL_EPOCH_MS) / DAY_MS}</v></c>`;
     }
     return xml + '</row>';
   }
+}
+
+/** Whether XML would trim the text's ends (space, tab, line break) unless told to preserve them. */
+function spaceAtEnds(text: string): boolean {
+  return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
 }
