@@ -26,7 +26,7 @@ export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise
   const answer = { by: q.by, mode: q.mode, channel: q.channel, city: q.city ?? null, from: range?.from ?? null, to: range?.to ?? null, institutions: members };
   if (!range) return { ...answer, series: [] };
 
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
   const groupsAt = async (period: string) => (await loader.stateAt(period)).groups(q.mode, q.channel);
   const inScope = (city: string) => scope.has(city);
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { clockAfter, generateHistory, lastPeriodOf } from '../generate/generate-history.js';
+import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures, type GenerationFigures } from '../generate/generate-history.js';
 import { createLogger } from '../logger.js';
 import { BENCH_PASSWORD, BENCH_USER, startBenchServer } from './bench-server.js';
 import { buildClient, measureClient } from './client.js';
@@ -21,11 +21,6 @@ import type { BenchPlan } from './plan.js';
 import { CLIENT_KEYS, writeResults, type BenchResults, type Figures } from './results.js';
 import { measureRules } from './rules.js';
 import { topUpFindings } from './synthetic-findings.js';
-
-interface GenerationFigures {
-  'generate.seconds': number;
-  'generate.reports': number;
-}
 
 /** Generates the history unless an earlier run left it; its figures are kept beside it. */
 async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) => void): Promise<GenerationFigures> {
@@ -45,9 +40,7 @@ async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) =
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await database.close();
   fs.renameSync(partial, plan.generatedDb);
-  const figures: GenerationFigures = { 'generate.seconds': Math.round((result.ingestSeconds + result.rulesSeconds) * 10) / 10, 'generate.reports': result.reports };
-  fs.writeFileSync(figuresFile, JSON.stringify(figures));
-  return figures;
+  return writeGenerationFigures(plan.generatedDb, result);
 }
 
 export async function runBench(plan: BenchPlan, log: (line: string) => void = () => {}): Promise<BenchResults> {

@@ -8,7 +8,7 @@ import type { AppContext } from '../app-context.js';
 import { loadConfig, projectRoot } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
-import { clockAfter, generateHistory, lastPeriodOf } from './generate-history.js';
+import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures } from './generate-history.js';
 import { MEDIUM, SIZE_NAMES, sizeSpec, specLabel, type GenerateSpec } from './sizes.js';
 
 const USAGE = 'usage: npm run generate -- --size small|medium|national | --institutions N --cities N --periods N [--seed S] [--db path] [--force]';
@@ -72,6 +72,7 @@ const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: file, S
 try {
   const result = await generateHistory(ctx, spec, { progress: (line) => console.error(line) });
   const seconds = result.ingestSeconds + result.rulesSeconds;
+  writeGenerationFigures(file, result);
   console.log(
     `${file}: ${result.reports} reports, ${result.links} links, ${result.rules?.findingsHit ?? 0} findings; ingestion ${result.ingestSeconds.toFixed(1)} s, rules ${result.rulesSeconds.toFixed(1)} s, ${seconds.toFixed(1)} s in all`,
   );

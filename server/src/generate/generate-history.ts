@@ -1,5 +1,6 @@
 // Writes a generated history into a database through the same ingestion service the API uses
 // (validation, canonical hash, versions, audit entries), then runs the rules once.
+import fs from 'node:fs';
 import type { AppContext } from '../app-context.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Principal } from '../http/principal.js';
@@ -22,6 +23,18 @@ export interface GenerateResult {
   rulesSeconds: number;
   /** The final full run; null when skipped. */
   rules: RunSummary | null;
+}
+
+/** What the bench reports of a generation, kept beside the database so that later runs can reuse it. */
+export interface GenerationFigures {
+  'generate.seconds': number;
+  'generate.reports': number;
+}
+
+export function writeGenerationFigures(dbFile: string, result: GenerateResult): GenerationFigures {
+  const figures: GenerationFigures = { 'generate.seconds': Math.round((result.ingestSeconds + result.rulesSeconds) * 10) / 10, 'generate.reports': result.reports };
+  fs.writeFileSync(`${dbFile}.json`, JSON.stringify(figures));
+  return figures;
 }
 
 /** A clock just after the history's last report was due, so that LATE-001 judges every period. */

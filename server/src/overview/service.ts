@@ -24,8 +24,9 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   const period = q.period ?? world.latestPeriod ?? now.toISOString().slice(0, 7);
   const members = coverageMembers(institutions);
 
-  // The earlier period first: the loader then reads the reports the two states share once.
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  // The earlier period first: the loader then reads the reports the two states share once. Only
+  // coverage reads the states' links (LATE-001 reads which reports they hold).
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
   const earlierGroups = (await loader.stateAt(yearBefore(period))).groups(q.mode, q.channel);
   const state = await loader.stateAt(period);
   const groups = state.groups(q.mode, q.channel);

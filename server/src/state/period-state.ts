@@ -122,6 +122,15 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
  * Builds period states in any order, keeping the links and agreements of the reports it has read
  * so that walking the periods in order reads each report once.
  */
+export interface StateLoaderOptions {
+  /**
+   * Keep only the links among these institutions (coverage counts systemic pairs only). Such links
+   * are declared in these institutions' own reports, so the others' links are never read: at
+   * national size that is most of the rows, and most cities' own rows (regional banks) with them.
+   */
+  linksAmong?: ReadonlySet<string>;
+}
+
 export class StateLoader {
   private readonly links = new Map<number, LinksByScope>();
   private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
@@ -129,11 +138,13 @@ export class StateLoader {
   constructor(
     private readonly db: Db,
     private readonly cities: readonly string[],
+    private readonly options: StateLoaderOptions = {},
   ) {}
 
   async stateAt(period: string): Promise<PeriodState> {
     const reports = await asOfReports(this.db, period);
-    await this.load(reports.map((r) => r.id));
+    const among = this.options.linksAmong;
+    await this.load(reports.map((r) => r.id), among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined);
     // The state reads its links lazily, so it keeps its own reports' rows: loading a later period
     // forgets the reports that period no longer needs (the previous period's state is still in use).
     const links = new Map(reports.map((r) => [r.id, this.links.get(r.id)]));
@@ -144,8 +155,8 @@ export class StateLoader {
     });
   }
 
-  /** Reads the reports not yet held and forgets those no longer needed. */
-  private async load(ids: readonly number[]): Promise<void> {
+  /** Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when given. */
+  private async load(ids: readonly number[], withLinks?: ReadonlySet<number>): Promise<void> {
     const wanted = new Set(ids);
     for (const id of this.links.keys()) {
       if (!wanted.has(id)) {
@@ -158,13 +169,19 @@ export class StateLoader {
       this.links.set(id, new Map());
       this.agreements.set(id, []);
     }
+    const among = this.options.linksAmong;
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      const rows = await this.db
-        .selectFrom('report_links')
-        .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
-        .where('report_id', 'in', chunk)
-        .execute();
+      const linked = withLinks ? chunk.filter((id) => withLinks.has(id)) : chunk;
+      const rows =
+        linked.length === 0
+          ? []
+          : await this.db
+              .selectFrom('report_links')
+              .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
+              .where('report_id', 'in', linked)
+              .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]))
+              .execute();
       for (const r of rows) {
         const byScope = this.links.get(r.report_id)!;
         const key = `${r.mode}|${r.channel}`;
