@@ -173,7 +173,7 @@ export class MatrixChart {
     return this.cellsByLabel().get(`${issuerLabel}|${scannerLabel}`);
   }
 
-  /** The keyboard's cell as (row, column) in the order of `matrix.institutions`: scanners top-down, issuers left to right. */
+  /** The keyboard's cell as (row, column) in the order of the matrix's institutions: scanners top-down, issuers left to right. */
   protected readonly cursor = signal<{ row: number; col: number } | null>(null);
   protected readonly cursorCell = computed(() => {
     const k = this.cursor();

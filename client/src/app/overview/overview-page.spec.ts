@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -85,9 +85,19 @@ describe('OverviewPage', () => {
     expect(req.request.params.get('period')).toBe('2021-06');
     expect(req.request.params.get('mode')).toBe('mpm');
     expect(req.request.params.get('channel')).toBe('offline');
-    const coverage = await requestTo('/api/v1/coverage');
-    expect(coverage.request.params.get('by')).toBe('period');
-    expect(coverage.request.params.get('to')).toBe('2021-06');
+    // Coverage over time up to that period has a line for each mode and channel, whichever the page is set to.
+    const coverage: TestRequest[] = [];
+    for (let i = 0; i < 100 && coverage.length < 4; i++) {
+      TestBed.tick();
+      coverage.push(...http.match((r) => r.url === '/api/v1/coverage'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(coverage.map((r) => `${r.request.params.get('by')} ${r.request.params.get('to')} ${r.request.params.get('mode')}/${r.request.params.get('channel')}`).sort()).toEqual([
+      'period 2021-06 cpm/offline',
+      'period 2021-06 cpm/online',
+      'period 2021-06 mpm/offline',
+      'period 2021-06 mpm/online',
+    ]);
   });
 
   it('takes the period, mode and channel from the URL', async () => {

@@ -1,21 +1,31 @@
-import { httpResource } from '@angular/common/http';
+import { HttpClient, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { forkJoin, map } from 'rxjs';
 import type { Channel, CoverageSeries, ItemList, Mode, Overview } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
+import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
-import { CoverageTrend } from './coverage-trend';
+import { type CoverageLine, CoverageTrend } from './coverage-trend';
 import { FindingsByMonthChart } from './findings-by-month-chart';
 import { LeastInterconnected } from './least-interconnected';
 
 type Filter = 'period' | 'mode' | 'channel';
+
+const COVERAGE_LINES: { mode: Mode; channel: Channel }[] = [
+  { mode: 'mpm', channel: 'offline' },
+  { mode: 'mpm', channel: 'online' },
+  { mode: 'cpm', channel: 'offline' },
+  { mode: 'cpm', channel: 'online' },
+];
 
 /** The analyst's home: headline figures, coverage over time, findings per month and the cities lagging behind, as of one period. */
 @Component({
@@ -63,11 +73,27 @@ export class OverviewPage {
     if (!period) return undefined;
     return { url: '/api/v1/overview', params: { period, mode: this.selectedMode(), channel: this.selectedChannel() } };
   });
-  /** National coverage per period, up to the period shown. */
-  protected readonly coverage = httpResource<CoverageSeries>(() => {
-    const to = this.selectedPeriod();
-    if (!to) return undefined;
-    return { url: '/api/v1/coverage', params: { by: 'period', to, mode: this.selectedMode(), channel: this.selectedChannel() } };
+  private readonly http = inject(HttpClient);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(Language);
+  /** National coverage per period up to the period shown, one line per mode and channel (four requests at once). */
+  protected readonly coverage = rxResource({
+    params: () => this.selectedPeriod(),
+    stream: ({ params: to }) =>
+      forkJoin(
+        COVERAGE_LINES.map(({ mode, channel }) =>
+          this.http.get<CoverageSeries>('/api/v1/coverage', { params: { by: 'period', to, mode, channel } }).pipe(map((c) => ({ mode, channel, entries: c.series }))),
+        ),
+      ),
+  });
+  /** The lines with their names in the active language; the mode and channel chosen above are drawn first and bold. */
+  protected readonly coverageLines = computed((): CoverageLine[] => {
+    this.language.current(); // translate() reads no signal: named anew when the language changes
+    return (this.coverage.hasValue() ? this.coverage.value() : []).map((l) => ({
+      name: `${this.transloco.translate(MODE_LABELS[l.mode].short)} · ${this.transloco.translate(CHANNEL_LABELS[l.channel])}`,
+      entries: l.entries,
+      chosen: l.mode === this.selectedMode() && l.channel === this.selectedChannel(),
+    }));
   });
 
   protected readonly problem = computed(() => {
