@@ -146,6 +146,27 @@ describe('exporting findings', () => {
     expect(parse(bytes.toString('utf8').slice(1), { columns: true })).toEqual([]);
   });
 
+  it('writes status history and comments in XLSX as rows of their own, finding after finding in the export order', async () => {
+    const analyst = await app.as('analyst');
+    const [first, second] = everyFinding.filter((f) => f.ruleId !== 'CONS-001');
+    expect((await analyst.patch(`/api/v1/findings/${second.id}`, { status: 'acknowledged' })).status).toBe(200);
+    for (const [id, text] of [[second.id, '已转交 · passed on'], [first.id, '=1+1 is only text'], [second.id, 'second look']] as const) {
+      expect((await analyst.post(`/api/v1/findings/${id}/comments`, { text })).status).toBe(201);
+    }
+    const { bytes } = await exported('xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rowsOf = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    // Grouped by finding in the export's order (by id), not in the order they were written.
+    expect(rowsOf('Comments').map(([findingId, at, author, , text]) => [findingId, at instanceof Date, author, text])).toEqual([
+      [first.id, true, 'analyst', '=1+1 is only text'],
+      [second.id, true, 'analyst', '已转交 · passed on'],
+      [second.id, true, 'analyst', 'second look'],
+    ]);
+    const history = rowsOf('Status history').filter(([findingId]) => findingId === second.id);
+    expect(history.map(([, , actor, from, to]) => [actor, from ?? null, to])).toEqual([['system', null, 'open'], ['analyst', 'open', 'acknowledged']]);
+  });
+
   it('answers 422 for an unknown format and a bad filter', async () => {
     const bad = await auditor.get('/api/v1/exports/findings?format=docx');
     expect(bad.status).toBe(422);
