@@ -2,7 +2,7 @@
 // formula, whatever it starts with), numbers, booleans and dates in a number format; each sheet with
 // a frozen, filtered, bold header row and column widths. The zip (yazl) deflates in zlib's thread
 // pool and waits while the output is behind, so memory stays flat however many rows there are.
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { write } from './export-writer.js';
@@ -72,7 +72,10 @@ export class StreamingWorkbook {
   ) {
     this.mtime = properties.created;
     for (const sheet of sheets) for (const { numFmt } of sheet.columns) if (numFmt && !this.dateStyles.has(numFmt)) this.dateStyles.set(numFmt, FIRST_DATE_STYLE + this.dateStyles.size);
-    this.done = pipeline(this.zip.outputStream, out);
+    const zipped = this.zip.outputStream as Readable;
+    // yazl reports its own failures as events on the zip: end the output with them, so end() rejects.
+    this.zip.on('error', (err: Error) => zipped.destroy(err));
+    this.done = pipeline(zipped, out);
     // Seen here so that a failure before end() is not an unhandled rejection; end() still reports it.
     this.done.catch(() => undefined);
     const part = (name: string, xml: string) => this.zip.addBuffer(Buffer.from(XML_HEAD + xml), name, { mtime: this.mtime });
