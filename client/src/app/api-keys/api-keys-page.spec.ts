@@ -63,6 +63,14 @@ describe('ApiKeysPage', () => {
     expect(element.textContent).toContain('No API keys yet');
   });
 
+  it('names a key left unnamed in the user\'s language, with the day it was made', async () => {
+    await list([]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Create key' }))).click();
+    const req = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/institutions/alipay/api-keys');
+    expect(req.request.body.name).toMatch(/^API key of \d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+    req.flush({ ...KEY, key: 'imk_secret123' }, { status: 201, statusText: 'Created' });
+  });
+
   it('creates a key and shows its secret once, in a dialog that warns it will not be shown again', async () => {
     await list([]);
     const input = element.querySelector<HTMLInputElement>('input[name=name]')!;

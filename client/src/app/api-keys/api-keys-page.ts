@@ -84,7 +84,9 @@ export class ApiKeysPage {
     this.busy.set(true);
     this.actionProblem.set(null);
     try {
-      const created = await firstValueFrom(this.api.create(institution, this.newName()));
+      // A key left unnamed is named in the user's language with its day, so a list of them still tells them apart.
+      const name = this.newName().trim() || this.transloco.translate('apiKeys.create.defaultName', { date: this.format.date(new Date().toISOString().slice(0, 10)) });
+      const created = await firstValueFrom(this.api.create(institution, name));
       this.newName.set('');
       this.keys.reload();
       // The secret lives only in the dialog: it is not kept in the page's state once closed.

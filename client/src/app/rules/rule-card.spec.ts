@@ -47,6 +47,9 @@ describe('RuleCard', () => {
     expect(root().textContent).toContain('Discriminatory fee');
     expect(root().textContent).toContain('3 open');
     expect(root().textContent).toContain('All 4 findings');
+    // Settings are named in words, with the API's name beside them.
+    expect(root().querySelector('mat-label')?.textContent).toContain('Fee gap over the lowest (basis points)');
+    expect(root().querySelector('mat-hint')?.textContent).toContain('feeSpreadBps');
   });
 
   it('previews edited settings and says what would change', async () => {

@@ -53,6 +53,14 @@ export class RuleCard {
   /** The settings being edited; they start again from the rule's own whenever it changes. */
   protected readonly draft = linkedSignal(() => ({ ...this.rule().settings }));
   protected readonly settingNames = computed(() => Object.keys(this.rule().settings));
+  /** What each setting means, in words; its API name stays in the hint (the API and the preview text use it). */
+  protected readonly settingLabels: Record<string, string> = {
+    feeSpreadBps: 'rules.settingNames.feeSpreadBps',
+    highRatio: 'rules.settingNames.highRatio',
+    minOtherScanners: 'rules.settingNames.minOtherScanners',
+    minOtherIssuers: 'rules.settingNames.minOtherIssuers',
+    dueDay: 'rules.settingNames.dueDay',
+  };
   /** Settings whose field holds a number; the others are not sent. */
   protected readonly valid = computed(() => Object.values(this.draft()).every((v) => Number.isFinite(v)));
   protected readonly edited = computed(() => Object.entries(this.draft()).some(([k, v]) => this.rule().settings[k] !== v));
