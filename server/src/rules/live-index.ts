@@ -6,8 +6,6 @@ export interface LiveIndex {
   scannersOf: Map<string, StateLink[]>;
   /** scanner → issuers whose codes it recognises live */
   issuersOf: Map<string, StateLink[]>;
-  /** `scanner|issuer` of every live link */
-  live: Set<string>;
 }
 
 const cache = new WeakMap<readonly StateLink[], LiveIndex>();
@@ -16,10 +14,9 @@ const cache = new WeakMap<readonly StateLink[], LiveIndex>();
 export function liveIndex(links: readonly StateLink[]): LiveIndex {
   const cached = cache.get(links);
   if (cached) return cached;
-  const index: LiveIndex = { scannersOf: new Map(), issuersOf: new Map(), live: new Set() };
+  const index: LiveIndex = { scannersOf: new Map(), issuersOf: new Map() };
   for (const l of links) {
     if (l.status !== 'live') continue;
-    index.live.add(`${l.scanner}|${l.issuer}`);
     push(index.scannersOf, l.issuer, l);
     push(index.issuersOf, l.scanner, l);
   }

@@ -1,9 +1,8 @@
 // RECIP-001: of two systemic institutions, one recognises the other's codes live and the other does
 // not return the favour in that city, mode and channel.
 import { z } from 'zod';
-import { CHANNELS, MODES } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween } from '../state/period-state.js';
 import { linkEvidence } from './evidence.js';
-import { liveIndex } from './live-index.js';
 import type { Hit, Rule } from './rule.js';
 
 export const nonReciprocal: Rule<Record<string, never>> = {
@@ -23,11 +22,11 @@ export const nonReciprocal: Rule<Record<string, never>> = {
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
         for (const group of state.groups(mode, channel)) {
-          const { live } = liveIndex(group.links);
           for (const link of group.links) {
             const { scanner: a, issuer: b } = link;
-            if (link.status !== 'live' || a === b || !systemic(a) || !systemic(b) || live.has(`${b}|${a}`)) continue;
-            const reverse = group.links.find((l) => l.scanner === b && l.issuer === a);
+            if (link.status !== 'live' || a === b || !systemic(a) || !systemic(b)) continue;
+            const reverse = linkBetween(group, b, a);
+            if (reverse?.status === 'live') continue;
             const nameA = say.institution(a);
             const nameB = say.institution(b);
             const codes = say.codes(mode, channel);

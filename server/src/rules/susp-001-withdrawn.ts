@@ -1,6 +1,6 @@
 // SUSP-001: a link live in the previous period is suspended or gone in this one.
 import { z } from 'zod';
-import { CHANNELS, MODES, type CityGroup } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, type CityGroup } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
@@ -35,10 +35,9 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
         }
         for (const [before, byNow] of pairs) {
           for (const [now, cities] of byNow) {
-            const current = new Map((now?.links ?? []).map((l) => [`${l.scanner}|${l.issuer}`, l]));
             for (const was of before.links) {
               if (was.status !== 'live') continue;
-              const is = current.get(`${was.scanner}|${was.issuer}`);
+              const is = now && linkBetween(now, was.scanner, was.issuer);
               if (is && is.status !== 'suspended') continue;
               hits.push(...cities.map((city) => withdrawal(was, is, city, mode, channel, period, previous.period, say)));
             }

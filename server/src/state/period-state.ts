@@ -2,12 +2,12 @@
 // built from each institution's as-of report. Rules and analytics read whole periods through this.
 //
 // Most links are declared for every city ('*'), so cities without rows of their own share one
-// computed link set: a period costs one reconciliation per distinct set, not one per city.
+// computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { agreementFromRow } from '../reports/repository.js';
 import { firstDayOf, lastDayOf } from './periods.js';
-import { reconcileDeclarations, type Declaration, type DeclaringReport, type LinkStatus, type StateLink } from './reconcile.js';
+import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
 import { asOfReports, type AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
@@ -19,6 +19,30 @@ export type Channel = (typeof CHANNELS)[number];
 export interface CityGroup {
   cities: readonly string[];
   links: readonly StateLink[];
+  /**
+   * For a city with rows of its own: the links of the cities without, and the city's own links (by
+   * pair key) that replace or add to them in `links`. Lets a rule look a pair up without indexing
+   * every city's links.
+   */
+  overlay?: { shared: readonly StateLink[]; own: ReadonlyMap<string, StateLink> };
+}
+
+const pairIndexes = new WeakMap<readonly StateLink[], Map<string, StateLink>>();
+
+function pairIndex(links: readonly StateLink[]): Map<string, StateLink> {
+  let index = pairIndexes.get(links);
+  if (!index) {
+    index = new Map(links.map((l) => [pairKey(l.scanner, l.issuer), l]));
+    pairIndexes.set(links, index);
+  }
+  return index;
+}
+
+/** The group's link in which `scanner` recognises `issuer`'s codes, if any. */
+export function linkBetween(group: CityGroup, scanner: string, issuer: string): StateLink | undefined {
+  const key = pairKey(scanner, issuer);
+  if (group.overlay) return group.overlay.own.get(key) ?? pairIndex(group.overlay.shared).get(key);
+  return pairIndex(group.links).get(key);
 }
 
 export interface AgreementInForce extends Agreement {
@@ -97,25 +121,97 @@ export function buildPeriodState(period: string, reports: readonly AsOfReport[],
   };
 }
 
-function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
-  const everyCity = new Map<number, Declaration[]>();
-  const perCity = new Map<string, Map<number, Declaration[]>>();
-  for (const r of reports) {
-    for (const l of contents.links(r.id, scopeKey)) {
-      const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
-      const target = l.city === '*' ? everyCity : perCity.get(l.city) ?? perCity.set(l.city, new Map()).get(l.city)!;
-      const list = target.get(r.id);
+/** A report's declarations in one scope, split into those for every city and each city's own. */
+interface SplitDeclarations {
+  everyCity: Declaration[];
+  byCity: Map<string, Declaration[]>;
+}
+
+// Keyed by the report's link list: a loader hands out the same list for a report in every period
+// that uses it, so its declarations are built once, not once a period.
+const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations>();
+
+function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDeclarations {
+  const cached = splitCache.get(links);
+  if (cached) return cached;
+  const split: SplitDeclarations = { everyCity: [], byCity: new Map() };
+  for (const l of links) {
+    const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
+    if (l.city === '*') split.everyCity.push(d);
+    else {
+      const list = split.byCity.get(l.city);
       if (list) list.push(d);
-      else target.set(r.id, [d]);
+      else split.byCity.set(l.city, [d]);
     }
   }
-  const declaring = (own?: Map<number, Declaration[]>): DeclaringReport[] =>
-    reports.map((r) => ({ institution: r.institution, period: r.period, declarations: [...(everyCity.get(r.id) ?? []), ...(own?.get(r.id) ?? [])] }));
+  splitCache.set(links, split);
+  return split;
+}
+
+/**
+ * The declarations for every city ('*') are reconciled once; a city with rows of its own gets
+ * those links with only the pairs its own rows touch reconciled again (each pair is reconciled on
+ * its own, so this is what reconciling all of the city's declarations gives).
+ */
+function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
+  const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
+  const shared = new Map<string, PairDeclarations>();
+  const perCity = new Map<string, { institution: string; declarations: Declaration[] }[]>();
+  for (const r of reports) {
+    const split = splitDeclarations(r, contents.links(r.id, scopeKey));
+    for (const d of split.everyCity) addDeclaration(shared, r.institution, d);
+    for (const [city, declarations] of split.byCity) {
+      const own = { institution: r.institution, declarations };
+      const list = perCity.get(city);
+      if (list) list.push(own);
+      else perCity.set(city, [own]);
+    }
+  }
+  const sharedLinks = reconcilePairs(shared.values(), periodOf, period);
   const groups: CityGroup[] = [];
   const rest = cities.filter((c) => !perCity.has(c));
-  if (rest.length > 0) groups.push({ cities: rest, links: reconcileDeclarations(declaring(), period) });
-  for (const [city, own] of perCity) groups.push({ cities: [city], links: reconcileDeclarations(declaring(own), period) });
+  if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks });
+  for (const [city, own] of perCity) {
+    const touched = new Map<string, PairDeclarations>();
+    for (const { institution, declarations } of own) {
+      for (const d of declarations) {
+        const key = pairKey(d.scanner, d.issuer);
+        if (!touched.has(key)) {
+          const before = shared.get(key);
+          if (before) touched.set(key, { ...before });
+        }
+        addDeclaration(touched, institution, d);
+      }
+    }
+    const ownLinks = reconcilePairs(touched.values(), periodOf, period);
+    groups.push({
+      cities: [city],
+      links: overlay(sharedLinks, ownLinks),
+      overlay: { shared: sharedLinks, own: new Map(ownLinks.map((l) => [pairKey(l.scanner, l.issuer), l])) },
+    });
+  }
   return groups;
+}
+
+/** The shared links (sorted) with the city's own links (sorted) put in place of those of the same pair. */
+function overlay(shared: readonly StateLink[], own: readonly StateLink[]): StateLink[] {
+  const out: StateLink[] = [];
+  let from = 0;
+  for (const link of own) {
+    // Binary search for the first shared link not before this one.
+    let lo = from;
+    let hi = shared.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareLinks(shared[mid], link) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(shared[i]);
+    out.push(link);
+    from = lo < shared.length && shared[lo].scanner === link.scanner && shared[lo].issuer === link.issuer ? lo + 1 : lo;
+  }
+  for (let i = from; i < shared.length; i++) out.push(shared[i]);
+  return out;
 }
 
 /**

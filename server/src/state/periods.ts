@@ -1,9 +1,11 @@
 // Calendar arithmetic on report periods (YYYY-MM); periods compare correctly as strings.
+// Integer month arithmetic, no Date objects: rule runs shift periods in their hottest loops.
 
 function shift(period: string, months: number): string {
-  const [y, m] = period.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + months, 1));
-  return d.toISOString().slice(0, 7);
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
 export const previousPeriod = (period: string): string => shift(period, -1);
@@ -14,9 +16,13 @@ export function firstDayOf(period: string): string {
   return `${period}-01`;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function lastDayOf(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${period}-${month === 2 && leap ? 29 : DAYS[month - 1]}`;
 }
 
 /** Every period from first to last, both included; empty when last < first. */

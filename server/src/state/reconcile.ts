@@ -37,42 +37,68 @@ export interface StateLink extends Declaration {
 }
 
 export function reconcileDeclarations(reports: readonly DeclaringReport[], period: string): StateLink[] {
-  const reportOf = new Map(reports.map((r) => [r.institution, r]));
-  const byPair = new Map<string, { scanner?: Declaration; issuer?: Declaration; pair: [string, string] }>();
-  for (const report of reports) {
-    for (const d of report.declarations) {
-      const key = `${d.scanner}|${d.issuer}`;
-      const entry = byPair.get(key) ?? { pair: [d.scanner, d.issuer] as [string, string] };
-      if (report.institution === d.scanner) entry.scanner = d;
-      if (report.institution === d.issuer) entry.issuer = d;
-      byPair.set(key, entry);
-    }
+  const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
+  const byPair = new Map<string, PairDeclarations>();
+  for (const report of reports) for (const d of report.declarations) addDeclaration(byPair, report.institution, d);
+  return reconcilePairs(byPair.values(), periodOf, period);
+}
+
+/** What the two parties of one (scanner, issuer) pair declare: the last declaration of each one's own report. */
+export interface PairDeclarations {
+  pair: [string, string];
+  scanner?: Declaration;
+  issuer?: Declaration;
+}
+
+export const pairKey = (scanner: string, issuer: string): string => `${scanner}|${issuer}`;
+
+/** Records a declaration made in `institution`'s report; a later one of the same report replaces an earlier one. */
+export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration): void {
+  const key = pairKey(d.scanner, d.issuer);
+  let entry = byPair.get(key);
+  if (!entry) {
+    entry = { pair: [d.scanner, d.issuer] };
+    byPair.set(key, entry);
   }
+  if (institution === d.scanner) entry.scanner = d;
+  if (institution === d.issuer) entry.issuer = d;
+}
+
+/**
+ * The links of the given pairs, sorted by scanner then issuer. Each pair is reconciled on its own,
+ * so a city's links can be its shared links with only its own pairs reconciled again.
+ */
+export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): StateLink[] {
   const links: StateLink[] = [];
-  for (const { scanner, issuer, pair } of byPair.values()) {
+  for (const { scanner, issuer, pair } of pairs) {
     const chosen = scanner ?? issuer;
     if (!chosen) continue;
     const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
     links.push({
       ...chosen,
-      reconciliation: reconciliationOf(pair, scanner, issuer, reportOf, period),
+      reconciliation: reconciliationOf(pair, scanner, issuer, periodOf, period),
       ...(other ? { otherStatus: other.status } : {}),
       ...(other?.source ? { otherSource: other.source } : {}),
     });
   }
-  return links.sort((a, b) => (a.scanner === b.scanner ? a.issuer.localeCompare(b.issuer) : a.scanner.localeCompare(b.scanner)));
+  return links.sort(compareLinks);
+}
+
+/** The order of a state's links: by scanner, then issuer. */
+export function compareLinks(a: Declaration, b: Declaration): number {
+  return a.scanner === b.scanner ? a.issuer.localeCompare(b.issuer) : a.scanner.localeCompare(b.scanner);
 }
 
 function reconciliationOf(
   [scannerId, issuerId]: [string, string],
   scanner: Declaration | undefined,
   issuer: Declaration | undefined,
-  reportOf: Map<string, DeclaringReport>,
+  periodOf: ReadonlyMap<string, string>,
   period: string,
 ): Reconciliation {
   // An institution that recognises its own codes is both parties at once.
   if (scannerId === issuerId) return 'confirmed';
   if (scanner && issuer && scanner.status === issuer.status) return 'confirmed';
-  const bothReported = reportOf.get(scannerId)?.period === period && reportOf.get(issuerId)?.period === period;
+  const bothReported = periodOf.get(scannerId) === period && periodOf.get(issuerId) === period;
   return bothReported ? 'disputed' : 'unconfirmed';
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildPeriodState, linkBetween, type ReportContents, type StoredLink } from './period-state.js';
+import type { AsOfReport } from './repository.js';
+
+const link = (scanner: string, issuer: string, city: string, status: StoredLink['status'] = 'live', row = 0): StoredLink => ({ row, scanner, issuer, city, status, since: '2021-01-01' });
+
+function stateOf(reports: { report: AsOfReport; links: StoredLink[] }[]) {
+  const contents: ReportContents = {
+    links: (id, scope) => (scope === 'mpm|offline' ? reports.find((r) => r.report.id === id)!.links : []),
+    agreements: () => [],
+  };
+  return buildPeriodState('2021-06', reports.map((r) => r.report), ['110000', '310000', '440100'], contents);
+}
+
+describe('building the state of a period', () => {
+  const state = stateOf([
+    { report: { id: 1, institution: 'alipay', period: '2021-06', version: 1 }, links: [link('alipay', 'unionpay', '*'), link('alipay', 'wechat', '*', 'pilot', 1)] },
+    { report: { id: 2, institution: 'cmb', period: '2021-06', version: 1 }, links: [link('cmb', 'alipay', '310000', 'live', 0)] },
+    { report: { id: 3, institution: 'unionpay', period: '2021-06', version: 1 }, links: [link('alipay', 'unionpay', '*'), link('alipay', 'unionpay', '440100', 'suspended', 1)] },
+  ]);
+
+  it('shares one link set among the cities without rows of their own', () => {
+    expect(state.group('110000', 'mpm', 'offline')?.cities).toEqual(['110000']);
+    expect(state.links('110000', 'mpm', 'offline').map((l) => [l.scanner, l.issuer, l.reconciliation])).toEqual([
+      ['alipay', 'unionpay', 'confirmed'],
+      ['alipay', 'wechat', 'unconfirmed'],
+    ]);
+  });
+
+  it('adds a city’s own links to the shared ones, in order', () => {
+    expect(state.links('310000', 'mpm', 'offline').map((l) => `${l.scanner}>${l.issuer}`)).toEqual(['alipay>unionpay', 'alipay>wechat', 'cmb>alipay']);
+  });
+
+  it('reconciles a pair again where a party declares it differently for one city', () => {
+    const guangzhou = state.group('440100', 'mpm', 'offline')!;
+    expect(guangzhou.links.map((l) => [l.scanner, l.issuer, l.status, l.reconciliation])).toEqual([
+      ['alipay', 'unionpay', 'live', 'disputed'],
+      ['alipay', 'wechat', 'pilot', 'unconfirmed'],
+    ]);
+    expect(linkBetween(guangzhou, 'alipay', 'unionpay')?.otherStatus).toBe('suspended');
+    expect(linkBetween(guangzhou, 'alipay', 'wechat')?.status).toBe('pilot');
+    expect(linkBetween(guangzhou, 'unionpay', 'alipay')).toBeUndefined();
+  });
+});
