@@ -1,7 +1,7 @@
 // SUSP-001: a link live in the previous period is suspended or gone in this one.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, type CityGroup } from '../state/period-state.js';
-import type { StateLink } from '../state/reconcile.js';
+import { CHANNELS, MODES, linkBetween, linksByPair, type CityGroup } from '../state/period-state.js';
+import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 
@@ -33,12 +33,10 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
             else byNow.set(now, [city]);
           }
         }
+        const shared = new Map<readonly StateLink[], Map<readonly StateLink[], Withdrawn[]>>();
         for (const [before, byNow] of pairs) {
           for (const [now, cities] of byNow) {
-            for (const was of before.links) {
-              if (was.status !== 'live') continue;
-              const is = now && linkBetween(now, was.scanner, was.issuer);
-              if (is && is.status !== 'suspended') continue;
+            for (const [was, is] of withdrawnBetween(before, now, shared)) {
               hits.push(...cities.map((city) => withdrawal(was, is, city, mode, channel, period, previous.period, say)));
             }
           }
@@ -48,6 +46,52 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/** A link live before (and its pair key), with the same pair's link now if there still is one. */
+type Withdrawn = [was: StateLink, is: StateLink | undefined, key: string];
+
+/** The links of `before` that are live and are suspended or gone in `now`, in the order of `before`'s links. */
+function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: Map<readonly StateLink[], Map<readonly StateLink[], Withdrawn[]>>): Withdrawn[] {
+  if (!now) return withdrawnFrom(before.links, () => undefined);
+  if (!before.overlay && !now.overlay) return withdrawnFrom(before.links, (was) => linkBetween(now, was.scanner, was.issuer));
+  // A city with rows of its own in either period: the pairs it does not touch compare as the
+  // shared links do (compared once a period), and only its own pairs are looked at here.
+  const wasShared = before.overlay?.shared ?? before.links;
+  const isShared = now.overlay?.shared ?? now.links;
+  const byNow = memo.get(wasShared) ?? memo.set(wasShared, new Map()).get(wasShared)!;
+  let sharedWithdrawn = byNow.get(isShared);
+  if (!sharedWithdrawn) {
+    const index = linksByPair(isShared);
+    sharedWithdrawn = withdrawnFrom(wasShared, (_, key) => index.get(key));
+    byNow.set(isShared, sharedWithdrawn);
+  }
+  const wasOwn = before.overlay?.own ?? NONE;
+  const isOwn = now.overlay?.own ?? NONE;
+  const touched = new Set([...wasOwn.keys(), ...isOwn.keys()]);
+  const out = sharedWithdrawn.filter(([, , key]) => !touched.has(key));
+  for (const key of touched) {
+    const was = wasOwn.get(key) ?? linksByPair(wasShared).get(key);
+    if (was?.status !== 'live') continue;
+    const is = isOwn.get(key) ?? linksByPair(isShared).get(key);
+    if (is && is.status !== 'suspended') continue;
+    out.push([was, is, key]);
+  }
+  return out.sort((a, b) => compareLinks(a[0], b[0]));
+}
+
+const NONE: ReadonlyMap<string, StateLink> = new Map();
+
+function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink, key: string) => StateLink | undefined): Withdrawn[] {
+  const out: Withdrawn[] = [];
+  for (const was of links) {
+    if (was.status !== 'live') continue;
+    const key = pairKey(was.scanner, was.issuer);
+    const is = current(was, key);
+    if (is && is.status !== 'suspended') continue;
+    out.push([was, is, key]);
+  }
+  return out;
+}
 
 function withdrawal(was: StateLink, is: StateLink | undefined, city: string, mode: Hit['mode'] & string, channel: Hit['channel'] & string, period: string, before: string, say: Parameters<Rule['evaluate']>[0]['say']): Hit {
   const scanner = say.institution(was.scanner);

@@ -29,7 +29,8 @@ export interface CityGroup {
 
 const pairIndexes = new WeakMap<readonly StateLink[], Map<string, StateLink>>();
 
-function pairIndex(links: readonly StateLink[]): Map<string, StateLink> {
+/** The links by pair key (`scanner|issuer`), indexed once per link set. */
+export function linksByPair(links: readonly StateLink[]): ReadonlyMap<string, StateLink> {
   let index = pairIndexes.get(links);
   if (!index) {
     index = new Map(links.map((l) => [pairKey(l.scanner, l.issuer), l]));
@@ -41,8 +42,8 @@ function pairIndex(links: readonly StateLink[]): Map<string, StateLink> {
 /** The group's link in which `scanner` recognises `issuer`'s codes, if any. */
 export function linkBetween(group: CityGroup, scanner: string, issuer: string): StateLink | undefined {
   const key = pairKey(scanner, issuer);
-  if (group.overlay) return group.overlay.own.get(key) ?? pairIndex(group.overlay.shared).get(key);
-  return pairIndex(group.links).get(key);
+  if (group.overlay) return group.overlay.own.get(key) ?? linksByPair(group.overlay.shared).get(key);
+  return linksByPair(group.links).get(key);
 }
 
 export interface AgreementInForce extends Agreement {
