@@ -1,5 +1,6 @@
 // Everything a database needs before the app serves from it: schema, reference data and, in demo
 // mode on an empty system, the demo users and reports.
+import { fillStaleCoverage } from './analytics/coverage-store.js';
 import type { AppContext } from './app-context.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadInstitutionFile, seedReferenceData } from './reference/seed-reference.js';
@@ -26,5 +27,7 @@ export async function bootstrap(ctx: AppContext, seed: 'demo' | 'none'): Promise
   }
   // Findings must match the data before the first request: a crash after a report, a changed rule.
   const ruleRuns = await refreshStaleFindings(ctx);
+  // Stored coverage too: a new database, or institutions that changed while the app was down.
+  await fillStaleCoverage(ctx);
   return { migrations, demoUsers, demoReports, ruleRuns };
 }

@@ -1,6 +1,7 @@
 // Coverage: the share of unordered pairs of systemic institutions that recognise each other
 // mutually (both directions live), per city and over scopes of cities. Pure: the service hands it
 // the period state's city groups, so each distinct link set is examined once, not once per city.
+import type { Institution } from '../contract/reference.js';
 import type { StateLink } from '../state/reconcile.js';
 
 export interface CoverageFigure {
@@ -19,9 +20,14 @@ export interface LinkGroup {
 }
 
 /** A figure and how many cities of a scope it stands for. */
-interface WeightedFigure {
+export interface WeightedFigure {
   figure: CoverageFigure;
   cities: number;
+}
+
+/** The institutions whose pairs coverage counts: systemic and active in the reference data now. */
+export function coverageMembers(institutions: readonly Institution[]): string[] {
+  return institutions.filter((i) => i.systemic && i.active).map((i) => i.id).sort();
 }
 
 export const pairCount = (members: number): number => (members * (members - 1)) / 2;
@@ -51,14 +57,26 @@ export function cityCoverage(links: readonly LinkFacts[], members: readonly stri
 
 /**
  * A scope's figure: the mean of its cities' coverage, each city weighted equally; counts are sums.
- * Cities without a pair to count have no coverage and stay out of the mean.
+ * Cities without a pair to count have no coverage and stay out of the mean. Equal figures are
+ * merged and summed in one order, so the same cities give the same number to the last bit however
+ * they were grouped: in the period state's city groups or in the stored cells (coverage-store.ts).
  */
 export function meanOverCities(parts: Iterable<WeightedFigure>): CoverageFigure {
+  const merged = new Map<string, WeightedFigure>();
+  for (const { figure, cities } of parts) {
+    const key = `${figure.pairs}|${figure.mutualPairs}|${figure.coverage}`;
+    const seen = merged.get(key);
+    if (seen) seen.cities += cities;
+    else merged.set(key, { figure, cities });
+  }
+  const ordered = [...merged.values()].sort(
+    (a, b) => a.figure.pairs - b.figure.pairs || a.figure.mutualPairs - b.figure.mutualPairs || (a.figure.coverage ?? -1) - (b.figure.coverage ?? -1),
+  );
   let sum = 0;
   let counted = 0;
   let mutual = 0;
   let pairs = 0;
-  for (const { figure, cities } of parts) {
+  for (const { figure, cities } of ordered) {
     mutual += figure.mutualPairs * cities;
     pairs += figure.pairs * cities;
     if (figure.coverage === null) continue;

@@ -1,22 +1,19 @@
-// Coverage series and institution openness: reads the period states and reference data, and hands
-// the city groups to the pure computations in coverage.ts and openness.ts.
+// Coverage series and institution openness: reads the stored coverage cells where they are fresh,
+// else the period states, and hands the city groups to the pure computations in coverage.ts and
+// openness.ts.
 import type { AppContext } from '../app-context.js';
 import type { CityOpenness, CoverageEntry, CoverageQuery, CoverageSeries, Openness, OpennessQuery } from '../contract/analytics.js';
-import type { City, Institution } from '../contract/reference.js';
+import type { City } from '../contract/reference.js';
 import { NotFound } from '../http/errors.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
 import { StateLoader } from '../state/period-state.js';
 import { periodsBetween } from '../state/periods.js';
 import { citiesInScope } from './city-scope.js';
-import { coverageByInstitution, coverageByScope, type CoverageFigure } from './coverage.js';
+import { coverageByInstitution, coverageByScope, coverageMembers, type CoverageFigure } from './coverage.js';
+import { freshPeriods, scopeFigures, storedCityFigures, storedScopeFigures } from './coverage-store.js';
 import { meanShare, opennessIn, type ShareCount } from './openness.js';
 import { coverageRange } from './period-range.js';
-
-/** The institutions whose pairs coverage counts: systemic and active in the reference data now. */
-export function coverageMembers(institutions: readonly Institution[]): string[] {
-  return institutions.filter((i) => i.systemic && i.active).map((i) => i.id).sort();
-}
 
 export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise<CoverageSeries> {
   const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
@@ -29,27 +26,32 @@ export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise
   const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
   const groupsAt = async (period: string) => (await loader.stateAt(period)).groups(q.mode, q.channel);
   const inScope = (city: string) => scope.has(city);
+  // by=institution needs each member's pairs, which the stored cells do not keep.
+  const stored = q.by === 'institution' ? new Set<string>() : await freshPeriods(ctx.db, members, range.from, range.to);
 
   if (q.by === 'period') {
+    const fromStore = stored.size === 0 ? new Map<string, CoverageFigure>() : await storedScopeFigures(ctx.db, { ...q, ...range }, stored, q.city === undefined ? undefined : [...scope]);
     const series: CoverageEntry[] = [];
     // In order, so that the loader reads each report once over the whole walk.
     for (const period of periodsBetween(range.from, range.to)) {
-      const figure = coverageByScope(await groupsAt(period), members, (city) => (inScope(city) ? period : undefined)).get(period);
+      const figure = fromStore.get(period) ?? coverageByScope(await groupsAt(period), members, (city) => (inScope(city) ? period : undefined)).get(period);
       series.push(entry(period, figure ?? emptyFigure));
     }
     return { ...answer, series };
   }
 
-  const groups = await groupsAt(range.to);
   if (q.by === 'institution') {
-    const byInstitution = coverageByInstitution(groups, members, inScope);
+    const byInstitution = coverageByInstitution(await groupsAt(range.to), members, inScope);
     const named = new Map(institutions.map((i) => [i.id, i]));
     return { ...answer, series: members.map((id) => entry(id, byInstitution.get(id)!, named.get(id)?.name, named.get(id)?.nameZh)) };
   }
 
   const labels = scopeLabels(cities, q.by);
   const keyOf = q.by === 'city' ? (city: string) => city : (city: string) => labels.provinceOf.get(city);
-  const figures = coverageByScope(groups, members, (city) => (inScope(city) ? keyOf(city) : undefined));
+  const scopeOf = (city: string) => (inScope(city) ? keyOf(city) : undefined);
+  const figures = stored.has(range.to)
+    ? scopeFigures(await storedCityFigures(ctx.db, { ...q, period: range.to }), scopeOf)
+    : coverageByScope(await groupsAt(range.to), members, scopeOf);
   const series = [...figures]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, figure]) => entry(key, figure, labels.names.get(key)?.name, labels.names.get(key)?.nameZh));

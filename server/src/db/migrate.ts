@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-findings.js';
 import * as m003 from './migrations/003-audit.js';
+import * as m005 from './migrations/005-coverage.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-findings': m002,
   '003-audit': m003,
+  '005-coverage': m005,
 };
 
 const provider: MigrationProvider = {

@@ -175,6 +175,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One city's coverage counts at a period (analytics/coverage-store.ts). */
+export interface CoverageCellTable {
+  mode: string;
+  channel: string;
+  period: string;
+  city: string;
+  mutual_pairs: number;
+  pairs: number;
+}
+
+/** A period whose coverage cells are stored, and the members they count pairs of. */
+export interface CoveragePeriodTable {
+  period: string;
+  members: string;
+}
+
 export interface Database {
   cities: CityTable;
   institutions: InstitutionTable;
@@ -191,6 +207,8 @@ export interface Database {
   finding_history: FindingHistoryTable;
   finding_comments: FindingCommentTable;
   audit_log: AuditLogTable;
+  coverage_cells: CoverageCellTable;
+  coverage_periods: CoveragePeriodTable;
 }
 
 export type CityRow = Selectable<CityTable>;

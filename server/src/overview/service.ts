@@ -3,9 +3,9 @@
 import type { AppContext } from '../app-context.js';
 import type { CityCoverageEntry, Overview, OverviewQuery } from '../contract/overview.js';
 import type { City } from '../contract/reference.js';
-import { coverageByScope, type CoverageFigure, type LinkGroup } from '../analytics/coverage.js';
+import { coverageByScope, coverageMembers, type CoverageFigure, type LinkGroup } from '../analytics/coverage.js';
+import { freshPeriods, storedCityFigures, storedScopeFigures } from '../analytics/coverage-store.js';
 import { MAX_PERIODS } from '../analytics/period-range.js';
-import { coverageMembers } from '../analytics/service.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { loadWorld, type World } from '../rules/engine.js';
 import { isPastDue, missingReport, reportDueDate } from '../rules/late-001-missing-report.js';
@@ -24,15 +24,19 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   const period = q.period ?? world.latestPeriod ?? now.toISOString().slice(0, 7);
   const members = coverageMembers(institutions);
 
-  // The earlier period first: the loader then reads the reports the two states share once. Only
-  // coverage reads the states' links (LATE-001 reads which reports they hold).
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
-  const earlierGroups = (await loader.stateAt(yearBefore(period))).groups(q.mode, q.channel);
+  // Coverage from the stored cells where they are fresh (analytics/coverage-store.ts), else from the
+  // states: the earlier period first, so that the loader reads the reports the two states share
+  // once. LATE-001 reads only which reports the state holds, so links are read only for coverage
+  // the cells do not hold.
+  const earlier = yearBefore(period);
+  const stored = await freshPeriods(ctx.db, members, earlier, period);
+  const national = await storedScopeFigures(ctx.db, { ...q, from: earlier, to: period }, stored);
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(stored.has(earlier) && stored.has(period) ? [] : members) });
+  const earlierState = stored.has(earlier) ? null : await loader.stateAt(earlier);
   const state = await loader.stateAt(period);
-  const groups = state.groups(q.mode, q.channel);
-  const current = { period, ...nationalFigure(groups, members) };
-  const yearEarlier = { period: yearBefore(period), ...nationalFigure(earlierGroups, members) };
-  const byCity = coverageByScope(groups, members, (city) => city);
+  const current = { period, ...(national.get(period) ?? nationalFigure(state.groups(q.mode, q.channel), members)) };
+  const yearEarlier = { period: earlier, ...(national.get(earlier) ?? nationalFigure(earlierState!.groups(q.mode, q.channel), members)) };
+  const byCity = stored.has(period) ? await storedCityFigures(ctx.db, { ...q, period }) : coverageByScope(state.groups(q.mode, q.channel), members, (city) => city);
 
   const [severities, received, periodCounts] = await Promise.all([activeFindingsBySeverity(ctx.db), reportsReceived(ctx.db, period), findingPeriodCounts(ctx.db)]);
   const bySeverity = { high: severities.get('high') ?? 0, medium: severities.get('medium') ?? 0, low: severities.get('low') ?? 0 };
@@ -58,8 +62,10 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
 }
 
 function nationalFigure(groups: readonly LinkGroup[], members: readonly string[]): CoverageFigure {
-  return coverageByScope(groups, members, () => NATION).get(NATION) ?? { coverage: null, mutualPairs: 0, pairs: 0 };
+  return coverageByScope(groups, members, () => NATION).get(NATION) ?? noFigure;
 }
+
+const noFigure: CoverageFigure = { coverage: null, mutualPairs: 0, pairs: 0 };
 
 function leastInterconnected(cities: readonly City[], byCity: ReadonlyMap<string, CoverageFigure>): CityCoverageEntry[] {
   return cities

@@ -2,6 +2,7 @@
 // after a settings change (that rule, every period), at start-up when anything is stale, and on
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
+import { computeCoverage, storeCoverage } from '../analytics/coverage-store.js';
 import { appendAudit } from '../audit/repository.js';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -87,10 +88,13 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     changes = mergeOutcomes(merge);
     summary.findingsHit = outcomes.size;
   }
+  // Coverage follows the reports alone: the runs that account for them store it with their findings.
+  const coverage = scope.rules || summary.from === null || summary.to === null ? null : await computeCoverage(ctx.db, summary.from, summary.to);
 
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const { applied } = merge ? await applyMerge(trx, merge, changes, at) : { applied: [] };
+    if (coverage) await storeCoverage(trx, coverage);
     const statusChanges: StatusChange[] = [];
     for (const { id, change } of applied) {
       if (change.kind === 'insert') summary.opened += change.state.status === 'open' ? 1 : 0;

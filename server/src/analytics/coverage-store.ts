@@ -1,0 +1,154 @@
+// Coverage precomputed: each city's mutual pairs and pairs per period, mode and channel. The rules
+// runs that account for reports store the periods they evaluate in the transaction of their
+// findings (run-rules.ts), so coverage and findings never disagree; coverage by period, city and
+// province and the overview read these cells instead of rebuilding every period's state.
+//
+// A period's cells count for a request only when they were computed with today's members and no
+// report of that period or an earlier one is still unseen by the rules (`rules_applied`): the run
+// after a report, or the start-up run after a crash, rewrites them. Other periods are computed from
+// the reports as before, without storing (so a request never races a rules run). On an existing
+// database the migration leaves the cells empty and the start-up check (fillStaleCoverage, called
+// from bootstrap) fills them.
+import type { AppContext } from '../app-context.js';
+import type { Db } from '../db/database.js';
+import { listCities, listInstitutions } from '../reference/repository.js';
+import { reportedPeriods } from '../reports/repository.js';
+import { CHANNELS, MODES, StateLoader } from '../state/period-state.js';
+import { periodsBetween } from '../state/periods.js';
+import { cityCoverage, coverageMembers, figureOf, meanOverCities, type CoverageFigure, type WeightedFigure } from './coverage.js';
+
+/** The cells of a run of periods, ready to store. */
+export interface CoverageCells {
+  /** The members the cells count pairs of, as coverage_periods holds them. */
+  members: string;
+  periods: string[];
+  cells: { mode: string; channel: string; period: string; city: string; mutual_pairs: number; pairs: number }[];
+}
+
+// Six parameters a row; SQLite allows 32,766 a statement.
+const ROWS_PER_INSERT = 2000;
+const PERIODS_PER_STATEMENT = 500;
+
+export const membersKey = (members: readonly string[]): string => members.join(',');
+
+/** Every city's counts in every mode and channel, for each period from `from` to `to`. */
+export async function computeCoverage(db: Db, from: string, to: string): Promise<CoverageCells> {
+  const [cities, institutions] = await Promise.all([listCities(db), listInstitutions(db)]);
+  const members = coverageMembers(institutions);
+  const loader = new StateLoader(db, cities.map((c) => c.code), { linksAmong: new Set(members) });
+  const periods = periodsBetween(from, to);
+  const cells: CoverageCells['cells'] = [];
+  // In order, so that the loader reads each report once over the whole walk.
+  for (const period of periods) {
+    const state = await loader.stateAt(period);
+    for (const mode of MODES) {
+      for (const channel of CHANNELS) {
+        for (const group of state.groups(mode, channel)) {
+          const { mutualPairs, pairs } = cityCoverage(group.links, members);
+          for (const city of group.cities) cells.push({ mode, channel, period, city, mutual_pairs: mutualPairs, pairs });
+        }
+      }
+    }
+  }
+  return { members: membersKey(members), periods, cells };
+}
+
+/** Replaces the stored cells of the given periods; call it inside the transaction that owns them. */
+export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<void> {
+  for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
+    const periods = coverage.periods.slice(i, i + PERIODS_PER_STATEMENT);
+    await trx.deleteFrom('coverage_cells').where('period', 'in', periods).execute();
+    await trx.deleteFrom('coverage_periods').where('period', 'in', periods).execute();
+    await trx
+      .insertInto('coverage_periods')
+      .values(periods.map((period) => ({ period, members: coverage.members })))
+      .execute();
+  }
+  for (let i = 0; i < coverage.cells.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('coverage_cells')
+      .values(coverage.cells.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+}
+
+/** At start-up: stores the reported periods whose cells are missing or count other members. */
+export async function fillStaleCoverage(ctx: AppContext): Promise<number> {
+  const [institutions, reported] = await Promise.all([listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  if (reported.length === 0) return 0;
+  const fresh = await freshPeriods(ctx.db, coverageMembers(institutions), reported[0], reported.at(-1)!, { ignoreUnseen: true });
+  const stale = periodsBetween(reported[0], reported.at(-1)!).filter((p) => !fresh.has(p));
+  if (stale.length === 0) return 0;
+  const started = performance.now();
+  const coverage = await computeCoverage(ctx.db, stale[0], stale.at(-1)!);
+  await ctx.db.transaction().execute((trx) => storeCoverage(trx, coverage));
+  ctx.logger.info({ periods: coverage.periods.length, ms: Math.round(performance.now() - started) }, 'coverage stored');
+  return coverage.periods.length;
+}
+
+/** The periods from `from` to `to` whose stored cells a request may use (see the top of this file). */
+export async function freshPeriods(db: Db, members: readonly string[], from: string, to: string, options: { ignoreUnseen?: boolean } = {}): Promise<Set<string>> {
+  const [rows, unseen] = await Promise.all([
+    db.selectFrom('coverage_periods').select('period').where('period', '>=', from).where('period', '<=', to).where('members', '=', membersKey(members)).execute(),
+    options.ignoreUnseen
+      ? undefined
+      : db
+          .selectFrom('reports')
+          .select((eb) => eb.fn.min('period').as('period'))
+          .where('rules_applied', '=', 0)
+          .executeTakeFirst(),
+  ]);
+  // A report the rules have not seen can change its own period and every later one.
+  const staleFrom = (unseen?.period as string | null | undefined) ?? null;
+  return new Set(rows.map((r) => r.period).filter((p) => staleFrom === null || p < staleFrom));
+}
+
+/**
+ * The figure of a scope of cities (every city when `cities` is undefined) at each of the given
+ * stored periods from `from` to `to`, in one mode and channel.
+ */
+export async function storedScopeFigures(
+  db: Db,
+  q: { mode: string; channel: string; from: string; to: string },
+  periods: ReadonlySet<string>,
+  cities?: readonly string[],
+): Promise<Map<string, CoverageFigure>> {
+  const rows = await db
+    .selectFrom('coverage_cells')
+    .select(['period', 'mutual_pairs', 'pairs', (eb) => eb.fn.countAll<number>().as('cities')])
+    .where('mode', '=', q.mode)
+    .where('channel', '=', q.channel)
+    .where('period', '>=', q.from)
+    .where('period', '<=', q.to)
+    .$if(cities !== undefined, (qb) => qb.where('city', 'in', cities!.length > 0 ? [...cities!] : ['']))
+    .groupBy(['period', 'mutual_pairs', 'pairs'])
+    .execute();
+  const parts = new Map<string, WeightedFigure[]>([...periods].map((p) => [p, []]));
+  for (const r of rows) parts.get(r.period)?.push({ figure: figureOf(r.mutual_pairs, r.pairs), cities: Number(r.cities) });
+  return new Map([...parts].map(([period, list]) => [period, meanOverCities(list)]));
+}
+
+/** Each city's stored figure at a period in one mode and channel. */
+export async function storedCityFigures(db: Db, q: { mode: string; channel: string; period: string }): Promise<Map<string, CoverageFigure>> {
+  const rows = await db
+    .selectFrom('coverage_cells')
+    .select(['city', 'mutual_pairs', 'pairs'])
+    .where('mode', '=', q.mode)
+    .where('channel', '=', q.channel)
+    .where('period', '=', q.period)
+    .execute();
+  return new Map(rows.map((r) => [r.city, figureOf(r.mutual_pairs, r.pairs)]));
+}
+
+/** The figure of every scope `scopeOf` names, from cities' figures: what coverageByScope gives from groups. */
+export function scopeFigures(byCity: ReadonlyMap<string, CoverageFigure>, scopeOf: (city: string) => string | undefined): Map<string, CoverageFigure> {
+  const parts = new Map<string, WeightedFigure[]>();
+  for (const [city, figure] of byCity) {
+    const scope = scopeOf(city);
+    if (scope === undefined) continue;
+    const list = parts.get(scope);
+    if (list) list.push({ figure, cities: 1 });
+    else parts.set(scope, [{ figure, cities: 1 }]);
+  }
+  return new Map([...parts].map(([scope, list]) => [scope, meanOverCities(list)]));
+}
