@@ -1,7 +1,8 @@
 // RECIP-001: of two systemic institutions, one recognises the other's codes live and the other does
 // not return the favour in that city, mode and channel.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, type CityGroup } from '../state/period-state.js';
+import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 
@@ -21,12 +22,10 @@ export const nonReciprocal: Rule<Record<string, never>> = {
     const hits: Hit[] = [];
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
+        const shared = new Map<readonly StateLink[], Unreturned[]>();
         for (const group of state.groups(mode, channel)) {
-          for (const link of group.links) {
+          for (const [link, reverse] of unreturnedIn(group, systemic, shared)) {
             const { scanner: a, issuer: b } = link;
-            if (link.status !== 'live' || a === b || !systemic(a) || !systemic(b)) continue;
-            const reverse = linkBetween(group, b, a);
-            if (reverse?.status === 'live') continue;
             const nameA = say.institution(a);
             const nameB = say.institution(b);
             const codes = say.codes(mode, channel);
@@ -54,3 +53,39 @@ export const nonReciprocal: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/** A live link between two systemic institutions, and the reverse link when there is one (not live). */
+type Unreturned = [link: StateLink, reverse: StateLink | undefined];
+
+/**
+ * The group's unreturned links, in the order of its links. A city with rows of its own takes those
+ * of the shared links (found once a period) and looks again only at its own pairs and their reverses.
+ */
+function unreturnedIn(group: CityGroup, systemic: (id: string) => boolean, memo: Map<readonly StateLink[], Unreturned[]>): Unreturned[] {
+  const check = (link: StateLink | undefined, out: Unreturned[]) => {
+    if (!link || link.status !== 'live' || link.scanner === link.issuer || !systemic(link.scanner) || !systemic(link.issuer)) return;
+    const reverse = linkBetween(group, link.issuer, link.scanner);
+    if (reverse?.status !== 'live') out.push([link, reverse]);
+  };
+  if (!group.overlay) {
+    const out: Unreturned[] = [];
+    for (const link of group.links) check(link, out);
+    return out;
+  }
+  const { shared, own } = group.overlay;
+  let sharedUnreturned = memo.get(shared);
+  if (!sharedUnreturned) {
+    sharedUnreturned = unreturnedIn({ cities: [], links: shared }, systemic, memo);
+    memo.set(shared, sharedUnreturned);
+  }
+  const touches = (a: string, b: string) => own.has(pairKey(a, b)) || own.has(pairKey(b, a));
+  const out = sharedUnreturned.filter(([link]) => !touches(link.scanner, link.issuer));
+  const again = new Set<StateLink>();
+  for (const link of own.values()) {
+    again.add(link);
+    const reverse = linkBetween(group, link.issuer, link.scanner);
+    if (reverse) again.add(reverse);
+  }
+  for (const link of again) check(link, out);
+  return out.sort((x, y) => compareLinks(x[0], y[0]));
+}
