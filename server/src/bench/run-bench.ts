@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures, type GenerationFigures } from '../generate/generate-history.js';
 import { createLogger } from '../logger.js';
 import { BENCH_PASSWORD, BENCH_USER, startBenchServer } from './bench-server.js';
@@ -57,6 +58,10 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
   fs.mkdirSync(plan.workDir, { recursive: true });
   const work = path.join(plan.workDir, 'work.db');
   fs.copyFileSync(plan.generatedDb, work);
+  // A database generated before the latest migrations gets them, as a server would at start-up.
+  const migrating = openDatabase(work);
+  await migrateToLatest(migrating.db);
+  await migrating.close();
 
   log('full rules run');
   Object.assign(figures, await measureRules(work, now));

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-findings.js';
 import * as m003 from './migrations/003-audit.js';
 import * as m005 from './migrations/005-coverage.js';
+import * as m006 from './migrations/006-reports-as-of-index.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002-findings': m002,
   '003-audit': m003,
   '005-coverage': m005,
+  '006-reports-as-of-index': m006,
 };
 
 const provider: MigrationProvider = {

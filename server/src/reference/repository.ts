@@ -37,6 +37,12 @@ export async function findInstitution(db: Db, id: string): Promise<Institution |
   return row && toInstitution(row);
 }
 
+/** The ids of the systemic institutions: what the matrix orders by, without reading every institution whole. */
+export async function systemicInstitutionIds(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('institutions').select('id').where('systemic', '=', 1).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function insertInstitutions(db: Db, institutions: Institution[]): Promise<void> {
   if (institutions.length === 0) return;
   await db.insertInto('institutions').values(institutions.map(toRow)).execute();
@@ -57,6 +63,11 @@ export async function listCities(db: Db): Promise<City[]> {
     provinceName: r.province_name,
     provinceNameZh: r.province_name_zh,
   }));
+}
+
+/** Whether the registry holds a city of that code: one lookup by primary key, not the whole registry. */
+export async function cityExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('cities').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 export async function insertCities(db: Db, cities: City[]): Promise<void> {

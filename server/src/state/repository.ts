@@ -9,23 +9,28 @@ export interface AsOfReport {
   version: number;
 }
 
-/** For each institution, the latest version of its latest report with period <= the given one. */
+/**
+ * For each institution, the latest version of its latest report with period <= the given one.
+ * Driven per institution so that reports_latest_by_institution answers each max(period) with one
+ * seek, instead of grouping every latest report up to the period.
+ */
 export async function asOfReports(db: Db, period: string): Promise<AsOfReport[]> {
   return db
-    .selectFrom('reports as r')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('reports')
-          .select(['institution', (e) => e.fn.max('period').as('period')])
-          .where('latest', '=', 1)
-          .where('period', '<=', period)
-          .groupBy('institution')
-          .as('a'),
-      (join) => join.onRef('a.institution', '=', 'r.institution').onRef('a.period', '=', 'r.period'),
+    .selectFrom((eb) => eb.selectFrom('reports').select('institution').distinct().where('latest', '=', 1).as('i'))
+    .innerJoin('reports as r', (join) =>
+      join
+        .onRef('r.institution', '=', 'i.institution')
+        .on('r.latest', '=', 1)
+        .on('r.period', '=', (eb) =>
+          eb
+            .selectFrom('reports as x')
+            .select((e) => e.fn.max('x.period').as('period'))
+            .where('x.latest', '=', 1)
+            .whereRef('x.institution', '=', 'i.institution')
+            .where('x.period', '<=', period),
+        ),
     )
     .select(['r.id', 'r.institution', 'r.period', 'r.version'])
-    .where('r.latest', '=', 1)
     .execute();
 }
 
