@@ -10,7 +10,6 @@ import type { FindingStatus } from './status-machine.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 const CHUNK = 500;
-const INSERT_BATCH = 200;
 
 function toStored(row: Pick<FindingRow, (typeof MERGE_COLUMNS)[number]>): StoredFinding {
   return {
@@ -54,19 +53,79 @@ export async function mergeCandidatesById(db: Db, ids: readonly number[]): Promi
   return rows.map(toStored);
 }
 
-function periodColumns(periods: readonly string[]) {
-  return {
-    periods: JSON.stringify(toRanges(periods)),
-    ...(periods.length > 0 ? { first_period: periods[0], last_period: periods.at(-1)! } : {}),
-  };
+/**
+ * Rows a write sends as one JSON parameter, unpacked by SQLite (json_each), as insertLinks does for
+ * a report's links: a run after a big report writes tens of thousands of findings, and compiling and
+ * preparing a fresh many-parameter statement per small batch cost several times the writing itself.
+ */
+const JSON_CHUNK = 5_000;
+
+type Insert = Extract<Change, { kind: 'insert' }>;
+type Update = Extract<Change, { kind: 'update' }>;
+
+/** New findings with their subjects and history; returns each one's id by fingerprint. */
+async function insertFindings(trx: Transaction<Database>, inserts: readonly Insert[], at: string): Promise<Map<string, number>> {
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < inserts.length; i += JSON_CHUNK) {
+    const rows = JSON.stringify(
+      inserts.slice(i, i + JSON_CHUNK).map(({ fingerprint, ruleId, hit, state }) => [
+        fingerprint, ruleId, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity], JSON.stringify(hit.subjects),
+        hit.city, hit.mode, hit.channel, state.periods[0], state.periods.at(-1), JSON.stringify(toRanges(state.periods)),
+        state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence),
+      ]),
+    );
+    const { rows: ids } = await sql<{ id: number; fingerprint: string }>`insert into findings
+        (fingerprint, rule_id, rule_version, severity, severity_rank, subjects, city, mode, channel, first_period, last_period,
+         periods, holds, status, explanation, explanation_zh, evidence, created_at, updated_at)
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+        value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, ${at}, ${at}
+      from json_each(${rows}) order by key
+      returning id, fingerprint`.execute(trx);
+    for (const r of ids) idOf.set(r.fingerprint, r.id);
+  }
+  const subjects = inserts.flatMap((c) => [...new Set(c.hit.subjects)].map((institution) => [institution, idOf.get(c.fingerprint)!]));
+  for (let i = 0; i < subjects.length; i += JSON_CHUNK) {
+    await sql`insert into finding_subjects (institution, finding_id)
+      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(subjects.slice(i, i + JSON_CHUNK))}) order by key`.execute(trx);
+  }
+  await addHistory(trx, inserts.flatMap((c) => c.history.map((e) => ({ findingId: idOf.get(c.fingerprint)!, entry: e }))), at, 'system');
+  return idOf;
 }
 
-async function addHistory(trx: Transaction<Database>, findingId: number, entries: readonly HistoryEntry[], at: string, actor: string): Promise<void> {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('finding_history')
-    .values(entries.map((e) => ({ finding_id: findingId, at, actor, from_status: e.from, to_status: e.to, note: e.note })))
-    .execute();
+/** Updates written only where the finding still has the status the merge read; returns the ids written. */
+async function updateFindings(trx: Transaction<Database>, updates: readonly Update[], at: string): Promise<Set<number>> {
+  const written = new Set<number>();
+  for (let i = 0; i < updates.length; i += JSON_CHUNK) {
+    const rows = JSON.stringify(
+      updates.slice(i, i + JSON_CHUNK).map(({ id, storedStatus, state }) => [
+        id, storedStatus, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity],
+        // No periods left: first and last period keep what they were (coalesce below).
+        JSON.stringify(toRanges(state.periods)), state.periods[0] ?? null, state.periods.at(-1) ?? null,
+        state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence),
+      ]),
+    );
+    const { rows: ids } = await sql<{ id: number }>`update findings set
+        rule_version = c.rule_version, severity = c.severity, severity_rank = c.severity_rank, periods = c.periods,
+        first_period = coalesce(c.first_period, findings.first_period), last_period = coalesce(c.last_period, findings.last_period),
+        holds = c.holds, status = c.status, explanation = c.explanation, explanation_zh = c.explanation_zh, evidence = c.evidence,
+        updated_at = ${at}
+      from (select value ->> 0 as id, value ->> 1 as stored_status, value ->> 2 as rule_version, value ->> 3 as severity,
+          value ->> 4 as severity_rank, value ->> 5 as periods, value ->> 6 as first_period, value ->> 7 as last_period,
+          value ->> 8 as holds, value ->> 9 as status, value ->> 10 as explanation, value ->> 11 as explanation_zh, value ->> 12 as evidence
+        from json_each(${rows})) as c
+      where findings.id = c.id and findings.status = c.stored_status
+      returning findings.id`.execute(trx);
+    for (const r of ids) written.add(r.id);
+  }
+  return written;
+}
+
+async function addHistory(trx: Transaction<Database>, entries: readonly { findingId: number; entry: HistoryEntry }[], at: string, actor: string): Promise<void> {
+  for (let i = 0; i < entries.length; i += JSON_CHUNK) {
+    const rows = JSON.stringify(entries.slice(i, i + JSON_CHUNK).map(({ findingId, entry }) => [findingId, entry.from, entry.to, entry.note]));
+    await sql`insert into finding_history (finding_id, at, actor, from_status, to_status, note)
+      select value ->> 0, ${at}, ${actor}, value ->> 1, value ->> 2, value ->> 3 from json_each(${rows}) order by key`.execute(trx);
+  }
 }
 
 export interface AppliedChanges {
@@ -83,70 +142,16 @@ export interface AppliedChanges {
  */
 export async function applyChanges(trx: Transaction<Database>, changes: readonly Change[], at: string): Promise<AppliedChanges> {
   const result: AppliedChanges = { applied: [], stale: [] };
-  const inserts = changes.filter((c) => c.kind === 'insert');
-  for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
-    const batch = inserts.slice(i, i + INSERT_BATCH);
-    const ids = await trx
-      .insertInto('findings')
-      .values(
-        batch.map(({ fingerprint, ruleId, hit, state }) => ({
-          fingerprint,
-          rule_id: ruleId,
-          rule_version: state.ruleVersion,
-          severity: state.severity,
-          severity_rank: SEVERITY_RANK[state.severity],
-          subjects: JSON.stringify(hit.subjects),
-          city: hit.city,
-          mode: hit.mode,
-          channel: hit.channel,
-          first_period: state.periods[0],
-          last_period: state.periods.at(-1)!,
-          periods: JSON.stringify(toRanges(state.periods)),
-          holds: state.holds ? 1 : 0,
-          status: state.status,
-          explanation: state.explanation.en,
-          explanation_zh: state.explanation.zh,
-          evidence: JSON.stringify(state.evidence),
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .returning(['id', 'fingerprint'])
-      .execute();
-    const idOf = new Map(ids.map((r) => [r.fingerprint, r.id]));
-    for (const c of batch) result.applied.push({ id: idOf.get(c.fingerprint)!, change: c });
-    const subjects = batch.flatMap((c) => [...new Set(c.hit.subjects)].map((institution) => ({ institution, finding_id: idOf.get(c.fingerprint)! })));
-    for (let j = 0; j < subjects.length; j += INSERT_BATCH * 2) await trx.insertInto('finding_subjects').values(subjects.slice(j, j + INSERT_BATCH * 2)).execute();
-    const history = batch.flatMap((c) => c.history.map((e) => ({ finding_id: idOf.get(c.fingerprint)!, at, actor: 'system', from_status: e.from, to_status: e.to, note: e.note })));
-    for (let j = 0; j < history.length; j += INSERT_BATCH * 2) await trx.insertInto('finding_history').values(history.slice(j, j + INSERT_BATCH * 2)).execute();
+  const inserts = changes.filter((c): c is Insert => c.kind === 'insert');
+  const idOf = await insertFindings(trx, inserts, at);
+  for (const c of inserts) result.applied.push({ id: idOf.get(c.fingerprint)!, change: c });
+  const updates = changes.filter((c): c is Update => c.kind === 'update');
+  const written = await updateFindings(trx, updates, at);
+  for (const c of updates) {
+    if (written.has(c.id)) result.applied.push({ id: c.id, change: c });
+    else result.stale.push(c.id);
   }
-  for (const change of changes) {
-    if (change.kind !== 'update') continue;
-    const { state } = change;
-    const { numUpdatedRows } = await trx
-      .updateTable('findings')
-      .set({
-        rule_version: state.ruleVersion,
-        severity: state.severity,
-        severity_rank: SEVERITY_RANK[state.severity],
-        ...periodColumns(state.periods),
-        holds: state.holds ? 1 : 0,
-        status: state.status,
-        explanation: state.explanation.en,
-        explanation_zh: state.explanation.zh,
-        evidence: JSON.stringify(state.evidence),
-        updated_at: at,
-      })
-      .where('id', '=', change.id)
-      .where('status', '=', change.storedStatus)
-      .executeTakeFirst();
-    if (numUpdatedRows === 0n) {
-      result.stale.push(change.id);
-      continue;
-    }
-    await addHistory(trx, change.id, change.history, at, 'system');
-    result.applied.push({ id: change.id, change });
-  }
+  await addHistory(trx, updates.filter((c) => written.has(c.id)).flatMap((c) => c.history.map((entry) => ({ findingId: c.id, entry }))), at, 'system');
   return result;
 }
 
