@@ -4,16 +4,21 @@ import { z } from 'zod';
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+export const CITY_CODE_PATTERN = /^(\d{6}|\*)$/;
 
-export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { error: 'BAD_SLUG: must be a slug of 2–40 lowercase letters, digits and hyphens' });
+/** A YYYY-MM-DD string that names a real day (no 2021-02-30). */
+export const isCalendarDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+export const slug = z.string().regex(SLUG_PATTERN, { error: 'BAD_SLUG: must be a slug of 2–40 lowercase letters, digits and hyphens' });
 export const period = z.string().regex(PERIOD_PATTERN, { error: 'BAD_PERIOD: must be a month as YYYY-MM' });
 export const isoDate = z
   .string()
   .regex(DATE_PATTERN, { error: 'BAD_DATE: must be a date as YYYY-MM-DD', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+  .refine(isCalendarDate, {
     error: 'BAD_DATE: is not a real calendar date',
   });
-export const cityCode = z.string().regex(/^(\d{6}|\*)$/, { error: 'UNKNOWN_CITY: must be a six-digit GB/T 2260 code or *' });
+export const cityCode = z.string().regex(CITY_CODE_PATTERN, { error: 'UNKNOWN_CITY: must be a six-digit GB/T 2260 code or *' });
 
 export const role = z.enum(['analyst', 'auditor', 'institution', 'admin']);
 export type Role = z.infer<typeof role>;
