@@ -8,10 +8,9 @@ const BARE_MATRIX_SQL = `
   select l.report_id, l.scanner, l.issuer, l.status, l.since
   from report_links l
   where l.report_id in (
-    select r.id from reports r
-    join (select institution, max(period) as period from reports where latest = 1 and period <= ? group by institution) a
-      on a.institution = r.institution and a.period = r.period
-    where r.latest = 1)
+    select r.id from (select distinct institution from reports where latest = 1) i
+    join reports r on r.institution = i.institution and r.latest = 1
+      and r.period = (select max(x.period) from reports x where x.latest = 1 and x.institution = i.institution and x.period <= ?))
   and l.city in (?, '*') and l.mode = ? and l.channel = ?`;
 
 export interface MatrixTarget {
