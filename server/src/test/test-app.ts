@@ -29,12 +29,15 @@ export interface TestApp {
 
 export interface TestAppOptions {
   now?: Date;
+  /** A database file instead of memory, for tests of what happens to the file (backups). */
+  dbPath?: string;
   institutions?: Institution[];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: ':memory:', SEED: 'none', CLIENT_DIR: '/nonexistent' });
-  const database = openDatabase(':memory:');
+  const dbPath = options.dbPath ?? ':memory:';
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: dbPath, SEED: 'none', CLIENT_DIR: '/nonexistent' });
+  const database = openDatabase(dbPath);
   const fixedNow = options.now;
   const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() };
   await migrateToLatest(ctx.db);
