@@ -48,7 +48,10 @@ function shutDown(signal: string): void {
         process.exit(1);
       });
   });
+  // A connection whose last response went out after the signal would idle in keep-alive for seconds:
+  // close connections as soon as they fall idle, so the process ends when the last answer is sent.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGTERM', () => shutDown('SIGTERM'));
