@@ -1,6 +1,6 @@
 // The real server process (main.ts) on SIGTERM: a request already being received is answered in
 // full, new connections are refused, the process exits 0 and leaves a clean database behind.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -8,41 +8,10 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from './audit/service.js';
-import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { createLogger } from './logger.js';
-import { loadInstitutionFile, seedReferenceData } from './reference/seed-reference.js';
 import { ApiClient } from './test/api-client.js';
 import { aLink, aReport } from './test/report-factory.js';
-import { createDemoUsers } from './users/service.js';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-/** A database with the reference data and the demo users but no reports. */
-async function prepareDatabase(file: string): Promise<void> {
-  const database = openDatabase(file);
-  const ctx = { db: database.db, config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() };
-  await migrateToLatest(ctx.db);
-  await seedReferenceData(ctx.db, loadInstitutionFile());
-  await createDemoUsers(ctx);
-  await database.close();
-}
-
-/** Starts `node --import tsx server/src/main.ts` (node itself, so that the signal reaches it) on a free port and resolves with its base URL once it listens. */
-function startServer(dbPath: string): Promise<{ child: ChildProcess; baseUrl: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, DB_PATH: dbPath, PORT: '0', SEED: 'none', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-      if (m) resolve({ child, baseUrl: m[1].replace('localhost', '127.0.0.1'), exited });
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
-  });
-}
+import { prepareDatabase, startServerProcess } from './test/server-process.js';
 
 describe('graceful shutdown on SIGTERM', () => {
   let dir: string | undefined;
@@ -56,7 +25,7 @@ describe('graceful shutdown on SIGTERM', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-shutdown-'));
     const dbPath = path.join(dir, 'interop.db');
     await prepareDatabase(dbPath);
-    const server = await startServer(dbPath);
+    const server = await startServerProcess(dbPath);
     child = server.child;
 
     const alipay = new ApiClient(server.baseUrl);

@@ -1,0 +1,49 @@
+// The real server (main.ts) as its own process over a database file, for tests of signals and crashes.
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { AppContext } from '../app-context.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createLogger } from '../logger.js';
+import { loadInstitutionFile, seedReferenceData } from '../reference/seed-reference.js';
+import { createDemoUsers } from '../users/service.js';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** A database with the reference data and the demo users (password "demo") but no reports. */
+export async function prepareDatabase(file: string): Promise<void> {
+  const database = openDatabase(file);
+  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() };
+  await migrateToLatest(ctx.db);
+  await seedReferenceData(ctx.db, loadInstitutionFile());
+  await createDemoUsers(ctx);
+  await database.close();
+}
+
+/** Runs a TypeScript entry point with node itself (not npx), so that signals reach the process. */
+export function spawnTs(entry: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+/** Starts main.ts on a free port over `dbPath` (no demo) and resolves once it listens. */
+export function startServerProcess(dbPath: string): Promise<ServerProcess> {
+  const child = spawnTs('server/src/main.ts', [], { DB_PATH: dbPath, PORT: '0', SEED: 'none' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
+      if (m) resolve({ child, baseUrl: m[1].replace('localhost', '127.0.0.1'), exited });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
+  });
+}
