@@ -64,7 +64,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       description:
         'Payment interconnection reports, the interconnection matrix and reference data. Errors are RFC 9457 problem details ' +
         '(application/problem+json) with a stable `code`; validation errors list every problem in `errors`. ' +
-        'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt.',
+        'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
+        'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +
+        'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again.',
     },
     servers: [{ url: '/' }],
     components: {

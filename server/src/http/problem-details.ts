@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { DomainError, type ProblemItem } from './errors.js';
+import { storageProblem } from './storage-errors.js';
 
 export const PROBLEM_TYPE_BASE = 'https://interop-monitor.example/problems/';
 
@@ -87,6 +88,14 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const known = err instanceof Error ? fromMiddlewareError(err as HttpishError & Error) : undefined;
     if (known) {
       sendProblem(res, { ...known, requestId });
+      return;
+    }
+    const storage = storageProblem(err);
+    if (storage) {
+      // An operator has to act (free disk, fix permissions): logged as an error, answered as 503.
+      logger.error({ err, requestId, method: req.method, url: req.originalUrl }, 'storage unavailable');
+      res.setHeader('Retry-After', String(storage.retryAfterSeconds));
+      sendProblem(res, { ...storage.problem, requestId });
       return;
     }
     logger.error({ err, requestId, method: req.method, url: req.originalUrl }, 'unexpected error');
