@@ -13,6 +13,7 @@ import { exportRoutes } from './exports/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { clientApp } from './http/client-app.js';
 import { healthRoutes } from './http/health.js';
+import { rejectDeepJson } from './http/json-depth.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -43,6 +44,7 @@ export function buildApp(ctx: AppContext): express.Express {
 
   const api = express.Router();
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  api.use(rejectDeepJson);
   api.use(cookieParser());
   api.use(healthRoutes(ctx));
   api.use(authenticate(ctx));

@@ -1,0 +1,36 @@
+// Refuses JSON bodies nested deeper than any request of this API needs. JSON.parse copes with
+// deep nesting, but the recursive code after it (validation, hashing) would overflow the stack
+// and answer 500; a 400 with a stable code says what is wrong instead.
+import type { RequestHandler } from 'express';
+import { BadRequest } from './errors.js';
+
+/** Reports nest four levels (report → agreements → agreement → scope → cities); 32 leaves room. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion (the point is not to overflow). */
+export function exceedsDepth(value: unknown, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  // Only containers go on the stack: a 50,000-link report costs one pass over its objects.
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
+export const rejectDeepJson: RequestHandler = (req, _res, next) => {
+  if (req.body !== undefined && exceedsDepth(req.body, MAX_JSON_DEPTH)) {
+    next(new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP'));
+    return;
+  }
+  next();
+};
