@@ -1,7 +1,7 @@
 // GET /findings, GET /findings/:id, PATCH /findings/:id, POST /findings/:id/comments.
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { findingListQuery, findingPatch, newComment } from '../contract/findings.js';
+import { findingListQuery } from '../contract/findings.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
@@ -16,14 +16,10 @@ export function findingRoutes(ctx: AppContext): Router {
   });
   // Who is asking comes before the body: a caller without a session gets 401, not validation details.
   router.patch('/findings/:id', async (req, res) => {
-    const principal = principalOf(req);
-    const { status, note } = parseInput(findingPatch, req.body);
-    res.json(await changeStatus(ctx, principal, Number(req.params.id), status, note));
+    res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), req.body));
   });
   router.post('/findings/:id/comments', async (req, res) => {
-    const principal = principalOf(req);
-    const { text } = parseInput(newComment, req.body);
-    res.status(201).json(await addComment(ctx, principal, Number(req.params.id), text));
+    res.status(201).json(await addComment(ctx, principalOf(req), Number(req.params.id), req.body));
   });
   return router;
 }

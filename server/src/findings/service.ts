@@ -2,11 +2,12 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
-import type { Finding, FindingFilters, FindingSummary } from '../contract/findings.js';
+import { type Finding, type FindingFilters, type FindingSummary, findingPatch, newComment } from '../contract/findings.js';
 import type { FindingRow } from '../db/schema.js';
 import type { Db } from '../db/database.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
 import { visibleComments, visibleEvidence, visibleNote } from './subject-view.js';
@@ -122,10 +123,14 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
   };
 }
 
-export async function changeStatus(ctx: AppContext, principal: Principal, id: number, to: FindingStatus, note: string | undefined): Promise<Finding> {
-  // Visibility first: an institution learns nothing about a finding that does not name it (404, not 403).
+/**
+ * Visibility and role come before the body is read: an institution learns nothing about a finding
+ * that does not name it (404, not 403), and a refused caller gets the refusal, not validation details.
+ */
+export async function changeStatus(ctx: AppContext, principal: Principal, id: number, body: unknown): Promise<Finding> {
   const row = await visibleFinding(ctx, principal, id);
   if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a finding’s status.');
+  const { status: to, note } = parseInput(findingPatch, body);
   const from = row.status as FindingStatus;
   if (!mayTransition(from, to)) {
     const allowed = allowedTransitions(from);
@@ -140,9 +145,10 @@ export async function changeStatus(ctx: AppContext, principal: Principal, id: nu
   return findingDetail(ctx, principal, id);
 }
 
-export async function addComment(ctx: AppContext, principal: Principal, id: number, text: string) {
+export async function addComment(ctx: AppContext, principal: Principal, id: number, body: unknown) {
   if (principal.role === 'auditor') throw new Forbidden('Auditors read findings; they do not comment.');
   const row = await visibleFinding(ctx, principal, id);
+  const { text } = parseInput(newComment, body);
   const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
   const commentId = await ctx.db.transaction().execute(async (trx) => {
     const { id: inserted } = await trx.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();
