@@ -13,6 +13,8 @@ const configSchema = z.object({
   CLIENT_DIR: z.string().default(path.join(rootDir, 'dist', 'client', 'browser')),
   /** Cookies get the Secure flag only behind TLS; localhost demo runs over plain HTTP. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
+  SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -35,6 +35,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '409': fail('The same Idempotency-Key is still being processed'),
         '413': fail('Over 50 MB'),
         ...invalid,
+        '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default); Retry-After says when to send again'),
       },
     },
     {

@@ -1,9 +1,10 @@
 // POST /reports (JSON or multipart CSV), GET /reports, /reports/:id, /reports/:id/receipt, /periods.
 import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import type { AppContext } from '../app-context.js';
 import { reportListQuery, submitQuery } from '../contract/reports.js';
-import { BadRequest } from '../http/errors.js';
+import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { csvReport } from './csv-report.js';
@@ -52,7 +53,17 @@ function readSubmission(req: Request): Submission {
 export function reportRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/reports', async (req, res) => {
+  // Counted per institution (its users and keys together; an admin per user), before the body is read.
+  const submissionLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: ctx.config.SUBMISSIONS_PER_MINUTE,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => req.principal?.institution ?? (req.principal ? `user:${req.principal.username}` : `address:${ipKeyGenerator(req.ip ?? '')}`),
+    handler: (_req, _res, next) => next(new TooManyRequests(`More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, 60)),
+  });
+
+  router.post('/reports', submissionLimiter, async (req, res) => {
     // Refuse analysts and auditors before reading a 50 MB upload.
     assertMaySubmit(principalOf(req), undefined);
     if (req.is('multipart/form-data')) await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));

@@ -31,12 +31,14 @@ export interface TestAppOptions {
   now?: Date;
   /** A database file instead of memory, for tests of what happens to the file (backups). */
   dbPath?: string;
+  /** Settings beyond the test defaults, as the environment would give them. */
+  env?: Record<string, string>;
   institutions?: Institution[];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dbPath = options.dbPath ?? ':memory:';
-  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: dbPath, SEED: 'none', CLIENT_DIR: '/nonexistent' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: dbPath, SEED: 'none', CLIENT_DIR: '/nonexistent', ...options.env });
   const database = openDatabase(dbPath);
   const fixedNow = options.now;
   const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() };
