@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type Compilable, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -48,9 +48,27 @@ export function openDatabase(file: string): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new WriteLockingSqliteDialect({ database: sqlite }) });
+  handles.set(db, sqlite);
   return {
     db,
     sqlite,
     close: () => db.destroy(),
   };
+}
+
+const handles = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * A query built with Kysely, run by better-sqlite3 directly, its rows as arrays in the order of the
+ * select list. For the one hot path that reads millions of rows (a rules run reads every report's
+ * links: 1.6 M at national size): Kysely's driver asks for a named object per row, which with the
+ * objects built from them took some 14 s of a national run; arrays take about half. The SQL is
+ * still Kysely's, with its parameters bound.
+ */
+export async function rawRows(db: Db, query: Compilable): Promise<unknown[][]> {
+  const compiled = query.compile();
+  const sqlite = handles.get(db);
+  // A Kysely not opened here (none today): the same rows through Kysely.
+  if (!sqlite) return (await db.executeQuery<Record<string, unknown>>(compiled)).rows.map((row) => Object.values(row));
+  return sqlite.prepare(compiled.sql).raw(true).all(...compiled.parameters) as unknown[][];
 }

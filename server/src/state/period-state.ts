@@ -4,7 +4,7 @@
 // Most links are declared for every city ('*'), so cities without rows of their own share one
 // computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
-import type { Db } from '../db/database.js';
+import { rawRows, type Db } from '../db/database.js';
 import { agreementFromRow } from '../reports/repository.js';
 import { firstDayOf, lastDayOf } from './periods.js';
 import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
@@ -74,6 +74,9 @@ export interface StoredLink {
   status: LinkStatus;
   since: string;
 }
+
+/** A report_links row as rawRows reads it, in the loader's select order. */
+type LinkRow = [reportId: number, row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
 
 /** A report's links, split by `mode|channel` once when loaded. */
 type LinksByScope = Map<string, StoredLink[]>;
@@ -231,6 +234,7 @@ export interface StateLoaderOptions {
 export class StateLoader {
   private readonly links = new Map<number, LinksByScope>();
   private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
+  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -252,6 +256,14 @@ export class StateLoader {
     });
   }
 
+  /** One copy of each distinct value: a national run holds millions of links naming a few hundred institutions, cities and dates. */
+  private shared(value: string): string {
+    const held = this.strings.get(value);
+    if (held !== undefined) return held;
+    this.strings.set(value, value);
+    return value;
+  }
+
   /** Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when given. */
   private async load(ids: readonly number[], withLinks?: ReadonlySet<number>): Promise<void> {
     const wanted = new Set(ids);
@@ -270,22 +282,22 @@ export class StateLoader {
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
       const linked = withLinks ? chunk.filter((id) => withLinks.has(id)) : chunk;
-      const rows =
-        linked.length === 0
-          ? []
-          : await this.db
-              .selectFrom('report_links')
-              .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
-              .where('report_id', 'in', linked)
-              .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]))
-              .execute();
-      for (const r of rows) {
-        const byScope = this.links.get(r.report_id)!;
-        const key = `${r.mode}|${r.channel}`;
-        const link: StoredLink = { row: r.row_no, scanner: r.scanner, issuer: r.issuer, city: r.city, status: r.status as LinkStatus, since: r.since };
-        const list = byScope.get(key);
-        if (list) list.push(link);
-        else byScope.set(key, [link]);
+      if (linked.length > 0) {
+        const query = this.db
+          .selectFrom('report_links')
+          .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
+          .where('report_id', 'in', linked)
+          .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]));
+        // Read as arrays (see rawRows): this is most of what a rules run reads. The few distinct
+        // ids, codes and dates are shared instead of kept once per link.
+        for (const [reportId, row, scanner, issuer, mode, channel, city, status, since] of (await rawRows(this.db, query)) as LinkRow[]) {
+          const byScope = this.links.get(reportId)!;
+          const key = `${mode}|${channel}`;
+          const link: StoredLink = { row, scanner: this.shared(scanner), issuer: this.shared(issuer), city: this.shared(city), status: this.shared(status) as LinkStatus, since: this.shared(since) };
+          const list = byScope.get(key);
+          if (list) list.push(link);
+          else byScope.set(key, [link]);
+        }
       }
       const agreementRows = await this.db.selectFrom('report_agreements').selectAll().where('report_id', 'in', chunk).execute();
       for (const a of agreementRows) this.agreements.get(a.report_id)!.push(agreementFromRow(a));
