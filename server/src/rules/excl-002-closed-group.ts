@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, MODES } from '../state/period-state.js';
 import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
-import { liveIndex } from './live-index.js';
+import { groupLiveIndex } from './live-index.js';
 
 const settings = z.strictObject({
   minOtherScanners: z.number().int().min(1).max(10_000),
@@ -35,7 +35,7 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
   for (const mode of MODES) {
     for (const channel of CHANNELS) {
       for (const group of state.groups(mode, channel)) {
-        const { scannersOf, issuersOf } = liveIndex(group.links);
+        const { scannersOf, issuersOf } = groupLiveIndex(group);
         const codes = say.codes(mode, channel);
         for (const [issuer, links] of scannersOf) {
           if (!systemic(issuer)) continue;
