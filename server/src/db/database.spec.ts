@@ -36,3 +36,49 @@ describe('transactions', () => {
     }
   });
 });
+
+describe('reads beside a write', () => {
+  async function withOpenTransaction(file: string, whileOpen: (inserted: string) => Promise<void>): Promise<void> {
+    database = openDatabase(file);
+    await migrateToLatest(database.db);
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const writing = database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('cities').values({ code: '999001', name: 'Test city', name_zh: '测试市', province: '990000', province_name: 'Test', province_name_zh: '测试' }).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    try {
+      await whileOpen('999001');
+    } finally {
+      letGo();
+      await writing;
+    }
+  }
+
+  it('go on while a write transaction is open, seeing what was committed and not what is being written', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-db-'));
+    const file = path.join(dir, 'test.db');
+    await withOpenTransaction(file, async (code) => {
+      const read = database!.db.selectFrom('cities').select('code').where('code', '=', code).execute();
+      const answered = await Promise.race([read.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waited'), 500))]);
+      expect(answered).toBe('answered');
+      expect(await read).toEqual([]);
+    });
+    expect(await database!.db.selectFrom('cities').select('code').where('code', '=', '999001').execute()).toEqual([{ code: '999001' }]);
+  });
+
+  it('leave writes outside a transaction to wait for the writer', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-db-'));
+    const order: string[] = [];
+    await withOpenTransaction(path.join(dir, 'test.db'), async () => {
+      const write = database!.db.deleteFrom('cities').where('code', '=', '999001').execute().then(() => order.push('delete'));
+      await new Promise((r) => setTimeout(r, 50));
+      order.push('still open');
+      void write;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(['still open', 'delete']);
+    expect(await database!.db.selectFrom('cities').select('code').where('code', '=', '999001').execute()).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type Compilable, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { Kysely, SqliteDialect, type Compilable, type Driver } from 'kysely';
+import { RoutingSqliteDriver } from './routing-driver.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -15,28 +16,14 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/**
- * Starts every transaction with BEGIN IMMEDIATE instead of Kysely's deferred BEGIN. A deferred
- * transaction takes the write lock only at its first write, so one that reads first (the version
- * of a report, the head of the audit trail) and writes after may be working from a snapshot that
- * another connection (the rules CLI, a second server) has since committed past: SQLite then fails
- * the write with SQLITE_BUSY_SNAPSHOT, which no busy timeout can wait out. Taking the lock at BEGIN
- * makes such a writer wait its turn (busy_timeout) and read what it writes after. Within one
- * process Kysely already runs one transaction at a time over its single connection.
- */
-class ImmediateTransactionDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class WriteLockingSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
+/** Kysely's SQLite dialect (its SQL and introspection) over the routing driver. */
+class RoutingSqliteDialect extends SqliteDialect {
+  constructor(private readonly writer: BetterSqlite3.Database, private readonly reader: BetterSqlite3.Database | null) {
+    super({ database: writer });
   }
 
   override createDriver(): Driver {
-    return new ImmediateTransactionDriver(this.settings);
+    return new RoutingSqliteDriver(this.writer, this.reader);
   }
 }
 
@@ -47,7 +34,10 @@ export function openDatabase(file: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new WriteLockingSqliteDialect({ database: sqlite }) });
+  // Pages read through a connection of their own, never waiting for a write (see routing-driver.ts).
+  const reader = file === ':memory:' ? null : new BetterSqlite3(file, { readonly: true });
+  reader?.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new RoutingSqliteDialect(sqlite, reader) });
   handles.set(db, sqlite);
   return {
     db,
