@@ -9,6 +9,7 @@
 // the reports as before, without storing (so a request never races a rules run). On an existing
 // database the migration leaves the cells empty and the start-up check (fillStaleCoverage, called
 // from bootstrap) fills them.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
@@ -40,6 +41,7 @@ export async function computeCoverage(db: Db, from: string, to: string): Promise
   const cells: CoverageCells['cells'] = [];
   // In order, so that the loader reads each report once over the whole walk.
   for (const period of periods) {
+    await nextTurn(); // one period at a time, letting waiting requests in between
     const state = await loader.stateAt(period);
     for (const mode of MODES) {
       for (const channel of CHANNELS) {

@@ -1,5 +1,6 @@
 // Evaluates rules over a range of periods, walking the periods in order so that each report is read
 // once, and collects for every fingerprint the periods it held in and its latest hit.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { StateLoader, type PeriodState } from '../state/period-state.js';
@@ -90,6 +91,9 @@ export async function evaluate(db: Db, world: World, rules: readonly ConfiguredR
       say: world.say,
     };
     for (const { rule, settings } of rules) {
+      // A rule over a national period takes tens of milliseconds: between rules, requests waiting
+      // on the event loop (pages, other submissions) get their turn.
+      await nextTurn();
       for (const hit of rule.evaluate(input, settings)) {
         const seen = outcomes.get(hit.fingerprint);
         if (seen) {

@@ -33,9 +33,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts main.ts on a free port over `dbPath` (no demo) and resolves once it listens. */
-export function startServerProcess(dbPath: string): Promise<ServerProcess> {
-  const child = spawnTs('server/src/main.ts', [], { DB_PATH: dbPath, PORT: '0', SEED: 'none' });
+/** Starts main.ts on a free port over `dbPath` (no demo unless asked) and resolves once it listens. */
+export function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawnTs('server/src/main.ts', [], { DB_PATH: dbPath, PORT: '0', SEED: 'none', ...env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
