@@ -75,6 +75,19 @@ describe('sessions', () => {
     expect((await client.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('csrf-victim');
   });
 
+  it('refuses a cross-site form post that carries a valid session cookie, and stores nothing', async () => {
+    const alipay = await app.as('alipay');
+    // What a form on another site makes the browser send: the cookie, a form body, no XSRF header.
+    const res = await fetch(`${app.baseUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { cookie: `im_session=${alipay.cookie('im_session')}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'institution=alipay&period=2021-06',
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).code).toBe('CSRF_TOKEN_MISMATCH');
+    expect((await alipay.get('/api/v1/reports')).body.total).toBe(0);
+  });
+
   it('gives a new session at every login, so a cookie planted before login is never promoted', async () => {
     const a = await app.as('analyst');
     const b = await app.as('analyst');
