@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from './database.js';
+import { openDatabase, rawRows, type OpenDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
 let database: OpenDatabase | undefined;
@@ -64,6 +64,7 @@ describe('reads beside a write', () => {
       const answered = await Promise.race([read.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waited'), 500))]);
       expect(answered).toBe('answered');
       expect(await read).toEqual([]);
+      expect(await rawRows(database!.db, database!.db.selectFrom('cities').select('code').where('code', '=', code))).toEqual([]);
     });
     expect(await database!.db.selectFrom('cities').select('code').where('code', '=', '999001').execute()).toEqual([{ code: '999001' }]);
   });

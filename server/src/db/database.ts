@@ -38,7 +38,8 @@ export function openDatabase(file: string): OpenDatabase {
   const reader = file === ':memory:' ? null : new BetterSqlite3(file, { readonly: true });
   reader?.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new RoutingSqliteDialect(sqlite, reader) });
-  handles.set(db, sqlite);
+  // rawRows reads what is committed, like every read outside a transaction: the writer may be inside another request's.
+  handles.set(db, reader ?? sqlite);
   return {
     db,
     sqlite,

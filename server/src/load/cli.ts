@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { nextPeriod } from '../state/periods.js';
 import { ApiClient } from '../test/api-client.js';
 import { startServerProcess } from '../test/server-process.js';
 import { deadlineReport, submitAll, type SubmissionResult } from './submissions.js';
@@ -82,11 +83,6 @@ try {
   server.child.kill('SIGTERM');
   await server.exited;
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-function nextPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 function submissionRow(results: SubmissionResult[], rowsEach: number): (string | number)[] {
