@@ -82,6 +82,39 @@ describe('coverage by period', () => {
   });
 });
 
+describe('coverage lines: every mode and channel by period in one answer', () => {
+  const lines = (query: string) => analyst.get(`/api/v1/coverage/lines?${query}`);
+
+  it('answers, line by line, what /coverage?by=period answers for each mode and channel', async () => {
+    for (const query of ['', 'from=2020-11&to=2021-02', `city=${BEIJING}`, 'city=440000&to=2021-03']) {
+      const res = await lines(query);
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.lines.map((l: { mode: string; channel: string }) => `${l.mode} ${l.channel}`)).toEqual(['mpm offline', 'mpm online', 'cpm offline', 'cpm online']);
+      for (const line of res.body.lines) {
+        const single = (await coverage(`by=period&mode=${line.mode}&channel=${line.channel}&${query}`)).body;
+        expect(line.series).toEqual(single.series);
+        expect(res.body).toEqual(expect.objectContaining({ city: single.city, from: single.from, to: single.to, institutions: single.institutions }));
+      }
+    }
+  });
+
+  it('draws the live mutual links in the mode and channel they were declared for', async () => {
+    const [mpmOffline, mpmOnline] = (await lines('from=2021-03&to=2021-03')).body.lines;
+    expect(mpmOffline.series[0]).toMatchObject({ key: '2021-03', mutualPairs: n + 1 });
+    expect(mpmOnline.series[0]).toMatchObject({ key: '2021-03', coverage: 0 });
+  });
+
+  it('is for the central bank only, and answers 422 to a bad question', async () => {
+    expect((await (await app.as('alipay')).get('/api/v1/coverage/lines')).status).toBe(403);
+    expect((await (await app.as()).get('/api/v1/coverage/lines')).status).toBe(401);
+    const codes = async (query: string) => (await lines(query)).body.errors.map((e: { code: string }) => e.code);
+    expect(await codes('from=2021-03&to=2021-01')).toEqual(['BAD_RANGE']);
+    expect(await codes('city=999999')).toEqual(['UNKNOWN_CITY']);
+    expect(await codes('to=2021-13')).toEqual(['BAD_PERIOD']);
+    expect(await codes('mode=cpm')).toEqual(['UNKNOWN_FIELD']);
+  });
+});
+
 describe('coverage by city, province and institution', () => {
   it('gives every city of the scope at the period, named', async () => {
     const res = await coverage('by=city&to=2021-01');
@@ -196,8 +229,10 @@ describe('bad questions', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('documents both operations', async () => {
+  it('documents the coverage, coverage lines and openness operations', async () => {
     const paths = (await analyst.get('/api/v1/openapi.json')).body.paths;
+    expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'city']);
+    expect(paths['/api/v1/coverage/lines'].get.responses['200'].content['application/json'].schema).toBeDefined();
     expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['by', 'from', 'to', 'mode', 'channel', 'city']);
     expect(paths['/api/v1/institutions/{id}/openness'].get.responses).toHaveProperty('404');
   });

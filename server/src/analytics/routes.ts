@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { coverageQuery, opennessQuery } from '../contract/analytics.js';
+import { coverageLinesQuery, coverageQuery, opennessQuery } from '../contract/analytics.js';
 import { requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { coverageSeries, institutionOpenness } from './service.js';
+import { coverageLines, coverageSeries, institutionOpenness } from './service.js';
 
 export function analyticsRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -11,6 +11,9 @@ export function analyticsRoutes(ctx: AppContext): Router {
   const centralBank = requireRole('analyst', 'auditor', 'admin');
   router.get('/coverage', centralBank, async (req, res) => {
     res.json(await coverageSeries(ctx, parseInput(coverageQuery, req.query)));
+  });
+  router.get('/coverage/lines', centralBank, async (req, res) => {
+    res.json(await coverageLines(ctx, parseInput(coverageLinesQuery, req.query)));
   });
   router.get('/institutions/:id/openness', centralBank, async (req, res) => {
     res.json(await institutionOpenness(ctx, String(req.params.id), parseInput(opennessQuery, req.query)));

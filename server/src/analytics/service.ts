@@ -2,18 +2,18 @@
 // else the period states, and hands the city groups to the pure computations in coverage.ts and
 // openness.ts.
 import type { AppContext } from '../app-context.js';
-import type { CityOpenness, CoverageEntry, CoverageQuery, CoverageSeries, Openness, OpennessQuery } from '../contract/analytics.js';
+import type { CityOpenness, CoverageEntry, CoverageLines, CoverageLinesQuery, CoverageQuery, CoverageSeries, Openness, OpennessQuery } from '../contract/analytics.js';
 import type { City } from '../contract/reference.js';
 import { NotFound } from '../http/errors.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
-import { StateLoader } from '../state/period-state.js';
+import { CHANNELS, MODES, StateLoader, type Channel, type Mode } from '../state/period-state.js';
 import { periodsBetween } from '../state/periods.js';
 import { citiesInScope } from './city-scope.js';
 import { coverageByInstitution, coverageByScope, coverageMembers, type CoverageFigure } from './coverage.js';
 import { freshPeriods, scopeFigures, storedCityFigures, storedScopeFigures } from './coverage-store.js';
 import { meanShare, opennessIn, type ShareCount } from './openness.js';
-import { coverageRange } from './period-range.js';
+import { coverageRange, type PeriodRange } from './period-range.js';
 
 export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise<CoverageSeries> {
   const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
@@ -23,22 +23,16 @@ export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise
   const answer = { by: q.by, mode: q.mode, channel: q.channel, city: q.city ?? null, from: range?.from ?? null, to: range?.to ?? null, institutions: members };
   if (!range) return { ...answer, series: [] };
 
+  if (q.by === 'period') {
+    const [series] = await seriesByPeriod(ctx, { cities, members, scope, city: q.city }, range, [q]);
+    return { ...answer, series };
+  }
+
   const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
   const groupsAt = async (period: string) => (await loader.stateAt(period)).groups(q.mode, q.channel);
   const inScope = (city: string) => scope.has(city);
   // by=institution needs each member's pairs, which the stored cells do not keep.
   const stored = q.by === 'institution' ? new Set<string>() : await freshPeriods(ctx.db, members, range.from, range.to);
-
-  if (q.by === 'period') {
-    const fromStore = stored.size === 0 ? new Map<string, CoverageFigure>() : await storedScopeFigures(ctx.db, { ...q, ...range }, stored, q.city === undefined ? undefined : [...scope]);
-    const series: CoverageEntry[] = [];
-    // In order, so that the loader reads each report once over the whole walk.
-    for (const period of periodsBetween(range.from, range.to)) {
-      const figure = fromStore.get(period) ?? coverageByScope(await groupsAt(period), members, (city) => (inScope(city) ? period : undefined)).get(period);
-      series.push(entry(period, figure ?? emptyFigure));
-    }
-    return { ...answer, series };
-  }
 
   if (q.by === 'institution') {
     const byInstitution = coverageByInstitution(await groupsAt(range.to), members, inScope);
@@ -56,6 +50,50 @@ export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, figure]) => entry(key, figure, labels.names.get(key)?.name, labels.names.get(key)?.nameZh));
   return { ...answer, series };
+}
+
+/** Every mode and channel, in the order /coverage/lines lists them. */
+const ALL_LINES: readonly Line[] = MODES.flatMap((mode) => CHANNELS.map((channel) => ({ mode, channel })));
+
+/** The four by=period series of /coverage in one answer, walking the periods once for all of them. */
+export async function coverageLines(ctx: AppContext, q: CoverageLinesQuery): Promise<CoverageLines> {
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const scope = citiesInScope(cities, q.city);
+  const members = coverageMembers(institutions);
+  const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported);
+  const answer = { city: q.city ?? null, from: range?.from ?? null, to: range?.to ?? null, institutions: members };
+  const series = range ? await seriesByPeriod(ctx, { cities, members, scope, city: q.city }, range, ALL_LINES) : ALL_LINES.map(() => []);
+  return { ...answer, lines: ALL_LINES.map((line, i) => ({ ...line, series: series[i] })) };
+}
+
+type Line = { mode: Mode; channel: Channel };
+
+/**
+ * The coverage of the scope at each period of the range, one series per line: from the stored
+ * cells where they are fresh, else from the period's state, read once for every line.
+ */
+async function seriesByPeriod(
+  ctx: AppContext,
+  basis: { cities: readonly City[]; members: string[]; scope: ReadonlySet<string>; city: string | undefined },
+  range: PeriodRange,
+  lines: readonly Line[],
+): Promise<CoverageEntry[][]> {
+  const stored = await freshPeriods(ctx.db, basis.members, range.from, range.to);
+  const scopeCities = basis.city === undefined ? undefined : [...basis.scope];
+  const fromStore = await Promise.all(
+    lines.map((line) => (stored.size === 0 ? new Map<string, CoverageFigure>() : storedScopeFigures(ctx.db, { ...line, ...range }, stored, scopeCities))),
+  );
+  const loader = new StateLoader(ctx.db, basis.cities.map((c) => c.code), { linksAmong: new Set(basis.members) });
+  const series = lines.map((): CoverageEntry[] => []);
+  // In order, so that the loader reads each report once over the whole walk.
+  for (const period of periodsBetween(range.from, range.to)) {
+    const state = fromStore.every((figures) => figures.has(period)) ? null : await loader.stateAt(period);
+    lines.forEach((line, i) => {
+      const figure = fromStore[i].get(period) ?? coverageByScope(state!.groups(line.mode, line.channel), basis.members, (city) => (basis.scope.has(city) ? period : undefined)).get(period);
+      series[i].push(entry(period, figure ?? emptyFigure));
+    });
+  }
+  return series;
 }
 
 export async function institutionOpenness(ctx: AppContext, id: string, q: OpennessQuery): Promise<Openness> {

@@ -1,5 +1,5 @@
 // The coverage and openness operations of the OpenAPI document.
-import { coverageQuery, coverageSeries, openness, opennessQuery } from './analytics.js';
+import { coverageLines, coverageLinesQuery, coverageQuery, coverageSeries, openness, opennessQuery } from './analytics.js';
 import type { Operation } from './operations.js';
 
 type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Operation['responses']>;
@@ -19,6 +19,16 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         '422 codes: BAD_PERIOD, UNKNOWN_CITY, BAD_VALUE (by, mode, channel), NOT_APPLICABLE (`from` without by=period), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods).',
       query: coverageQuery,
       responses: { '200': { description: 'The series', schema: coverageSeries }, ...unauthorized, ...forbidden, ...invalid },
+    },
+    {
+      method: 'get', path: '/coverage/lines', tag: 'Analytics', summary: 'Coverage by period in every mode and channel at once', roles: 'analyst, auditor, admin',
+      description:
+        'The four by=period series of /coverage (mpm offline, mpm online, cpm offline, cpm online) over the same periods and scope, in one answer: each line is exactly what ' +
+        '/coverage?by=period with that mode and channel and the same `from`, `to` and `city` answers. For a chart comparing modes and channels, one round trip instead of four. ' +
+        'With no report at all and no period asked for, `from`, `to` are null and every line is empty. ' +
+        '422 codes: BAD_PERIOD, UNKNOWN_CITY, BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods), UNKNOWN_FIELD.',
+      query: coverageLinesQuery,
+      responses: { '200': { description: 'The lines', schema: coverageLines }, ...unauthorized, ...forbidden, ...invalid },
     },
     {
       method: 'get', path: '/institutions/:id/openness', tag: 'Analytics', summary: 'How open an institution is: whose codes it recognises, and who recognises its codes', roles: 'analyst, auditor, admin',

@@ -50,6 +50,28 @@ export const coverageSeries = z.object({
 });
 export type CoverageSeries = z.infer<typeof coverageSeries>;
 
+export const coverageLinesQuery = z.strictObject({
+  from: period.optional().describe('The first period; default the first reported period.'),
+  to: period.optional().describe('The last period; default the latest reported period.'),
+  city: coverageQuery.shape.city,
+});
+export type CoverageLinesQuery = z.infer<typeof coverageLinesQuery>;
+
+export const coverageLine = z.object({
+  mode,
+  channel,
+  series: z.array(coverageEntry).describe('One entry per period from `from` to `to`, as /coverage?by=period answers for this mode and channel.'),
+});
+
+export const coverageLines = z.object({
+  city: z.string().nullable().describe('The city or province filter; null for the nation.'),
+  from: z.string().nullable().describe('The first period of every line; null when nothing has been reported.'),
+  to: z.string().nullable().describe('The last period of every line; null when nothing has been reported.'),
+  institutions: z.array(z.string()).describe('The systemic, active institutions whose pairs are counted.'),
+  lines: z.array(coverageLine).describe('One line per mode and channel: mpm offline, mpm online, cpm offline, cpm online.'),
+});
+export type CoverageLines = z.infer<typeof coverageLines>;
+
 export const opennessQuery = z.strictObject({
   period: period.optional().describe('Default the latest reported period.'),
   mode: mode.default('mpm'),
