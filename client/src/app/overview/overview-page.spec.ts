@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -64,14 +64,14 @@ describe('OverviewPage', () => {
     (await requestTo('/api/v1/periods')).flush({ items: periods });
   }
 
-  const EMPTY_COVERAGE = { by: 'period', mode: 'mpm', channel: 'offline', city: null, from: null, to: null, institutions: [], series: [] };
+  const EMPTY_COVERAGE = { city: null, from: null, to: null, institutions: [], lines: [] };
 
   /** Answers whatever else the page still waits for (coverage over time), then waits for it to settle. */
   async function settle() {
     // Not whenStable(): the charts keep a resize timer of their own pending.
     for (let i = 0; i < 10; i++) {
       TestBed.tick();
-      http.match('/api/v1/coverage').forEach((r) => r.flush(EMPTY_COVERAGE));
+      http.match('/api/v1/coverage/lines').forEach((r) => r.flush(EMPTY_COVERAGE));
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     TestBed.tick();
@@ -79,25 +79,43 @@ describe('OverviewPage', () => {
 
   const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
 
-  it('asks for the latest period, mpm and offline by default', async () => {
-    await open('/overview');
+  it('asks for the latest period, mpm and offline by default, without waiting for the list of periods', async () => {
+    void harness.navigateByUrl('/overview');
     const req = await requestTo('/api/v1/overview');
-    expect(req.request.params.get('period')).toBe('2021-06');
+    // No period: the server answers for the latest reported one.
+    expect(req.request.params.has('period')).toBe(false);
     expect(req.request.params.get('mode')).toBe('mpm');
     expect(req.request.params.get('channel')).toBe('offline');
-    // Coverage over time up to that period has a line for each mode and channel, whichever the page is set to.
-    const coverage: TestRequest[] = [];
-    for (let i = 0; i < 100 && coverage.length < 4; i++) {
-      TestBed.tick();
-      coverage.push(...http.match((r) => r.url === '/api/v1/coverage'));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    expect(coverage.map((r) => `${r.request.params.get('by')} ${r.request.params.get('to')} ${r.request.params.get('mode')}/${r.request.params.get('channel')}`).sort()).toEqual([
-      'period 2021-06 cpm/offline',
-      'period 2021-06 cpm/online',
-      'period 2021-06 mpm/offline',
-      'period 2021-06 mpm/online',
-    ]);
+    // Coverage over time up to that period, a line for each mode and channel, in one request.
+    const coverage = await requestTo('/api/v1/coverage/lines');
+    expect(coverage.request.params.keys()).toEqual([]);
+    expect(http.match('/api/v1/periods')).toHaveLength(1);
+  });
+
+  it('draws a coverage line per mode and channel, the chosen one first in the legend', async () => {
+    await open('/overview?channel=online');
+    (await requestTo('/api/v1/overview')).flush(OVERVIEW);
+    const entries = [
+      { key: '2021-05', coverage: 0.25, mutualPairs: 1, pairs: 4 },
+      { key: '2021-06', coverage: 0.5, mutualPairs: 2, pairs: 4 },
+    ];
+    (await requestTo('/api/v1/coverage/lines')).flush({
+      city: null,
+      from: '2021-05',
+      to: '2021-06',
+      institutions: ['alipay', 'tenpay', 'unionpay'],
+      lines: [
+        { mode: 'mpm', channel: 'offline', series: entries },
+        { mode: 'mpm', channel: 'online', series: entries },
+        { mode: 'cpm', channel: 'offline', series: entries },
+        { mode: 'cpm', channel: 'online', series: entries },
+      ],
+    });
+    await settle();
+    const legend = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('im-coverage-trend .legend span')].map((e) => e.textContent?.trim());
+    expect(legend).toHaveLength(4);
+    expect(legend[0]).toContain('Online');
+    expect((harness.routeNativeElement as HTMLElement).querySelector('im-coverage-trend .legend .chosen')?.textContent?.trim()).toBe('mpm · Online');
   });
 
   it('takes the period, mode and channel from the URL', async () => {
@@ -143,7 +161,9 @@ describe('OverviewPage', () => {
 
   it('says what happens next when no report has arrived yet', async () => {
     await open('/overview', []);
-    await harness.fixture.whenStable();
+    // Asked for at once, the figures come for the current month; the page says no report came instead.
+    (await requestTo('/api/v1/overview')).flush({ ...OVERVIEW, findingsByMonth: [], leastInterconnected: [] });
+    await settle();
     expect(text()).toContain('No reports have been received yet');
   });
 

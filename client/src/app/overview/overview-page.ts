@@ -1,13 +1,11 @@
-import { HttpClient, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { forkJoin, map } from 'rxjs';
-import type { Channel, CoverageSeries, ItemList, Mode, Overview } from '../core/api/api-types';
+import type { Channel, CoverageLines, ItemList, Mode, Overview } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
@@ -19,13 +17,6 @@ import { FindingsByMonthChart } from './findings-by-month-chart';
 import { LeastInterconnected } from './least-interconnected';
 
 type Filter = 'period' | 'mode' | 'channel';
-
-const COVERAGE_LINES: { mode: Mode; channel: Channel }[] = [
-  { mode: 'mpm', channel: 'offline' },
-  { mode: 'mpm', channel: 'online' },
-  { mode: 'cpm', channel: 'offline' },
-  { mode: 'cpm', channel: 'online' },
-];
 
 /** The analyst's home: headline figures, coverage over time, findings per month and the cities lagging behind, as of one period. */
 @Component({
@@ -59,39 +50,39 @@ export class OverviewPage {
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly severityLabels = SEVERITY_LABELS;
 
+  // The figures and the coverage lines are asked for at once, with the periods: without a period in
+  // the URL the server answers for the latest reported one, which is what the period list would
+  // have given after one more round trip.
   protected readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
   /** Newest first. */
   protected readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
-  protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);
   protected readonly selectedMode = computed((): Mode => (this.mode() === 'cpm' ? 'cpm' : 'mpm'));
   protected readonly selectedChannel = computed((): Channel => (this.channel() === 'online' ? 'online' : 'offline'));
 
   protected readonly overview = httpResource<Overview>(() => {
-    const period = this.selectedPeriod();
-    if (!period) return undefined;
-    return { url: '/api/v1/overview', params: { period, mode: this.selectedMode(), channel: this.selectedChannel() } };
+    const period = this.period();
+    const params: Record<string, string> = { mode: this.selectedMode(), channel: this.selectedChannel() };
+    return { url: '/api/v1/overview', params: period ? { period, ...params } : params };
   });
-  private readonly http = inject(HttpClient);
+  /** The period shown: the URL's, else the one the overview answered for (the latest reported). */
+  protected readonly selectedPeriod = computed(() => this.period() ?? (this.overview.hasValue() ? this.overview.value().period : this.periodList()[0]));
+
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(Language);
-  /** National coverage per period up to the period shown, one line per mode and channel (four requests at once). */
-  protected readonly coverage = rxResource({
-    params: () => this.selectedPeriod(),
-    stream: ({ params: to }) =>
-      forkJoin(
-        COVERAGE_LINES.map(({ mode, channel }) =>
-          this.http.get<CoverageSeries>('/api/v1/coverage', { params: { by: 'period', to, mode, channel } }).pipe(map((c) => ({ mode, channel, entries: c.series }))),
-        ),
-      ),
+  /** National coverage per period up to the period shown, one line per mode and channel, in one request. */
+  protected readonly coverage = httpResource<CoverageLines>(() => {
+    const to = this.period();
+    const params: Record<string, string> = to ? { to } : {};
+    return { url: '/api/v1/coverage/lines', params };
   });
   /** The lines with their names in the active language; the mode and channel chosen above are drawn first and bold. */
   protected readonly coverageLines = computed((): CoverageLine[] => {
     this.language.current(); // translate() reads no signal: named anew when the language changes
-    return (this.coverage.hasValue() ? this.coverage.value() : []).map((l) => ({
+    return (this.coverage.hasValue() ? this.coverage.value().lines : []).map((l) => ({
       name: `${this.transloco.translate(MODE_LABELS[l.mode].short)} · ${this.transloco.translate(CHANNEL_LABELS[l.channel])}`,
-      entries: l.entries,
+      entries: l.series,
       chosen: l.mode === this.selectedMode() && l.channel === this.selectedChannel(),
     }));
   });

@@ -10,7 +10,7 @@ export type { Role } from '@contract/common';
 export type { City, Institution } from '@contract/reference';
 export type { Receipt, ReportSummary } from '@contract/reports';
 export type { Matrix } from '@contract/matrix';
-export type { CoverageEntry, CoverageSeries } from '@contract/analytics';
+export type { CoverageEntry, CoverageLines, CoverageSeries } from '@contract/analytics';
 export type { Overview } from '@contract/overview';
 export type { ProblemItem } from '@contract/common';
 export type { Finding, FindingFilters } from '@contract/findings';
