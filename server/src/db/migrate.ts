@@ -5,7 +5,7 @@ import * as m002 from './migrations/002-findings.js';
 import * as m003 from './migrations/003-audit.js';
 import * as m005 from './migrations/005-coverage.js';
 import * as m006 from './migrations/006-reports-as-of-index.js';
-import * as m007 from './migrations/007-findings-first-period-index.js';
+import * as m007 from './migrations/007-findings-overview-indexes.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,7 +14,7 @@ const migrations: Record<string, Migration> = {
   '003-audit': m003,
   '005-coverage': m005,
   '006-reports-as-of-index': m006,
-  '007-findings-first-period-index': m007,
+  '007-findings-overview-indexes': m007,
 };
 
 const provider: MigrationProvider = {

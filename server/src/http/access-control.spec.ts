@@ -37,6 +37,7 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'GET /periods': { allowed: LOGGED_IN },
   'GET /matrix': { allowed: CENTRAL_BANK, query: '?city=110000&period=2021-02&mode=mpm&channel=offline' },
   'GET /coverage': { allowed: CENTRAL_BANK, query: '?by=period' },
+  'GET /coverage/lines': { allowed: CENTRAL_BANK, query: '?to=2021-02' },
   'GET /institutions/:id/openness': { allowed: CENTRAL_BANK, query: '?period=2021-02' },
   'GET /overview': { allowed: CENTRAL_BANK, query: '?period=2021-02' },
   'GET /institutions/:id/agreements': { allowed: CENTRAL_BANK, query: '?period=2021-02' },

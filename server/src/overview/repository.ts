@@ -1,17 +1,20 @@
 // The counts the overview reads from findings and reports: aggregated in SQL, one row per group.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { SEVERITY_RANK } from '../findings/repository.js';
 import { ACTIVE } from '../findings/status-machine.js';
 
 /** Findings now open, acknowledged or confirmed, by severity. */
 export async function activeFindingsBySeverity(db: Db): Promise<Map<string, number>> {
+  // By rank, which findings_by_status holds (a finding's rank is its severity's): counted from the index alone.
   const rows = await db
     .selectFrom('findings')
-    .select(['severity', sql<number>`count(*)`.as('n')])
+    .select(['severity_rank', sql<number>`count(*)`.as('n')])
     .where('status', 'in', [...ACTIVE])
-    .groupBy('severity')
+    .groupBy('severity_rank')
     .execute();
-  return new Map(rows.map((r) => [r.severity, Number(r.n)]));
+  const severityOf = new Map(Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity]));
+  return new Map(rows.map((r) => [severityOf.get(r.severity_rank) ?? String(r.severity_rank), Number(r.n)]));
 }
 
 export interface OpenedCount {
