@@ -1,0 +1,23 @@
+import { vi } from 'vitest';
+import { TestBed } from '@angular/core/testing';
+import type { ActivatedRouteSnapshot, RouterStateSnapshot } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom, isObservable, type Observable, throwError } from 'rxjs';
+import { scopeTranslations } from './scope-translations';
+
+describe('scopeTranslations', () => {
+  const resolve = (scope: string) =>
+    TestBed.runInInjectionContext(() => scopeTranslations(scope)({} as ActivatedRouteSnapshot, {} as RouterStateSnapshot)) as Observable<true>;
+
+  it('resolves once the scope is loaded in the active language', async () => {
+    const result = resolve('overview');
+    expect(isObservable(result)).toBe(true);
+    expect(await firstValueFrom(result)).toBe(true);
+    expect(TestBed.inject(TranslocoService).getTranslation('overview/en')).toHaveProperty('title');
+  });
+
+  it('lets the page open when the file cannot be read', async () => {
+    vi.spyOn(TestBed.inject(TranslocoService), 'load').mockReturnValue(throwError(() => new Error('404')));
+    expect(await firstValueFrom(resolve('overview'))).toBe(true);
+  });
+});
