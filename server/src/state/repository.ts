@@ -38,8 +38,9 @@ export async function asOfReports(db: Db, period: string): Promise<AsOfReport[]>
 export type DeclaredLinkRow = [reportId: number, scanner: string, issuer: string, status: string, since: string];
 
 /**
- * The links of the given reports in a city (rows for every city, '*', included), as arrays (see
- * rawRows): named objects through Kysely's driver took a third of a national matrix's time.
+ * The links of the given reports whose city is exactly `city` ('*' for the rows that declare every
+ * city), each report's in row order, as arrays (see rawRows): named objects through Kysely's driver
+ * took a third of a national matrix's time.
  */
 export async function declaredLinksInCity(db: Db, reportIds: number[], city: string, mode: string, channel: string): Promise<DeclaredLinkRow[]> {
   if (reportIds.length === 0) return [];
@@ -47,8 +48,18 @@ export async function declaredLinksInCity(db: Db, reportIds: number[], city: str
     .selectFrom('report_links')
     .select(['report_id', 'scanner', 'issuer', 'status', 'since'])
     .where('report_id', 'in', reportIds)
-    .where('city', 'in', [city, '*'])
+    .where('city', '=', city)
     .where('mode', '=', mode)
     .where('channel', '=', channel);
   return (await rawRows(db, query)) as DeclaredLinkRow[];
+}
+
+/**
+ * Changes whenever what asOfReports answers can change: reports are only ever inserted (a new
+ * version clears its predecessor's `latest` in the same transaction), ids are never reused, and a
+ * report's links never change after it is stored.
+ */
+export async function reportsVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
