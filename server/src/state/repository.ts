@@ -42,7 +42,7 @@ export type DeclaredLinkRow = [reportId: number, scanner: string, issuer: string
  * city), each report's in row order, as arrays (see rawRows): named objects through Kysely's driver
  * took a third of a national matrix's time.
  */
-export async function declaredLinksInCity(db: Db, reportIds: number[], city: string, mode: string, channel: string): Promise<DeclaredLinkRow[]> {
+export async function declaredLinksInCity(db: Db, reportIds: readonly number[], city: string, mode: string, channel: string): Promise<DeclaredLinkRow[]> {
   if (reportIds.length === 0) return [];
   const query = db
     .selectFrom('report_links')
