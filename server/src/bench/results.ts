@@ -8,7 +8,7 @@ export type Figures = Record<string, number | null>;
 export const FIGURE_KEYS = [
   'generate.seconds', 'generate.reports',
   'ingest.rows', 'ingest.seconds', 'ingest.rowsPerSecond', 'ingest.rawSeconds', 'ingest.rawRowsPerSecond', 'ingest.ratioToRaw',
-  'matrix.p50Ms', 'matrix.p95Ms', 'matrix.bareP50Ms', 'matrix.bareP95Ms', 'matrix.ratioToBare',
+  'matrix.p50Ms', 'matrix.p95Ms', 'matrix.firstAtPeriodP50Ms', 'matrix.firstAtPeriodP95Ms', 'matrix.bareP50Ms', 'matrix.bareP95Ms', 'matrix.ratioToBare',
   'coverage.byPeriod.p50Ms', 'coverage.byPeriod.p95Ms', 'coverage.byCity.p50Ms', 'coverage.byCity.p95Ms',
   'rules.fullRunSeconds', 'rules.peakRssMb', 'rules.findingsHit',
   'findings.count', 'findings.listPage.p50Ms', 'findings.listPage.p95Ms',

@@ -104,6 +104,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
       notes: [
         'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
         'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
+        'matrix.p50Ms/p95Ms: one city and period asked again; matrix.firstAtPeriod*: the first request at each other period (what its cities share not yet in memory)',
         'findings.count and export.rows include findings copied in to reach the target count',
       ],
     },

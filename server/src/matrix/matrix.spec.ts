@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLink } from '../test/report-factory.js';
+import { buildApp } from '../app.js';
+import { openDatabase } from '../db/database.js';
+import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
-import type { ApiClient } from '../test/api-client.js';
+import { ApiClient } from '../test/api-client.js';
 
 let app: TestApp;
 let analyst: ApiClient;
@@ -64,5 +70,72 @@ describe('the city matrix', () => {
 
   it('lists the periods that have reports', async () => {
     expect((await analyst.get('/api/v1/periods')).body.items).toEqual(['2021-01', '2021-03']);
+  });
+});
+
+describe('the city matrix after a report arrives', () => {
+  // Two servers over one database file, as two processes would be: each keeps what cities share
+  // in memory, and neither may answer from it once a report has arrived through the other.
+  let dir: string;
+  let first: TestApp;
+  let secondClose: () => Promise<void>;
+  let viaFirst: ApiClient;
+  let viaSecond: ApiClient;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-matrix-'));
+    first = await startTestApp({ now: new Date('2021-12-20T08:00:00Z'), dbPath: path.join(dir, 'interop.db') });
+    const database = openDatabase(path.join(dir, 'interop.db'));
+    const server = buildApp({ ...first.ctx, db: database.db }).listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    secondClose = async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    };
+    viaFirst = await first.as('analyst');
+    viaSecond = new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await viaSecond.logIn('analyst', 'demo');
+  });
+  afterAll(async () => {
+    await secondClose();
+    await first.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cellsOf = async (client: ApiClient, city: string, period: string) => {
+    const res = await client.get(`/api/v1/matrix?city=${city}&period=${period}`);
+    expect(res.status).toBe(200);
+    return Object.fromEntries(res.body.cells.map((c: { scanner: string; issuer: string; status: string; reconciliation: string }) => [`${c.scanner}>${c.issuer}`, `${c.status} ${c.reconciliation}`]));
+  };
+  const bothServers = async (city: string, period: string) => {
+    const answers = [await cellsOf(viaFirst, city, period), await cellsOf(viaSecond, city, period)];
+    expect(answers[1]).toEqual(answers[0]);
+    return answers[0];
+  };
+
+  it('shows a new report, a new version and a report carried forward at once, on either server', async () => {
+    const alipay = await first.as('alipay');
+    const unionpay = await first.as('unionpay');
+    await submitted(alipay, aReport({ period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })] }));
+    // Beijing has a row of its own, Guangzhou only the * row; both periods are now held by both servers.
+    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'live unconfirmed', 'unionpay>alipay': 'live unconfirmed' });
+    expect(await bothServers('440100', '2021-01')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
+    expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
+
+    // UnionPay reports through the first server: confirms Beijing's link, suspends its * link.
+    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })] }));
+    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'live confirmed', 'unionpay>alipay': 'suspended disputed' });
+    expect(await bothServers('440100', '2021-01')).toEqual({ 'unionpay>alipay': 'suspended disputed' });
+    expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'suspended unconfirmed' });
+
+    // Alipay corrects January (version 2) through the second server: its * link is now declared suspended too.
+    const correcting = new ApiClient(viaSecond.baseUrl);
+    await correcting.logIn('alipay', 'demo');
+    await submitted(correcting, aReport({ period: '2021-01', links: [aLink({ status: 'pilot' }), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })] }));
+    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'pilot disputed', 'unionpay>alipay': 'suspended confirmed' });
+
+    // A February report counts in March, which both servers answered before it arrived.
+    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-02', links: [aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'live' })] }));
+    expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
   });
 });

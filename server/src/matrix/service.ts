@@ -3,8 +3,9 @@ import type { AppContext } from '../app-context.js';
 import type { Matrix } from '../contract/matrix.js';
 import { Invalid } from '../http/errors.js';
 import { cityExists, systemicInstitutionIds } from '../reference/repository.js';
-import { reconcileDeclarations, type DeclaringReport, type LinkStatus } from '../state/reconcile.js';
-import { asOfReports, declaredLinksInCity } from '../state/repository.js';
+import { addDeclaration, compareLinks, pairKey, reconcileStatuses, type LinkStatus, type PairDeclarations } from '../state/reconcile.js';
+import { declaredLinksInCity } from '../state/repository.js';
+import { sharedLinks } from './shared-links.js';
 
 export interface MatrixQuery {
   city: string;
@@ -14,15 +15,24 @@ export interface MatrixQuery {
 }
 
 export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matrix> {
-  if (!(await cityExists(ctx.db, q.city))) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, path: '$.city' }]);
-  const reports = await asOfReports(ctx.db, q.period);
-  const rows = await declaredLinksInCity(ctx.db, reports.map((r) => r.id), q.city, q.mode, q.channel);
-  const byReport = new Map<number, DeclaringReport>(reports.map((r) => [r.id, { institution: r.institution, period: r.period, declarations: [] }]));
-  for (const row of rows) byReport.get(row.reportId)?.declarations.push({ scanner: row.scanner, issuer: row.issuer, status: row.status as LinkStatus, since: row.since });
-  const cells = reconcileDeclarations([...byReport.values()], q.period).map(({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }));
+  const [known, shared, systemic] = await Promise.all([cityExists(ctx.db, q.city), sharedLinks(ctx.db, q.period, q.mode, q.channel), systemicInstitutionIds(ctx.db)]);
+  if (!known) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, path: '$.city' }]);
 
-  const systemic = await systemicInstitutionIds(ctx.db);
-  const present = new Set(cells.flatMap((c) => [c.scanner, c.issuer]));
+  // The pairs the city's own rows touch are reconciled again with the '*' declarations of the same
+  // pairs (each pair is reconciled on its own; validation refuses a report declaring a pair both ways).
+  const touched = new Map<string, PairDeclarations>();
+  for (const [reportId, scanner, issuer, status, since] of await declaredLinksInCity(ctx.db, shared.reportIds, q.city, q.mode, q.channel)) {
+    const key = pairKey(scanner, issuer);
+    const before = touched.has(key) ? undefined : shared.pairs.get(key);
+    if (before) touched.set(key, { ...before });
+    addDeclaration(touched, shared.institutionOf.get(reportId)!, { scanner, issuer, status: status as LinkStatus, since });
+  }
+  const own = reconcileStatuses(touched.values(), shared.periodOf, q.period);
+  // Mostly in order already: sorting costs little.
+  const cells = own.length === 0 ? [...shared.cells] : [...shared.cells.filter((c) => !touched.has(pairKey(c.scanner, c.issuer))), ...own].sort(compareLinks);
+
+  const present = new Set<string>();
+  for (const c of cells) present.add(c.scanner).add(c.issuer);
   const institutions = [...present].sort((a, b) => Number(systemic.has(b)) - Number(systemic.has(a)) || a.localeCompare(b));
   return { period: q.period, city: q.city, mode: q.mode, channel: q.channel, institutions, cells };
 }

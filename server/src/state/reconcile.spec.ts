@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileDeclarations, type Declaration } from './reconcile.js';
+import { addDeclaration, reconcileDeclarations, reconcilePairs, reconcileStatuses, type Declaration, type PairDeclarations } from './reconcile.js';
 
 const live = (scanner: string, issuer: string, status: Declaration['status'] = 'live'): Declaration => ({ scanner, issuer, status, since: '2021-01-01' });
 
@@ -56,5 +56,21 @@ describe('reconciling declarations as of a period', () => {
   it('confirms an institution’s recognition of its own codes', () => {
     const state = reconcileDeclarations([{ institution: 'alipay', period: '2021-01', declarations: [live('alipay', 'alipay')] }], '2021-06');
     expect(state[0].reconciliation).toBe('confirmed');
+  });
+
+  it('gives the statuses reconcilePairs gives, in its order, without the evidence', () => {
+    // Every kind of pair: both agree, both differ, one omits, only the issuer, never reported, its own codes; out of order.
+    const reports = [
+      { institution: 'wechat', period: '2021-06', declarations: [live('wechat', 'icbc'), live('wechat', 'alipay', 'pilot'), live('wechat', 'wechat'), live('wechat', 'cmb', 'suspended')] },
+      { institution: 'alipay', period: '2021-06', declarations: [live('wechat', 'alipay'), live('alipay', 'wechat'), live('cmb', 'alipay', 'planned')] },
+      { institution: 'cmb', period: '2021-05', declarations: [live('wechat', 'cmb', 'suspended'), live('cmb', 'unionpay')] },
+      { institution: 'unionpay', period: '2021-06', declarations: [] },
+    ];
+    const byPair = new Map<string, PairDeclarations>();
+    for (const r of reports) for (const d of r.declarations) addDeclaration(byPair, r.institution, d);
+    const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
+    const expected = reconcilePairs(byPair.values(), periodOf, '2021-06').map(({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }));
+    expect(new Set(expected.map((l) => l.reconciliation))).toEqual(new Set(['confirmed', 'disputed', 'unconfirmed']));
+    expect(reconcileStatuses(byPair.values(), periodOf, '2021-06')).toEqual(expected);
   });
 });

@@ -84,6 +84,31 @@ export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: Read
   return links.sort(compareLinks);
 }
 
+/** A link as a view shows it: who chose its status, since when, and whether both parties agree. */
+export interface LinkStatusCell {
+  scanner: string;
+  issuer: string;
+  status: LinkStatus;
+  since: string;
+  reconciliation: Reconciliation;
+}
+
+/**
+ * What reconcilePairs gives, without the evidence: each pair's status, since and reconciliation, in
+ * the same order. Object literals instead of copies of the declarations: copying (spread) took
+ * most of a national matrix's reconciliation (about 3 of 3.5 ms for 835 pairs).
+ */
+export function reconcileStatuses(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): LinkStatusCell[] {
+  const cells: LinkStatusCell[] = [];
+  for (const { scanner, issuer, pair } of pairs) {
+    const chosen = scanner ?? issuer;
+    if (!chosen) continue;
+    const reconciliation = reconciliationOf(pair, scanner, issuer, periodOf, period);
+    cells.push({ scanner: chosen.scanner, issuer: chosen.issuer, status: chosen.status, since: chosen.since, reconciliation });
+  }
+  return cells.sort(compareLinks);
+}
+
 /** The order of a state's links: by scanner, then issuer. */
 export function compareLinks(a: Declaration, b: Declaration): number {
   return a.scanner === b.scanner ? a.issuer.localeCompare(b.issuer) : a.scanner.localeCompare(b.scanner);
