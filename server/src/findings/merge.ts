@@ -65,16 +65,28 @@ function describe(evidence: readonly Evidence[]): string {
   return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
 }
 
+/** The stored periods kept outside the evaluated range and the outcome's, ascending and each once. */
+function mergedPeriods(kept: readonly string[], fresh: readonly string[]): string[] {
+  // A new finding's periods come from the walk in order: already ascending, nothing to sort.
+  if (kept.length === 0 && fresh.every((p, i) => i === 0 || fresh[i - 1] < p)) return [...fresh];
+  return [...new Set([...kept, ...fresh])].sort();
+}
+
+/** Stored findings first, then the outcomes' new fingerprints, each once. */
+function* fingerprintsOf(stored: ReadonlyMap<string, StoredFinding>, outcomes: ReadonlyMap<string, Outcome>): Generator<string> {
+  yield* stored.keys();
+  for (const fingerprint of outcomes.keys()) if (!stored.has(fingerprint)) yield fingerprint;
+}
+
 export function mergeOutcomes(input: MergeInput): Change[] {
   const { from, to } = input;
   const changes: Change[] = [];
   const byFingerprint = new Map(input.existing.map((f) => [f.fingerprint, f]));
-  const fingerprints = new Set([...byFingerprint.keys(), ...input.outcomes.keys()]);
-  for (const fingerprint of fingerprints) {
+  for (const fingerprint of fingerprintsOf(byFingerprint, input.outcomes)) {
     const old = byFingerprint.get(fingerprint);
     const outcome = input.outcomes.get(fingerprint);
     const kept = old ? old.periods.filter((p) => p < from || p > to) : [];
-    const periods = [...new Set([...kept, ...(outcome?.periods ?? [])])].sort();
+    const periods = mergedPeriods(kept, outcome?.periods ?? []);
     const ruleId = old?.ruleId ?? outcome!.ruleId;
     const judged = input.judgingPeriod(ruleId, old?.subjects ?? outcome!.hit.subjects);
     const holds = input.periodScoped(ruleId) ? periods.length > 0 : periods.includes(judged);
