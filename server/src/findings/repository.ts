@@ -40,10 +40,25 @@ export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: 
     .execute();
   const found = new Set(rows.map((r) => r.fingerprint));
   const missing = [...hitFingerprints].filter((f) => !found.has(f));
+  // Most hits not read above are new (a big report's run has tens of thousands): one query says
+  // which are stored at all, and only the batches holding one of those are read.
+  const stored = await storedFingerprints(db, missing);
   for (let i = 0; i < missing.length; i += CHUNK) {
-    rows.push(...(await db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', missing.slice(i, i + CHUNK)).execute()));
+    const batch = missing.slice(i, i + CHUNK).filter((f) => stored.has(f));
+    if (batch.length > 0) rows.push(...(await db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch).execute()));
   }
   return rows.map(toStored);
+}
+
+/** Which of these fingerprints have a finding, in one statement however many there are. */
+async function storedFingerprints(db: Db, fingerprints: readonly string[]): Promise<Set<string>> {
+  if (fingerprints.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('findings')
+    .select('fingerprint')
+    .where('fingerprint', 'in', sql<string>`(select value from json_each(${JSON.stringify(fingerprints)}))`)
+    .execute();
+  return new Set(rows.map((r) => r.fingerprint));
 }
 
 /** The findings with these ids as the merge sees them (a run re-reads inside its transaction those that changed under it). */
