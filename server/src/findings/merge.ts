@@ -65,11 +65,21 @@ function describe(evidence: readonly Evidence[]): string {
   return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
 }
 
+const ascending = (periods: readonly string[]) => periods.every((p, i) => i === 0 || periods[i - 1] < p);
+
 /** The stored periods kept outside the evaluated range and the outcome's, ascending and each once. */
-function mergedPeriods(kept: readonly string[], fresh: readonly string[]): string[] {
-  // A new finding's periods come from the walk in order: already ascending, nothing to sort.
-  if (kept.length === 0 && fresh.every((p, i) => i === 0 || fresh[i - 1] < p)) return [...fresh];
-  return [...new Set([...kept, ...fresh])].sort();
+export function mergedPeriods(kept: readonly string[], fresh: readonly string[]): string[] {
+  // Both come ascending (stored ranges, and the walk over periods in order): merged in one pass,
+  // not sorted again, for the tens of thousands of findings a big report's run merges.
+  if (!ascending(kept) || !ascending(fresh)) return [...new Set([...kept, ...fresh])].sort();
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < fresh.length) {
+    const next = j === fresh.length || (i < kept.length && kept[i] < fresh[j]) ? kept[i++] : fresh[j++];
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 /** Stored findings first, then the outcomes' new fingerprints, each once. */
