@@ -74,7 +74,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
     Object.assign(figures, await measureMatrix(server, { city: '110000', period: periods.at(-1)! }, plan.samples));
     log('coverage');
     Object.assign(figures, await measureCoverage(server, Math.ceil(plan.samples / 2)));
-    log(`ingestion of ${plan.ingestRows} links`);
+    log(`ingestion: the largest report written out city by city, then ${plan.ingestRows} links (worst case)`);
     Object.assign(figures, await measureIngest(server, plan.ingestRows));
     figures['findings.count'] = topUpFindings(server.database.sqlite, plan.findings);
     log(`findings list over ${figures['findings.count']} findings`);
@@ -103,6 +103,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
       skipped: plan.client ? [] : [...CLIENT_KEYS],
       notes: [
         'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
+        'ingest.*: the worst case, bigReport (links nobody else declares; opens a finding for nearly every row); ingest.realistic.*: the largest latest-period report sent again with its * rows written out city by city, measured first',
         'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
         'matrix.p50Ms/p95Ms: one city and period asked again; matrix.firstAtPeriod*: the first request at each other period (what its cities share not yet in memory)',
         'findings.count and export.rows include findings copied in to reach the target count',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, rawRows, type OpenDatabase } from './database.js';
+import { openDatabase, rawRows, runEach, type OpenDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
 let database: OpenDatabase | undefined;
@@ -81,5 +81,23 @@ describe('reads beside a write', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(order).toEqual(['still open', 'delete']);
     expect(await database!.db.selectFrom('cities').select('code').where('code', '=', '999001').execute()).toEqual([]);
+  });
+});
+
+describe('runEach', () => {
+  it('runs the statement once per row in the transaction, returns each insert id in order, and rolls back with it', async () => {
+    database = openDatabase(':memory:');
+    const { db } = database;
+    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').addColumn('n', 'integer').execute();
+    const ids = await db.transaction().execute((trx) => runEach(trx, 'insert into t (name, n) values (?, ?)', [['a', 1], ['b', null], ['c', 3]]));
+    expect(ids).toEqual([1, 2, 3]);
+    expect(await db.selectFrom('t' as never).selectAll().execute()).toEqual([{ id: 1, name: 'a', n: 1 }, { id: 2, name: 'b', n: null }, { id: 3, name: 'c', n: 3 }]);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await runEach(trx, 'insert into t (name, n) values (?, ?)', [['d', 4]]);
+        throw new Error('undone');
+      }),
+    ).rejects.toThrow('undone');
+    expect(await db.selectFrom('t' as never).selectAll().execute()).toHaveLength(3);
   });
 });

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Compilable, type Driver } from 'kysely';
-import { RoutingSqliteDriver } from './routing-driver.js';
+import { CompiledQuery, Kysely, SqliteDialect, type Compilable, type Driver, type Transaction } from 'kysely';
+import { RoutedConnection, RoutingSqliteDriver } from './routing-driver.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -62,4 +62,20 @@ export async function rawRows(db: Db, query: Compilable): Promise<unknown[][]> {
   // A Kysely not opened here (none today): the same rows through Kysely.
   if (!sqlite) return (await db.executeQuery<Record<string, unknown>>(compiled)).rows.map((row) => Object.values(row));
   return sqlite.prepare(compiled.sql).raw(true).all(...compiled.parameters) as unknown[][];
+}
+
+/**
+ * Runs one statement (plain SQL with ? placeholders) once per row in the caller's transaction, the
+ * statement prepared once; returns each row's insert id, in order. For the bulk writes of a rules
+ * run (see RoutedConnection.runEach).
+ */
+export async function runEach(trx: Transaction<Database>, sql: string, rows: readonly (readonly unknown[])[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  return trx.getExecutor().provideConnection(async (connection) => {
+    if (connection instanceof RoutedConnection) return connection.runEach(sql, rows);
+    // A connection not opened here (none today): the same statement through Kysely, row by row.
+    const ids: number[] = [];
+    for (const row of rows) ids.push(Number((await connection.executeQuery(CompiledQuery.raw(sql, [...row]))).insertId));
+    return ids;
+  });
 }

@@ -33,7 +33,7 @@ class Mutex {
   }
 }
 
-class RoutedConnection implements DatabaseConnection {
+export class RoutedConnection implements DatabaseConnection {
   inTransaction = false;
   private release: (() => void) | null = null;
 
@@ -49,6 +49,18 @@ class RoutedConnection implements DatabaseConnection {
     if (!SelectQueryNode.is(query.query)) throw new Error('SQLite streams only SELECT queries');
     const sqlite = this.readsOnly(query) ? this.driver.reader! : (await this.holdWriter(), this.driver.writer);
     for (const row of sqlite.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
+  }
+
+  /**
+   * One statement run once per row inside this connection's transaction, prepared once: a big
+   * report's rules run writes some 200,000 finding, subject and history rows, and a statement per
+   * row that is compiled and prepared once costs about half of what the same rows cost unpacked
+   * from JSON (json_each) in SQLite. Returns each row's rowid (its id for an insert).
+   */
+  runEach(sql: string, rows: readonly (readonly unknown[])[]): number[] {
+    if (!this.inTransaction) throw new Error('runEach writes inside a transaction');
+    const statement = this.driver.writer.prepare(sql);
+    return rows.map((row) => Number(statement.run(row).lastInsertRowid));
   }
 
   async holdWriter(): Promise<void> {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../rules/engine.js';
 import type { Evidence, Hit } from '../rules/rule.js';
-import { mergeOutcomes, type Change, type StoredFinding } from './merge.js';
+import { mergedPeriods, mergeOutcomes, type Change, type StoredFinding } from './merge.js';
 import type { FindingStatus } from './status-machine.js';
 
 const FINGERPRINT = 'EXCL-001|alipay|A-1';
@@ -331,5 +332,18 @@ describe('mergeOutcomes', () => {
       const existing = stored({ fingerprint: 'LATE-001|icbc|2021-01', ruleId: 'LATE-001', severity: 'low', periods: ['2021-01'], evidence: [] });
       expect(merge({ existing: [existing], from: '2021-02', to: '2021-03', periodScoped: true })).toEqual([]);
     });
+  });
+});
+
+describe('mergedPeriods', () => {
+  it('equals the kept and fresh periods sorted, each once, whether or not they come ascending', () => {
+    const period = fc.integer({ min: 0, max: 30 }).map((n) => `20${20 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
+    const list = fc.oneof(fc.array(period, { maxLength: 12 }), fc.uniqueArray(period, { maxLength: 12 }).map((a) => a.sort()));
+    fc.assert(
+      fc.property(list, list, (kept, fresh) => {
+        expect(mergedPeriods(kept, fresh)).toEqual([...new Set([...kept, ...fresh])].sort());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -65,16 +65,38 @@ function describe(evidence: readonly Evidence[]): string {
   return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
 }
 
+const ascending = (periods: readonly string[]) => periods.every((p, i) => i === 0 || periods[i - 1] < p);
+
+/** The stored periods kept outside the evaluated range and the outcome's, ascending and each once. */
+export function mergedPeriods(kept: readonly string[], fresh: readonly string[]): string[] {
+  // Both come ascending (stored ranges, and the walk over periods in order): merged in one pass,
+  // not sorted again, for the tens of thousands of findings a big report's run merges.
+  if (!ascending(kept) || !ascending(fresh)) return [...new Set([...kept, ...fresh])].sort();
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < fresh.length) {
+    const next = j === fresh.length || (i < kept.length && kept[i] < fresh[j]) ? kept[i++] : fresh[j++];
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
+}
+
+/** Stored findings first, then the outcomes' new fingerprints, each once. */
+function* fingerprintsOf(stored: ReadonlyMap<string, StoredFinding>, outcomes: ReadonlyMap<string, Outcome>): Generator<string> {
+  yield* stored.keys();
+  for (const fingerprint of outcomes.keys()) if (!stored.has(fingerprint)) yield fingerprint;
+}
+
 export function mergeOutcomes(input: MergeInput): Change[] {
   const { from, to } = input;
   const changes: Change[] = [];
   const byFingerprint = new Map(input.existing.map((f) => [f.fingerprint, f]));
-  const fingerprints = new Set([...byFingerprint.keys(), ...input.outcomes.keys()]);
-  for (const fingerprint of fingerprints) {
+  for (const fingerprint of fingerprintsOf(byFingerprint, input.outcomes)) {
     const old = byFingerprint.get(fingerprint);
     const outcome = input.outcomes.get(fingerprint);
     const kept = old ? old.periods.filter((p) => p < from || p > to) : [];
-    const periods = [...new Set([...kept, ...(outcome?.periods ?? [])])].sort();
+    const periods = mergedPeriods(kept, outcome?.periods ?? []);
     const ruleId = old?.ruleId ?? outcome!.ruleId;
     const judged = input.judgingPeriod(ruleId, old?.subjects ?? outcome!.hit.subjects);
     const holds = input.periodScoped(ruleId) ? periods.length > 0 : periods.includes(judged);

@@ -1,10 +1,10 @@
 // The sha256 of a report's canonical content: the same declaration sent as JSON or as CSV, in any
-// row order, hashes the same.
+// row order, hashes the same. canonicalJson is the definition; canonicalReport writes the same text faster.
 import { createHash } from 'node:crypto';
 import type { Link, Report } from '../contract/reports.js';
 import { linkKey } from './validate-report.js';
 
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value)
@@ -17,15 +17,15 @@ function canonicalJson(value: unknown): string {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** canonicalJson of a link, written out: its keys are known, and a report may hold a million. */
-function canonicalLink(l: Link): string {
-  const q = JSON.stringify;
-  return `{"channel":${q(l.channel)},"city":${q(l.city)},"issuer":${q(l.issuer)},"mode":${q(l.mode)},"scanner":${q(l.scanner)},"since":${q(l.since)},"status":${q(l.status)}}`;
+/** A link with canonicalJson's key order (sorted): JSON.stringify writes it as canonicalJson would. */
+function canonicalLink(l: Link): Link {
+  return { channel: l.channel, city: l.city, issuer: l.issuer, mode: l.mode, scanner: l.scanner, since: l.since, status: l.status };
 }
 
 export function canonicalReport(report: Report): string {
-  // Each link's sort key is built once, not twice per comparison.
-  const links = report.links.map((l) => ({ key: linkKey(l), json: canonicalLink(l) })).sort((a, b) => byString(a.key, b.key));
+  // Each link's sort key is built once, not twice per comparison; the sorted links are written by
+  // one JSON.stringify, several times faster than a call per field of a report that may hold a million.
+  const links = report.links.map((l) => ({ key: linkKey(l), link: l })).sort((a, b) => byString(a.key, b.key));
   const agreements = [...report.agreements]
     .sort((a, b) => byString(a.ref, b.ref))
     .map((a) => ({
@@ -35,7 +35,7 @@ export function canonicalReport(report: Report): string {
     }));
   // canonicalJson of { institution, period, links, agreements }, its keys in their sorted order.
   const q = JSON.stringify;
-  return `{"agreements":${canonicalJson(agreements)},"institution":${q(report.institution)},"links":[${links.map((l) => l.json).join(',')}],"period":${q(report.period)}}`;
+  return `{"agreements":${canonicalJson(agreements)},"institution":${q(report.institution)},"links":${q(links.map((l) => canonicalLink(l.link)))},"period":${q(report.period)}}`;
 }
 
 export function reportSha256(report: Report): string {

@@ -12,7 +12,7 @@ import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.j
 import type { FindingStatus } from '../findings/status-machine.js';
 import { nextPeriod } from '../state/periods.js';
 import { RULES, ruleById } from './catalog.js';
-import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule } from './engine.js';
+import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule, type World } from './engine.js';
 import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
 
 export interface RunScope {
@@ -81,7 +81,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
       outcomes,
       from,
       to,
-      judgingPeriod: (id, subjects) => judgingPeriod(world, latestPeriod, ruleById(id), subjects),
+      judgingPeriod: judgingPeriods(world, latestPeriod),
       ruleVersion: (id) => ruleById(id)?.version ?? 1,
       periodScoped: (id) => ruleById(id)?.periodScoped === true,
     };
@@ -138,6 +138,22 @@ async function applyMerge(trx: Transaction<Database>, merge: MergeInput, changes
   // Inside the transaction nothing else writes, so this second pass cannot go stale.
   const again = await applyChanges(trx, mergeOutcomes({ ...merge, existing, outcomes }), at);
   return { applied: [...first.applied, ...again.applied], stale: again.stale };
+}
+
+/**
+ * judgingPeriod, remembered per rule and subjects for the rules judged when their subjects reported:
+ * a big report's run merges tens of thousands of findings on the same few hundred pairs.
+ */
+function judgingPeriods(world: World, latestPeriod: string): MergeInput['judgingPeriod'] {
+  const known = new Map<string, string>();
+  return (id, subjects) => {
+    const rule = ruleById(id);
+    if (!rule?.judgedWhenSubjectsReported) return judgingPeriod(world, latestPeriod, rule, subjects);
+    const key = `${id}\u0000${subjects.join('\u0000')}`;
+    let period = known.get(key);
+    if (period === undefined) known.set(key, (period = judgingPeriod(world, latestPeriod, rule, subjects)));
+    return period;
+  };
 }
 
 async function latestReportId(db: Db): Promise<number> {
