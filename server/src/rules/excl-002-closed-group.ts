@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, MODES } from '../state/period-state.js';
 import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
+import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
 
 const settings = z.strictObject({
@@ -32,9 +33,12 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
   const hits: Hit[] = [];
   const groupOf = (id: string) => institutions.get(id)?.group ?? id;
   const systemic = (id: string) => institutions.get(id)?.systemic === true;
+  const systemicIds = [...institutions.values()].filter((i) => i.systemic).map((i) => i.id);
   for (const mode of MODES) {
     for (const channel of CHANNELS) {
       for (const group of state.groups(mode, channel)) {
+        // Indexing every city's links is most of the rule's time, and it fires in few of them.
+        if (!mayFire(liveCounts(group, groupOf), systemicIds, groupOf, s)) continue;
         const { scannersOf, issuersOf } = groupLiveIndex(group);
         const codes = say.codes(mode, channel);
         for (const [issuer, links] of scannersOf) {
@@ -89,6 +93,16 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
     }
   }
   return hits;
+}
+
+/** Whether some systemic institution is live only with its own group where enough other groups are: the conditions below, from counts. */
+function mayFire(counts: LiveCounts, systemicIds: readonly string[], groupOf: (id: string) => string, s: z.infer<typeof settings>): boolean {
+  return systemicIds.some((id) => {
+    const own = groupOf(id);
+    const closedIssuer = counts.issuerLive(id) > 0 && counts.issuerOutside(id) === 0 && counts.scannersOutsideGroup(own) >= s.minOtherScanners;
+    const closedScanner = counts.scannerLive(id) > 0 && counts.scannerOutside(id) === 0 && counts.issuersOutsideGroup(own) >= s.minOtherIssuers;
+    return closedIssuer || closedScanner;
+  });
 }
 
 function agreementHits({ state, say, period }: RuleInput): Hit[] {
