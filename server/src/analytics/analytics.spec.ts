@@ -189,6 +189,61 @@ describe('openness of an institution', () => {
   });
 });
 
+describe('openness history: the overall openness of each period in one answer', () => {
+  const history = (id: string, query: string) => analyst.get(`/api/v1/institutions/${id}/openness/history?${query}`);
+
+  it('answers, period by period, the `overall` that /institutions/:id/openness answers', async () => {
+    for (const [mode, channel] of [['mpm', 'offline'], ['cpm', 'online']]) {
+      for (const id of ['alipay', 'tenpay', 'unionpay', 'icbc']) {
+        const res = await history(id, `from=2020-11&to=2021-04&mode=${mode}&channel=${channel}`);
+        expect(res.status, res.text).toBe(200);
+        expect(res.body).toMatchObject({ institution: id, mode, channel, from: '2020-11', to: '2021-04' });
+        expect(res.body.entries.map((e: { period: string }) => e.period)).toEqual(['2020-11', '2020-12', '2021-01', '2021-02', '2021-03', '2021-04']);
+        for (const entry of res.body.entries) {
+          const single = await analyst.get(`/api/v1/institutions/${id}/openness?period=${entry.period}&mode=${mode}&channel=${channel}`);
+          expect(entry.overall, `${id} ${mode} ${channel} ${entry.period}`).toEqual(single.body.overall);
+        }
+      }
+    }
+    // Not only empty answers: WeChat Pay goes from nowhere to every city.
+    const tenpay = (await history('tenpay', 'from=2021-01&to=2021-03')).body.entries;
+    expect(tenpay.map((e: { overall: { cities: number } }) => e.overall.cities)).toEqual([0, n, n]);
+  });
+
+  it('runs over the reported periods up to the latest by default, at most 24 of them, in mpm offline', async () => {
+    const res = await history('alipay', '');
+    expect(res.body).toMatchObject({ mode: 'mpm', channel: 'offline', from: '2021-01', to: '2021-03' });
+    expect(res.body.entries).toHaveLength(3);
+    const longAgo = await history('alipay', 'to=2023-12');
+    expect(longAgo.body).toMatchObject({ from: '2022-01', to: '2023-12' });
+    expect(longAgo.body.entries).toHaveLength(24);
+    expect((await history('alipay', 'from=2021-02')).body).toMatchObject({ from: '2021-02', to: '2021-03' });
+  });
+
+  it('answers 404 for an unknown institution and 422 to a bad range', async () => {
+    const unknown = await history('nobody', '');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('UNKNOWN_INSTITUTION');
+    const codes = async (query: string) => {
+      const res = await history('alipay', query);
+      expect(res.status).toBe(422);
+      return res.body.errors.map((e: { code: string }) => e.code);
+    };
+    expect(await codes('from=2021-03&to=2021-01')).toEqual(['BAD_RANGE']);
+    expect(await codes('from=2011-03&to=2021-03')).toEqual(['RANGE_TOO_LONG']);
+    expect(await codes('to=2021-13')).toEqual(['BAD_PERIOD']);
+    expect(await codes('channel=post')).toEqual(['BAD_VALUE']);
+    expect(await codes('period=2021-01')).toEqual(['UNKNOWN_FIELD']);
+    expect((await history('alipay', 'from=2011-04&to=2021-03')).status).toBe(200);
+  });
+
+  it('is for the central bank only: 403 to an institution, even about itself, and 401 to nobody', async () => {
+    for (const role of ['auditor', 'admin']) expect((await (await app.as(role)).get('/api/v1/institutions/alipay/openness/history')).status).toBe(200);
+    expect((await (await app.as('alipay')).get('/api/v1/institutions/alipay/openness/history')).status).toBe(403);
+    expect((await (await app.as()).get('/api/v1/institutions/alipay/openness/history')).status).toBe(401);
+  });
+});
+
 describe('who may read analytics', () => {
   it('lets the auditor and the admin read coverage and openness', async () => {
     for (const role of ['auditor', 'admin']) {
@@ -229,11 +284,13 @@ describe('bad questions', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('documents the coverage, coverage lines and openness operations', async () => {
+  it('documents the coverage, coverage lines, openness and openness history operations', async () => {
     const paths = (await analyst.get('/api/v1/openapi.json')).body.paths;
     expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'city']);
     expect(paths['/api/v1/coverage/lines'].get.responses['200'].content['application/json'].schema).toBeDefined();
     expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['by', 'from', 'to', 'mode', 'channel', 'city']);
     expect(paths['/api/v1/institutions/{id}/openness'].get.responses).toHaveProperty('404');
+    expect(paths['/api/v1/institutions/{id}/openness/history'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'mode', 'channel']);
+    expect(paths['/api/v1/institutions/{id}/openness/history'].get.responses).toHaveProperty('404');
   });
 });

@@ -39,4 +39,13 @@ describe('the periods a coverage question covers', () => {
     expect(codeOf(() => coverageRange({ by: 'period', from: '2000-01', to: '2019-12' }, REPORTED))).toBe('no error');
     expect(codeOf(() => coverageRange({ by: 'period', from: '2000-01', to: '2020-01' }, REPORTED))).toBe('RANGE_TOO_LONG');
   });
+
+  it('runs back at most `defaultLength` periods by default, and up to `max` periods when asked', () => {
+    const history = { defaultLength: 24, max: 120 };
+    expect(coverageRange({ by: 'period' }, REPORTED, history)).toEqual({ from: '2020-01', to: '2021-12' });
+    expect(coverageRange({ by: 'period', to: '2023-06' }, REPORTED, history)).toEqual({ from: '2021-07', to: '2023-06' });
+    expect(coverageRange({ by: 'period', to: '2019-06' }, REPORTED, history)).toEqual({ from: '2019-06', to: '2019-06' });
+    expect(codeOf(() => coverageRange({ by: 'period', from: '2012-01', to: '2021-12' }, REPORTED, history))).toBe('no error');
+    expect(codeOf(() => coverageRange({ by: 'period', from: '2011-12', to: '2021-12' }, REPORTED, history))).toBe('RANGE_TOO_LONG');
+  });
 });

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { coverageLinesQuery, coverageQuery, opennessQuery } from '../contract/analytics.js';
+import { coverageLinesQuery, coverageQuery, opennessHistoryQuery, opennessQuery } from '../contract/analytics.js';
 import { requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { coverageLines, coverageSeries, institutionOpenness } from './service.js';
+import { coverageLines, coverageSeries, institutionOpenness, institutionOpennessHistory } from './service.js';
 
 export function analyticsRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -17,6 +17,9 @@ export function analyticsRoutes(ctx: AppContext): Router {
   });
   router.get('/institutions/:id/openness', centralBank, async (req, res) => {
     res.json(await institutionOpenness(ctx, String(req.params.id), parseInput(opennessQuery, req.query)));
+  });
+  router.get('/institutions/:id/openness/history', centralBank, async (req, res) => {
+    res.json(await institutionOpennessHistory(ctx, String(req.params.id), parseInput(opennessHistoryQuery, req.query)));
   });
   return router;
 }

@@ -2,12 +2,23 @@
 // else the period states, and hands the city groups to the pure computations in coverage.ts and
 // openness.ts.
 import type { AppContext } from '../app-context.js';
-import type { CityOpenness, CoverageEntry, CoverageLines, CoverageLinesQuery, CoverageQuery, CoverageSeries, Openness, OpennessQuery } from '../contract/analytics.js';
+import type {
+  CityOpenness,
+  CoverageEntry,
+  CoverageLines,
+  CoverageLinesQuery,
+  CoverageQuery,
+  CoverageSeries,
+  Openness,
+  OpennessHistory,
+  OpennessHistoryQuery,
+  OpennessQuery,
+} from '../contract/analytics.js';
 import type { City } from '../contract/reference.js';
 import { NotFound } from '../http/errors.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
-import { CHANNELS, MODES, StateLoader, type Channel, type Mode } from '../state/period-state.js';
+import { CHANNELS, MODES, StateLoader, type Channel, type Mode, type PeriodState } from '../state/period-state.js';
 import { periodsBetween } from '../state/periods.js';
 import { citiesInScope } from './city-scope.js';
 import { coverageByInstitution, coverageByScope, coverageMembers, type CoverageFigure } from './coverage.js';
@@ -97,37 +108,72 @@ async function seriesByPeriod(
 }
 
 export async function institutionOpenness(ctx: AppContext, id: string, q: OpennessQuery): Promise<Openness> {
-  const subject = await findInstitution(ctx.db, id);
-  if (!subject) throw new NotFound(`no institution "${id}"`, 'UNKNOWN_INSTITUTION');
+  const subject = await subjectOf(ctx, id);
   const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
   const period = q.period ?? reported.at(-1) ?? null;
-  const nobody: ShareCount = { share: null, count: 0, of: 0 };
-  const answer = { institution: subject.id, period, mode: q.mode, channel: q.channel };
-  if (period === null) return { ...answer, overall: { cities: 0, recognises: nobody, recognisedBy: nobody }, cities: [] };
+  const answer = { institution: subject, period, mode: q.mode, channel: q.channel };
+  if (period === null) return { ...answer, overall: nowhere, cities: [] };
 
   const state = await new StateLoader(ctx.db, cities.map((c) => c.code)).stateAt(period);
-  const active = new Set(institutions.filter((i) => i.active).map((i) => i.id));
-  const cityByCode = new Map(cities.map((c) => [c.code, c]));
+  return { ...answer, ...opennessAt(state, { subject, ...q }, basisOf(cities, institutions)) };
+}
+
+/** Openness periods a history covers when not asked: two years, as the profile's chart shows. */
+const HISTORY_LENGTH = 24;
+/** Ten years of months: bounds the work of one history request. */
+export const MAX_HISTORY_PERIODS = 120;
+
+/** The `overall` of /institutions/:id/openness at each period of the range, walking the periods once. */
+export async function institutionOpennessHistory(ctx: AppContext, id: string, q: OpennessHistoryQuery): Promise<OpennessHistory> {
+  const subject = await subjectOf(ctx, id);
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported, { defaultLength: HISTORY_LENGTH, max: MAX_HISTORY_PERIODS });
+  const answer = { institution: subject, mode: q.mode, channel: q.channel, from: range?.from ?? null, to: range?.to ?? null };
+  if (!range) return { ...answer, entries: [] };
+
+  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  const basis = basisOf(cities, institutions);
+  const entries: OpennessHistory['entries'] = [];
+  // In order, so that the loader reads each report once over the whole walk.
+  for (const period of periodsBetween(range.from, range.to)) {
+    entries.push({ period, overall: opennessAt(await loader.stateAt(period), { subject, ...q }, basis).overall });
+  }
+  return { ...answer, entries };
+}
+
+async function subjectOf(ctx: AppContext, id: string): Promise<string> {
+  const subject = await findInstitution(ctx.db, id);
+  if (!subject) throw new NotFound(`no institution "${id}"`, 'UNKNOWN_INSTITUTION');
+  return subject.id;
+}
+
+const nobody: ShareCount = { share: null, count: 0, of: 0 };
+const nowhere: Openness['overall'] = { cities: 0, recognises: nobody, recognisedBy: nobody };
+
+type OpennessBasis = { active: ReadonlySet<string>; cityByCode: ReadonlyMap<string, City> };
+
+function basisOf(cities: readonly City[], institutions: readonly { id: string; active: boolean }[]): OpennessBasis {
+  return { active: new Set(institutions.filter((i) => i.active).map((i) => i.id)), cityByCode: new Map(cities.map((c) => [c.code, c])) };
+}
+
+/** The institution's openness in each city of the state where it is present, and their mean. */
+function opennessAt(state: PeriodState, q: { subject: string; mode: Mode; channel: Channel }, basis: OpennessBasis): Pick<Openness, 'overall' | 'cities'> {
   const perCity: CityOpenness[] = [];
   const recognises: { share: ShareCount; cities: number }[] = [];
   const recognisedBy: { share: ShareCount; cities: number }[] = [];
   for (const group of state.groups(q.mode, q.channel)) {
-    const figure = opennessIn(group.links, subject.id, active);
+    const figure = opennessIn(group.links, q.subject, basis.active);
     if (!figure.present) continue;
-    const known = group.cities.filter((code) => cityByCode.has(code));
+    const known = group.cities.filter((code) => basis.cityByCode.has(code));
     recognises.push({ share: figure.recognises, cities: known.length });
     recognisedBy.push({ share: figure.recognisedBy, cities: known.length });
     for (const code of known) {
-      const city = cityByCode.get(code)!;
+      const city = basis.cityByCode.get(code)!;
       perCity.push({ city: code, name: city.name, nameZh: city.nameZh, recognises: figure.recognises, recognisedBy: figure.recognisedBy });
     }
   }
   perCity.sort((a, b) => a.city.localeCompare(b.city));
-  return {
-    ...answer,
-    overall: { cities: perCity.length, recognises: meanShare(recognises), recognisedBy: meanShare(recognisedBy) },
-    cities: perCity,
-  };
+  return { overall: { cities: perCity.length, recognises: meanShare(recognises), recognisedBy: meanShare(recognisedBy) }, cities: perCity };
 }
 
 const emptyFigure: CoverageFigure = { coverage: null, mutualPairs: 0, pairs: 0 };

@@ -1,5 +1,5 @@
 // The coverage and openness operations of the OpenAPI document.
-import { coverageLines, coverageLinesQuery, coverageQuery, coverageSeries, openness, opennessQuery } from './analytics.js';
+import { coverageLines, coverageLinesQuery, coverageQuery, coverageSeries, openness, opennessHistory, opennessHistoryQuery, opennessQuery } from './analytics.js';
 import type { Operation } from './operations.js';
 
 type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Operation['responses']>;
@@ -40,6 +40,17 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         '404 for an unknown institution; 422 BAD_PERIOD, BAD_VALUE (mode, channel).',
       query: opennessQuery,
       responses: { '200': { description: 'The openness', schema: openness }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
+    },
+    {
+      method: 'get', path: '/institutions/:id/openness/history', tag: 'Analytics', summary: 'How open an institution has been, period by period', roles: 'analyst, auditor, admin',
+      description:
+        'For each period from `from` to `to`, ascending, the `overall` that /institutions/{id}/openness answers for that period, mode and channel, in one answer: ' +
+        'for a chart over time, one round trip and one walk over the periods instead of one request per period. ' +
+        '`to` defaults to the latest reported period, `from` to 23 periods before `to` (24 in all) or the first reported period if later. ' +
+        'With no report at all and no period asked for, `from`, `to` are null and `entries` is empty. ' +
+        '404 for an unknown institution; 422 BAD_PERIOD, BAD_VALUE (mode, channel), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 120 periods), UNKNOWN_FIELD.',
+      query: opennessHistoryQuery,
+      responses: { '200': { description: 'The openness by period', schema: opennessHistory }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
     },
   ];
 }

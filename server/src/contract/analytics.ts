@@ -108,3 +108,23 @@ export const openness = z.object({
   cities: z.array(cityOpenness).describe('Every city in which the institution is present, by code.'),
 });
 export type Openness = z.infer<typeof openness>;
+
+export const opennessHistoryQuery = z.strictObject({
+  from: period.optional().describe('The first period; default 23 periods before `to`, or the first reported period if later.'),
+  to: period.optional().describe('The last period; default the latest reported period.'),
+  mode: opennessQuery.shape.mode,
+  channel: opennessQuery.shape.channel,
+});
+export type OpennessHistoryQuery = z.infer<typeof opennessHistoryQuery>;
+
+export const opennessHistory = z.object({
+  institution: z.string(),
+  mode,
+  channel,
+  from: z.string().nullable().describe('The first period of `entries`; null when nothing has been reported and no period was asked for.'),
+  to: z.string().nullable().describe('The last period of `entries`; null when nothing has been reported and no period was asked for.'),
+  entries: z
+    .array(z.object({ period: z.string(), overall: openness.shape.overall }))
+    .describe('One entry per period from `from` to `to`, ascending; each `overall` is what /institutions/{id}/openness answers for that period, mode and channel.'),
+});
+export type OpennessHistory = z.infer<typeof opennessHistory>;

@@ -39,6 +39,7 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'GET /coverage': { allowed: CENTRAL_BANK, query: '?by=period' },
   'GET /coverage/lines': { allowed: CENTRAL_BANK, query: '?to=2021-02' },
   'GET /institutions/:id/openness': { allowed: CENTRAL_BANK, query: '?period=2021-02' },
+  'GET /institutions/:id/openness/history': { allowed: CENTRAL_BANK, query: '?from=2021-01&to=2021-02' },
   'GET /overview': { allowed: CENTRAL_BANK, query: '?period=2021-02' },
   'GET /institutions/:id/agreements': { allowed: CENTRAL_BANK, query: '?period=2021-02' },
   'GET /institutions/:id/obligations': { allowed: CENTRAL_BANK },

@@ -11,6 +11,7 @@ function shift(period: string, months: number): string {
 export const previousPeriod = (period: string): string => shift(period, -1);
 export const nextPeriod = (period: string): string => shift(period, 1);
 export const yearBefore = (period: string): string => shift(period, -12);
+export const periodsBefore = (period: string, count: number): string => shift(period, -count);
 
 export function firstDayOf(period: string): string {
   return `${period}-01`;

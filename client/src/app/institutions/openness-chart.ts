@@ -153,7 +153,7 @@ export class OpennessChart {
     stream: ({ params }) => this.loader.load(params.institution, params.periods, params.mode, params.channel),
   });
   private readonly points = computed(() => (this.history.hasValue() ? this.history.value() : []));
-  /** Only when every period failed is it a problem; a few missing points leave gaps. */
+  /** The one request for the history failed: every point carries its problem, shown once instead of the chart. */
   protected readonly problem = computed(() => {
     const points = this.points();
     return points.length > 0 && points.every((p) => p.problem) ? points[0].problem : null;

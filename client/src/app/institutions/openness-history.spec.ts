@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { OpennessHistory, opennessSeries, PARALLEL_REQUESTS, periodsEndingAt, type OpennessPoint } from './openness-history';
+import { OpennessHistory, opennessSeries, periodsEndingAt, type OpennessPoint } from './openness-history';
 
 const periods = (n: number) => Array.from({ length: n }, (_, i) => `20${String(20 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
 
@@ -33,29 +33,45 @@ describe('openness over time', () => {
       http = TestBed.inject(HttpTestingController);
     });
 
-    it(`asks for at most ${PARALLEL_REQUESTS} periods at once and answers in period order, a failed period as a gap`, async () => {
+    const share = (s: number) => ({ share: s, count: 1, of: 2 });
+    const overall = (recognises: number) => ({ cities: 2, recognises: share(recognises), recognisedBy: share(0.25) });
+
+    it('asks once for the whole range and answers the periods asked for, in period order', async () => {
       const wanted = periods(10);
-      const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', wanted, 'cpm', 'online'));
-      const share = (s: number) => ({ share: s, count: 1, of: 2 });
-      let answered = 0;
-      while (answered < wanted.length) {
-        const pending = http.match((r) => r.url === '/api/v1/institutions/alipay/openness');
-        expect(pending.length).toBeGreaterThan(0);
-        expect(pending.length).toBeLessThanOrEqual(PARALLEL_REQUESTS);
-        // Answer the newest first, to show that the order of the answers does not matter.
-        for (const req of pending.reverse()) {
-          expect(req.request.params.get('mode')).toBe('cpm');
-          expect(req.request.params.get('channel')).toBe('online');
-          const period = req.request.params.get('period')!;
-          if (period === '2020-03') req.flush({ title: 'Server error', status: 500 }, { status: 500, statusText: 'Server Error' });
-          else req.flush({ institution: 'alipay', period, mode: 'cpm', channel: 'online', overall: { cities: 2, recognises: share(0.5), recognisedBy: share(0.25) }, cities: [] });
-          answered++;
-        }
-      }
+      const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', [...wanted].reverse(), 'cpm', 'online'));
+      const req = http.expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history');
+      expect(req.request.params.get('from')).toBe('2020-01');
+      expect(req.request.params.get('to')).toBe('2020-10');
+      expect(req.request.params.get('mode')).toBe('cpm');
+      expect(req.request.params.get('channel')).toBe('online');
+      req.flush({ institution: 'alipay', mode: 'cpm', channel: 'online', from: '2020-01', to: '2020-10', entries: wanted.map((period, i) => ({ period, overall: overall(i / 10) })) });
       const points = await result;
       expect(points.map((p) => p.period)).toEqual(wanted);
-      expect(points[2]).toMatchObject({ period: '2020-03', recognises: null, problem: { status: 500 } });
-      expect(points[0]).toMatchObject({ recognises: 0.5, recognisedBy: 0.25, cities: 2, problem: null });
+      expect(points[5]).toEqual({ period: '2020-06', recognises: 0.5, recognisedBy: 0.25, cities: 2, problem: null });
+      http.verify();
+    });
+
+    it('leaves out months between the periods asked for, and a period the answer lacks is a gap', async () => {
+      const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', ['2020-01', '2020-04'], 'mpm', 'offline'));
+      const entries = ['2020-01', '2020-02', '2020-03'].map((period) => ({ period, overall: overall(0.5) }));
+      http.expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history').flush({ institution: 'alipay', mode: 'mpm', channel: 'offline', from: '2020-01', to: '2020-04', entries });
+      expect(await result).toEqual([
+        { period: '2020-01', recognises: 0.5, recognisedBy: 0.25, cities: 2, problem: null },
+        { period: '2020-04', recognises: null, recognisedBy: null, cities: 0, problem: null },
+      ]);
+    });
+
+    it('gives every period the problem when the request fails', async () => {
+      const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', periods(3), 'mpm', 'offline'));
+      http.expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history').flush({ title: 'Server error', status: 500 }, { status: 500, statusText: 'Server Error' });
+      const points = await result;
+      expect(points).toHaveLength(3);
+      for (const p of points) expect(p).toMatchObject({ recognises: null, recognisedBy: null, problem: { status: 500 } });
+    });
+
+    it('asks nothing when there is no period', async () => {
+      expect(await firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', [], 'mpm', 'offline'))).toEqual([]);
+      http.verify();
     });
   });
 });

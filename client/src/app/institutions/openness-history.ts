@@ -1,13 +1,12 @@
-// Openness over time: which periods to ask for, fetching them a few at a time, and the chart's series.
+// Openness over time: which periods to ask for, fetching them in one request, and the chart's series.
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { catchError, from, map, mergeMap, type Observable, of, toArray } from 'rxjs';
-import type { Channel, Mode, Openness, Problem } from '../core/api/api-types';
+import { catchError, map, type Observable, of } from 'rxjs';
+import type { Channel, Mode, OpennessHistory as OpennessHistoryAnswer, Problem } from '../core/api/api-types';
 import { problemOf } from '../shared/problem';
 
-/** How many periods the chart covers, and how many requests run at once. */
+/** How many periods the chart covers. */
 export const HISTORY_LENGTH = 24;
-export const PARALLEL_REQUESTS = 4;
 
 /** The last `count` periods up to and including `until` (all of them ascending); all up to the latest when `until` is unknown. */
 export function periodsEndingAt(all: string[], until: string | undefined, count = HISTORY_LENGTH): string[] {
@@ -37,24 +36,30 @@ export function opennessSeries(points: OpennessPoint[], names: { recognises: str
   ];
 }
 
-/** Asks /institutions/:id/openness for each period, at most PARALLEL_REQUESTS at once; answers in period order. */
+/**
+ * Asks /institutions/:id/openness/history once for the whole range; answers the periods asked for,
+ * in period order. When the request fails, every point carries its problem: the chart shows it once.
+ */
 @Injectable({ providedIn: 'root' })
 export class OpennessHistory {
   private readonly http = inject(HttpClient);
 
   load(institution: string, periods: string[], mode: Mode, channel: Channel): Observable<OpennessPoint[]> {
-    const url = `/api/v1/institutions/${encodeURIComponent(institution)}/openness`;
-    return from(periods).pipe(
-      mergeMap(
-        (period) =>
-          this.http.get<Openness>(url, { params: { period, mode, channel } }).pipe(
-            map((o): OpennessPoint => ({ period, recognises: o.overall.recognises.share, recognisedBy: o.overall.recognisedBy.share, cities: o.overall.cities, problem: null })),
-            catchError((err: unknown) => of<OpennessPoint>({ period, recognises: null, recognisedBy: null, cities: 0, problem: problemOf(err) })),
-          ),
-        PARALLEL_REQUESTS,
-      ),
-      toArray(),
-      map((points) => points.sort((a, b) => a.period.localeCompare(b.period))),
+    const wanted = [...periods].sort();
+    if (wanted.length === 0) return of([]);
+    const url = `/api/v1/institutions/${encodeURIComponent(institution)}/openness/history`;
+    return this.http.get<OpennessHistoryAnswer>(url, { params: { from: wanted[0], to: wanted.at(-1)!, mode, channel } }).pipe(
+      map((answer) => {
+        const byPeriod = new Map(answer.entries.map((e) => [e.period, e.overall]));
+        return wanted.map((period): OpennessPoint => {
+          const overall = byPeriod.get(period);
+          return { period, recognises: overall?.recognises.share ?? null, recognisedBy: overall?.recognisedBy.share ?? null, cities: overall?.cities ?? 0, problem: null };
+        });
+      }),
+      catchError((err: unknown) => {
+        const problem = problemOf(err);
+        return of(wanted.map((period): OpennessPoint => ({ period, recognises: null, recognisedBy: null, cities: 0, problem })));
+      }),
     );
   }
 }

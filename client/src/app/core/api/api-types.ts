@@ -22,7 +22,7 @@ export type ReportDetail = z.infer<typeof reportDetail>;
 export type { Obligation, Obligations } from '@contract/obligations';
 export type { InstitutionLinks, LinkGroup } from '@contract/institution-links';
 export type { AgreementView, InstitutionAgreements } from '@contract/institution-agreements';
-export type { Openness } from '@contract/analytics';
+export type { Openness, OpennessHistory } from '@contract/analytics';
 export type { FindingSummary } from '@contract/findings';
 
 export type Mode = z.infer<typeof mode>;
