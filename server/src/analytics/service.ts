@@ -1,6 +1,7 @@
 // Coverage series and institution openness: reads the stored coverage cells where they are fresh,
 // else the period states, and hands the city groups to the pure computations in coverage.ts and
 // openness.ts.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
 import type {
   CityOpenness,
@@ -134,8 +135,10 @@ export async function institutionOpennessHistory(ctx: AppContext, id: string, q:
   const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
   const basis = basisOf(cities, institutions);
   const entries: OpennessHistory['entries'] = [];
-  // In order, so that the loader reads each report once over the whole walk.
+  // In order, so that the loader reads each report once over the whole walk; a national period
+  // takes about half a second, so waiting requests get their turn between periods.
   for (const period of periodsBetween(range.from, range.to)) {
+    await nextTurn();
     entries.push({ period, overall: opennessAt(await loader.stateAt(period), { subject, ...q }, basis).overall });
   }
   return { ...answer, entries };
