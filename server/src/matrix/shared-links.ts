@@ -4,13 +4,13 @@
 // request's work, so they are kept in memory and a city then reads and reconciles only its own rows.
 //
 // Kept only while no report arrives: every request first reads the reports' version from the
-// database (reportsVersion), so a new report is seen at once, also by other server processes over
+// database (latestReportId), so a new report is seen at once, also by other server processes over
 // the same file, and the whole cache is dropped when the version moves. A request that began before
 // a report arrived may store newer links under the older version; no later request asks for that
 // version, so they are never served.
 import type { Db } from '../db/database.js';
 import { addDeclaration, reconcileStatuses, type LinkStatus, type LinkStatusCell, type PairDeclarations } from '../state/reconcile.js';
-import { asOfReports, declaredLinksInCity, reportsVersion } from '../state/repository.js';
+import { asOfReports, declaredLinksInCity, latestReportId } from '../state/repository.js';
 
 /** Shared by the requests that read it: not to be changed. */
 export interface SharedLinks {
@@ -36,7 +36,7 @@ interface Cache {
 const caches = new WeakMap<Db, Cache>();
 
 export async function sharedLinks(db: Db, period: string, mode: string, channel: string): Promise<SharedLinks> {
-  const version = await reportsVersion(db);
+  const version = await latestReportId(db);
   let cache = caches.get(db);
   if (cache?.version !== version) {
     cache = { version, entries: new Map() };

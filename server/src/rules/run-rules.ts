@@ -11,6 +11,7 @@ import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges
 import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
 import type { FindingStatus } from '../findings/status-machine.js';
 import { nextPeriod } from '../state/periods.js';
+import { latestReportId } from '../state/repository.js';
 import { RULES, ruleById } from './catalog.js';
 import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule, type World } from './engine.js';
 import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
@@ -154,11 +155,6 @@ function judgingPeriods(world: World, latestPeriod: string): MergeInput['judging
     if (period === undefined) known.set(key, (period = judgingPeriod(world, latestPeriod, rule, subjects)));
     return period;
   };
-}
-
-async function latestReportId(db: Db): Promise<number> {
-  const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return Number(row?.id ?? 0);
 }
 
 /** The periods a new report of (institution, period) can change: its own up to the institution's next report (SUSP compares with the month before), and any months it newly opens at the end. */

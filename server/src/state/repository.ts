@@ -55,11 +55,11 @@ export async function declaredLinksInCity(db: Db, reportIds: readonly number[], 
 }
 
 /**
- * Changes whenever what asOfReports answers can change: reports are only ever inserted (a new
- * version clears its predecessor's `latest` in the same transaction), ids are never reused, and a
- * report's links never change after it is stored.
+ * The newest report's id (0 with none). It also versions what asOfReports answers: reports are only
+ * ever inserted (a new version clears its predecessor's `latest` in the same transaction), ids are
+ * never reused, and a report's links never change after it is stored.
  */
-export async function reportsVersion(db: Db): Promise<number> {
+export async function latestReportId(db: Db): Promise<number> {
   const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);
 }
