@@ -1,6 +1,7 @@
 // As-of lookups: which report speaks for each institution at a period, and what those reports
 // declare in one city, mode and channel.
-import { rawRows, type Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
 
 export interface AsOfReport {
   id: number;
@@ -10,27 +11,29 @@ export interface AsOfReport {
 }
 
 /**
- * For each institution, the latest version of its latest report with period <= the given one.
- * Driven per institution so that reports_latest_by_institution answers each max(period) with one
- * seek, instead of grouping every latest report up to the period.
+ * For each institution, the latest version of its latest report with period <= the given one, by
+ * institution. Driven by the institutions table (a report's institution is always in it): each
+ * institution's report is one backward seek in reports_latest_by_institution, whose entries carry
+ * the report's id, then one lookup of that report. Listing the institutions from the latest
+ * reports instead read every one of them (12,000 at national size): 2 ms of a 2.5 ms lookup.
  */
 export async function asOfReports(db: Db, period: string): Promise<AsOfReport[]> {
   return db
-    .selectFrom((eb) => eb.selectFrom('reports').select('institution').distinct().where('latest', '=', 1).as('i'))
+    .selectFrom('institutions as i')
     .innerJoin('reports as r', (join) =>
-      join
-        .onRef('r.institution', '=', 'i.institution')
-        .on('r.latest', '=', 1)
-        .on('r.period', '=', (eb) =>
-          eb
-            .selectFrom('reports as x')
-            .select((e) => e.fn.max('x.period').as('period'))
-            .where('x.latest', '=', 1)
-            .whereRef('x.institution', '=', 'i.institution')
-            .where('x.period', '<=', period),
-        ),
+      join.on('r.id', '=', (eb) =>
+        eb
+          .selectFrom('reports as x')
+          .select('x.id')
+          .where('x.latest', '=', 1)
+          .whereRef('x.institution', '=', 'i.id')
+          .where('x.period', '<=', period)
+          .orderBy('x.period', 'desc')
+          .limit(1),
+      ),
     )
     .select(['r.id', 'r.institution', 'r.period', 'r.version'])
+    .orderBy('i.id')
     .execute();
 }
 
@@ -39,19 +42,22 @@ export type DeclaredLinkRow = [reportId: number, scanner: string, issuer: string
 
 /**
  * The links of the given reports whose city is exactly `city` ('*' for the rows that declare every
- * city), each report's in row order, as arrays (see rawRows): named objects through Kysely's driver
- * took a third of a national matrix's time.
+ * city), each report's in row order, as arrays. SQLite hands them over as one JSON array, which
+ * JSON.parse turns into arrays faster than the driver turns rows into values one by one: the 1,400
+ * '*' rows of a national period took 1.6 ms instead of 2.3, and what the matrix keeps of them
+ * (shared-links.ts) is a third smaller (284 KB instead of 409), so it costs less to collect.
  */
 export async function declaredLinksInCity(db: Db, reportIds: readonly number[], city: string, mode: string, channel: string): Promise<DeclaredLinkRow[]> {
   if (reportIds.length === 0) return [];
-  const query = db
+  const { links } = await db
     .selectFrom('report_links')
-    .select(['report_id', 'scanner', 'issuer', 'status', 'since'])
+    .select(sql<string>`json_group_array(json_array(report_id, scanner, issuer, status, since))`.as('links'))
     .where('report_id', 'in', reportIds)
     .where('city', '=', city)
     .where('mode', '=', mode)
-    .where('channel', '=', channel);
-  return (await rawRows(db, query)) as DeclaredLinkRow[];
+    .where('channel', '=', channel)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(links) as DeclaredLinkRow[];
 }
 
 /**
