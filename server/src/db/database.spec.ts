@@ -84,6 +84,21 @@ describe('reads beside a write', () => {
   });
 });
 
+describe('reads run again', () => {
+  it('answer from the current schema and data, though their statement is prepared once', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-db-'));
+    database = openDatabase(path.join(dir, 'test.db'));
+    const { db } = database;
+    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.insertInto('t' as never).values({ id: 1 } as never).execute();
+    const read = () => db.selectFrom('t' as never).selectAll().execute();
+    expect(await read()).toEqual([{ id: 1 }]);
+    await db.schema.alterTable('t').addColumn('name', 'text', (c) => c.notNull().defaultTo('x')).execute();
+    await db.insertInto('t' as never).values({ id: 2, name: 'y' } as never).execute();
+    expect(await read()).toEqual([{ id: 1, name: 'x' }, { id: 2, name: 'y' }]);
+  });
+});
+
 describe('runEach', () => {
   it('runs the statement once per row in the transaction, returns each insert id in order, and rolls back with it', async () => {
     database = openDatabase(':memory:');

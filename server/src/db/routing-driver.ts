@@ -13,8 +13,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 
-function execute<R>(sqlite: BetterSqlite3.Database, { sql, parameters }: CompiledQuery): QueryResult<R> {
-  const statement = sqlite.prepare(sql);
+function execute<R>(sqlite: BetterSqlite3.Database, { sql, parameters }: CompiledQuery, statement = sqlite.prepare(sql)): QueryResult<R> {
   if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
@@ -40,7 +39,7 @@ export class RoutedConnection implements DatabaseConnection {
   constructor(private readonly driver: RoutingSqliteDriver) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.readsOnly(query)) return execute<R>(this.driver.reader!, query);
+    if (this.readsOnly(query)) return execute<R>(this.driver.reader!, query, this.driver.readerStatement(query.sql));
     await this.holdWriter();
     return execute<R>(this.driver.writer, query);
   }
@@ -78,8 +77,12 @@ export class RoutedConnection implements DatabaseConnection {
   }
 }
 
+/** Read statements kept prepared, least recently used first. */
+const MAX_READER_STATEMENTS = 256;
+
 export class RoutingSqliteDriver implements Driver {
   readonly mutex = new Mutex();
+  private readonly readerStatements = new Map<string, BetterSqlite3.Statement>();
 
   /** `reader` is null for an in-memory database, which a second connection cannot see. */
   constructor(
@@ -88,6 +91,20 @@ export class RoutingSqliteDriver implements Driver {
   ) {}
 
   async init(): Promise<void> {}
+
+  /**
+   * The reader's statement for this SELECT, prepared once: pages run the same few queries again
+   * and again, and preparing them each time took 0.5 ms of a national matrix request (seven
+   * statements). Only reads are kept: writes include big one-off batches.
+   */
+  readerStatement(sql: string): BetterSqlite3.Statement {
+    let statement = this.readerStatements.get(sql);
+    if (statement) this.readerStatements.delete(sql);
+    else statement = this.reader!.prepare(sql);
+    this.readerStatements.set(sql, statement);
+    if (this.readerStatements.size > MAX_READER_STATEMENTS) this.readerStatements.delete(this.readerStatements.keys().next().value!);
+    return statement;
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     // No lock yet: a connection takes the writer only for what needs it (see RoutedConnection).
