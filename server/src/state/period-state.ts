@@ -188,14 +188,25 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
         addDeclaration(touched, institution, d);
       }
     }
-    const ownLinks = reconcilePairs(touched.values(), periodOf, period);
-    groups.push({
-      cities: [city],
-      links: overlay(sharedLinks, ownLinks),
-      overlay: { shared: sharedLinks, own: new Map(ownLinks.map((l) => [pairKey(l.scanner, l.issuer), l])) },
-    });
+    groups.push(overlaidGroup(city, sharedLinks, reconcilePairs(touched.values(), periodOf, period)));
   }
   return groups;
+}
+
+/**
+ * A city with rows of its own. Its full link list is made only when asked for: the rules of a run
+ * look pairs up through the overlay, and a list of every link for each of 337 cities a period,
+ * kept while the period is evaluated, was a sixth of a national run's allocations.
+ */
+function overlaidGroup(city: string, shared: readonly StateLink[], own: readonly StateLink[]): CityGroup {
+  let links: readonly StateLink[] | undefined;
+  return {
+    cities: [city],
+    get links() {
+      return (links ??= overlay(shared, own));
+    },
+    overlay: { shared, own: new Map(own.map((l) => [pairKey(l.scanner, l.issuer), l])) },
+  };
 }
 
 /** The shared links (sorted) with the city's own links (sorted) put in place of those of the same pair. */
