@@ -14,9 +14,10 @@ import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
-import { CHANNELS, MODES, StateLoader } from '../state/period-state.js';
+import { CHANNELS, MODES, StateLoader, linkBetween, type CityGroup, type PeriodState } from '../state/period-state.js';
+import { pairKey, type StateLink } from '../state/reconcile.js';
 import { periodsBetween } from '../state/periods.js';
-import { cityCoverage, coverageMembers, figureOf, meanOverCities, type CoverageFigure, type WeightedFigure } from './coverage.js';
+import { coverageMembers, figureOf, meanOverCities, mutualPairs, pairCount, type CoverageFigure, type WeightedFigure } from './coverage.js';
 
 /** The cells of a run of periods, ready to store. */
 export interface CoverageCells {
@@ -35,24 +36,77 @@ export const membersKey = (members: readonly string[]): string => members.join('
 /** Every city's counts in every mode and channel, for each period from `from` to `to`. */
 export async function computeCoverage(db: Db, from: string, to: string): Promise<CoverageCells> {
   const [cities, institutions] = await Promise.all([listCities(db), listInstitutions(db)]);
-  const members = coverageMembers(institutions);
-  const loader = new StateLoader(db, cities.map((c) => c.code), { linksAmong: new Set(members) });
-  const periods = periodsBetween(from, to);
-  const cells: CoverageCells['cells'] = [];
+  const collector = new CoverageCollector(coverageMembers(institutions));
+  const loader = new StateLoader(db, cities.map((c) => c.code), { linksAmong: new Set(collector.members) });
   // In order, so that the loader reads each report once over the whole walk.
-  for (const period of periods) {
+  for (const period of periodsBetween(from, to)) {
     await nextTurn(); // one period at a time, letting waiting requests in between
-    const state = await loader.stateAt(period);
+    collector.add(await loader.stateAt(period));
+  }
+  return collector.cells();
+}
+
+/**
+ * The cells of period states handed to it in order: computeCoverage's own states, or those a full
+ * rules run builds anyway (reading the members' links a second time for coverage alone was a fifth
+ * of a national run's reading). Any state will do: only links between members count, and a
+ * member's links are the same in a state of every institution's links as in one of members' only.
+ */
+export class CoverageCollector {
+  readonly members: readonly string[];
+  private readonly memberSet: ReadonlySet<string>;
+  private readonly periods: string[] = [];
+  private readonly collected: CoverageCells['cells'] = [];
+
+  constructor(members: readonly string[]) {
+    this.members = members;
+    this.memberSet = new Set(members);
+  }
+
+  add(state: PeriodState): void {
+    const pairs = pairCount(this.memberSet.size);
+    const { period } = state;
+    this.periods.push(period);
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
+        const sharedMutual = new Map<readonly StateLink[], Set<string>>();
         for (const group of state.groups(mode, channel)) {
-          const { mutualPairs, pairs } = cityCoverage(group.links, members);
-          for (const city of group.cities) cells.push({ mode, channel, period, city, mutual_pairs: mutualPairs, pairs });
+          const mutual = this.mutualCount(group, sharedMutual);
+          for (const city of group.cities) this.collected.push({ mode, channel, period, city, mutual_pairs: mutual, pairs });
         }
       }
     }
   }
-  return { members: membersKey(members), periods, cells };
+
+  cells(): CoverageCells {
+    return { members: membersKey(this.members), periods: this.periods, cells: this.collected };
+  }
+
+  /**
+   * The group's mutual pairs. A city with rows of its own takes those of the shared links (found
+   * once a period) and looks again only at the member pairs its own links touch.
+   */
+  private mutualCount(group: CityGroup, memo: Map<readonly StateLink[], Set<string>>): number {
+    if (!group.overlay) return mutualPairs(group.links, this.members).length;
+    const { shared, own } = group.overlay;
+    let sharedMutual = memo.get(shared);
+    if (!sharedMutual) {
+      sharedMutual = new Set(mutualPairs(shared, this.members).map(([a, b]) => pairKey(a, b)));
+      memo.set(shared, sharedMutual);
+    }
+    const touched = new Map<string, [string, string]>();
+    for (const { scanner, issuer } of own.values()) {
+      if (scanner === issuer || !this.memberSet.has(scanner) || !this.memberSet.has(issuer)) continue;
+      const pair: [string, string] = scanner < issuer ? [scanner, issuer] : [issuer, scanner];
+      touched.set(pairKey(...pair), pair);
+    }
+    let count = sharedMutual.size;
+    for (const [key, [a, b]] of touched) {
+      if (sharedMutual.has(key)) count -= 1;
+      if (linkBetween(group, a, b)?.status === 'live' && linkBetween(group, b, a)?.status === 'live') count += 1;
+    }
+    return count;
+  }
 }
 
 /** Replaces the stored cells of the given periods; call it inside the transaction that owns them. */

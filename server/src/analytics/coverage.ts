@@ -26,7 +26,7 @@ export interface WeightedFigure {
 }
 
 /** The institutions whose pairs coverage counts: systemic and active in the reference data now. */
-export function coverageMembers(institutions: readonly Institution[]): string[] {
+export function coverageMembers(institutions: readonly Pick<Institution, 'id' | 'systemic' | 'active'>[]): string[] {
   return institutions.filter((i) => i.systemic && i.active).map((i) => i.id).sort();
 }
 

@@ -175,6 +175,22 @@ describe('a finding’s life through later reports', () => {
     expect(exclusiveFinding.history.filter((h) => h.to === 'open' && h.from === null)).toHaveLength(1);
   });
 
+  it('points the evidence at the next month’s report when it repeats the links of the month before', async () => {
+    const alipay = await app.as('alipay');
+    const links = [aLink({ scanner: 'alipay', issuer: 'tenpay', city: '440100' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })];
+    const january = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links }));
+    expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual([{ reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', row: 1 }]);
+
+    const february = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-02', links }));
+    const inFebruary = [{ reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', row: 1 }];
+    expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual(inFebruary);
+    // A run over every period walks January's state before February's, which takes January's links.
+    expect((await (await app.as('admin')).put('/api/v1/rules/RECIP-001', { enabled: true })).status).toBe(200);
+    const finding = await findingBy(analyst, RECIP_BEIJING);
+    expect(finding.evidence).toEqual(inFebruary);
+    expect(finding.lastPeriod).toBe('2021-02');
+  });
+
   it('opens SUSP-001 for scanner and issuer when the next month’s report no longer declares a live link', async () => {
     const icbc = await app.as('icbc');
     const january = await submitted(icbc, aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }));

@@ -1,6 +1,7 @@
 // CONS-001: the two parties of a link declare it differently for the same period.
 import { z } from 'zod';
-import { CHANNELS, MODES } from '../state/period-state.js';
+import { CHANNELS, MODES, type CityGroup } from '../state/period-state.js';
+import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 
@@ -22,9 +23,9 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
     const hits: Hit[] = [];
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
+        const shared = new Map<readonly StateLink[], StateLink[]>();
         for (const group of state.groups(mode, channel)) {
-          for (const link of group.links) {
-            if (link.reconciliation !== 'disputed') continue;
+          for (const link of disputedIn(group, shared)) {
             const scanner = say.institution(link.scanner);
             const issuer = say.institution(link.issuer);
             const codes = say.codes(mode, channel);
@@ -44,7 +45,7 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
                   en: `In ${where.en}, ${declarer.en} declares ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} as ${link.status}, but ${otherSays.en}.`,
                   zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为 ${link.status}，但${otherSays.zh}。`,
                 },
-                evidence: linkEvidence(link),
+                evidence: [...linkEvidence(link)],
               });
             }
           }
@@ -54,3 +55,19 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/**
+ * The group's disputed links, in the order of its links. A city with rows of its own takes those of
+ * the shared links (found once a period) that its own pairs do not replace, merged with its own.
+ */
+function disputedIn(group: CityGroup, memo: Map<readonly StateLink[], StateLink[]>): StateLink[] {
+  const disputed = (links: Iterable<StateLink>) => [...links].filter((l) => l.reconciliation === 'disputed');
+  if (!group.overlay) return disputed(group.links);
+  const { shared, own } = group.overlay;
+  let sharedDisputed = memo.get(shared);
+  if (!sharedDisputed) memo.set(shared, (sharedDisputed = disputed(shared)));
+  const kept = sharedDisputed.filter((l) => !own.has(pairKey(l.scanner, l.issuer)));
+  const ownDisputed = disputed(own.values());
+  if (ownDisputed.length === 0) return kept;
+  return [...kept, ...ownDisputed].sort(compareLinks);
+}

@@ -72,7 +72,11 @@ export interface Outcome {
   hit: Hit;
 }
 
-export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date): Promise<Map<string, Outcome>> {
+/**
+ * `eachState` sees every period's state of the range, in order, for work that needs the same
+ * states (the run's coverage); it is not called when there is no rule to evaluate.
+ */
+export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date, eachState?: (state: PeriodState) => void): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
   if (world.latestPeriod === null || rules.length === 0) return outcomes;
   const loader = new StateLoader(db, world.cityCodes);
@@ -80,6 +84,7 @@ export async function evaluate(db: Db, world: World, rules: readonly ConfiguredR
   let previous: PeriodState | null = needsPrevious ? await loader.stateAt(previousPeriod(from)) : null;
   for (const period of periodsBetween(from, to)) {
     const state = await loader.stateAt(period);
+    eachState?.(state);
     const input: RuleInput = {
       period,
       state,

@@ -3,8 +3,18 @@ import type { AgreementInForce } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
 import type { Evidence, Text } from './rule.js';
 
-export function linkEvidence(link: StateLink): Evidence[] {
-  return [link.source, link.otherSource].filter((s) => s !== undefined).map(({ reportId, version, institution, period, row }) => ({ reportId, version, institution, period, row }));
+// One list per link, not one per hit: a national run's hits (some 450,000 over 60 months) each live
+// until the next month's replace them, and a shared link is the evidence of its hits in every city.
+const evidenceOf = new WeakMap<StateLink, readonly Evidence[]>();
+
+/** The rows that declare the link; shared between hits, so never to be changed. */
+export function linkEvidence(link: StateLink): readonly Evidence[] {
+  let evidence = evidenceOf.get(link);
+  if (!evidence) {
+    evidence = [link.source, link.otherSource].filter((s) => s !== undefined).map(({ reportId, version, institution, period, row }) => ({ reportId, version, institution, period, row }));
+    evidenceOf.set(link, evidence);
+  }
+  return evidence;
 }
 
 export function agreementEvidence(a: AgreementInForce): Evidence {
@@ -28,12 +38,12 @@ export function validity(a: AgreementInForce): Text {
     : { en: `effective since ${a.effective}`, zh: `自 ${a.effective} 起生效` };
 }
 
-/** Up to five names, then how many more. */
-export function someOf(names: readonly Text[]): Text {
-  const shown = names.slice(0, 5);
-  const more = names.length - shown.length;
+/** Up to five names, then how many more (only the names shown are looked up). */
+export function someOf(ids: readonly string[], nameOf: (id: string) => Text): Text {
+  const shown = ids.slice(0, 5).map(nameOf);
+  const more = ids.length - shown.length;
   return {
     en: shown.map((n) => n.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
-    zh: shown.map((n) => n.zh).join('、') + (more > 0 ? ` 等 ${names.length} 家` : ''),
+    zh: shown.map((n) => n.zh).join('、') + (more > 0 ? ` 等 ${ids.length} 家` : ''),
   };
 }

@@ -49,7 +49,7 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           if (others.length < s.minOtherScanners) continue;
           const name = say.institution(issuer);
           const inside = say.list(links.map((l) => l.scanner));
-          const outside = someOf(others.map((o) => say.institution(o)));
+          const outside = someOf(others, (o) => say.institution(o));
           for (const city of group.cities) {
             const where = say.city(city);
             hits.push({
@@ -73,7 +73,7 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           if (others.length < s.minOtherIssuers) continue;
           const name = say.institution(scanner);
           const inside = say.list(links.map((l) => l.issuer));
-          const outside = someOf(others.map((o) => say.institution(o)));
+          const outside = someOf(others, (o) => say.institution(o));
           for (const city of group.cities) {
             const where = say.city(city);
             hits.push({

@@ -2,7 +2,8 @@
 // after a settings change (that rule, every period), at start-up when anything is stale, and on
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
-import { computeCoverage, storeCoverage } from '../analytics/coverage-store.js';
+import { computeCoverage, CoverageCollector, storeCoverage } from '../analytics/coverage-store.js';
+import { coverageMembers } from '../analytics/coverage.js';
 import { appendAudit } from '../audit/repository.js';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -67,6 +68,9 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   const maxReportId = everyPeriod ? await latestReportId(ctx.db) : 0;
   const summary: RunSummary = { rules: chosen.map((c) => c.rule.id), from: null, to: null, opened: 0, resolved: 0, reopened: 0, updated: 0, findingsHit: 0, ms: 0 };
 
+  // Coverage follows the reports alone: the runs that account for them store it with their
+  // findings, counted from the states the rules walk through.
+  const collector = scope.rules || chosen.length === 0 ? null : new CoverageCollector(coverageMembers([...world.institutions.values()]));
   let merge: MergeInput | null = null;
   let changes: Change[] = [];
   if (world.latestPeriod !== null && world.firstPeriod !== null) {
@@ -75,7 +79,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     const to = scope.to && scope.to < latestPeriod ? scope.to : latestPeriod;
     summary.from = from;
     summary.to = to;
-    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now);
+    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, collector ? (state) => collector.add(state) : undefined);
     const existing = await mergeCandidates(ctx.db, chosen.map((c) => c.rule.id), from, outcomes.keys());
     merge = {
       existing,
@@ -89,8 +93,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     changes = mergeOutcomes(merge);
     summary.findingsHit = outcomes.size;
   }
-  // Coverage follows the reports alone: the runs that account for them store it with their findings.
-  const coverage = scope.rules || summary.from === null || summary.to === null ? null : await computeCoverage(ctx.db, summary.from, summary.to);
+  const coverage = scope.rules || summary.from === null || summary.to === null ? null : collector ? collector.cells() : await computeCoverage(ctx.db, summary.from, summary.to);
 
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();

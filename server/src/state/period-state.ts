@@ -8,7 +8,7 @@ import { rawRows, type Db } from '../db/database.js';
 import { agreementFromRow } from '../reports/repository.js';
 import { firstDayOf, lastDayOf } from './periods.js';
 import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
-import { asOfReports, type AsOfReport } from './repository.js';
+import { asOfReports, reportsRepeatingLinks, type AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
 export const CHANNELS = ['offline', 'online'] as const;
@@ -132,13 +132,14 @@ interface SplitDeclarations {
 }
 
 // Keyed by the report's link list: a loader hands out the same list for a report in every period
-// that uses it, so its declarations are built once, not once a period.
-const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations>();
+// that uses it, so its declarations are built once, not once a period. A report that repeats an
+// earlier one shares its list, but its declarations name it as their source: they are built again.
+const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations & { reportId: number }>();
 
 function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDeclarations {
   const cached = splitCache.get(links);
-  if (cached) return cached;
-  const split: SplitDeclarations = { everyCity: [], byCity: new Map() };
+  if (cached?.reportId === r.id) return cached;
+  const split: SplitDeclarations & { reportId: number } = { reportId: r.id, everyCity: [], byCity: new Map() };
   for (const l of links) {
     const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
     if (l.city === '*') split.everyCity.push(d);
@@ -182,19 +183,30 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
         const key = pairKey(d.scanner, d.issuer);
         if (!touched.has(key)) {
           const before = shared.get(key);
-          if (before) touched.set(key, { ...before });
+          if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer });
         }
         addDeclaration(touched, institution, d);
       }
     }
-    const ownLinks = reconcilePairs(touched.values(), periodOf, period);
-    groups.push({
-      cities: [city],
-      links: overlay(sharedLinks, ownLinks),
-      overlay: { shared: sharedLinks, own: new Map(ownLinks.map((l) => [pairKey(l.scanner, l.issuer), l])) },
-    });
+    groups.push(overlaidGroup(city, sharedLinks, reconcilePairs(touched.values(), periodOf, period)));
   }
   return groups;
+}
+
+/**
+ * A city with rows of its own. Its full link list is made only when asked for: the rules of a run
+ * look pairs up through the overlay, and a list of every link for each of 337 cities a period,
+ * kept while the period is evaluated, was a sixth of a national run's allocations.
+ */
+function overlaidGroup(city: string, shared: readonly StateLink[], own: readonly StateLink[]): CityGroup {
+  let links: readonly StateLink[] | undefined;
+  return {
+    cities: [city],
+    get links() {
+      return (links ??= overlay(shared, own));
+    },
+    overlay: { shared, own: new Map(own.map((l) => [pairKey(l.scanner, l.issuer), l])) },
+  };
 }
 
 /** The shared links (sorted) with the city's own links (sorted) put in place of those of the same pair. */
@@ -234,6 +246,7 @@ export interface StateLoaderOptions {
 export class StateLoader {
   private readonly links = new Map<number, LinksByScope>();
   private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
+  private readonly institutionOf = new Map<number, string>();
   private readonly strings = new Map<string, string>();
 
   constructor(
@@ -245,7 +258,7 @@ export class StateLoader {
   async stateAt(period: string): Promise<PeriodState> {
     const reports = await asOfReports(this.db, period);
     const among = this.options.linksAmong;
-    await this.load(reports.map((r) => r.id), among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined);
+    await this.load(reports, among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined);
     // The state reads its links lazily, so it keeps its own reports' rows: loading a later period
     // forgets the reports that period no longer needs (the previous period's state is still in use).
     const links = new Map(reports.map((r) => [r.id, this.links.get(r.id)]));
@@ -264,24 +277,40 @@ export class StateLoader {
     return value;
   }
 
-  /** Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when given. */
-  private async load(ids: readonly number[], withLinks?: ReadonlySet<number>): Promise<void> {
-    const wanted = new Set(ids);
-    for (const id of this.links.keys()) {
+  /**
+   * Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when
+   * given. A report whose links repeat those of its institution's report held until now takes that
+   * report's links instead of reading them again.
+   */
+  private async load(reports: readonly AsOfReport[], withLinks?: ReadonlySet<number>): Promise<void> {
+    const wanted = new Set(reports.map((r) => r.id));
+    const forgotten = new Map<number, LinksByScope>();
+    const forgottenOf = new Map<string, number>();
+    for (const [id, links] of this.links) {
       if (!wanted.has(id)) {
+        forgotten.set(id, links);
+        forgottenOf.set(this.institutionOf.get(id)!, id);
         this.links.delete(id);
         this.agreements.delete(id);
+        this.institutionOf.delete(id);
       }
     }
-    const missing = ids.filter((id) => !this.links.has(id));
-    for (const id of missing) {
-      this.links.set(id, new Map());
-      this.agreements.set(id, []);
+    const fresh = reports.filter((r) => !this.links.has(r.id));
+    for (const r of fresh) {
+      this.links.set(r.id, new Map());
+      this.agreements.set(r.id, []);
+      this.institutionOf.set(r.id, r.institution);
     }
+    const withRows = withLinks ? fresh.filter((r) => withLinks.has(r.id)) : fresh;
+    const candidates = withRows.flatMap((r) => (forgottenOf.has(r.institution) ? [[r.id, forgottenOf.get(r.institution)!] as const] : []));
+    const repeats = await reportsRepeatingLinks(this.db, candidates);
+    for (const [id, earlier] of repeats) this.links.set(id, forgotten.get(earlier)!);
+    const missing = fresh.map((r) => r.id);
+    const toRead = new Set(withRows.filter((r) => !repeats.has(r.id)).map((r) => r.id));
     const among = this.options.linksAmong;
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      const linked = withLinks ? chunk.filter((id) => withLinks.has(id)) : chunk;
+      const linked = chunk.filter((id) => toRead.has(id));
       if (linked.length > 0) {
         const query = this.db
           .selectFrom('report_links')

@@ -70,3 +70,29 @@ export async function latestReportId(db: Db): Promise<number> {
   const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);
 }
+
+const LINK_COLUMNS = sql.raw('row_no, scanner, issuer, mode, channel, city, status, since');
+// Two parameters a pair; SQLite allows 32,766 a statement.
+const PAIRS_PER_QUERY = 500;
+
+/**
+ * Of the given [report, earlier report] pairs, those whose reports hold the same links (every
+ * column, row numbers included), by report id. Compared inside SQLite, without reading the rows:
+ * most institutions repeat last month's links, and reading them again was most of a rules run's
+ * reading. Rows are stored in row order, so equal reports also read back in the same order.
+ */
+export async function reportsRepeatingLinks(db: Db, pairs: readonly (readonly [report: number, earlier: number])[]): Promise<Map<number, number>> {
+  const repeats = new Map<number, number>();
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) {
+    const values = sql.join(pairs.slice(i, i + PAIRS_PER_QUERY).map(([report, earlier]) => sql`(${report}, ${earlier})`));
+    const { rows } = await sql<{ report: number; earlier: number }>`
+      with p(report, earlier) as (values ${values})
+      select report, earlier from p
+      where (select count(*) from report_links where report_id = p.report) = (select count(*) from report_links where report_id = p.earlier)
+        and not exists (
+          select ${LINK_COLUMNS} from report_links where report_id = p.report
+          except select ${LINK_COLUMNS} from report_links where report_id = p.earlier)`.execute(db);
+    for (const { report, earlier } of rows) repeats.set(report, earlier);
+  }
+  return repeats;
+}
