@@ -3,7 +3,9 @@ import type { Routes } from '@angular/router';
 import { requireLogin, requireRoles } from './core/auth/guards';
 import { LoginPage } from './core/auth/login-page';
 import { Session } from './core/auth/session';
+import { prefetchOnArrival } from './core/http/prefetch-on-arrival';
 import { Shell } from './core/layout/shell';
+import { overviewRequests } from './overview/overview-requests';
 
 // Titles are translation keys (TranslatedTitleStrategy); each feature's routes file provides its translation scope.
 export const routes: Routes = [
@@ -20,6 +22,8 @@ export const routes: Routes = [
       },
       {
         path: 'overview',
+        // The figures are asked for while the page's code and translations load.
+        canMatch: [prefetchOnArrival(['analyst', 'auditor', 'admin'], overviewRequests)],
         canActivate: [requireRoles('analyst', 'auditor', 'admin')],
         loadChildren: () => import('./overview/overview.routes').then((m) => m.OVERVIEW_ROUTES),
         title: 'nav.overview',
