@@ -46,3 +46,45 @@ describe('the client page', () => {
     expect(preloads(html).sort()).toEqual([...imports, 'side-effect.js'].sort());
   });
 });
+
+describe('the client files', () => {
+  const get = (file: string, headers: Record<string, string> = {}) => fetch(`${app.baseUrl}/${file}`, { headers });
+  const described = async (res: Response) => ({
+    status: res.status,
+    type: res.headers.get('content-type'),
+    cache: res.headers.get('cache-control'),
+    modified: res.headers.get('last-modified'),
+    body: await res.text(),
+  });
+
+  it('are served alike from the disk and, once read, from memory, and follow a change of the file', async () => {
+    fs.writeFileSync(path.join(clientDir, 'chunk-X.js'), 'export const a = 1;');
+    const first = await described(await get('chunk-X.js'));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first answer also keeps the file
+    const again = await described(await get('chunk-X.js'));
+    expect(first).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=3600', body: 'export const a = 1;' });
+    expect(again).toEqual(first);
+
+    fs.writeFileSync(path.join(clientDir, 'chunk-X.js'), 'export const a = 22;');
+    const future = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(clientDir, 'chunk-X.js'), future, future);
+    expect((await described(await get('chunk-X.js'))).body).toBe('export const a = 22;');
+  });
+
+  it('answer a range with part of the file, once kept too', async () => {
+    fs.writeFileSync(path.join(clientDir, 'chunk-Y.js'), 'export const b = 2;');
+    await get('chunk-Y.js');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const part = await get('chunk-Y.js', { range: 'bytes=0-5' });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('export');
+  });
+
+  it('never leave the client folder nor show its dot files', async () => {
+    fs.writeFileSync(path.join(clientDir, '.secret'), 'no');
+    for (const file of ['.secret', '%2e%2e/%2e%2e/etc/passwd', '..%2f..%2fetc%2fpasswd']) {
+      const res = await get(file);
+      expect(await res.text()).not.toMatch(/^no$|root:/);
+    }
+  });
+});

@@ -1,7 +1,8 @@
 // Serves the built Angular client, with index.html for every client-side route.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { clientFiles } from './client-files.js';
 import { withModulePreloads } from './module-preloads.js';
 
 export function clientApp(clientDir: string): Router {
@@ -9,7 +10,7 @@ export function clientApp(clientDir: string): Router {
   const index = path.join(clientDir, 'index.html');
   // Rebuilt when a new build replaces index.html (its file names change with every build).
   let served: { mtimeMs: number; html: string } | undefined;
-  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.use(clientFiles(clientDir));
   router.get(/^\/(?!api\/).*/, (_req, res) => {
     const stat = fs.statSync(index, { throwIfNoEntry: false });
     if (!stat) {
