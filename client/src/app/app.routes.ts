@@ -4,6 +4,7 @@ import { requireLogin, requireRoles } from './core/auth/guards';
 import { LoginPage } from './core/auth/login-page';
 import { Session } from './core/auth/session';
 import { prefetchOnArrival } from './core/http/prefetch-on-arrival';
+import { preloadScopeTranslations } from './core/i18n/scope-translations';
 import { Shell } from './core/layout/shell';
 import { overviewRequests } from './overview/overview-requests';
 
@@ -22,8 +23,8 @@ export const routes: Routes = [
       },
       {
         path: 'overview',
-        // The figures are asked for while the page's code and translations load.
-        canMatch: [prefetchOnArrival(['analyst', 'auditor', 'admin'], overviewRequests)],
+        // The figures and the page's words are asked for while its code loads.
+        canMatch: [prefetchOnArrival(['analyst', 'auditor', 'admin'], overviewRequests), preloadScopeTranslations('overview')],
         canActivate: [requireRoles('analyst', 'auditor', 'admin')],
         loadChildren: () => import('./overview/overview.routes').then((m) => m.OVERVIEW_ROUTES),
         title: 'nav.overview',
