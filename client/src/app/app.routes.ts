@@ -3,7 +3,10 @@ import type { Routes } from '@angular/router';
 import { requireLogin, requireRoles } from './core/auth/guards';
 import { LoginPage } from './core/auth/login-page';
 import { Session } from './core/auth/session';
+import { prefetchOnArrival } from './core/http/prefetch-on-arrival';
+import { preloadScopeTranslations } from './core/i18n/scope-translations';
 import { Shell } from './core/layout/shell';
+import { overviewRequests } from './overview/overview-requests';
 
 // Titles are translation keys (TranslatedTitleStrategy); each feature's routes file provides its translation scope.
 export const routes: Routes = [
@@ -20,6 +23,8 @@ export const routes: Routes = [
       },
       {
         path: 'overview',
+        // The figures and the page's words are asked for while its code loads.
+        canMatch: [prefetchOnArrival(['analyst', 'auditor', 'admin'], overviewRequests), preloadScopeTranslations('overview')],
         canActivate: [requireRoles('analyst', 'auditor', 'admin')],
         loadChildren: () => import('./overview/overview.routes').then((m) => m.OVERVIEW_ROUTES),
         title: 'nav.overview',

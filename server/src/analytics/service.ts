@@ -90,6 +90,7 @@ async function seriesByPeriod(
   range: PeriodRange,
   lines: readonly Line[],
 ): Promise<CoverageEntry[][]> {
+  await nextTurn(); // requests waiting already go first: the reads below hold the event loop throughout
   const stored = await freshPeriods(ctx.db, basis.members, range.from, range.to);
   const scopeCities = basis.city === undefined ? undefined : [...basis.scope];
   const fromStore = await Promise.all(

@@ -1,5 +1,6 @@
 // The analyst overview: coverage from the analytics computations, lateness from LATE-001 itself,
 // and counts of findings and reports, all as of one period.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
 import type { CityCoverageEntry, Overview, OverviewQuery } from '../contract/overview.js';
 import type { City } from '../contract/reference.js';
@@ -29,6 +30,9 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   // once. LATE-001 reads only which reports the state holds, so links are read only for coverage
   // the cells do not hold.
   const earlier = yearBefore(period);
+  // better-sqlite3 answers synchronously: at national size this answer takes ~0.1 s, so it lets
+  // waiting requests in between its parts (a page asks for it while its own code still loads).
+  await nextTurn();
   const stored = await freshPeriods(ctx.db, members, earlier, period);
   const national = await storedScopeFigures(ctx.db, { ...q, from: earlier, to: period }, stored);
   const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(stored.has(earlier) && stored.has(period) ? [] : members) });
@@ -38,6 +42,7 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   const yearEarlier = { period: earlier, ...(national.get(earlier) ?? nationalFigure(earlierState!.groups(q.mode, q.channel), members)) };
   const byCity = stored.has(period) ? await storedCityFigures(ctx.db, { ...q, period }) : coverageByScope(state.groups(q.mode, q.channel), members, (city) => city);
 
+  await nextTurn();
   const [severities, received, periodCounts] = await Promise.all([activeFindingsBySeverity(ctx.db), reportsReceived(ctx.db, period), findingPeriodCounts(ctx.db)]);
   const bySeverity = { high: severities.get('high') ?? 0, medium: severities.get('medium') ?? 0, low: severities.get('low') ?? 0 };
   const late = lateInstitutions(world, state, dueDay, now);

@@ -15,6 +15,7 @@ import { ProblemView } from '../shared/problem-view';
 import { type CoverageLine, CoverageTrend } from './coverage-trend';
 import { FindingsByMonthChart } from './findings-by-month-chart';
 import { LeastInterconnected } from './least-interconnected';
+import { channelOf, coverageLinesRequest, modeOf, overviewRequest, PERIODS_REQUEST } from './overview-requests';
 
 type Filter = 'period' | 'mode' | 'channel';
 
@@ -53,30 +54,22 @@ export class OverviewPage {
   // The figures and the coverage lines are asked for at once, with the periods: without a period in
   // the URL the server answers for the latest reported one, which is what the period list would
   // have given after one more round trip.
-  protected readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
+  protected readonly periods = httpResource<ItemList<string>>(() => PERIODS_REQUEST);
   /** Newest first. */
   protected readonly periodList = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
-  protected readonly selectedMode = computed((): Mode => (this.mode() === 'cpm' ? 'cpm' : 'mpm'));
-  protected readonly selectedChannel = computed((): Channel => (this.channel() === 'online' ? 'online' : 'offline'));
+  protected readonly selectedMode = computed((): Mode => modeOf(this.mode()));
+  protected readonly selectedChannel = computed((): Channel => channelOf(this.channel()));
 
-  protected readonly overview = httpResource<Overview>(() => {
-    const period = this.period();
-    const params: Record<string, string> = { mode: this.selectedMode(), channel: this.selectedChannel() };
-    return { url: '/api/v1/overview', params: period ? { period, ...params } : params };
-  });
+  protected readonly overview = httpResource<Overview>(() => overviewRequest(this.period(), this.selectedMode(), this.selectedChannel()));
   /** The period shown: the URL's, else the one the overview answered for (the latest reported). */
   protected readonly selectedPeriod = computed(() => this.period() ?? (this.overview.hasValue() ? this.overview.value().period : this.periodList()[0]));
 
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(Language);
   /** National coverage per period up to the period shown, one line per mode and channel, in one request. */
-  protected readonly coverage = httpResource<CoverageLines>(() => {
-    const to = this.period();
-    const params: Record<string, string> = to ? { to } : {};
-    return { url: '/api/v1/coverage/lines', params };
-  });
+  protected readonly coverage = httpResource<CoverageLines>(() => coverageLinesRequest(this.period()));
   /** The lines with their names in the active language; the mode and channel chosen above are drawn first and bold. */
   protected readonly coverageLines = computed((): CoverageLine[] => {
     this.language.current(); // translate() reads no signal: named anew when the language changes

@@ -17,14 +17,13 @@ export class Session {
   ensureLoaded(): Promise<Me | null> {
     const known = this.user();
     if (known !== undefined) return Promise.resolve(known);
-    this.loading ??= firstValueFrom(this.http.get<Me>('/api/v1/auth/me')).then(
-      (me) => this.remember(me),
-      (err: unknown) => {
-        if (err instanceof HttpErrorResponse && err.status === 401) return this.remember(null);
-        this.loading = undefined;
-        throw err;
-      },
-    );
+    // A login or logout while /auth/me is on its way (it is asked at start-up) outranks its answer.
+    const answer = (me: Me | null) => (this.user() === undefined ? this.remember(me) : (this.user() ?? null));
+    this.loading ??= firstValueFrom(this.http.get<Me>('/api/v1/auth/me')).then(answer, (err: unknown) => {
+      if (err instanceof HttpErrorResponse && err.status === 401) return answer(null);
+      this.loading = undefined;
+      throw err;
+    });
     return this.loading;
   }
 

@@ -1,0 +1,54 @@
+// The built client's files, from memory once read. express.static reads a file in several turns of
+// the event loop (stat, open, read); an API answer computed in between holds each of those turns
+// (at national size the overview's figures take ~0.1 s of one turn, and the page asks for them
+// while its code is still loading). A file kept in memory goes out in the turn its request
+// arrives. Anything out of the ordinary (ranges, dot files, odd paths, the first read) is left to
+// express.static.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+
+const MAX_AGE_SECONDS = 3600;
+
+interface Kept {
+  mtimeMs: number;
+  size: number;
+  body: Buffer;
+}
+
+export function clientFiles(clientDir: string): RequestHandler {
+  const root = path.resolve(clientDir);
+  const fromDisk = express.static(root, { index: false, maxAge: MAX_AGE_SECONDS * 1000 });
+  const kept = new Map<string, Kept>();
+  return (req, res, next) => {
+    const file = plainFile(root, req.method, req.path, req.headers.range);
+    const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) return fromDisk(req, res, next);
+    const hit = kept.get(file);
+    if (!hit || hit.mtimeMs !== stat.mtimeMs || hit.size !== stat.size) {
+      fs.promises.readFile(file).then(
+        (body) => kept.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body }),
+        () => kept.delete(file),
+      );
+      return fromDisk(req, res, next);
+    }
+    // The headers express.static gives, but for the ETag, which res.send makes (and answers 304 with).
+    res.set({ 'Cache-Control': `public, max-age=${MAX_AGE_SECONDS}`, 'Last-Modified': stat.mtime.toUTCString(), 'Accept-Ranges': 'bytes' });
+    res.type(path.extname(file)).send(hit.body);
+  };
+}
+
+/** The file a plain GET or HEAD asks for, inside the client folder; undefined for anything else. */
+function plainFile(root: string, method: string, urlPath: string, range: string | undefined): string | undefined {
+  if ((method !== 'GET' && method !== 'HEAD') || range !== undefined) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const parts = decoded.split('/').filter((p) => p !== '');
+  if (parts.length === 0 || decoded.includes('\0') || decoded.includes('\\') || parts.some((p) => p.startsWith('.'))) return undefined;
+  const file = path.join(root, ...parts);
+  return file.startsWith(root + path.sep) ? file : undefined;
+}
