@@ -53,6 +53,7 @@ describe('the client files', () => {
     status: res.status,
     type: res.headers.get('content-type'),
     cache: res.headers.get('cache-control'),
+    etag: res.headers.get('etag'),
     modified: res.headers.get('last-modified'),
     body: await res.text(),
   });
