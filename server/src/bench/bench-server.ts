@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
+import { prepareLatestStates } from '../rules/engine.js';
 import { ApiClient } from '../test/api-client.js';
 import { createUser } from '../users/service.js';
 
@@ -26,6 +27,8 @@ export async function startBenchServer(file: string, options: { now: Date; clien
   const database = openDatabase(file);
   const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => options.now };
   await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');
+  // What main does at start-up, waited for here so that no measurement overlaps it.
+  await prepareLatestStates(ctx.db);
   const server = buildApp(ctx).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

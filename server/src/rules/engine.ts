@@ -3,7 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
-import { StateLoader, type PeriodState } from '../state/period-state.js';
+import { CHANNELS, MODES, StateLoader, type PeriodState } from '../state/period-state.js';
 import { periodsBetween, previousPeriod } from '../state/periods.js';
 import type { Hit, InstitutionInfo, Rule, RuleInput } from './rule.js';
 import { Wording } from './wording.js';
@@ -64,6 +64,26 @@ export function judgingPeriod(world: Pick<World, 'reportedPeriods'>, latestPerio
   return latest ?? latestPeriod;
 }
 
+/** The periods whose states runs keep for the next run (see kept-states.ts): those a report of the latest period, or of the month after it, needs. */
+function keptFrom(latestPeriod: string): string {
+  return previousPeriod(latestPeriod);
+}
+
+/**
+ * Builds the states a run after a report of the latest period needs, so that the first such run
+ * after start-up finds them made, as later ones do.
+ */
+export async function prepareLatestStates(db: Db): Promise<void> {
+  const world = await loadWorld(db);
+  if (world.latestPeriod === null) return;
+  const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
+  for (const period of [previousPeriod(world.latestPeriod), world.latestPeriod]) {
+    const state = await loader.stateAt(period);
+    for (const mode of MODES) for (const channel of CHANNELS) state.groups(mode, channel);
+    await nextTurn();
+  }
+}
+
 export interface Outcome {
   ruleId: string;
   /** Periods of the range in which the fingerprint held, ascending. */
@@ -79,7 +99,7 @@ export interface Outcome {
 export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date, eachState?: (state: PeriodState) => void): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
   if (world.latestPeriod === null || rules.length === 0) return outcomes;
-  const loader = new StateLoader(db, world.cityCodes);
+  const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
   const needsPrevious = rules.some((r) => r.rule.needsPrevious);
   let previous: PeriodState | null = needsPrevious ? await loader.stateAt(previousPeriod(from)) : null;
   for (const period of periodsBetween(from, to)) {

@@ -8,6 +8,8 @@ import { rawRows, type Db } from '../db/database.js';
 import { agreementFromRow } from '../reports/repository.js';
 import { firstDayOf, lastDayOf } from './periods.js';
 import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
+import { keepState, keptState, stateKey } from './kept-states.js';
+import { readReportsOf } from './read-reports.js';
 import { asOfReports, reportsRepeatingLinks, type AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
@@ -79,7 +81,7 @@ export interface StoredLink {
 type LinkRow = [reportId: number, row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
 
 /** A report's links, split by `mode|channel` once when loaded. */
-type LinksByScope = Map<string, StoredLink[]>;
+export type LinksByScope = Map<string, StoredLink[]>;
 
 const CHUNK = 500;
 
@@ -241,6 +243,11 @@ export interface StateLoaderOptions {
    * national size that is most of the rows, and most cities' own rows (regional banks) with them.
    */
   linksAmong?: ReadonlySet<string>;
+  /**
+   * Keep the states of this period and later ones for later loaders (see kept-states.ts), and take
+   * them from there. Not with linksAmong, whose states hold only some links.
+   */
+  keepStatesFrom?: string;
 }
 
 export class StateLoader {
@@ -258,15 +265,21 @@ export class StateLoader {
   async stateAt(period: string): Promise<PeriodState> {
     const reports = await asOfReports(this.db, period);
     const among = this.options.linksAmong;
+    const keep = among === undefined && this.options.keepStatesFrom !== undefined && period >= this.options.keepStatesFrom;
+    const key = keep ? stateKey(period, reports, this.cities) : '';
+    const kept = keep ? keptState(this.db, key) : undefined;
+    if (kept) return kept;
     await this.load(reports, among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined);
     // The state reads its links lazily, so it keeps its own reports' rows: loading a later period
     // forgets the reports that period no longer needs (the previous period's state is still in use).
     const links = new Map(reports.map((r) => [r.id, this.links.get(r.id)]));
     const agreements = new Map(reports.map((r) => [r.id, this.agreements.get(r.id)]));
-    return buildPeriodState(period, reports, this.cities, {
+    const state = buildPeriodState(period, reports, this.cities, {
       links: (id, scope) => links.get(id)?.get(scope) ?? [],
       agreements: (id) => agreements.get(id) ?? [],
     });
+    if (keep) keepState(this.db, key, state);
+    return state;
   }
 
   /** One copy of each distinct value: a national run holds millions of links naming a few hundred institutions, cities and dates. */
@@ -293,6 +306,16 @@ export class StateLoader {
         this.links.delete(id);
         this.agreements.delete(id);
         this.institutionOf.delete(id);
+      }
+    }
+    // Reports read by an earlier loader are taken as read; only a loader that reads every link shares them.
+    const readReports = this.options.linksAmong === undefined ? readReportsOf(this.db) : undefined;
+    for (const r of reports) {
+      const read = this.links.has(r.id) ? undefined : readReports?.get(r.id);
+      if (read) {
+        this.links.set(r.id, read.links);
+        this.agreements.set(r.id, read.agreements);
+        this.institutionOf.set(r.id, r.institution);
       }
     }
     const fresh = reports.filter((r) => !this.links.has(r.id));
@@ -330,6 +353,14 @@ export class StateLoader {
       }
       const agreementRows = await this.db.selectFrom('report_agreements').selectAll().where('report_id', 'in', chunk).execute();
       for (const a of agreementRows) this.agreements.get(a.report_id)!.push(agreementFromRow(a));
+    }
+    if (readReports) {
+      for (const id of missing) {
+        const links = this.links.get(id)!;
+        let rows = 0;
+        for (const list of links.values()) rows += list.length;
+        readReports.set(id, { links, agreements: this.agreements.get(id)!, rows });
+      }
     }
   }
 }

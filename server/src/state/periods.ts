@@ -8,8 +8,23 @@ function shift(period: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
-export const previousPeriod = (period: string): string => shift(period, -1);
-export const nextPeriod = (period: string): string => shift(period, 1);
+// The month after and before a period, worked out once each: a merge after a report expands tens of
+// thousands of findings' stored period ranges, a month at a time. Periods are YYYY-MM, so these hold
+// at most a few thousand entries.
+const nextOf = new Map<string, string>();
+const previousOf = new Map<string, string>();
+
+function remembered(known: Map<string, string>, period: string, months: number): string {
+  let shifted = known.get(period);
+  if (shifted === undefined) {
+    shifted = shift(period, months);
+    if (known.size < 100_000) known.set(period, shifted);
+  }
+  return shifted;
+}
+
+export const previousPeriod = (period: string): string => remembered(previousOf, period, -1);
+export const nextPeriod = (period: string): string => remembered(nextOf, period, 1);
 export const yearBefore = (period: string): string => shift(period, -12);
 export const periodsBefore = (period: string, count: number): string => shift(period, -count);
 
