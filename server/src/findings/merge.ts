@@ -57,8 +57,21 @@ export interface MergeInput {
 
 const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;
 
+/** Evidence naming the same rows and agreements (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
-  return a.length === b.length && a.every((e, i) => evidenceKey(e) === evidenceKey(b[i]));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.reportId !== y.reportId || (x.row ?? '') !== (y.row ?? '') || (x.agreementRef ?? '') !== (y.agreementRef ?? '')) return false;
+  }
+  return true;
+}
+
+function samePeriods(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function describe(evidence: readonly Evidence[]): string {
@@ -163,7 +176,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       state.ruleVersion === old.ruleVersion &&
       state.severity === old.severity &&
       state.holds === old.holds &&
-      state.periods.join() === old.periods.join() &&
+      samePeriods(state.periods, old.periods) &&
       state.explanation.en === old.explanation.en &&
       state.explanation.zh === old.explanation.zh &&
       sameEvidence(state.evidence, old.evidence);

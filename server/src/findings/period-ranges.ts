@@ -1,5 +1,5 @@
 // The periods a finding held in, stored compactly as [from, to] ranges of consecutive months.
-import { nextPeriod, periodsBetween } from '../state/periods.js';
+import { nextPeriod } from '../state/periods.js';
 
 export type PeriodRange = [string, string];
 
@@ -14,6 +14,9 @@ export function toRanges(periods: readonly string[]): PeriodRange[] {
   return ranges;
 }
 
+/** Every period of the ranges, in one array: a merge after a report expands tens of thousands. */
 export function fromRanges(ranges: readonly PeriodRange[]): string[] {
-  return ranges.flatMap(([from, to]) => periodsBetween(from, to));
+  const periods: string[] = [];
+  for (const [from, to] of ranges) for (let p = from; p <= to; p = nextPeriod(p)) periods.push(p);
+  return periods;
 }
