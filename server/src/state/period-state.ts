@@ -269,7 +269,7 @@ export class StateLoader {
     const key = keep ? stateKey(period, reports, this.cities) : '';
     const kept = keep ? keptState(this.db, key) : undefined;
     if (kept) return kept;
-    await this.load(reports, among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined);
+    await this.load(reports, among ? new Set(reports.filter((r) => among.has(r.institution)).map((r) => r.id)) : undefined, keep);
     // The state reads its links lazily, so it keeps its own reports' rows: loading a later period
     // forgets the reports that period no longer needs (the previous period's state is still in use).
     const links = new Map(reports.map((r) => [r.id, this.links.get(r.id)]));
@@ -293,9 +293,10 @@ export class StateLoader {
   /**
    * Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when
    * given. A report whose links repeat those of its institution's report held until now takes that
-   * report's links instead of reading them again.
+   * report's links instead of reading them again. Reports an earlier loader read are taken from
+   * read-reports.ts; what this one reads is put there when `remember`.
    */
-  private async load(reports: readonly AsOfReport[], withLinks?: ReadonlySet<number>): Promise<void> {
+  private async load(reports: readonly AsOfReport[], withLinks: ReadonlySet<number> | undefined, remember: boolean): Promise<void> {
     const wanted = new Set(reports.map((r) => r.id));
     const forgotten = new Map<number, LinksByScope>();
     const forgottenOf = new Map<string, number>();
@@ -354,7 +355,8 @@ export class StateLoader {
       const agreementRows = await this.db.selectFrom('report_agreements').selectAll().where('report_id', 'in', chunk).execute();
       for (const a of agreementRows) this.agreements.get(a.report_id)!.push(agreementFromRow(a));
     }
-    if (readReports) {
+    // Only the kept periods' reports are remembered: a full run would otherwise keep older months' alive.
+    if (readReports && remember) {
       for (const id of missing) {
         const links = this.links.get(id)!;
         let rows = 0;

@@ -21,6 +21,8 @@ export class ReadReports {
   private readonly kept = new Map<number, ReadReport>();
   private rows = 0;
 
+  constructor(private readonly maxRows = MAX_ROWS) {}
+
   get(id: number): ReadReport | undefined {
     const read = this.kept.get(id);
     if (read) {
@@ -39,7 +41,7 @@ export class ReadReports {
     this.kept.set(id, read);
     this.rows += read.rows;
     for (const [oldest, { rows }] of this.kept) {
-      if (this.rows <= MAX_ROWS || oldest === id) break;
+      if (this.rows <= this.maxRows || oldest === id) break;
       this.kept.delete(oldest);
       this.rows -= rows;
     }
