@@ -1,7 +1,7 @@
 // Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
 import type { Db } from '../db/database.js';
 import { sql, type Selectable, type Transaction } from 'kysely';
-import type { Database, NewReportAgreement, ReportAgreementTable, ReportRow } from '../db/schema.js';
+import type { Database, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
 
 /** Rows a multi-row insert carries: 14 parameters an agreement row keeps it under SQLite's 32766. */
@@ -67,8 +67,17 @@ export async function insertReport(trx: Transaction<Database>, stored: StoredRep
     .returningAll()
     .executeTakeFirstOrThrow();
   await insertLinks(trx, row.id, report.links);
-  const agreements: NewReportAgreement[] = report.agreements.map((a, i) => ({
-    report_id: row.id,
+  const agreements = agreementRows(row.id, report.agreements);
+  for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
+    await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
+  }
+  return row;
+}
+
+/** A report's agreements as report_agreements stores them, in row order. */
+export function agreementRows(reportId: number, agreements: readonly Agreement[]): Selectable<ReportAgreementTable>[] {
+  return agreements.map((a, i) => ({
+    report_id: reportId,
     row_no: i,
     ref: a.ref,
     counterparty: a.counterparty,
@@ -83,10 +92,6 @@ export async function insertReport(trx: Transaction<Database>, stored: StoredRep
     expires: a.expires,
     text: a.text ?? null,
   }));
-  for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
-    await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
-  }
-  return row;
 }
 
 /**

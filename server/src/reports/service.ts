@@ -7,6 +7,7 @@ import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '.
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
+import { rememberStoredReport } from '../state/read-reports.js';
 import { reportSha256 } from './canonical-hash.js';
 import { insertReport, nextVersion, previousReport, reportLinks, findReport, toSummary } from './repository.js';
 import { reportWarnings } from './report-warnings.js';
@@ -80,7 +81,10 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     });
     return stored;
   });
-  if (!options.skipRules) await runRulesForReport(ctx, row);
+  if (!options.skipRules) {
+    rememberStoredReport(ctx.db, row.id, report.links, report.agreements);
+    await runRulesForReport(ctx, row);
+  }
   return { id: row.id, institution: row.institution, period: row.period, version: row.version, receivedAt, sha256, counts, warnings };
 }
 
