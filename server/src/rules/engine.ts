@@ -100,10 +100,11 @@ export async function evaluate(db: Db, world: World, rules: readonly ConfiguredR
   const outcomes = new Map<string, Outcome>();
   if (world.latestPeriod === null || rules.length === 0) return outcomes;
   const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
+  const reportsOnly = eachState === undefined && rules.every((r) => r.rule.reportsOnly);
   const needsPrevious = rules.some((r) => r.rule.needsPrevious);
   let previous: PeriodState | null = needsPrevious ? await loader.stateAt(previousPeriod(from)) : null;
   for (const period of periodsBetween(from, to)) {
-    const state = await loader.stateAt(period);
+    const state = reportsOnly ? await loader.reportsAt(period) : await loader.stateAt(period);
     eachState?.(state);
     const input: RuleInput = {
       period,

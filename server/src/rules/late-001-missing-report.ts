@@ -29,6 +29,7 @@ export const missingReport: Rule<z.infer<typeof settings>> = {
   settings,
   defaults: { dueDay: 15 },
   periodScoped: true,
+  reportsOnly: true,
   evaluate({ period, state, institutions, reportedPeriods, latestPeriod, now, say }, s) {
     const due = reportDueDate(period, s.dueDay);
     if (period > latestPeriod || !isPastDue(period, s.dueDay, now)) return [];

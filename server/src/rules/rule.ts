@@ -65,6 +65,8 @@ export interface Rule<S extends Record<string, number> = Record<string, number>>
   defaultSeverity: Severity;
   settings: z.ZodType<S>;
   defaults: S;
+  /** Reads only each institution's as-of report (state.reports), never links or agreements: a run of such rules alone does not read them. */
+  reportsOnly?: boolean;
   /** Reads the previous period's state (costs a state build at the start of a range). */
   needsPrevious?: boolean;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPeriodState, linkBetween, type ReportContents, type StoredLink } from './period-state.js';
+import { buildPeriodState, linkBetween, reportsOnlyState, type ReportContents, type StoredLink } from './period-state.js';
 import type { AsOfReport } from './repository.js';
 
 const link = (scanner: string, issuer: string, city: string, status: StoredLink['status'] = 'live', row = 0): StoredLink => ({ row, scanner, issuer, city, status, since: '2021-01-01' });
@@ -40,5 +40,15 @@ describe('building the state of a period', () => {
     expect(linkBetween(guangzhou, 'alipay', 'unionpay')?.otherStatus).toBe('suspended');
     expect(linkBetween(guangzhou, 'alipay', 'wechat')?.status).toBe('pilot');
     expect(linkBetween(guangzhou, 'unionpay', 'alipay')).toBeUndefined();
+  });
+});
+
+describe('a state of reports only', () => {
+  const state = reportsOnlyState('2021-06', [{ id: 7, institution: 'alipay', period: '2021-05', version: 2 }]);
+
+  it('answers each institution’s as-of report and refuses to answer links or agreements', () => {
+    expect(state.reports.get('alipay')).toEqual({ id: 7, institution: 'alipay', period: '2021-05', version: 2 });
+    expect(() => state.links('110000', 'mpm', 'offline')).toThrow('was built with its reports only');
+    expect(() => state.agreements).toThrow('was built with its reports only');
   });
 });
