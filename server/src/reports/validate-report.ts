@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
 import { channel, CITY_CODE_PATTERN, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
+import { LinkIndex } from './link-index.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
 
 export const MAX_ERRORS = 1000;
@@ -64,7 +65,7 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
 
 function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): Link[] {
   const links: Link[] = [];
-  const seen = new Map<string, number>();
+  const seen = new LinkIndex();
   const wellFormed = wellFormedLinks();
   for (let i = 0; i < rawLinks.length && !problems.full; i++) {
     let l = wellFormed(rawLinks[i]);
@@ -82,16 +83,14 @@ function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, p
     if (reporter && l.scanner !== reporter && l.issuer !== reporter) {
       problems.add('NOT_A_PARTY', `${reporter} is neither the scanner nor the issuer of this link`, ['links', i]);
     }
-    const key = linkKey(l);
-    const first = seen.get(key);
+    const first = seen.add(l, i);
     if (first !== undefined) problems.add('DUPLICATE_LINK', `the same link as links[${first}]`, ['links', i]);
-    else seen.set(key, i);
     links.push(l);
   }
   // A city-specific row beside a * row for the same pair would say two things about one city.
   links.forEach((l, i) => {
     if (l.city === '*') return;
-    const star = seen.get(linkKey({ ...l, city: '*' }));
+    const star = seen.starRowOf(l);
     if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
   });
   return links;
