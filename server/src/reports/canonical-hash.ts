@@ -2,6 +2,7 @@
 // row order, hashes the same. canonicalJson is the definition; canonicalReport writes the same text faster.
 import { createHash } from 'node:crypto';
 import type { Link, Report } from '../contract/reports.js';
+import { linkIndexOf } from './link-index.js';
 import { linkKey } from './validate-report.js';
 
 export function canonicalJson(value: unknown): string {
@@ -28,46 +29,21 @@ function orderByKey(links: readonly Link[]): number[] {
   return links.map((_, i) => i).sort((a, b) => byString(keys[a], keys[b]));
 }
 
-type Group<T> = Map<string, T>;
-
-function groupOf<T>(group: Group<T>, value: string, empty: () => T): T {
-  let inner = group.get(value);
-  if (inner === undefined) group.set(value, (inner = empty()));
-  return inner;
-}
+const byKeyPrefix = (a: string, b: string) => byString(`${a}|`, `${b}|`);
 
 /**
- * The same order without a key per row: rows grouped field by field in the key's order, each
- * field's distinct values sorted once. A value followed by the key's '|' sorts as value + '|'; the
- * city ends the key and sorts as itself. That is the joined keys' order only when no value holds a
- * '|' itself: then the answer is undefined. For 50,000 rows the keys (their strings, hashing and
- * the garbage collector) cost several times the grouping.
+ * The same order without a key per row, from the report's link index: rows grouped field by field
+ * in the key's order, each field's distinct values sorted once. A value followed by the key's '|'
+ * sorts as value + '|'; the city ends the key and sorts as itself. That is the joined keys' order
+ * when no value holds a '|' itself and no link is there twice (always, in a valid report);
+ * otherwise the answer is undefined. For 50,000 rows the keys (their strings, hashing and the
+ * garbage collector) cost several times this.
  */
 function orderByFields(links: readonly Link[]): number[] | undefined {
-  const byScanner: Group<Group<Group<Group<Group<number[]>>>>> = new Map();
-  links.forEach((l, i) => {
-    const cities = groupOf(groupOf(groupOf(groupOf(byScanner, l.scanner, () => new Map()), l.issuer, () => new Map()), l.mode, () => new Map()), l.channel, () => new Map());
-    groupOf(cities, l.city, (): number[] => []).push(i);
-  });
-  const inKeyOrder = <T>(group: Group<T>, last: boolean): T[] => {
-    const values = [...group.keys()];
-    if (values.some((v) => v.includes('|'))) throw new HasBar();
-    return values.sort(last ? byString : (a, b) => byString(`${a}|`, `${b}|`)).map((v) => group.get(v)!);
-  };
-  const order: number[] = [];
-  try {
-    for (const issuers of inKeyOrder(byScanner, false))
-      for (const modes of inKeyOrder(issuers, false))
-        for (const channels of inKeyOrder(modes, false))
-          for (const cities of inKeyOrder(channels, false)) for (const rows of inKeyOrder(cities, true)) order.push(...rows);
-  } catch (err) {
-    if (err instanceof HasBar) return undefined;
-    throw err;
-  }
-  return order;
+  const index = linkIndexOf(links);
+  if (index.size !== links.length) return undefined;
+  return index.rowsInOrder((values, field) => (values.some((v) => v.includes('|')) ? undefined : values.sort(field === 'city' ? byString : byKeyPrefix)));
 }
-
-class HasBar extends Error {}
 
 /** canonicalJson of the report, in parts (the links are most of it: hashed as they are, not copied into one string). */
 function canonicalParts(report: Report): string[] {

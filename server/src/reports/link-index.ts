@@ -8,15 +8,55 @@ type LinkFields = Pick<Link, 'scanner' | 'issuer' | 'mode' | 'channel' | 'city'>
 type Pair = Pick<Link, 'scanner' | 'issuer' | 'mode' | 'channel'>;
 type Cities = Map<string, number>;
 
+export type LinkField = keyof LinkFields;
+
 export class LinkIndex {
   private readonly byScanner = new Map<string, Map<string, Map<string, Map<string, Cities>>>>();
+  private links = 0;
 
   /** Records the row under its link unless a row is already there; answers that first row. */
   add(link: LinkFields, row: number): number | undefined {
     const cities = this.citiesOf(link, true)!;
     const first = cities.get(link.city);
-    if (first === undefined) cities.set(link.city, row);
+    if (first === undefined) {
+      cities.set(link.city, row);
+      this.links += 1;
+    }
     return first;
+  }
+
+  /** How many distinct links: the rows less their duplicates. */
+  get size(): number {
+    return this.links;
+  }
+
+  /**
+   * The first row of every link, ordered field by field (scanner, issuer, mode, channel, city):
+   * `sort` orders each field's distinct values, or refuses with undefined (then so does this).
+   */
+  rowsInOrder(sort: (values: string[], field: LinkField) => string[] | undefined): number[] | undefined {
+    const rows: number[] = [];
+    const sorted = <T>(group: Map<string, T>, field: LinkField): T[] | undefined => sort([...group.keys()], field)?.map((v) => group.get(v)!);
+    const scanners = sorted(this.byScanner, 'scanner');
+    if (!scanners) return undefined;
+    for (const issuers of scanners) {
+      const byIssuer = sorted(issuers, 'issuer');
+      if (!byIssuer) return undefined;
+      for (const modes of byIssuer) {
+        const byMode = sorted(modes, 'mode');
+        if (!byMode) return undefined;
+        for (const channels of byMode) {
+          const byChannel = sorted(channels, 'channel');
+          if (!byChannel) return undefined;
+          for (const cities of byChannel) {
+            const inOrder = sorted(cities, 'city');
+            if (!inOrder) return undefined;
+            rows.push(...inOrder);
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /** The first row with this link. */
@@ -59,9 +99,23 @@ export class LinkIndex {
   }
 }
 
-/** The index of a report's rows, each link under its first row. */
-export function indexLinks(links: readonly LinkFields[]): LinkIndex {
-  const index = new LinkIndex();
-  links.forEach((l, i) => index.add(l, i));
+const shared = new WeakMap<readonly LinkFields[], LinkIndex>();
+
+/**
+ * The index of a report's rows, each link under its first row: built once per array of links and
+ * shared by whoever looks its rows up by link (validation, the warnings, the hash).
+ */
+export function linkIndexOf(links: readonly LinkFields[]): LinkIndex {
+  let index = shared.get(links);
+  if (!index) {
+    index = new LinkIndex();
+    for (let i = 0; i < links.length; i++) index.add(links[i], i);
+    shared.set(links, index);
+  }
   return index;
+}
+
+/** Shares an index built while the rows were checked: its rows must be the positions in `links`. */
+export function shareIndex(links: readonly LinkFields[], index: LinkIndex): void {
+  shared.set(links, index);
 }

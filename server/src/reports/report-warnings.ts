@@ -3,7 +3,7 @@ import type { Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
 import { lastDayOf } from '../state/periods.js';
-import { indexLinks } from './link-index.js';
+import { linkIndexOf } from './link-index.js';
 
 export const HIGH_FEE_BPS = 100;
 
@@ -21,7 +21,7 @@ export function reportWarnings(report: Report, previousLinks: readonly Link[]): 
   });
   const live = previousLinks.filter((old) => old.status === 'live');
   if (live.length === 0) return warnings;
-  const declared = indexLinks(report.links);
+  const declared = linkIndexOf(report.links);
   for (const old of live) {
     // A city link now declared for every city (*) is not dropped.
     if (declared.rowOf(old) !== undefined || declared.starRowOf(old) !== undefined) continue;

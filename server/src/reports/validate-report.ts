@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
 import { channel, CITY_CODE_PATTERN, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
-import { LinkIndex } from './link-index.js';
+import { LinkIndex, shareIndex } from './link-index.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
 
 export const MAX_ERRORS = 1000;
@@ -57,13 +57,15 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
   if (rawAgreements.length > MAX_AGREEMENTS) problems.add('TOO_MANY_ROWS', `a report has at most ${MAX_AGREEMENTS} agreements`, ['agreements']);
   if (problems.full || rawLinks.length > MAX_LINKS || rawAgreements.length > MAX_AGREEMENTS) return { ok: false, errors: problems.items };
 
-  const links = checkLinks(rawLinks, reporter, ref, problems);
+  const { links, index } = checkLinks(rawLinks, reporter, ref, problems);
   const agreements = checkAgreements(rawAgreements, reporter, ref, problems);
   if (problems.items.length > 0 || !head.success) return { ok: false, errors: problems.items };
+  // Every row passed, so the index's rows are positions in links: the warnings and the hash use it too.
+  shareIndex(links, index);
   return { ok: true, report: { institution: reporter, period: head.data.period, links, agreements } };
 }
 
-function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): Link[] {
+function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): { links: Link[]; index: LinkIndex } {
   const links: Link[] = [];
   const seen = new LinkIndex();
   const wellFormed = wellFormedLinks();
@@ -93,7 +95,7 @@ function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, p
     const star = seen.starRowOf(l);
     if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
   });
-  return links;
+  return { links, index: seen };
 }
 
 const LINK_FIELDS = new Set(['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since']);
