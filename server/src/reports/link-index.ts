@@ -7,11 +7,16 @@ import type { Link } from '../contract/reports.js';
 type LinkFields = Pick<Link, 'scanner' | 'issuer' | 'mode' | 'channel' | 'city'>;
 type Pair = Pick<Link, 'scanner' | 'issuer' | 'mode' | 'channel'>;
 type Cities = Map<string, number>;
+type Group = Map<string, Group | number>;
+
+const PAIR_FIELDS = ['scanner', 'issuer', 'mode', 'channel'] as const;
+const FIELDS = [...PAIR_FIELDS, 'city'] as const;
 
 export type LinkField = keyof LinkFields;
 
 export class LinkIndex {
-  private readonly byScanner = new Map<string, Map<string, Map<string, Map<string, Cities>>>>();
+  /** scanner → issuer → mode → channel → city → first row. */
+  private readonly byScanner: Group = new Map();
   private links = 0;
 
   /** Records the row under its link unless a row is already there; answers that first row. */
@@ -36,27 +41,17 @@ export class LinkIndex {
    */
   rowsInOrder(sort: (values: string[], field: LinkField) => string[] | undefined): number[] | undefined {
     const rows: number[] = [];
-    const sorted = <T>(group: Map<string, T>, field: LinkField): T[] | undefined => sort([...group.keys()], field)?.map((v) => group.get(v)!);
-    const scanners = sorted(this.byScanner, 'scanner');
-    if (!scanners) return undefined;
-    for (const issuers of scanners) {
-      const byIssuer = sorted(issuers, 'issuer');
-      if (!byIssuer) return undefined;
-      for (const modes of byIssuer) {
-        const byMode = sorted(modes, 'mode');
-        if (!byMode) return undefined;
-        for (const channels of byMode) {
-          const byChannel = sorted(channels, 'channel');
-          if (!byChannel) return undefined;
-          for (const cities of byChannel) {
-            const inOrder = sorted(cities, 'city');
-            if (!inOrder) return undefined;
-            rows.push(...inOrder);
-          }
-        }
+    const walk = (group: Group, depth: number): boolean => {
+      const values = sort([...group.keys()], FIELDS[depth]);
+      if (!values) return false;
+      for (const value of values) {
+        const inner = group.get(value)!;
+        if (typeof inner === 'number') rows.push(inner);
+        else if (!walk(inner, depth + 1)) return false;
       }
-    }
-    return rows;
+      return true;
+    };
+    return walk(this.byScanner, 0) ? rows : undefined;
   }
 
   /** The first row with this link. */
@@ -75,27 +70,16 @@ export class LinkIndex {
   }
 
   private citiesOf(pair: Pair, create: boolean): Cities | undefined {
-    let issuers = this.byScanner.get(pair.scanner);
-    if (!issuers) {
-      if (!create) return undefined;
-      this.byScanner.set(pair.scanner, (issuers = new Map()));
+    let group = this.byScanner;
+    for (const field of PAIR_FIELDS) {
+      let inner = group.get(pair[field]) as Group | undefined;
+      if (!inner) {
+        if (!create) return undefined;
+        group.set(pair[field], (inner = new Map()));
+      }
+      group = inner;
     }
-    let modes = issuers.get(pair.issuer);
-    if (!modes) {
-      if (!create) return undefined;
-      issuers.set(pair.issuer, (modes = new Map()));
-    }
-    let channels = modes.get(pair.mode);
-    if (!channels) {
-      if (!create) return undefined;
-      modes.set(pair.mode, (channels = new Map()));
-    }
-    let cities = channels.get(pair.channel);
-    if (!cities) {
-      if (!create) return undefined;
-      channels.set(pair.channel, (cities = new Map()));
-    }
-    return cities;
+    return group as Cities;
   }
 }
 
