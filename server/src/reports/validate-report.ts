@@ -68,6 +68,7 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
 function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): { links: Link[]; index: LinkIndex } {
   const links: Link[] = [];
   const seen = new LinkIndex();
+  let stars = false;
   const wellFormed = wellFormedLinks();
   for (let i = 0; i < rawLinks.length && !problems.full; i++) {
     let l = wellFormed(rawLinks[i]);
@@ -87,10 +88,11 @@ function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, p
     }
     const first = seen.add(l, i);
     if (first !== undefined) problems.add('DUPLICATE_LINK', `the same link as links[${first}]`, ['links', i]);
+    if (l.city === '*') stars = true;
     links.push(l);
   }
   // A city-specific row beside a * row for the same pair would say two things about one city.
-  links.forEach((l, i) => {
+  if (stars) links.forEach((l, i) => {
     if (l.city === '*') return;
     const star = seen.starRowOf(l);
     if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
@@ -103,19 +105,26 @@ const MODES = new Set<string>(mode.options);
 const CHANNELS = new Set<string>(channel.options);
 const STATUSES = new Set<string>(linkStatus.options);
 
+/** A test answered once per value, then remembered. */
+function remembered(test: (s: string) => boolean): (s: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (s) => {
+    let ok = answers.get(s);
+    if (ok === undefined) answers.set(s, (ok = test(s)));
+    return ok;
+  };
+}
+
 /**
  * A quick check that accepts only what the link schema accepts, with the same patterns, and builds
  * the same object: zod's per-row cost was most of a 50,000-row report's validation. Anything it
- * does not accept goes through the schema, which names the problems. Dates repeat from row to row,
- * so each one is checked once.
+ * does not accept goes through the schema, which names the problems. Institutions, cities and dates
+ * repeat from row to row, so each one is checked once.
  */
 function wellFormedLinks(): (raw: unknown) => Link | undefined {
-  const dates = new Map<string, boolean>();
-  const isDate = (s: string) => {
-    let ok = dates.get(s);
-    if (ok === undefined) dates.set(s, (ok = DATE_PATTERN.test(s) && isCalendarDate(s)));
-    return ok;
-  };
+  const isSlug = remembered((s) => SLUG_PATTERN.test(s));
+  const isCity = remembered((s) => CITY_CODE_PATTERN.test(s));
+  const isDate = remembered((s) => DATE_PATTERN.test(s) && isCalendarDate(s));
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
     const keys = Object.keys(raw);
@@ -123,8 +132,8 @@ function wellFormedLinks(): (raw: unknown) => Link | undefined {
     const { scanner, issuer, mode, channel, city, status, since } = raw as Record<string, unknown>;
     if (typeof scanner !== 'string' || typeof issuer !== 'string' || typeof mode !== 'string' || typeof channel !== 'string') return undefined;
     if (typeof city !== 'string' || typeof status !== 'string' || typeof since !== 'string') return undefined;
-    if (!SLUG_PATTERN.test(scanner) || !SLUG_PATTERN.test(issuer) || !MODES.has(mode) || !CHANNELS.has(channel)) return undefined;
-    if (!CITY_CODE_PATTERN.test(city) || !STATUSES.has(status) || !isDate(since)) return undefined;
+    if (!isSlug(scanner) || !isSlug(issuer) || !MODES.has(mode) || !CHANNELS.has(channel)) return undefined;
+    if (!isCity(city) || !STATUSES.has(status) || !isDate(since)) return undefined;
     return { scanner, issuer, mode: mode as Link['mode'], channel: channel as Link['channel'], city, status: status as Link['status'], since };
   };
 }
