@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
 import { channel, CITY_CODE_PATTERN, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
-import { LinkIndex, shareIndex } from './link-index.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
+import { LinkIndex, shareIndex } from './link-index.js';
 
 export const MAX_ERRORS = 1000;
 
