@@ -23,17 +23,19 @@ export function fingerprint(parts: (string | Uint8Array)[]): string {
 
 /**
  * Runs `work` at most once per (principal, key). Successful answers and validation failures are
- * kept and replayed; other failures free the key so that the client can retry.
+ * kept and replayed; other failures free the key so that the client can retry. The request's hash
+ * is asked for only under a key: hashing a large report's body costs tens of milliseconds.
  */
 export async function idempotent(
   ctx: AppContext,
   principal: string,
   key: string | undefined,
-  requestHash: string,
+  hashRequest: () => string,
   work: () => Promise<{ status: number; body: unknown }>,
 ): Promise<StoredResponse> {
   if (key === undefined) return { ...(await work()), replayed: false };
   if (key.length === 0 || key.length > 255) throw new Invalid([{ code: 'BAD_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1–255 characters', path: 'header:Idempotency-Key' }]);
+  const requestHash = hashRequest();
   const now = ctx.now();
   await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - KEEP_KEYS_MS).toISOString()).execute();
 

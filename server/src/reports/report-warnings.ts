@@ -3,7 +3,7 @@ import type { Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
 import { lastDayOf } from '../state/periods.js';
-import { linkKey } from './validate-report.js';
+import { linkIndexOf } from './link-index.js';
 
 export const HIGH_FEE_BPS = 100;
 
@@ -19,12 +19,14 @@ export function reportWarnings(report: Report, previousLinks: readonly Link[]): 
     if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, path: jsonPath(['agreements', i, 'feeBps']) });
     if (a.expires !== null && a.expires < periodStart) warnings.push({ code: 'AGREEMENT_EXPIRED', message: `agreement ${a.ref} expired on ${a.expires}, before ${report.period}`, path: jsonPath(['agreements', i, 'expires']) });
   });
-  const declared = new Set(report.links.map(linkKey));
-  for (const old of previousLinks) {
-    if (old.status !== 'live') continue;
+  const live = previousLinks.filter((old) => old.status === 'live');
+  if (live.length === 0) return warnings;
+  const declared = linkIndexOf(report.links);
+  for (const old of live) {
     // A city link now declared for every city (*) is not dropped.
-    if (declared.has(linkKey(old)) || declared.has(linkKey({ ...old, city: '*' }))) continue;
-    if (old.city === '*' && report.links.some((l) => l.scanner === old.scanner && l.issuer === old.issuer && l.mode === old.mode && l.channel === old.channel)) continue;
+    if (declared.rowOf(old) !== undefined || declared.starRowOf(old) !== undefined) continue;
+    // Nor is a * link now declared city by city.
+    if (old.city === '*' && declared.hasPair(old)) continue;
     warnings.push({
       code: 'LINK_DROPPED',
       message: `${old.scanner} → ${old.issuer} (${old.mode}, ${old.channel}, city ${old.city}) was live in the previous report and is missing now; mark it suspended if it was withdrawn`,

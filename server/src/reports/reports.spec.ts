@@ -60,6 +60,15 @@ describe('submitting a report as JSON', () => {
     expect(res.body.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['LINK_DROPPED', 'SINCE_AFTER_PERIOD']);
   });
 
+  it('does not warn about a * link written out city by city, nor a city link now declared for every city', async () => {
+    const unionpay = await app.as('unionpay');
+    const link = (issuer: string, city: string, status: 'live' | 'suspended' = 'live') => aLink({ scanner: 'unionpay', issuer, city, status });
+    await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-08', links: [link('alipay', '*'), link('tenpay', '*'), link('icbc', '110000'), link('cmb', '*', 'suspended')] });
+    const res = await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-09', links: [link('alipay', '440100'), link('alipay', '110000'), link('icbc', '*')] });
+    expect(res.status).toBe(201);
+    expect(res.body.warnings).toEqual([{ code: 'LINK_DROPPED', message: 'unionpay → tenpay (mpm, offline, city *) was live in the previous report and is missing now; mark it suspended if it was withdrawn' }]);
+  });
+
   it('answers 403 to a user submitting for another institution, and to an analyst', async () => {
     const alipay = await app.as('alipay');
     const other = await alipay.post('/api/v1/reports', aReport({ institution: 'tenpay', links: [aLink({ scanner: 'tenpay' })] }));

@@ -1,5 +1,5 @@
 // Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
-import type { Db } from '../db/database.js';
+import { rawRows, type Db } from '../db/database.js';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
@@ -146,6 +146,28 @@ export async function reportLinks(db: Db, reportId: number): Promise<(Link & { r
     city: r.city,
     status: r.status as Link['status'],
     since: r.since,
+  }));
+}
+
+/**
+ * A report's live links in row order, read as arrays (rawRows): the warnings compare a new report
+ * with the previous one's live links, which at national size are tens of thousands of rows.
+ */
+export async function liveLinks(db: Db, reportId: number): Promise<Link[]> {
+  const query = db
+    .selectFrom('report_links')
+    .select(['scanner', 'issuer', 'mode', 'channel', 'city', 'since'])
+    .where('report_id', '=', reportId)
+    .where('status', '=', 'live')
+    .orderBy('row_no');
+  return (await rawRows(db, query)).map(([scanner, issuer, mode, channel, city, since]) => ({
+    scanner: scanner as string,
+    issuer: issuer as string,
+    mode: mode as Link['mode'],
+    channel: channel as Link['channel'],
+    city: city as string,
+    status: 'live',
+    since: since as string,
   }));
 }
 

@@ -25,28 +25,29 @@ const upload = multer({
 interface Submission {
   body: unknown;
   options: SubmitOptions;
-  hashParts: (string | Uint8Array)[];
+  /** What the Idempotency-Key fingerprint hashes; written out only when a key is sent. */
+  hashParts: () => (string | Uint8Array)[];
 }
 
 /** Reads either body form into the JSON report shape, remembering CSV rows for the errors. */
 function readSubmission(req: Request): Submission {
   if (!req.is('multipart/form-data')) {
     if (!req.is('application/json')) throw new BadRequest('Send the report as application/json or multipart/form-data.', undefined, 'UNSUPPORTED_MEDIA_TYPE');
-    return { body: req.body, options: {}, hashParts: ['json', JSON.stringify(req.body ?? null)] };
+    return { body: req.body, options: {}, hashParts: () => ['json', JSON.stringify(req.body ?? null)] };
   }
   const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
   const fields = (req.body ?? {}) as Record<string, string>;
   const links = files.links?.[0];
   if (!links) {
     const missing = { code: 'REQUIRED', message: 'the links CSV file is required', column: 'links' };
-    return { body: { institution: fields.institution, period: fields.period, links: [] }, options: { preErrors: [missing] }, hashParts: ['missing'] };
+    return { body: { institution: fields.institution, period: fields.period, links: [] }, options: { preErrors: [missing] }, hashParts: () => ['missing'] };
   }
   const agreements = files.agreements?.[0];
   const csv = csvReport({ institution: fields.institution, period: fields.period }, links.buffer, agreements?.buffer);
   return {
     body: csv.body,
     options: { preErrors: csv.errors, locate: csv.locate },
-    hashParts: ['csv', fields.institution ?? '', fields.period ?? '', links.buffer, agreements?.buffer ?? ''],
+    hashParts: () => ['csv', fields.institution ?? '', fields.period ?? '', links.buffer, agreements?.buffer ?? ''],
   };
 }
 
@@ -71,7 +72,7 @@ export function reportRoutes(ctx: AppContext): Router {
     const { dryRun } = parseInput(submitQuery, req.query);
     const submission = readSubmission(req);
     const key = req.get('idempotency-key');
-    const outcome = await idempotent(ctx, principal.username, key, fingerprint([dryRun ?? 'false', ...submission.hashParts]), async () => {
+    const outcome = await idempotent(ctx, principal.username, key, () => fingerprint([dryRun ?? 'false', ...submission.hashParts()]), async () => {
       const receipt = await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true' });
       return { status: receipt.id === null ? 200 : 201, body: receipt };
     });

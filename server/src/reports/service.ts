@@ -9,7 +9,7 @@ import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
 import { rememberStoredReport } from '../state/read-reports.js';
 import { reportSha256 } from './canonical-hash.js';
-import { insertReport, nextVersion, previousReport, reportLinks, findReport, toSummary } from './repository.js';
+import { insertReport, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
 import { reportWarnings } from './report-warnings.js';
 import { validateReport, type ReferenceData } from './validate-report.js';
 
@@ -62,7 +62,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
   }
   const { report } = validation;
   const previous = await previousReport(ctx.db, report.institution, report.period);
-  const warnings = reportWarnings(report, previous ? await reportLinks(ctx.db, previous.id) : []).map(locate);
+  const warnings = reportWarnings(report, previous ? await liveLinks(ctx.db, previous.id) : []).map(locate);
   const sha256 = reportSha256(report);
   const receivedAt = ctx.now().toISOString();
   const counts = { links: report.links.length, agreements: report.agreements.length };

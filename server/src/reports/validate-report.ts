@@ -5,6 +5,7 @@ import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, 
 import { channel, CITY_CODE_PATTERN, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
+import { LinkIndex, shareIndex } from './link-index.js';
 
 export const MAX_ERRORS = 1000;
 
@@ -56,15 +57,18 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
   if (rawAgreements.length > MAX_AGREEMENTS) problems.add('TOO_MANY_ROWS', `a report has at most ${MAX_AGREEMENTS} agreements`, ['agreements']);
   if (problems.full || rawLinks.length > MAX_LINKS || rawAgreements.length > MAX_AGREEMENTS) return { ok: false, errors: problems.items };
 
-  const links = checkLinks(rawLinks, reporter, ref, problems);
+  const { links, index } = checkLinks(rawLinks, reporter, ref, problems);
   const agreements = checkAgreements(rawAgreements, reporter, ref, problems);
   if (problems.items.length > 0 || !head.success) return { ok: false, errors: problems.items };
+  // Every row passed, so the index's rows are positions in links: the warnings and the hash use it too.
+  shareIndex(links, index);
   return { ok: true, report: { institution: reporter, period: head.data.period, links, agreements } };
 }
 
-function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): Link[] {
+function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): { links: Link[]; index: LinkIndex } {
   const links: Link[] = [];
-  const seen = new Map<string, number>();
+  const seen = new LinkIndex();
+  let stars = false;
   const wellFormed = wellFormedLinks();
   for (let i = 0; i < rawLinks.length && !problems.full; i++) {
     let l = wellFormed(rawLinks[i]);
@@ -82,19 +86,18 @@ function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, p
     if (reporter && l.scanner !== reporter && l.issuer !== reporter) {
       problems.add('NOT_A_PARTY', `${reporter} is neither the scanner nor the issuer of this link`, ['links', i]);
     }
-    const key = linkKey(l);
-    const first = seen.get(key);
+    const first = seen.add(l, i);
     if (first !== undefined) problems.add('DUPLICATE_LINK', `the same link as links[${first}]`, ['links', i]);
-    else seen.set(key, i);
+    if (l.city === '*') stars = true;
     links.push(l);
   }
   // A city-specific row beside a * row for the same pair would say two things about one city.
-  links.forEach((l, i) => {
+  if (stars) links.forEach((l, i) => {
     if (l.city === '*') return;
-    const star = seen.get(linkKey({ ...l, city: '*' }));
+    const star = seen.starRowOf(l);
     if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
   });
-  return links;
+  return { links, index: seen };
 }
 
 const LINK_FIELDS = new Set(['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since']);
@@ -102,19 +105,26 @@ const MODES = new Set<string>(mode.options);
 const CHANNELS = new Set<string>(channel.options);
 const STATUSES = new Set<string>(linkStatus.options);
 
+/** A test answered once per value, then remembered. */
+function remembered(test: (s: string) => boolean): (s: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (s) => {
+    let ok = answers.get(s);
+    if (ok === undefined) answers.set(s, (ok = test(s)));
+    return ok;
+  };
+}
+
 /**
  * A quick check that accepts only what the link schema accepts, with the same patterns, and builds
  * the same object: zod's per-row cost was most of a 50,000-row report's validation. Anything it
- * does not accept goes through the schema, which names the problems. Dates repeat from row to row,
- * so each one is checked once.
+ * does not accept goes through the schema, which names the problems. Institutions, cities and dates
+ * repeat from row to row, so each one is checked once.
  */
 function wellFormedLinks(): (raw: unknown) => Link | undefined {
-  const dates = new Map<string, boolean>();
-  const isDate = (s: string) => {
-    let ok = dates.get(s);
-    if (ok === undefined) dates.set(s, (ok = DATE_PATTERN.test(s) && isCalendarDate(s)));
-    return ok;
-  };
+  const isSlug = remembered((s) => SLUG_PATTERN.test(s));
+  const isCity = remembered((s) => CITY_CODE_PATTERN.test(s));
+  const isDate = remembered((s) => DATE_PATTERN.test(s) && isCalendarDate(s));
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
     const keys = Object.keys(raw);
@@ -122,8 +132,8 @@ function wellFormedLinks(): (raw: unknown) => Link | undefined {
     const { scanner, issuer, mode, channel, city, status, since } = raw as Record<string, unknown>;
     if (typeof scanner !== 'string' || typeof issuer !== 'string' || typeof mode !== 'string' || typeof channel !== 'string') return undefined;
     if (typeof city !== 'string' || typeof status !== 'string' || typeof since !== 'string') return undefined;
-    if (!SLUG_PATTERN.test(scanner) || !SLUG_PATTERN.test(issuer) || !MODES.has(mode) || !CHANNELS.has(channel)) return undefined;
-    if (!CITY_CODE_PATTERN.test(city) || !STATUSES.has(status) || !isDate(since)) return undefined;
+    if (!isSlug(scanner) || !isSlug(issuer) || !MODES.has(mode) || !CHANNELS.has(channel)) return undefined;
+    if (!isCity(city) || !STATUSES.has(status) || !isDate(since)) return undefined;
     return { scanner, issuer, mode: mode as Link['mode'], channel: channel as Link['channel'], city, status: status as Link['status'], since };
   };
 }
