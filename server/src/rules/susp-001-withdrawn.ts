@@ -1,9 +1,11 @@
 // SUSP-001: a link live in the previous period is suspended or gone in this one.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, linksByPair, type CityGroup } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, linksByPair, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
+import { describedLater } from './described-later.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
+import type { Wording } from './wording.js';
 
 export const withdrawnInterconnection: Rule<Record<string, never>> = {
   id: 'SUSP-001',
@@ -93,21 +95,20 @@ function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink, ke
   return out;
 }
 
-function withdrawal(was: StateLink, is: StateLink | undefined, city: string, mode: Hit['mode'] & string, channel: Hit['channel'] & string, period: string, before: string, say: Parameters<Rule['evaluate']>[0]['say']): Hit {
-  const scanner = say.institution(was.scanner);
-  const issuer = say.institution(was.issuer);
-  const where = say.city(city);
-  const codes = say.codes(mode, channel);
-  const now = is ? { en: `suspended since ${is.since}`, zh: `自 ${is.since} 起暂停` } : { en: 'no longer declared', zh: '不再申报' };
-  return {
-    fingerprint: `SUSP-001|${was.scanner}|${was.issuer}|${city}|${mode}|${channel}`,
-    subjects: [was.scanner, was.issuer],
-    city, mode, channel,
-    severity: 'medium',
-    explanation: {
-      en: `In ${where.en}, ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} was live in ${before} and is ${now.en} in ${period}.`,
-      zh: `在${where.zh}，${scanner.zh}对${issuer.zh}${codes.zh}的识别在 ${before} 处于运行状态，${period} ${now.zh}。`,
-    },
-    evidence: [...linkEvidence(was), ...(is ? linkEvidence(is) : [])],
-  };
+/** Described only when read (described-later.ts). */
+function withdrawal(was: StateLink, is: StateLink | undefined, city: string, mode: Mode, channel: Channel, period: string, before: string, say: Wording): Hit {
+  return describedLater({ fingerprint: `SUSP-001|${was.scanner}|${was.issuer}|${city}|${mode}|${channel}`, subjects: [was.scanner, was.issuer], city, mode, channel, severity: 'medium' }, () => {
+    const scanner = say.institution(was.scanner);
+    const issuer = say.institution(was.issuer);
+    const where = say.city(city);
+    const codes = say.codes(mode, channel);
+    const now = is ? { en: `suspended since ${is.since}`, zh: `自 ${is.since} 起暂停` } : { en: 'no longer declared', zh: '不再申报' };
+    return {
+      explanation: {
+        en: `In ${where.en}, ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} was live in ${before} and is ${now.en} in ${period}.`,
+        zh: `在${where.zh}，${scanner.zh}对${issuer.zh}${codes.zh}的识别在 ${before} 处于运行状态，${period} ${now.zh}。`,
+      },
+      evidence: [...linkEvidence(was), ...(is ? linkEvidence(is) : [])],
+    };
+  });
 }
