@@ -4,11 +4,10 @@
 // Most links are declared for every city ('*'), so cities without rows of their own share one
 // computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
-import { rawRows, type Db } from '../db/database.js';
-import { agreementFromRow } from '../reports/repository.js';
+import type { Db } from '../db/database.js';
 import { firstDayOf, lastDayOf } from './periods.js';
 import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
-import { asOfReports, reportsRepeatingLinks, type AsOfReport } from './repository.js';
+import { agreementsOfReports, asOfReports, linksOfReports, reportsRepeatingLinks, type AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
 export const CHANNELS = ['offline', 'online'] as const;
@@ -74,9 +73,6 @@ export interface StoredLink {
   status: LinkStatus;
   since: string;
 }
-
-/** A report_links row as rawRows reads it, in the loader's select order. */
-type LinkRow = [reportId: number, row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
 
 /** A report's links, split by `mode|channel` once when loaded. */
 type LinksByScope = Map<string, StoredLink[]>;
@@ -312,24 +308,19 @@ export class StateLoader {
       const chunk = missing.slice(i, i + CHUNK);
       const linked = chunk.filter((id) => toRead.has(id));
       if (linked.length > 0) {
-        const query = this.db
-          .selectFrom('report_links')
-          .select(['report_id', 'row_no', 'scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'])
-          .where('report_id', 'in', linked)
-          .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]));
-        // Read as arrays (see rawRows): this is most of what a rules run reads. The few distinct
-        // ids, codes and dates are shared instead of kept once per link.
-        for (const [reportId, row, scanner, issuer, mode, channel, city, status, since] of (await rawRows(this.db, query)) as LinkRow[]) {
+        // The few distinct ids, codes and dates are shared instead of kept once per link.
+        for (const [reportId, rows] of await linksOfReports(this.db, linked, among)) {
           const byScope = this.links.get(reportId)!;
-          const key = `${mode}|${channel}`;
-          const link: StoredLink = { row, scanner: this.shared(scanner), issuer: this.shared(issuer), city: this.shared(city), status: this.shared(status) as LinkStatus, since: this.shared(since) };
-          const list = byScope.get(key);
-          if (list) list.push(link);
-          else byScope.set(key, [link]);
+          for (const [row, scanner, issuer, mode, channel, city, status, since] of rows) {
+            const key = `${mode}|${channel}`;
+            const link: StoredLink = { row, scanner: this.shared(scanner), issuer: this.shared(issuer), city: this.shared(city), status: this.shared(status) as LinkStatus, since: this.shared(since) };
+            const list = byScope.get(key);
+            if (list) list.push(link);
+            else byScope.set(key, [link]);
+          }
         }
       }
-      const agreementRows = await this.db.selectFrom('report_agreements').selectAll().where('report_id', 'in', chunk).execute();
-      for (const a of agreementRows) this.agreements.get(a.report_id)!.push(agreementFromRow(a));
+      for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }
   }
 }
