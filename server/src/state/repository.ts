@@ -66,12 +66,13 @@ export async function declaredLinksInCity(db: Db, reportIds: readonly number[], 
 export type ReportLinkRow = [row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
 
 /**
- * The links of the given reports, each report's as one JSON array (in the order of the report_links
- * index, as reading the rows gives them), with only the links among `among` when given. Most of what
+ * The links of the given reports, each report's as the text of one JSON array of ReportLinkRow (in
+ * the order of the report_links index, as reading the rows gives them; reports without links are
+ * left out), with only the links among `among` when given. Most of what
  * a rules run reads: at national size the driver turning 1.2 M rows into values took 3.3 s, and
  * JSON.parse of the same rows about half of that.
  */
-export async function linksOfReports(db: Db, reportIds: readonly number[], among?: ReadonlySet<string>): Promise<[reportId: number, links: ReportLinkRow[]][]> {
+export async function linksOfReports(db: Db, reportIds: readonly number[], among?: ReadonlySet<string>): Promise<[reportId: number, links: string][]> {
   if (reportIds.length === 0) return [];
   const rows = await db
     .selectFrom('report_links')
@@ -80,7 +81,7 @@ export async function linksOfReports(db: Db, reportIds: readonly number[], among
     .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]))
     .groupBy('report_id')
     .execute();
-  return rows.map((r) => [r.report_id, JSON.parse(r.links) as ReportLinkRow[]]);
+  return rows.map((r) => [r.report_id, r.links]);
 }
 
 type AgreementRow = [row: number, ref: string, counterparty: string, kind: Agreement['kind'], exclusive: number, feeBps: number | null, cities: string[], modes: Agreement['scope']['modes'], channels: Agreement['scope']['channels'], restrictions: Agreement['restrictions'], effective: string, expires: string | null, text: string | null];
@@ -127,30 +128,4 @@ export async function agreementsOfReports(db: Db, reportIds: readonly number[]):
 export async function latestReportId(db: Db): Promise<number> {
   const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);
-}
-
-const LINK_COLUMNS = sql.raw('row_no, scanner, issuer, mode, channel, city, status, since');
-// Two parameters a pair; SQLite allows 32,766 a statement.
-const PAIRS_PER_QUERY = 500;
-
-/**
- * Of the given [report, earlier report] pairs, those whose reports hold the same links (every
- * column, row numbers included), by report id. Compared inside SQLite, without reading the rows:
- * most institutions repeat last month's links, and reading them again was most of a rules run's
- * reading. Rows are stored in row order, so equal reports also read back in the same order.
- */
-export async function reportsRepeatingLinks(db: Db, pairs: readonly (readonly [report: number, earlier: number])[]): Promise<Map<number, number>> {
-  const repeats = new Map<number, number>();
-  for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) {
-    const values = sql.join(pairs.slice(i, i + PAIRS_PER_QUERY).map(([report, earlier]) => sql`(${report}, ${earlier})`));
-    const { rows } = await sql<{ report: number; earlier: number }>`
-      with p(report, earlier) as (values ${values})
-      select report, earlier from p
-      where (select count(*) from report_links where report_id = p.report) = (select count(*) from report_links where report_id = p.earlier)
-        and not exists (
-          select ${LINK_COLUMNS} from report_links where report_id = p.report
-          except select ${LINK_COLUMNS} from report_links where report_id = p.earlier)`.execute(db);
-    for (const { report, earlier } of rows) repeats.set(report, earlier);
-  }
-  return repeats;
 }
