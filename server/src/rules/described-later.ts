@@ -22,23 +22,26 @@ class HitDescribedLater implements Hit {
   readonly channel: Channel | null;
   readonly severity: Severity;
   // Dropped once described, so a described hit no longer holds what its description was built from.
-  private describe: (() => Description) | null;
+  private detail: unknown;
+  private describe: ((hit: HitFields, detail: never) => Description) | null;
   private description: Description | null = null;
 
-  constructor(fields: HitFields, describe: () => Description) {
+  constructor(fields: HitFields, detail: unknown, describe: (hit: HitFields, detail: never) => Description) {
     this.fingerprint = fields.fingerprint;
     this.subjects = fields.subjects;
     this.city = fields.city;
     this.mode = fields.mode;
     this.channel = fields.channel;
     this.severity = fields.severity;
+    this.detail = detail;
     this.describe = describe;
   }
 
   private described(): Description {
     if (this.description === null) {
-      this.description = this.describe!();
+      this.description = this.describe!(this, this.detail as never);
       this.describe = null;
+      this.detail = null;
     }
     return this.description;
   }
@@ -53,10 +56,12 @@ class HitDescribedLater implements Hit {
 }
 
 /**
- * A hit described by `describe` when its explanation or evidence is first read. `describe` must
- * give what it would have given when the hit was made: it should capture only values that do not
- * change (links, names, counts), never a collection the rule goes on filling.
+ * A hit described by `describe(hit, detail)` when its explanation or evidence is first read.
+ * `describe` is a function of the rule's module and `detail` what it needs beyond the hit's fields,
+ * often one object for the hits of every city that shares a link set, so that a hit costs one
+ * object, not a closure and its scope as well. Both must give what they would have given when the
+ * hit was made: `detail` should hold only values that do not change (links, names, counts).
  */
-export function describedLater(fields: HitFields, describe: () => Description): Hit {
-  return new HitDescribedLater(fields, describe);
+export function describedLater<D>(fields: HitFields, detail: D, describe: (hit: HitFields, detail: D) => Description): Hit {
+  return new HitDescribedLater(fields, detail, describe as (hit: HitFields, detail: never) => Description);
 }

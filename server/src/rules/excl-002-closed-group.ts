@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, MODES, type Channel, type Mode } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
 import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
-import { describedLater } from './described-later.js';
+import { describedLater, type Description, type HitFields } from './described-later.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
@@ -49,7 +49,8 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
           const others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own);
           if (others.length < s.minOtherScanners) continue;
-          for (const city of group.cities) hits.push(closedHit('issuer', issuer, links, others, city, mode, channel, say));
+          const closed: Closed = { side: 'issuer', subjects: [issuer], links, others, say };
+          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
         }
         for (const [scanner, links] of issuersOf) {
           if (!systemic(scanner)) continue;
@@ -57,7 +58,8 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
           const others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own);
           if (others.length < s.minOtherIssuers) continue;
-          for (const city of group.cities) hits.push(closedHit('scanner', scanner, links, others, city, mode, channel, say));
+          const closed: Closed = { side: 'scanner', subjects: [scanner], links, others, say };
+          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
         }
       }
     }
@@ -65,32 +67,40 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
   return hits;
 }
 
-// The hits are made outside the rule's loops so that their descriptions (described-later.ts) keep
-// only what they are built from, not the live index of the city they were found in.
-
 /**
- * `id`'s codes recognised live only by its own group (side 'issuer'), or `id` recognising live only
- * its own group's codes (side 'scanner'), through `links`, while `others` of other groups are live there.
+ * `subjects[0]`'s codes recognised live only by its own group (side 'issuer'), or `subjects[0]`
+ * recognising live only its own group's codes (side 'scanner'), through `links`, while `others` of
+ * other groups are live there: one for the hits of every city of a group.
  */
-function closedHit(side: 'issuer' | 'scanner', id: string, links: readonly StateLink[], others: readonly string[], city: string, mode: Mode, channel: Channel, say: Wording): Hit {
-  return describedLater({ fingerprint: `EXCL-002|${side}|${id}|${city}|${mode}|${channel}`, subjects: [id], city, mode, channel, severity: 'high' }, () => {
-    const name = say.institution(id);
-    const codes = say.codes(mode, channel);
-    const inside = say.list(links.map((l) => (side === 'issuer' ? l.scanner : l.issuer)));
-    const outside = someOf(others, (o) => say.institution(o));
-    const where = say.city(city);
-    const explanation =
-      side === 'issuer'
-        ? {
-            en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
-            zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
-          }
-        : {
-            en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
-            zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
-          };
-    return { explanation, evidence: links.flatMap(linkEvidence) };
-  });
+interface Closed {
+  side: 'issuer' | 'scanner';
+  subjects: string[];
+  links: readonly StateLink[];
+  others: readonly string[];
+  say: Wording;
+}
+
+function closedHit(closed: Closed, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint: `EXCL-002|${closed.side}|${closed.subjects[0]}|${city}|${mode}|${channel}`, subjects: closed.subjects, city, mode, channel, severity: 'high' }, closed, describeClosed);
+}
+
+function describeClosed(hit: HitFields, { side, subjects: [id], links, others, say }: Closed): Description {
+  const name = say.institution(id);
+  const codes = say.codes(hit.mode!, hit.channel!);
+  const inside = say.list(links.map((l) => (side === 'issuer' ? l.scanner : l.issuer)));
+  const outside = someOf(others, (o) => say.institution(o));
+  const where = say.city(hit.city!);
+  const explanation =
+    side === 'issuer'
+      ? {
+          en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
+        }
+      : {
+          en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
+        };
+  return { explanation, evidence: links.flatMap(linkEvidence) };
 }
 
 /** Whether some systemic institution is live only with its own group where enough other groups are: the conditions below, from counts. */
