@@ -181,7 +181,7 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
           const before = shared.get(key);
           if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer });
         }
-        addDeclaration(touched, institution, d);
+        addDeclaration(touched, institution, d, key);
       }
     }
     groups.push(overlaidGroup(city, sharedLinks, reconcilePairs(touched.values(), periodOf, period)));
