@@ -10,6 +10,7 @@
 // database the migration leaves the cells empty and the start-up check (fillStaleCoverage, called
 // from bootstrap) fills them.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
@@ -27,8 +28,7 @@ export interface CoverageCells {
   cells: { mode: string; channel: string; period: string; city: string; mutual_pairs: number; pairs: number }[];
 }
 
-// Six parameters a row; SQLite allows 32,766 a statement.
-const ROWS_PER_INSERT = 2000;
+const ROWS_PER_INSERT = 20_000;
 const PERIODS_PER_STATEMENT = 500;
 
 export const membersKey = (members: readonly string[]): string => members.join(',');
@@ -120,11 +120,12 @@ export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<v
       .values(periods.map((period) => ({ period, members: coverage.members })))
       .execute();
   }
+  // The rows travel as one JSON parameter that SQLite unpacks (as reports' links do): a national
+  // run stores 80,000 cells, and Kysely compiling them as parameters took longer than storing them.
   for (let i = 0; i < coverage.cells.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('coverage_cells')
-      .values(coverage.cells.slice(i, i + ROWS_PER_INSERT))
-      .execute();
+    const rows = JSON.stringify(coverage.cells.slice(i, i + ROWS_PER_INSERT).map((c) => [c.mode, c.channel, c.period, c.city, c.mutual_pairs, c.pairs]));
+    await sql`insert into coverage_cells (mode, channel, period, city, mutual_pairs, pairs)
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(${rows}) order by key`.execute(trx);
   }
 }
 

@@ -1,9 +1,11 @@
 // CONS-001: the two parties of a link declare it differently for the same period.
 import { z } from 'zod';
-import { CHANNELS, MODES, type CityGroup } from '../state/period-state.js';
+import { CHANNELS, MODES, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
+import { describedLater, type Description, type HitFields } from './described-later.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
+import type { Wording } from './wording.js';
 
 export const disputedDeclaration: Rule<Record<string, never>> = {
   id: 'CONS-001',
@@ -26,28 +28,8 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
         const shared = new Map<readonly StateLink[], StateLink[]>();
         for (const group of state.groups(mode, channel)) {
           for (const link of disputedIn(group, shared)) {
-            const scanner = say.institution(link.scanner);
-            const issuer = say.institution(link.issuer);
-            const codes = say.codes(mode, channel);
-            const declarer = link.source?.institution === link.issuer ? issuer : scanner;
-            const other = declarer === scanner ? issuer : scanner;
-            const otherSays = link.otherStatus
-              ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为 ${link.otherStatus}` }
-              : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的 ${period} 报告未申报该关系` };
-            for (const city of group.cities) {
-              const where = say.city(city);
-              hits.push({
-                fingerprint: `CONS-001|${link.scanner}|${link.issuer}|${city}|${mode}|${channel}`,
-                subjects: [link.scanner, link.issuer],
-                city, mode, channel,
-                severity: 'low',
-                explanation: {
-                  en: `In ${where.en}, ${declarer.en} declares ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} as ${link.status}, but ${otherSays.en}.`,
-                  zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为 ${link.status}，但${otherSays.zh}。`,
-                },
-                evidence: [...linkEvidence(link)],
-              });
-            }
+            const disputed: Disputed = { link, subjects: [link.scanner, link.issuer], period, say };
+            for (const city of group.cities) hits.push(disputedHit(disputed, city, mode, channel));
           }
         }
       }
@@ -55,6 +37,38 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/** A disputed link in `period`: one for the hits of every city of a group. */
+interface Disputed {
+  link: StateLink;
+  subjects: string[];
+  period: string;
+  say: Wording;
+}
+
+function disputedHit(disputed: Disputed, city: string, mode: Mode, channel: Channel): Hit {
+  const { link } = disputed;
+  return describedLater({ fingerprint: `CONS-001|${link.scanner}|${link.issuer}|${city}|${mode}|${channel}`, subjects: disputed.subjects, city, mode, channel, severity: 'low' }, disputed, describeDisputed);
+}
+
+function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Description {
+  const scanner = say.institution(link.scanner);
+  const issuer = say.institution(link.issuer);
+  const codes = say.codes(hit.mode!, hit.channel!);
+  const declarer = link.source?.institution === link.issuer ? issuer : scanner;
+  const other = declarer === scanner ? issuer : scanner;
+  const otherSays = link.otherStatus
+    ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为 ${link.otherStatus}` }
+    : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的 ${period} 报告未申报该关系` };
+  const where = say.city(hit.city!);
+  return {
+    explanation: {
+      en: `In ${where.en}, ${declarer.en} declares ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} as ${link.status}, but ${otherSays.en}.`,
+      zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为 ${link.status}，但${otherSays.zh}。`,
+    },
+    evidence: [...linkEvidence(link)],
+  };
+}
 
 /**
  * The group's disputed links, in the order of its links. A city with rows of its own takes those of

@@ -2,11 +2,14 @@
 // recognises only its own group's codes) while other groups are active in the city; and agreements
 // that restrict acceptance to the own group.
 import { z } from 'zod';
-import { CHANNELS, MODES } from '../state/period-state.js';
+import { CHANNELS, MODES, type Channel, type Mode } from '../state/period-state.js';
+import type { StateLink } from '../state/reconcile.js';
 import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
+import { describedLater, type Description, type HitFields } from './described-later.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
+import type { Wording } from './wording.js';
 
 const settings = z.strictObject({
   minOtherScanners: z.number().int().min(1).max(10_000),
@@ -40,30 +43,14 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
         // Indexing every city's links is most of the rule's time, and it fires in few of them.
         if (!mayFire(liveCounts(group, groupOf), systemicIds, groupOf, s)) continue;
         const { scannersOf, issuersOf } = groupLiveIndex(group);
-        const codes = say.codes(mode, channel);
         for (const [issuer, links] of scannersOf) {
           if (!systemic(issuer)) continue;
           const own = groupOf(issuer);
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
           const others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own);
           if (others.length < s.minOtherScanners) continue;
-          const name = say.institution(issuer);
-          const inside = say.list(links.map((l) => l.scanner));
-          const outside = someOf(others, (o) => say.institution(o));
-          for (const city of group.cities) {
-            const where = say.city(city);
-            hits.push({
-              fingerprint: `EXCL-002|issuer|${issuer}|${city}|${mode}|${channel}`,
-              subjects: [issuer],
-              city, mode, channel,
-              severity: 'high',
-              explanation: {
-                en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
-                zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
-              },
-              evidence: links.flatMap(linkEvidence),
-            });
-          }
+          const closed: Closed = { side: 'issuer', subjects: [issuer], links, others, say };
+          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
         }
         for (const [scanner, links] of issuersOf) {
           if (!systemic(scanner)) continue;
@@ -71,28 +58,49 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
           const others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own);
           if (others.length < s.minOtherIssuers) continue;
-          const name = say.institution(scanner);
-          const inside = say.list(links.map((l) => l.issuer));
-          const outside = someOf(others, (o) => say.institution(o));
-          for (const city of group.cities) {
-            const where = say.city(city);
-            hits.push({
-              fingerprint: `EXCL-002|scanner|${scanner}|${city}|${mode}|${channel}`,
-              subjects: [scanner],
-              city, mode, channel,
-              severity: 'high',
-              explanation: {
-                en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
-                zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
-              },
-              evidence: links.flatMap(linkEvidence),
-            });
-          }
+          const closed: Closed = { side: 'scanner', subjects: [scanner], links, others, say };
+          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
         }
       }
     }
   }
   return hits;
+}
+
+/**
+ * `subjects[0]`'s codes recognised live only by its own group (side 'issuer'), or `subjects[0]`
+ * recognising live only its own group's codes (side 'scanner'), through `links`, while `others` of
+ * other groups are live there: one for the hits of every city of a group.
+ */
+interface Closed {
+  side: 'issuer' | 'scanner';
+  subjects: string[];
+  links: readonly StateLink[];
+  others: readonly string[];
+  say: Wording;
+}
+
+function closedHit(closed: Closed, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint: `EXCL-002|${closed.side}|${closed.subjects[0]}|${city}|${mode}|${channel}`, subjects: closed.subjects, city, mode, channel, severity: 'high' }, closed, describeClosed);
+}
+
+function describeClosed(hit: HitFields, { side, subjects: [id], links, others, say }: Closed): Description {
+  const name = say.institution(id);
+  const codes = say.codes(hit.mode!, hit.channel!);
+  const inside = say.list(links.map((l) => (side === 'issuer' ? l.scanner : l.issuer)));
+  const outside = someOf(others, (o) => say.institution(o));
+  const where = say.city(hit.city!);
+  const explanation =
+    side === 'issuer'
+      ? {
+          en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
+        }
+      : {
+          en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
+        };
+  return { explanation, evidence: links.flatMap(linkEvidence) };
 }
 
 /** Whether some systemic institution is live only with its own group where enough other groups are: the conditions below, from counts. */

@@ -69,6 +69,15 @@ function countsOf(links: readonly StateLink[], groupOf: GroupOf): SetCounts {
   return counts;
 }
 
+/** A party whose live links went from none to some, or from some to none, changes its group's number. */
+function recount(changes: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>, byGroup: Map<string, number>, groupOf: GroupOf): void {
+  for (const [id, change] of changes) {
+    const was = before.get(id) ?? 0;
+    const is = was + change;
+    if (was > 0 !== is > 0) add(byGroup, groupOf(id), is > 0 ? 1 : -1);
+  }
+}
+
 /**
  * The live counts of a group's links, the same as counting `group.links`. For a city with rows of
  * its own: its shared links' counts (counted once a period) changed by its own pairs only.
@@ -86,33 +95,59 @@ export function liveCounts(group: CityGroup, groupOf: GroupOf): LiveCounts {
       if (replaced?.status === 'live') count(delta, replaced, -1, groupOf);
       if (own.status === 'live') count(delta, own, 1, groupOf);
     }
-    // A party whose live links went from none to some, or from some to none, changes its group's number.
-    const recount = (changes: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>, byGroup: Map<string, number>) => {
-      for (const [id, change] of changes) {
-        const was = before.get(id) ?? 0;
-        const is = was + change;
-        if (was > 0 !== is > 0) add(byGroup, groupOf(id), is > 0 ? 1 : -1);
-      }
-    };
-    recount(delta.scannerLive, base.tally.scannerLive, scannersByGroup);
-    recount(delta.issuerLive, base.tally.issuerLive, issuersByGroup);
+    recount(delta.scannerLive, base.tally.scannerLive, scannersByGroup, groupOf);
+    recount(delta.issuerLive, base.tally.issuerLive, issuersByGroup, groupOf);
   }
-  const get = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>) => (id: string) => (shared.get(id) ?? 0) + (changes.get(id) ?? 0);
-  const total = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>) => {
-    let n = 0;
-    for (const v of shared.values()) n += v;
-    for (const v of changes.values()) n += v;
-    return n;
-  };
-  let scannerTotal: number | undefined;
-  let issuerTotal: number | undefined;
-  const inGroup = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>, g: string) => (shared.get(g) ?? 0) + (changes.get(g) ?? 0);
-  return {
-    scannerLive: get(base.tally.scannerLive, delta.scannerLive),
-    issuerLive: get(base.tally.issuerLive, delta.issuerLive),
-    scannerOutside: get(base.tally.scannerOutside, delta.scannerOutside),
-    issuerOutside: get(base.tally.issuerOutside, delta.issuerOutside),
-    scannersOutsideGroup: (g) => (scannerTotal ??= total(base.scannersByGroup, scannersByGroup)) - inGroup(base.scannersByGroup, scannersByGroup, g),
-    issuersOutsideGroup: (g) => (issuerTotal ??= total(base.issuersByGroup, issuersByGroup)) - inGroup(base.issuersByGroup, issuersByGroup, g),
-  };
+  return new Counts(base, delta, scannersByGroup, issuersByGroup);
+}
+
+const sum = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>, key: string) => (shared.get(key) ?? 0) + (changes.get(key) ?? 0);
+
+function total(shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const v of shared.values()) n += v;
+  for (const v of changes.values()) n += v;
+  return n;
+}
+
+/**
+ * A link set's counts with a city's changes. A class, not an object of closures: it is made for
+ * every group of every period (80,000 times in a national run).
+ */
+class Counts implements LiveCounts {
+  private scannerTotal: number | undefined;
+  private issuerTotal: number | undefined;
+
+  constructor(
+    private readonly base: SetCounts,
+    private readonly delta: Tally,
+    private readonly scannersByGroup: ReadonlyMap<string, number>,
+    private readonly issuersByGroup: ReadonlyMap<string, number>,
+  ) {}
+
+  scannerLive(id: string): number {
+    return sum(this.base.tally.scannerLive, this.delta.scannerLive, id);
+  }
+
+  issuerLive(id: string): number {
+    return sum(this.base.tally.issuerLive, this.delta.issuerLive, id);
+  }
+
+  scannerOutside(id: string): number {
+    return sum(this.base.tally.scannerOutside, this.delta.scannerOutside, id);
+  }
+
+  issuerOutside(id: string): number {
+    return sum(this.base.tally.issuerOutside, this.delta.issuerOutside, id);
+  }
+
+  scannersOutsideGroup(group: string): number {
+    this.scannerTotal ??= total(this.base.scannersByGroup, this.scannersByGroup);
+    return this.scannerTotal - sum(this.base.scannersByGroup, this.scannersByGroup, group);
+  }
+
+  issuersOutsideGroup(group: string): number {
+    this.issuerTotal ??= total(this.base.issuersByGroup, this.issuersByGroup);
+    return this.issuerTotal - sum(this.base.issuersByGroup, this.issuersByGroup, group);
+  }
 }

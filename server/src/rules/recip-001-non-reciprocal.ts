@@ -1,10 +1,12 @@
 // RECIP-001: of two systemic institutions, one recognises the other's codes live and the other does
 // not return the favour in that city, mode and channel.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, type CityGroup } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
+import { describedLater, type Description, type HitFields } from './described-later.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
+import type { Wording } from './wording.js';
 
 export const nonReciprocal: Rule<Record<string, never>> = {
   id: 'RECIP-001',
@@ -25,27 +27,8 @@ export const nonReciprocal: Rule<Record<string, never>> = {
         const shared = new Map<readonly StateLink[], Unreturned[]>();
         for (const group of state.groups(mode, channel)) {
           for (const [link, reverse] of unreturnedIn(group, systemic, shared)) {
-            const { scanner: a, issuer: b } = link;
-            const nameA = say.institution(a);
-            const nameB = say.institution(b);
-            const codes = say.codes(mode, channel);
-            // In mpm the scanner's app scans; in cpm the merchant devices on the scanner's network do.
-            const scans = mode === 'mpm' ? { en: 'app', zh: 'App' } : { en: 'merchant devices', zh: '商户受理终端' };
-            const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为 ${reverse.status}）` } : { en: '', zh: '' };
-            for (const city of group.cities) {
-              const where = say.city(city);
-              hits.push({
-                fingerprint: `RECIP-001|${b}|${a}|${city}|${mode}|${channel}`,
-                subjects: [b, a],
-                city, mode, channel,
-                severity: 'medium',
-                explanation: {
-                  en: `In ${where.en}, ${nameB.en}’s ${scans.en} do${mode === 'mpm' ? 'es' : ''} not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s ${scans.en} scan${mode === 'mpm' ? 's' : ''} ${nameB.en}’s since ${link.since}.`,
-                  zh: `在${where.zh}，${nameB.zh}的${scans.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}的${scans.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
-                },
-                evidence: [...linkEvidence(link), ...(reverse ? linkEvidence(reverse) : [])],
-              });
-            }
+            const unreturned: UnreturnedLink = { link, reverse, subjects: [link.issuer, link.scanner], say };
+            for (const city of group.cities) hits.push(unreturnedHit(unreturned, city, mode, channel));
           }
         }
       }
@@ -53,6 +36,37 @@ export const nonReciprocal: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/** `link` (A scans B's codes) not returned by B (`reverse`, if declared): one for the hits of every city of a group. */
+interface UnreturnedLink {
+  link: StateLink;
+  reverse: StateLink | undefined;
+  subjects: string[];
+  say: Wording;
+}
+
+function unreturnedHit(unreturned: UnreturnedLink, city: string, mode: Mode, channel: Channel): Hit {
+  const { scanner: a, issuer: b } = unreturned.link;
+  return describedLater({ fingerprint: `RECIP-001|${b}|${a}|${city}|${mode}|${channel}`, subjects: unreturned.subjects, city, mode, channel, severity: 'medium' }, unreturned, describeUnreturned);
+}
+
+function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLink): Description {
+  const mode = hit.mode!;
+  const nameA = say.institution(link.scanner);
+  const nameB = say.institution(link.issuer);
+  const codes = say.codes(mode, hit.channel!);
+  // In mpm the scanner's app scans; in cpm the merchant devices on the scanner's network do.
+  const scans = mode === 'mpm' ? { en: 'app', zh: 'App' } : { en: 'merchant devices', zh: '商户受理终端' };
+  const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为 ${reverse.status}）` } : { en: '', zh: '' };
+  const where = say.city(hit.city!);
+  return {
+    explanation: {
+      en: `In ${where.en}, ${nameB.en}’s ${scans.en} do${mode === 'mpm' ? 'es' : ''} not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s ${scans.en} scan${mode === 'mpm' ? 's' : ''} ${nameB.en}’s since ${link.since}.`,
+      zh: `在${where.zh}，${nameB.zh}的${scans.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}的${scans.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
+    },
+    evidence: [...linkEvidence(link), ...(reverse ? linkEvidence(reverse) : [])],
+  };
+}
 
 /** A live link between two systemic institutions, and the reverse link when there is one (not live). */
 type Unreturned = [link: StateLink, reverse: StateLink | undefined];

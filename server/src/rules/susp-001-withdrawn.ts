@@ -1,9 +1,11 @@
 // SUSP-001: a link live in the previous period is suspended or gone in this one.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, linksByPair, type CityGroup } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, linksByPair, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
+import { describedLater, type Description, type HitFields } from './described-later.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
+import type { Wording } from './wording.js';
 
 export const withdrawnInterconnection: Rule<Record<string, never>> = {
   id: 'SUSP-001',
@@ -37,7 +39,8 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
         for (const [before, byNow] of pairs) {
           for (const [now, cities] of byNow) {
             for (const [was, is] of withdrawnBetween(before, now, shared)) {
-              hits.push(...cities.map((city) => withdrawal(was, is, city, mode, channel, period, previous.period, say)));
+              const withdrawn: WithdrawnLink = { was, is, subjects: [was.scanner, was.issuer], period, before: previous.period, say };
+              for (const city of cities) hits.push(withdrawal(withdrawn, city, mode, channel));
             }
           }
         }
@@ -93,17 +96,28 @@ function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink, ke
   return out;
 }
 
-function withdrawal(was: StateLink, is: StateLink | undefined, city: string, mode: Hit['mode'] & string, channel: Hit['channel'] & string, period: string, before: string, say: Parameters<Rule['evaluate']>[0]['say']): Hit {
+/** A link live in `before` and suspended (`is`) or gone in `period`: one for the hits of every city that shares it. */
+interface WithdrawnLink {
+  was: StateLink;
+  is: StateLink | undefined;
+  subjects: string[];
+  period: string;
+  before: string;
+  say: Wording;
+}
+
+function withdrawal(withdrawn: WithdrawnLink, city: string, mode: Mode, channel: Channel): Hit {
+  const { was } = withdrawn;
+  return describedLater({ fingerprint: `SUSP-001|${was.scanner}|${was.issuer}|${city}|${mode}|${channel}`, subjects: withdrawn.subjects, city, mode, channel, severity: 'medium' }, withdrawn, describeWithdrawal);
+}
+
+function describeWithdrawal(hit: HitFields, { was, is, period, before, say }: WithdrawnLink): Description {
   const scanner = say.institution(was.scanner);
   const issuer = say.institution(was.issuer);
-  const where = say.city(city);
-  const codes = say.codes(mode, channel);
+  const where = say.city(hit.city!);
+  const codes = say.codes(hit.mode!, hit.channel!);
   const now = is ? { en: `suspended since ${is.since}`, zh: `自 ${is.since} 起暂停` } : { en: 'no longer declared', zh: '不再申报' };
   return {
-    fingerprint: `SUSP-001|${was.scanner}|${was.issuer}|${city}|${mode}|${channel}`,
-    subjects: [was.scanner, was.issuer],
-    city, mode, channel,
-    severity: 'medium',
     explanation: {
       en: `In ${where.en}, ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} was live in ${before} and is ${now.en} in ${period}.`,
       zh: `在${where.zh}，${scanner.zh}对${issuer.zh}${codes.zh}的识别在 ${before} 处于运行状态，${period} ${now.zh}。`,

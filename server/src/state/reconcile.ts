@@ -52,9 +52,8 @@ export interface PairDeclarations {
 
 export const pairKey = (scanner: string, issuer: string): string => `${scanner}|${issuer}`;
 
-/** Records a declaration made in `institution`'s report; a later one of the same report replaces an earlier one. */
-export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration): void {
-  const key = pairKey(d.scanner, d.issuer);
+/** Records a declaration made in `institution`'s report; a later one of the same report replaces an earlier one. `key` is its pair's, when the caller has it. */
+export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration, key = pairKey(d.scanner, d.issuer)): void {
   let entry = byPair.get(key);
   if (!entry) {
     entry = { pair: [d.scanner, d.issuer] };
