@@ -15,9 +15,10 @@ import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
-import { CHANNELS, MODES, StateLoader, linkBetween, type CityGroup, type PeriodState } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, type CityGroup, type PeriodState } from '../state/period-state.js';
 import { pairKey, type StateLink } from '../state/reconcile.js';
 import { periodsBetween } from '../state/periods.js';
+import { StateLoader } from '../state/state-loader.js';
 import { coverageMembers, figureOf, meanOverCities, mutualPairs, pairCount, type CoverageFigure, type WeightedFigure } from './coverage.js';
 
 /** The cells of a run of periods, ready to store. */

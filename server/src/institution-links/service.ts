@@ -5,7 +5,7 @@ import type { Principal } from '../http/principal.js';
 import { listCities } from '../reference/repository.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { asOfReportRef, viewedPeriod } from '../state/as-of-report.js';
-import { StateLoader } from '../state/period-state.js';
+import { StateLoader } from '../state/state-loader.js';
 import { linkGroupsOf } from './link-groups.js';
 
 export async function linksOf(ctx: AppContext, principal: Principal, id: string, q: InstitutionLinksQuery): Promise<InstitutionLinks> {

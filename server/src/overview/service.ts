@@ -11,8 +11,9 @@ import { listCities, listInstitutions } from '../reference/repository.js';
 import { loadWorld, type World } from '../rules/engine.js';
 import { isPastDue, missingReport, reportDueDate } from '../rules/late-001-missing-report.js';
 import { currentDueDay } from '../rules/report-due-day.js';
-import { StateLoader, type PeriodState } from '../state/period-state.js';
+import type { PeriodState } from '../state/period-state.js';
 import { periodsBetween, yearBefore } from '../state/periods.js';
+import { StateLoader } from '../state/state-loader.js';
 import { findingsByMonth } from './findings-by-month.js';
 import { activeFindingsBySeverity, findingPeriodCounts, reportsReceived } from './repository.js';
 

@@ -3,8 +3,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
-import { CHANNELS, MODES, StateLoader, type PeriodState } from '../state/period-state.js';
+import { CHANNELS, MODES, type PeriodState } from '../state/period-state.js';
 import { periodsBetween, previousPeriod } from '../state/periods.js';
+import { StateLoader } from '../state/state-loader.js';
 import type { Hit, InstitutionInfo, Rule, RuleInput } from './rule.js';
 import { Wording } from './wording.js';
 

@@ -7,7 +7,7 @@ import { prepareLatestStates } from '../rules/engine.js';
 import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import type { ApiClient } from '../test/api-client.js';
-import { StateLoader } from './period-state.js';
+import { StateLoader } from './state-loader.js';
 
 describe('states kept between runs', () => {
   let app: TestApp;

@@ -6,8 +6,8 @@ import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { listCities } from '../reference/repository.js';
 import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
-import { StateLoader } from './period-state.js';
 import { ReadReports, readReportsOf, type ReadReport } from './read-reports.js';
+import { StateLoader } from './state-loader.js';
 
 const read = (rows: number): ReadReport => ({ links: new Map(), agreements: [], rows });
 const keptIds = (reports: ReadReports, ids: number[]) => ids.filter((id) => reports.get(id) !== undefined);
