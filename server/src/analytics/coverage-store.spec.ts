@@ -93,4 +93,26 @@ describe('stored coverage', () => {
     const res = await analyst.get('/api/v1/coverage?by=city&mode=mpm&channel=offline');
     expect(res.body.series.some((e: { mutualPairs: number }) => e.mutualPairs > 0)).toBe(true);
   });
+
+  it('after a run holds exactly the cells a run over an empty store writes, whatever was stored before', async () => {
+    const db = app.ctx.db;
+    const dump = async () => ({
+      cells: await db.selectFrom('coverage_cells').selectAll().orderBy(['mode', 'channel', 'period', 'city']).execute(),
+      periods: await db.selectFrom('coverage_periods').selectAll().orderBy('period').execute(),
+    });
+    await db.deleteFrom('coverage_cells').execute();
+    await db.deleteFrom('coverage_periods').execute();
+    await runRules(app.ctx);
+    const fresh = await dump();
+    expect(fresh.cells.length).toBeGreaterThan(1000);
+    // Stored cells that disagree with the reports: other figures, a city not in the registry, a
+    // period counted over other members, a missing cell.
+    await db.updateTable('coverage_cells').set({ mutual_pairs: 7 }).where('period', '=', '2021-03').where('mode', '=', 'mpm').execute();
+    await db.insertInto('coverage_cells').values({ mode: 'mpm', channel: 'offline', period: '2021-03', city: '999999', mutual_pairs: 1, pairs: 1 }).execute();
+    await db.updateTable('coverage_periods').set({ members: 'someone-else' }).where('period', '=', '2021-04').execute();
+    await db.deleteFrom('coverage_cells').where('period', '=', '2021-05').where('city', '=', '440000').execute();
+    expect(await dump()).not.toEqual(fresh);
+    await runRules(app.ctx);
+    expect(await dump()).toEqual(fresh);
+  });
 });

@@ -7,6 +7,7 @@ import * as m005 from './migrations/005-coverage.js';
 import * as m006 from './migrations/006-reports-as-of-index.js';
 import * as m007 from './migrations/007-findings-overview-indexes.js';
 import * as m008 from './migrations/008-coverage-figures-index.js';
+import * as m009 from './migrations/009-report-packed-links.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '006-reports-as-of-index': m006,
   '007-findings-overview-indexes': m007,
   '008-coverage-figures-index': m008,
+  '009-report-packed-links': m009,
 };
 
 const provider: MigrationProvider = {

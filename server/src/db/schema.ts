@@ -77,6 +77,12 @@ export interface ReportLinkTable {
   since: string;
 }
 
+/** A report's links as one compressed JSON array (reports/packed-links.ts). */
+export interface ReportPackedLinksTable {
+  report_id: number;
+  links: Uint8Array;
+}
+
 export interface ReportAgreementTable {
   report_id: number;
   row_no: number;
@@ -199,6 +205,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   reports: ReportTable;
   report_links: ReportLinkTable;
+  report_packed_links: ReportPackedLinksTable;
   report_agreements: ReportAgreementTable;
   idempotency_keys: IdempotencyKeyTable;
   rule_settings: RuleSettingsTable;

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Agreement } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
+import { linksJson } from '../reports/packed-links.js';
 
 export interface AsOfReport {
   id: number;
@@ -62,25 +63,29 @@ export async function declaredLinksInCity(db: Db, reportIds: readonly number[], 
   return JSON.parse(links) as DeclaredLinkRow[];
 }
 
-/** A report's link as linksOfReports reads it. */
-export type ReportLinkRow = [row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
-
 /**
  * The links of the given reports, each report's as the text of one JSON array of ReportLinkRow (in
  * the order of the report_links index, as reading the rows gives them; reports without links are
- * left out), with only the links among `among` when given. Most of what
- * a rules run reads: at national size the driver turning 1.2 M rows into values took 3.3 s, and
- * JSON.parse of the same rows about half of that.
+ * left out), with only the links among `among` when given. At national size the driver turning
+ * 1.2 M rows into values took 3.3 s, and JSON.parse of the same rows about half of that; runs
+ * over all links read them packed instead (packedLinksOfReports).
  */
 export async function linksOfReports(db: Db, reportIds: readonly number[], among?: ReadonlySet<string>): Promise<[reportId: number, links: string][]> {
   if (reportIds.length === 0) return [];
   const rows = await db
     .selectFrom('report_links')
-    .select(['report_id', sql<string>`json_group_array(json_array(row_no, scanner, issuer, mode, channel, city, status, since))`.as('links')])
+    .select(['report_id', linksJson().as('links')])
     .where('report_id', 'in', reportIds)
     .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]))
     .groupBy('report_id')
     .execute();
+  return rows.map((r) => [r.report_id, r.links]);
+}
+
+/** The given reports' links as stored packed (reports/packed-links.ts); a report stored without them is left out. */
+export async function packedLinksOfReports(db: Db, reportIds: readonly number[]): Promise<[reportId: number, packed: Uint8Array][]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_packed_links').select(['report_id', 'links']).where('report_id', 'in', reportIds).execute();
   return rows.map((r) => [r.report_id, r.links]);
 }
 

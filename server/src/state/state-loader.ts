@@ -7,7 +7,8 @@ import { keepState, keptState, stateKey } from './kept-states.js';
 import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState, type StoredLink } from './period-state.js';
 import { readReportsOf } from './read-reports.js';
 import type { LinkStatus } from './reconcile.js';
-import { agreementsOfReports, asOfReports, linksOfReports, type AsOfReport, type ReportLinkRow } from './repository.js';
+import { unpackLinks, type ReportLinkRow } from '../reports/packed-links.js';
+import { agreementsOfReports, asOfReports, linksOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
 
 const CHUNK = 500;
 
@@ -34,8 +35,8 @@ export class StateLoader {
   private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
   private readonly institutionOf = new Map<number, string>();
   private readonly strings = new Map<string, string>();
-  /** The text linksOfReports gave for each held report's links. */
-  private readonly linksText = new Map<number, string>();
+  /** What each held report's links were read from: their packed bytes, or with linksAmong the text linksOfReports gave. */
+  private readonly linksSource = new Map<number, LinksSource>();
 
   constructor(
     private readonly db: Db,
@@ -93,18 +94,18 @@ export class StateLoader {
    * Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when
    * given. A report whose links read back exactly as those of its institution's report held until
    * now (most institutions repeat last month's links) takes that report's links instead of parsing
-   * them again. Comparing the text SQLite hands over costs nothing next to the query that compared
-   * the two reports' rows inside SQLite (1.45 s of a national run). Reports an earlier loader read
+   * them again. Comparing the packed bytes costs nothing next to unpacking and parsing them, or to
+   * the query that compared the two reports' rows inside SQLite (1.45 s of a national run). Reports an earlier loader read
    * are taken from read-reports.ts; what this one reads is put there when `remember`.
    */
   private async load(reports: readonly AsOfReport[], withLinks: ReadonlySet<number> | undefined, remember: boolean): Promise<void> {
     const wanted = new Set(reports.map((r) => r.id));
-    const forgotten = new Map<string, { links: LinksByScope; text: string | undefined }>();
+    const forgotten = new Map<string, { links: LinksByScope; source: LinksSource | undefined }>();
     for (const [id, links] of this.links) {
       if (!wanted.has(id)) {
-        forgotten.set(this.institutionOf.get(id)!, { links, text: this.linksText.get(id) });
+        forgotten.set(this.institutionOf.get(id)!, { links, source: this.linksSource.get(id) });
         this.links.delete(id);
-        this.linksText.delete(id);
+        this.linksSource.delete(id);
         this.agreements.delete(id);
         this.institutionOf.delete(id);
       }
@@ -127,15 +128,14 @@ export class StateLoader {
     }
     const toRead = new Set((withLinks ? fresh.filter((r) => withLinks.has(r.id)) : fresh).map((r) => r.id));
     const missing = fresh.map((r) => r.id);
-    const among = this.options.linksAmong;
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
       const linked = chunk.filter((id) => toRead.has(id));
-      for (const [reportId, text] of await linksOfReports(this.db, linked, among)) {
-        this.linksText.set(reportId, text);
+      for (const [reportId, source] of await this.readLinks(linked)) {
+        this.linksSource.set(reportId, source);
         const earlier = forgotten.get(this.institutionOf.get(reportId)!);
-        if (earlier !== undefined && earlier.text === text) this.links.set(reportId, earlier.links);
-        else this.links.set(reportId, this.linksByScope(JSON.parse(text) as ReportLinkRow[]));
+        if (earlier?.source !== undefined && sameSource(earlier.source, source)) this.links.set(reportId, earlier.links);
+        else this.links.set(reportId, this.linksByScope(JSON.parse(typeof source === 'string' ? source : unpackLinks(source)) as ReportLinkRow[]));
       }
       for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }
@@ -149,4 +149,21 @@ export class StateLoader {
       }
     }
   }
+
+  /** The reports' links, packed as stored; with linksAmong, or for a report stored without them, as text read from the rows. */
+  private async readLinks(reportIds: readonly number[]): Promise<[reportId: number, source: LinksSource][]> {
+    const among = this.options.linksAmong;
+    if (among !== undefined) return linksOfReports(this.db, reportIds, among);
+    const packed = await packedLinksOfReports(this.db, reportIds);
+    if (packed.length === reportIds.length) return packed;
+    const found = new Set(packed.map(([id]) => id));
+    return [...packed, ...(await linksOfReports(this.db, reportIds.filter((id) => !found.has(id))))];
+  }
+}
+
+type LinksSource = Uint8Array | string;
+
+function sameSource(a: LinksSource, b: LinksSource): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.compare(a, b) === 0;
 }
