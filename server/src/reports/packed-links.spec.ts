@@ -10,7 +10,7 @@ import { CHANNELS, MODES, type PeriodState } from '../state/period-state.js';
 import { StateLoader } from '../state/state-loader.js';
 import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
-import { unpackLinks, type ReportLinkRow } from './packed-links.js';
+import { linkRows, unpackLinks, type ReportLinkRow } from './packed-links.js';
 
 // A report's links are stored twice, as rows and packed; the rules read them packed. The two must
 // never disagree, and a report stored without them must still be read whole.
@@ -48,7 +48,7 @@ async function packed(): Promise<Map<string, ReportLinkRow[]>> {
     .innerJoin('reports as r', 'r.id', 'p.report_id')
     .select(['r.institution', 'p.links'])
     .execute();
-  return new Map(rows.map((r) => [r.institution, JSON.parse(unpackLinks(r.links)) as ReportLinkRow[]]));
+  return new Map(rows.map((r) => [r.institution, linkRows(unpackLinks(r.links))]));
 }
 
 /** Every group of every mode and channel: its cities and links. */

@@ -3,7 +3,7 @@ import { rawRows, type Db } from '../db/database.js';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
-import { storePackedLinks } from './packed-links.js';
+import { insertPackedLinks } from './packed-links.js';
 
 /** Rows a multi-row insert carries: 14 parameters an agreement row keeps it under SQLite's 32766. */
 const BATCH_ROWS = 2000;
@@ -68,7 +68,7 @@ export async function insertReport(trx: Transaction<Database>, stored: StoredRep
     .returningAll()
     .executeTakeFirstOrThrow();
   await insertLinks(trx, row.id, report.links);
-  await storePackedLinks(trx, [row.id]);
+  await insertPackedLinks(trx, row.id, report.links);
   const agreements = agreementRows(row.id, report.agreements);
   for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
     await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();

@@ -7,7 +7,7 @@ import { keepState, keptState, stateKey } from './kept-states.js';
 import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState, type StoredLink } from './period-state.js';
 import { readReportsOf } from './read-reports.js';
 import type { LinkStatus } from './reconcile.js';
-import { unpackLinks, type ReportLinkRow } from '../reports/packed-links.js';
+import { NUMBERS_PER_LINK, unpackLinks, type PackedLinks, type ReportLinkRow } from '../reports/packed-links.js';
 import { agreementsOfReports, asOfReports, linksOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
 
 const CHUNK = 500;
@@ -90,6 +90,20 @@ export class StateLoader {
     return byScope;
   }
 
+  /** The same from packed links, whose strings are each shared once. */
+  private packedByScope({ strings, links }: PackedLinks): LinksByScope {
+    const shared = strings.map((s) => this.shared(s));
+    const byScope: LinksByScope = new Map();
+    for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
+      const key = shared[links[i + 3]];
+      const link: StoredLink = { row: links[i], scanner: shared[links[i + 1]], issuer: shared[links[i + 2]], city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
+      const list = byScope.get(key);
+      if (list) list.push(link);
+      else byScope.set(key, [link]);
+    }
+    return byScope;
+  }
+
   /**
    * Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when
    * given. A report whose links read back exactly as those of its institution's report held until
@@ -135,7 +149,7 @@ export class StateLoader {
         this.linksSource.set(reportId, source);
         const earlier = forgotten.get(this.institutionOf.get(reportId)!);
         if (earlier?.source !== undefined && sameSource(earlier.source, source)) this.links.set(reportId, earlier.links);
-        else this.links.set(reportId, this.linksByScope(JSON.parse(typeof source === 'string' ? source : unpackLinks(source)) as ReportLinkRow[]));
+        else this.links.set(reportId, typeof source === 'string' ? this.linksByScope(JSON.parse(source) as ReportLinkRow[]) : this.packedByScope(unpackLinks(source)));
       }
       for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }
