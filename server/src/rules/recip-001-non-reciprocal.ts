@@ -1,8 +1,8 @@
 // RECIP-001: of two systemic institutions, one recognises the other's codes live and the other does
 // not return the favour in that city, mode and channel.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
-import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
+import { CHANNELS, MODES, linkBetween, linkIn, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
+import { compareLinks, type StateLink } from '../state/reconcile.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
@@ -92,7 +92,7 @@ function unreturnedIn(group: CityGroup, systemic: (id: string) => boolean, memo:
     sharedUnreturned = unreturnedIn({ cities: [], links: shared }, systemic, memo);
     memo.set(shared, sharedUnreturned);
   }
-  const touches = (a: string, b: string) => own.has(pairKey(a, b)) || own.has(pairKey(b, a));
+  const touches = (a: string, b: string) => linkIn(own, a, b) !== undefined || linkIn(own, b, a) !== undefined;
   const out = sharedUnreturned.filter(([link]) => !touches(link.scanner, link.issuer));
   const again = new Set<StateLink>();
   for (const link of own.values()) {
