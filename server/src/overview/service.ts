@@ -9,6 +9,7 @@ import { freshPeriods, storedCityFigures, storedScopeFigures } from '../analytic
 import { MAX_PERIODS } from '../analytics/period-range.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { loadWorld, type World } from '../rules/engine.js';
+import { CityFingerprints } from '../rules/fingerprints.js';
 import { isPastDue, missingReport, reportDueDate } from '../rules/late-001-missing-report.js';
 import { currentDueDay } from '../rules/report-due-day.js';
 import type { PeriodState } from '../state/period-state.js';
@@ -89,7 +90,7 @@ function leastInterconnected(cities: readonly City[], byCity: ReadonlyMap<string
 function lateInstitutions(world: World, state: PeriodState, dueDay: number, now: Date) {
   if (world.latestPeriod === null) return [];
   const hits = missingReport.evaluate(
-    { period: state.period, state, previous: null, institutions: world.institutions, reportedPeriods: world.reportedPeriods, latestPeriod: world.latestPeriod, now, say: world.say },
+    { period: state.period, state, previous: null, institutions: world.institutions, reportedPeriods: world.reportedPeriods, latestPeriod: world.latestPeriod, now, say: world.say, fingerprints: new CityFingerprints() },
     { dueDay },
   );
   return [...new Set(hits.flatMap((h) => h.subjects))].sort().map((id) => {

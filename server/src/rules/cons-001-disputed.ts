@@ -21,7 +21,7 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
   // A dispute needs both parties' reports for the period: the first of them (or anyone else) to
   // report a new month leaves the link unconfirmed, which must not resolve the finding.
   judgedWhenSubjectsReported: true,
-  evaluate({ state, say, period }) {
+  evaluate({ state, say, period, fingerprints }) {
     const hits: Hit[] = [];
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
@@ -29,7 +29,8 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
         for (const group of state.groups(mode, channel)) {
           for (const link of disputedIn(group, shared)) {
             const disputed: Disputed = { link, subjects: [link.scanner, link.issuer], period, say };
-            for (const city of group.cities) hits.push(disputedHit(disputed, city, mode, channel));
+            const prefix = `CONS-001|${link.scanner}|${link.issuer}`;
+            for (const city of group.cities) hits.push(disputedHit(disputed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
           }
         }
       }
@@ -46,9 +47,9 @@ interface Disputed {
   say: Wording;
 }
 
-function disputedHit(disputed: Disputed, city: string, mode: Mode, channel: Channel): Hit {
-  const { link } = disputed;
-  return describedLater({ fingerprint: `CONS-001|${link.scanner}|${link.issuer}|${city}|${mode}|${channel}`, subjects: disputed.subjects, city, mode, channel, severity: 'low' }, disputed, describeDisputed);
+/** `fingerprint` is `CONS-001|${scanner}|${issuer}|${city}|${mode}|${channel}`. */
+function disputedHit(disputed: Disputed, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint, subjects: disputed.subjects, city, mode, channel, severity: 'low' }, disputed, describeDisputed);
 }
 
 function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Description {

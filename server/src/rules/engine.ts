@@ -7,6 +7,7 @@ import { CHANNELS, MODES, type PeriodState } from '../state/period-state.js';
 import { periodsBetween, previousPeriod } from '../state/periods.js';
 import { StateLoader } from '../state/state-loader.js';
 import type { Hit, InstitutionInfo, Rule, RuleInput } from './rule.js';
+import { CityFingerprints } from './fingerprints.js';
 import { Wording } from './wording.js';
 
 export interface ConfiguredRule {
@@ -108,6 +109,7 @@ export async function evaluate(db: Db, world: World, rules: readonly ConfiguredR
   const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
   const reportsOnly = eachState === undefined && rules.every((r) => r.rule.reportsOnly);
   const needsPrevious = rules.some((r) => r.rule.needsPrevious);
+  const fingerprints = new CityFingerprints();
   let previous: PeriodState | null = needsPrevious ? await loader.stateAt(previousPeriod(from)) : null;
   for (const period of periodsBetween(from, to)) {
     const state = reportsOnly ? await loader.reportsAt(period) : await loader.stateAt(period);
@@ -121,6 +123,7 @@ export async function evaluate(db: Db, world: World, rules: readonly ConfiguredR
       latestPeriod: world.latestPeriod,
       now,
       say: world.say,
+      fingerprints,
     };
     for (const { rule, settings } of rules) {
       // A rule over a national period takes tens of milliseconds: between rules, requests waiting

@@ -32,7 +32,7 @@ export const closedGroup: Rule<z.infer<typeof settings>> = {
   },
 };
 
-function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof settings>): Hit[] {
+function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.infer<typeof settings>): Hit[] {
   const hits: Hit[] = [];
   const groupOf = (id: string) => institutions.get(id)?.group ?? id;
   const systemic = (id: string) => institutions.get(id)?.systemic === true;
@@ -50,7 +50,8 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           const others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own);
           if (others.length < s.minOtherScanners) continue;
           const closed: Closed = { side: 'issuer', subjects: [issuer], links, others, say };
-          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
+          const prefix = `EXCL-002|issuer|${issuer}`;
+          for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
         for (const [scanner, links] of issuersOf) {
           if (!systemic(scanner)) continue;
@@ -59,7 +60,8 @@ function linkHits({ state, institutions, say }: RuleInput, s: z.infer<typeof set
           const others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own);
           if (others.length < s.minOtherIssuers) continue;
           const closed: Closed = { side: 'scanner', subjects: [scanner], links, others, say };
-          for (const city of group.cities) hits.push(closedHit(closed, city, mode, channel));
+          const prefix = `EXCL-002|scanner|${scanner}`;
+          for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
       }
     }
@@ -80,8 +82,9 @@ interface Closed {
   say: Wording;
 }
 
-function closedHit(closed: Closed, city: string, mode: Mode, channel: Channel): Hit {
-  return describedLater({ fingerprint: `EXCL-002|${closed.side}|${closed.subjects[0]}|${city}|${mode}|${channel}`, subjects: closed.subjects, city, mode, channel, severity: 'high' }, closed, describeClosed);
+/** `fingerprint` is `EXCL-002|${side}|${subject}|${city}|${mode}|${channel}`. */
+function closedHit(closed: Closed, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint, subjects: closed.subjects, city, mode, channel, severity: 'high' }, closed, describeClosed);
 }
 
 function describeClosed(hit: HitFields, { side, subjects: [id], links, others, say }: Closed): Description {

@@ -19,7 +19,7 @@ export const nonReciprocal: Rule<Record<string, never>> = {
   },
   settings: z.strictObject({}),
   defaults: {},
-  evaluate({ state, institutions, say }) {
+  evaluate({ state, institutions, say, fingerprints }) {
     const systemic = (id: string) => institutions.get(id)?.systemic === true;
     const hits: Hit[] = [];
     for (const mode of MODES) {
@@ -28,7 +28,8 @@ export const nonReciprocal: Rule<Record<string, never>> = {
         for (const group of state.groups(mode, channel)) {
           for (const [link, reverse] of unreturnedIn(group, systemic, shared)) {
             const unreturned: UnreturnedLink = { link, reverse, subjects: [link.issuer, link.scanner], say };
-            for (const city of group.cities) hits.push(unreturnedHit(unreturned, city, mode, channel));
+            const prefix = `RECIP-001|${link.issuer}|${link.scanner}`;
+            for (const city of group.cities) hits.push(unreturnedHit(unreturned, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
           }
         }
       }
@@ -45,9 +46,9 @@ interface UnreturnedLink {
   say: Wording;
 }
 
-function unreturnedHit(unreturned: UnreturnedLink, city: string, mode: Mode, channel: Channel): Hit {
-  const { scanner: a, issuer: b } = unreturned.link;
-  return describedLater({ fingerprint: `RECIP-001|${b}|${a}|${city}|${mode}|${channel}`, subjects: unreturned.subjects, city, mode, channel, severity: 'medium' }, unreturned, describeUnreturned);
+/** `fingerprint` is `RECIP-001|${B}|${A}|${city}|${mode}|${channel}`, A scanning B's codes. */
+function unreturnedHit(unreturned: UnreturnedLink, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint, subjects: unreturned.subjects, city, mode, channel, severity: 'medium' }, unreturned, describeUnreturned);
 }
 
 function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLink): Description {

@@ -2,6 +2,7 @@
 // English and Chinese, and a pure evaluation of one period that returns its hits.
 import type { z } from 'zod';
 import type { Channel, Mode, PeriodState } from '../state/period-state.js';
+import type { CityFingerprints } from './fingerprints.js';
 import type { Wording } from './wording.js';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -55,6 +56,8 @@ export interface RuleInput {
   latestPeriod: string;
   now: Date;
   say: Wording;
+  /** Makes the fingerprints of per-city hits, once a run. */
+  fingerprints: CityFingerprints;
 }
 
 export interface Rule<S extends Record<string, number> = Record<string, number>> {

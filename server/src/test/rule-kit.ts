@@ -3,6 +3,7 @@
 import type { City } from '../contract/reference.js';
 import type { Agreement, Link } from '../contract/reports.js';
 import type { InstitutionInfo, RuleInput } from '../rules/rule.js';
+import { CityFingerprints } from '../rules/fingerprints.js';
 import { Wording } from '../rules/wording.js';
 import { buildPeriodState, type PeriodState, type StoredLink } from '../state/period-state.js';
 import { previousPeriod } from '../state/periods.js';
@@ -88,5 +89,6 @@ export function ruleInput({ period, reports, institutions = KIT_INSTITUTIONS, no
     latestPeriod: reports.map((r) => r.period).reduce((a, b) => (a > b ? a : b), period),
     now,
     say: new Wording(infos, new Map(KIT_CITIES.map((c) => [c.code, c]))),
+    fingerprints: new CityFingerprints(),
   };
 }
