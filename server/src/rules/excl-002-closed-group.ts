@@ -43,11 +43,16 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
         // Indexing every city's links is most of the rule's time, and it fires in few of them.
         if (!mayFire(liveCounts(group, groupOf), systemicIds, groupOf, s)) continue;
         const { scannersOf, issuersOf } = groupLiveIndex(group);
+        // The live institutions of other groups than a systemic one's, by its group: the same for
+        // every institution of that group.
+        const scannersOutside = new Map<string, string[]>();
+        const issuersOutside = new Map<string, string[]>();
         for (const [issuer, links] of scannersOf) {
           if (!systemic(issuer)) continue;
           const own = groupOf(issuer);
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
-          const others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own);
+          let others = scannersOutside.get(own);
+          if (!others) scannersOutside.set(own, (others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own)));
           if (others.length < s.minOtherScanners) continue;
           const closed: Closed = { side: 'issuer', subjects: [issuer], links, others, say };
           const prefix = `EXCL-002|issuer|${issuer}`;
@@ -57,7 +62,8 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           if (!systemic(scanner)) continue;
           const own = groupOf(scanner);
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
-          const others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own);
+          let others = issuersOutside.get(own);
+          if (!others) issuersOutside.set(own, (others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own)));
           if (others.length < s.minOtherIssuers) continue;
           const closed: Closed = { side: 'scanner', subjects: [scanner], links, others, say };
           const prefix = `EXCL-002|scanner|${scanner}`;

@@ -1,7 +1,7 @@
 // How many live links each institution has in a group of cities, as scanner and as issuer, and how
 // many of them cross institution groups: enough to tell whether a closed-group finding (EXCL-002)
 // can fire there without indexing every link of every city.
-import { linksByPair, type CityGroup } from '../state/period-state.js';
+import { linkIn, type CityGroup } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
 
 /** Counts of one link set, or a city's changes to its shared link set's counts. */
@@ -89,9 +89,9 @@ export function liveCounts(group: CityGroup, groupOf: GroupOf): LiveCounts {
   const scannersByGroup = new Map<string, number>();
   const issuersByGroup = new Map<string, number>();
   if (group.overlay) {
-    const sharedByPair = linksByPair(group.overlay.shared);
-    for (const [key, own] of group.overlay.own) {
-      const replaced = sharedByPair.get(key);
+    const { shared } = group.overlay;
+    for (const own of group.overlay.own.values()) {
+      const replaced = linkIn(shared, own.scanner, own.issuer);
       if (replaced?.status === 'live') count(delta, replaced, -1, groupOf);
       if (own.status === 'live') count(delta, own, 1, groupOf);
     }

@@ -1,6 +1,6 @@
 // SUSP-001: a link live in the previous period is suspended or gone in this one.
 import { z } from 'zod';
-import { CHANNELS, MODES, linkBetween, linksByPair, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, linkIn, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import { compareLinks, pairKey, type StateLink } from '../state/reconcile.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
 import { linkEvidence } from './evidence.js';
@@ -64,8 +64,7 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
   const byNow = memo.get(wasShared) ?? memo.set(wasShared, new Map()).get(wasShared)!;
   let sharedWithdrawn = byNow.get(isShared);
   if (!sharedWithdrawn) {
-    const index = linksByPair(isShared);
-    sharedWithdrawn = withdrawnFrom(wasShared, (_, key) => index.get(key));
+    sharedWithdrawn = withdrawnFrom(wasShared, (was) => linkIn(isShared, was.scanner, was.issuer));
     byNow.set(isShared, sharedWithdrawn);
   }
   const wasOwn = before.overlay?.own ?? NONE;
@@ -73,9 +72,10 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
   const touched = new Set([...wasOwn.keys(), ...isOwn.keys()]);
   const out = sharedWithdrawn.filter(([, , key]) => !touched.has(key));
   for (const key of touched) {
-    const was = wasOwn.get(key) ?? linksByPair(wasShared).get(key);
+    const { scanner, issuer } = (wasOwn.get(key) ?? isOwn.get(key))!;
+    const was = wasOwn.get(key) ?? linkIn(wasShared, scanner, issuer);
     if (was?.status !== 'live') continue;
-    const is = isOwn.get(key) ?? linksByPair(isShared).get(key);
+    const is = isOwn.get(key) ?? linkIn(isShared, scanner, issuer);
     if (is && is.status !== 'suspended') continue;
     out.push([was, is, key]);
   }
@@ -84,14 +84,13 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
 
 const NONE: ReadonlyMap<string, StateLink> = new Map();
 
-function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink, key: string) => StateLink | undefined): Withdrawn[] {
+function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink) => StateLink | undefined): Withdrawn[] {
   const out: Withdrawn[] = [];
   for (const was of links) {
     if (was.status !== 'live') continue;
-    const key = pairKey(was.scanner, was.issuer);
-    const is = current(was, key);
+    const is = current(was);
     if (is && is.status !== 'suspended') continue;
-    out.push([was, is, key]);
+    out.push([was, is, pairKey(was.scanner, was.issuer)]);
   }
   return out;
 }

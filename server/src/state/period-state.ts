@@ -25,18 +25,6 @@ export interface CityGroup {
   overlay?: { shared: readonly StateLink[]; own: ReadonlyMap<string, StateLink> };
 }
 
-const pairIndexes = new WeakMap<readonly StateLink[], Map<string, StateLink>>();
-
-/** The links by pair key (`scanner|issuer`), indexed once per link set. */
-export function linksByPair(links: readonly StateLink[]): ReadonlyMap<string, StateLink> {
-  let index = pairIndexes.get(links);
-  if (!index) {
-    index = new Map(links.map((l) => [pairKey(l.scanner, l.issuer), l]));
-    pairIndexes.set(links, index);
-  }
-  return index;
-}
-
 const nestedIndexes = new WeakMap<object, Map<string, Map<string, StateLink>>>();
 
 /**
