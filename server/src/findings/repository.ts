@@ -1,8 +1,8 @@
 // Findings in the database: the merge's candidates and changes, and the reads of the findings API.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Compilable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/repository.js';
-import { runEach, type Db } from '../db/database.js';
-import type { Database, FindingRow } from '../db/schema.js';
+import { rawRows, runEach, type Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import type { Evidence, Severity } from '../rules/rule.js';
 import type { Change, HistoryEntry, StoredFinding } from './merge.js';
 import { fromRanges, toRanges, type PeriodRange } from './period-ranges.js';
@@ -11,41 +11,51 @@ import type { FindingStatus } from './status-machine.js';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 const CHUNK = 500;
 
-function toStored(row: Pick<FindingRow, (typeof MERGE_COLUMNS)[number]>): StoredFinding {
-  return {
-    id: row.id,
-    fingerprint: row.fingerprint,
-    ruleId: row.rule_id,
-    subjects: JSON.parse(row.subjects) as string[],
-    ruleVersion: row.rule_version,
-    severity: row.severity as Severity,
-    status: row.status as FindingStatus,
-    holds: row.holds === 1,
-    periods: fromRanges(JSON.parse(row.periods) as PeriodRange[]),
-    explanation: { en: row.explanation, zh: row.explanation_zh },
-    evidence: JSON.parse(row.evidence) as Evidence[],
-  };
+const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'explanation', 'explanation_zh', 'evidence'] as const;
+
+/** A finding as the merge reads it: MERGE_COLUMNS' values, in that order. */
+type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, explanation: string, explanationZh: string, evidence: string];
+
+/** Read as arrays (rawRows): a national run reads ~30,000 of them, and objects took a third longer. */
+async function mergeRows(db: Db, query: Compilable): Promise<MergeRow[]> {
+  return (await rawRows(db, query)) as MergeRow[];
 }
 
-const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'explanation', 'explanation_zh', 'evidence'] as const;
+function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, explanation, explanationZh, evidence]: MergeRow): StoredFinding {
+  return {
+    id,
+    fingerprint,
+    ruleId,
+    subjects: JSON.parse(subjects) as string[],
+    ruleVersion,
+    severity: severity as Severity,
+    status: status as FindingStatus,
+    holds: holds === 1,
+    periods: fromRanges(JSON.parse(periods) as PeriodRange[]),
+    explanation: { en: explanation, zh: explanationZh },
+    evidence: JSON.parse(evidence) as Evidence[],
+  };
+}
 
 /** Findings of the given rules a run over [from, …] may change: those that hold, that held in or after from, or that it hit. */
 export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: string, hitFingerprints: Iterable<string>): Promise<StoredFinding[]> {
   if (ruleIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('findings')
-    .select(MERGE_COLUMNS)
-    .where('rule_id', 'in', ruleIds)
-    .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)]))
-    .execute();
-  const found = new Set(rows.map((r) => r.fingerprint));
+  const rows = await mergeRows(
+    db,
+    db
+      .selectFrom('findings')
+      .select(MERGE_COLUMNS)
+      .where('rule_id', 'in', ruleIds)
+      .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)])),
+  );
+  const found = new Set(rows.map((r) => r[1]));
   const missing = [...hitFingerprints].filter((f) => !found.has(f));
   // Most hits not read above are new (a big report's run has tens of thousands): one query says
   // which are stored at all, and only the batches holding one of those are read.
   const stored = await storedFingerprints(db, missing);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const batch = missing.slice(i, i + CHUNK).filter((f) => stored.has(f));
-    if (batch.length > 0) rows.push(...(await db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch).execute()));
+    if (batch.length > 0) rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch))));
   }
   return rows.map(toStored);
 }
@@ -63,8 +73,8 @@ async function storedFingerprints(db: Db, fingerprints: readonly string[]): Prom
 
 /** The findings with these ids as the merge sees them (a run re-reads inside its transaction those that changed under it). */
 export async function mergeCandidatesById(db: Db, ids: readonly number[]): Promise<StoredFinding[]> {
-  const rows: Pick<FindingRow, (typeof MERGE_COLUMNS)[number]>[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await db.selectFrom('findings').select(MERGE_COLUMNS).where('id', 'in', ids.slice(i, i + CHUNK)).execute()));
+  const rows: MergeRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('id', 'in', ids.slice(i, i + CHUNK)))));
   return rows.map(toStored);
 }
 
