@@ -6,9 +6,10 @@
 // database), packing a 50,000-link report ~45 ms, and a report that repeats its institution's
 // previous links is told by comparing the stored bytes without unpacking them (state-loader.ts).
 import zlib from 'node:zlib';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Link } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
+import { scopeKey, type Channel, type Mode } from '../state/period-state.js';
 
 /** A report's link as a row: its row number in the report, then its fields. */
 export type ReportLinkRow = [row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
@@ -29,9 +30,7 @@ export const NUMBERS_PER_LINK = 7;
  * The JSON array of a report's rows, each a ReportLinkRow, in the order of the report_links index
  * (report, city, mode, channel). (PostgreSQL has the same in json_agg(json_build_array(…)).)
  */
-export function linksJson(): RawBuilder<string> {
-  return sql<string>`json_group_array(json_array(row_no, scanner, issuer, mode, channel, city, status, since))`;
-}
+const LINKS_JSON = sql<string>`json_group_array(json_array(row_no, scanner, issuer, mode, channel, city, status, since))`;
 
 /** Builds PackedLinks one link at a time, in the order given. */
 class LinkPacker {
@@ -58,24 +57,10 @@ class LinkPacker {
   }
 }
 
-/** `mode|channel`, one string for each pair, so that a report's thousands of links do not each make one. */
-class ScopeKeys {
-  private readonly keys = new Map<string, Map<string, string>>();
-
-  of(mode: string, channel: string): string {
-    let byChannel = this.keys.get(mode);
-    if (!byChannel) this.keys.set(mode, (byChannel = new Map()));
-    let key = byChannel.get(channel);
-    if (key === undefined) byChannel.set(channel, (key = `${mode}|${channel}`));
-    return key;
-  }
-}
-
 /** Packs rows given in the order of the report_links index. */
 export function packLinks(rows: readonly ReportLinkRow[]): Buffer {
   const packer = new LinkPacker();
-  const scopes = new ScopeKeys();
-  for (const [row, scanner, issuer, mode, channel, city, status, since] of rows) packer.add(row, scanner, issuer, scopes.of(mode, channel), city, status, since);
+  for (const [row, scanner, issuer, mode, channel, city, status, since] of rows) packer.add(row, scanner, issuer, scopeKey(mode as Mode, channel as Channel), city, status, since);
   return packer.pack();
 }
 
@@ -84,12 +69,11 @@ export function packReportLinks(links: readonly Link[]): Buffer {
   // Rows by city, then by `mode|channel`, each list in row order. Cities and keys sort as SQLite's
   // binary collation does (codes and names are ASCII), and `mode|channel` as mode then channel (the
   // modes are of one length).
-  const scopes = new ScopeKeys();
   const byCity = new Map<string, Map<string, number[]>>();
   links.forEach((l, row) => {
     let byScope = byCity.get(l.city);
     if (!byScope) byCity.set(l.city, (byScope = new Map()));
-    const scope = scopes.of(l.mode, l.channel);
+    const scope = scopeKey(l.mode, l.channel);
     const rows = byScope.get(scope);
     if (rows) rows.push(row);
     else byScope.set(scope, [row]);
@@ -111,7 +95,7 @@ export function unpackLinks(packed: Uint8Array): PackedLinks {
   return JSON.parse(zlib.inflateRawSync(packed).toString()) as PackedLinks;
 }
 
-/** Packed links as rows again. */
+/** Packed links as rows again (to check what was packed). */
 export function linkRows({ strings, links }: PackedLinks): ReportLinkRow[] {
   const rows: ReportLinkRow[] = [];
   for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
@@ -126,13 +110,16 @@ export async function insertPackedLinks(db: Db, reportId: number, links: readonl
   await db.insertInto('report_packed_links').values({ report_id: reportId, links: packReportLinks(links) }).execute();
 }
 
-/** Packs and stores the links of reports already stored, read back from report_links. */
-export async function storePackedLinks(db: Db, reportIds: readonly number[]): Promise<void> {
-  if (reportIds.length === 0) return;
-  const rows = await db.selectFrom('report_links').select(['report_id', linksJson().as('links')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
+/** The links of reports already stored, read back from report_links and packed, in the order given. */
+export async function packStoredLinks(db: Db, reportIds: readonly number[]): Promise<[reportId: number, packed: Buffer][]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_links').select(['report_id', LINKS_JSON.as('links')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
   const json = new Map(rows.map((r) => [r.report_id, r.links]));
-  await db
-    .insertInto('report_packed_links')
-    .values(reportIds.map((id) => ({ report_id: id, links: packLinks(JSON.parse(json.get(id) ?? '[]') as ReportLinkRow[]) })))
-    .execute();
+  return reportIds.map((id) => [id, packLinks(JSON.parse(json.get(id) ?? '[]') as ReportLinkRow[])]);
+}
+
+/** Packs and stores the links of reports already stored (migration 009). */
+export async function storePackedLinks(db: Db, reportIds: readonly number[]): Promise<void> {
+  const packed = await packStoredLinks(db, reportIds);
+  if (packed.length > 0) await db.insertInto('report_packed_links').values(packed.map(([id, links]) => ({ report_id: id, links }))).execute();
 }

@@ -13,6 +13,16 @@ export const CHANNELS = ['offline', 'online'] as const;
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
 
+const SCOPE_KEYS: Record<Mode, Record<Channel, string>> = {
+  mpm: { offline: 'mpm|offline', online: 'mpm|online' },
+  cpm: { offline: 'cpm|offline', online: 'cpm|online' },
+};
+
+/** `mode|channel`, the key of a mode and channel's links: the same string each time, not one made per link or hit. */
+export function scopeKey(mode: Mode, channel: Channel): string {
+  return SCOPE_KEYS[mode][channel];
+}
+
 /** Cities that share one set of links in a mode and channel. */
 export interface CityGroup {
   cities: readonly string[];
@@ -99,7 +109,7 @@ export interface ReportContents {
 export function buildPeriodState(period: string, reports: readonly AsOfReport[], cities: readonly string[], contents: ReportContents): PeriodState {
   const computed = new Map<string, { groups: CityGroup[]; byCity: Map<string, CityGroup> }>();
   const scope = (mode: Mode, channel: Channel) => {
-    const key = `${mode}|${channel}`;
+    const key = scopeKey(mode, channel);
     let entry = computed.get(key);
     if (!entry) {
       const groups = buildGroups(reports, contents, key, period, cities);

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Agreement } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
-import { linksJson } from '../reports/packed-links.js';
+import { packStoredLinks } from '../reports/packed-links.js';
 
 export interface AsOfReport {
   id: number;
@@ -64,29 +64,16 @@ export async function declaredLinksInCity(db: Db, reportIds: readonly number[], 
 }
 
 /**
- * The links of the given reports, each report's as the text of one JSON array of ReportLinkRow (in
- * the order of the report_links index, as reading the rows gives them; reports without links are
- * left out), with only the links among `among` when given. At national size the driver turning
- * 1.2 M rows into values took 3.3 s, and JSON.parse of the same rows about half of that; runs
- * over all links read them packed instead (packedLinksOfReports).
+ * The given reports' links as stored packed (reports/packed-links.ts), in no particular order. A
+ * report stored without them (none since migration 009 packed every report) is packed from its rows.
  */
-export async function linksOfReports(db: Db, reportIds: readonly number[], among?: ReadonlySet<string>): Promise<[reportId: number, links: string][]> {
-  if (reportIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('report_links')
-    .select(['report_id', linksJson().as('links')])
-    .where('report_id', 'in', reportIds)
-    .$if(among !== undefined, (q) => q.where('scanner', 'in', [...among!]).where('issuer', 'in', [...among!]))
-    .groupBy('report_id')
-    .execute();
-  return rows.map((r) => [r.report_id, r.links]);
-}
-
-/** The given reports' links as stored packed (reports/packed-links.ts); a report stored without them is left out. */
 export async function packedLinksOfReports(db: Db, reportIds: readonly number[]): Promise<[reportId: number, packed: Uint8Array][]> {
   if (reportIds.length === 0) return [];
   const rows = await db.selectFrom('report_packed_links').select(['report_id', 'links']).where('report_id', 'in', reportIds).execute();
-  return rows.map((r) => [r.report_id, r.links]);
+  const packed: [number, Uint8Array][] = rows.map((r) => [r.report_id, r.links]);
+  if (packed.length === reportIds.length) return packed;
+  const found = new Set(rows.map((r) => r.report_id));
+  return [...packed, ...(await packStoredLinks(db, reportIds.filter((id) => !found.has(id))))];
 }
 
 type AgreementRow = [row: number, ref: string, counterparty: string, kind: Agreement['kind'], exclusive: number, feeBps: number | null, cities: string[], modes: Agreement['scope']['modes'], channels: Agreement['scope']['channels'], restrictions: Agreement['restrictions'], effective: string, expires: string | null, text: string | null];

@@ -7,8 +7,8 @@ import { keepState, keptState, stateKey } from './kept-states.js';
 import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState, type StoredLink } from './period-state.js';
 import { readReportsOf } from './read-reports.js';
 import type { LinkStatus } from './reconcile.js';
-import { NUMBERS_PER_LINK, unpackLinks, type PackedLinks, type ReportLinkRow } from '../reports/packed-links.js';
-import { agreementsOfReports, asOfReports, linksOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
+import { NUMBERS_PER_LINK, unpackLinks, type PackedLinks } from '../reports/packed-links.js';
+import { agreementsOfReports, asOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
 
 const CHUNK = 500;
 
@@ -35,8 +35,8 @@ export class StateLoader {
   private readonly agreements = new Map<number, (Agreement & { row: number })[]>();
   private readonly institutionOf = new Map<number, string>();
   private readonly strings = new Map<string, string>();
-  /** What each held report's links were read from: their packed bytes, or with linksAmong the text linksOfReports gave. */
-  private readonly linksSource = new Map<number, LinksSource>();
+  /** Each held report's links as stored packed. */
+  private readonly packedLinks = new Map<number, Uint8Array>();
 
   constructor(
     private readonly db: Db,
@@ -77,26 +77,20 @@ export class StateLoader {
     return value;
   }
 
-  /** A report's links split by `mode|channel`; the few distinct ids, codes and dates shared instead of kept once per link. */
-  private linksByScope(rows: readonly ReportLinkRow[]): LinksByScope {
-    const byScope: LinksByScope = new Map();
-    for (const [row, scanner, issuer, mode, channel, city, status, since] of rows) {
-      const key = `${mode}|${channel}`;
-      const link: StoredLink = { row, scanner: this.shared(scanner), issuer: this.shared(issuer), city: this.shared(city), status: this.shared(status) as LinkStatus, since: this.shared(since) };
-      const list = byScope.get(key);
-      if (list) list.push(link);
-      else byScope.set(key, [link]);
-    }
-    return byScope;
-  }
-
-  /** The same from packed links, whose strings are each shared once. */
-  private packedByScope({ strings, links }: PackedLinks): LinksByScope {
+  /**
+   * A report's links split by `mode|channel`, only those among linksAmong when given; the few
+   * distinct ids, codes and dates shared instead of kept once per link.
+   */
+  private linksByScope({ strings, links }: PackedLinks): LinksByScope {
+    const among = this.options.linksAmong;
     const shared = strings.map((s) => this.shared(s));
     const byScope: LinksByScope = new Map();
     for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
+      const scanner = shared[links[i + 1]];
+      const issuer = shared[links[i + 2]];
+      if (among && !(among.has(scanner) && among.has(issuer))) continue;
       const key = shared[links[i + 3]];
-      const link: StoredLink = { row: links[i], scanner: shared[links[i + 1]], issuer: shared[links[i + 2]], city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
+      const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
       const list = byScope.get(key);
       if (list) list.push(link);
       else byScope.set(key, [link]);
@@ -114,12 +108,12 @@ export class StateLoader {
    */
   private async load(reports: readonly AsOfReport[], withLinks: ReadonlySet<number> | undefined, remember: boolean): Promise<void> {
     const wanted = new Set(reports.map((r) => r.id));
-    const forgotten = new Map<string, { links: LinksByScope; source: LinksSource | undefined }>();
+    const forgotten = new Map<string, { links: LinksByScope; packed: Uint8Array | undefined }>();
     for (const [id, links] of this.links) {
       if (!wanted.has(id)) {
-        forgotten.set(this.institutionOf.get(id)!, { links, source: this.linksSource.get(id) });
+        forgotten.set(this.institutionOf.get(id)!, { links, packed: this.packedLinks.get(id) });
         this.links.delete(id);
-        this.linksSource.delete(id);
+        this.packedLinks.delete(id);
         this.agreements.delete(id);
         this.institutionOf.delete(id);
       }
@@ -145,11 +139,11 @@ export class StateLoader {
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
       const linked = chunk.filter((id) => toRead.has(id));
-      for (const [reportId, source] of await this.readLinks(linked)) {
-        this.linksSource.set(reportId, source);
+      for (const [reportId, packed] of await packedLinksOfReports(this.db, linked)) {
+        this.packedLinks.set(reportId, packed);
         const earlier = forgotten.get(this.institutionOf.get(reportId)!);
-        if (earlier?.source !== undefined && sameSource(earlier.source, source)) this.links.set(reportId, earlier.links);
-        else this.links.set(reportId, typeof source === 'string' ? this.linksByScope(JSON.parse(source) as ReportLinkRow[]) : this.packedByScope(unpackLinks(source)));
+        if (earlier?.packed !== undefined && Buffer.compare(earlier.packed, packed) === 0) this.links.set(reportId, earlier.links);
+        else this.links.set(reportId, this.linksByScope(unpackLinks(packed)));
       }
       for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }
@@ -163,21 +157,4 @@ export class StateLoader {
       }
     }
   }
-
-  /** The reports' links, packed as stored; with linksAmong, or for a report stored without them, as text read from the rows. */
-  private async readLinks(reportIds: readonly number[]): Promise<[reportId: number, source: LinksSource][]> {
-    const among = this.options.linksAmong;
-    if (among !== undefined) return linksOfReports(this.db, reportIds, among);
-    const packed = await packedLinksOfReports(this.db, reportIds);
-    if (packed.length === reportIds.length) return packed;
-    const found = new Set(packed.map(([id]) => id));
-    return [...packed, ...(await linksOfReports(this.db, reportIds.filter((id) => !found.has(id))))];
-  }
-}
-
-type LinksSource = Uint8Array | string;
-
-function sameSource(a: LinksSource, b: LinksSource): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return Buffer.compare(a, b) === 0;
 }
