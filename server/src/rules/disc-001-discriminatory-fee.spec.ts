@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreement, ruleInput } from '../test/rule-kit.js';
 import { discriminatoryFee as rule } from './disc-001-discriminatory-fee.js';
@@ -56,5 +57,24 @@ describe('DISC-001 discriminatory fee', () => {
     const agreements = [agreement('TO-B1', 'bank1', { feeBps: 30 }), agreement('TO-B2', 'bank2', { feeBps: 10 })];
     expect(evaluate(agreements, { feeSpreadBps: 20, highRatio: 2 })).toEqual([]);
     expect(evaluate(agreements, { feeSpreadBps: 19, highRatio: 2 })).toHaveLength(1);
+  });
+
+  it('compares each agreement with the cheapest agreement of another counterparty, the first of equal fees', () => {
+    const rows = fc.array(fc.record({ counterparty: fc.constantFrom('bank1', 'bank2', 'xa-bank'), fee: fc.constantFrom(null, 5, 10, 16, 21, 40) }), { maxLength: 12 });
+    fc.assert(
+      fc.property(rows, (rows) => {
+        const agreements = rows.map((r, i) => agreement(`A-${i}`, r.counterparty, { feeBps: r.fee }));
+        const fee = (a: (typeof agreements)[number]) => a.feeBps ?? 0;
+        // The rule as stated: each agreement against every other counterparty's, one by one.
+        const expected = agreements.flatMap((a) => {
+          const others = agreements.filter((o) => o.counterparty !== a.counterparty);
+          if (others.length === 0) return [];
+          const lowest = others.reduce((min, o) => (fee(o) < fee(min) ? o : min));
+          return fee(a) - fee(lowest) > rule.defaults.feeSpreadBps ? [[`DISC-001|xa|${a.ref}`, a.ref, lowest.ref]] : [];
+        });
+        expect(evaluate(agreements).map((h) => [h.fingerprint, ...h.evidence.map((e) => e.agreementRef)])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

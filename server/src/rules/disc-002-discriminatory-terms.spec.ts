@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreement, ruleInput } from '../test/rule-kit.js';
 import { discriminatoryTerms as rule } from './disc-002-discriminatory-terms.js';
@@ -27,5 +28,23 @@ describe('DISC-002 discriminatory terms', () => {
 
   it('does not compare with an agreement that expired the day before the period', () => {
     expect(evaluate([agreement('TO-B1', 'bank1', { restrictions: ['tying'] }), agreement('TO-B2', 'bank2', { expires: '2026-02-28' })])).toEqual([]);
+  });
+
+  it('finds the restrictions no other counterparty’s agreement carries, as comparing with each of them would', () => {
+    const rows = fc.array(fc.record({ counterparty: fc.constantFrom('bank1', 'bank2', 'xa-bank'), restrictions: fc.subarray(['steering', 'tying', 'minimum-volume'] as const) }), { maxLength: 10 });
+    fc.assert(
+      fc.property(rows, (rows) => {
+        const agreements = rows.map((r, i) => agreement(`A-${i}`, r.counterparty, { restrictions: [...r.restrictions] }));
+        // The rule as stated: each agreement against every other counterparty's, one by one.
+        const expected = agreements.flatMap((a) => {
+          const others = agreements.filter((o) => o.counterparty !== a.counterparty);
+          const only = a.restrictions.filter((r) => !others.some((o) => o.restrictions.includes(r)));
+          return others.length > 0 && only.length > 0 ? [[`DISC-002|xa|${a.ref}`, `imposes ${only.join(', ')}, which none of its ${others.length} `, [a, ...others].map((o) => o.ref)]] : [];
+        });
+        const found = evaluate(agreements).map((h) => [h.fingerprint, /imposes .*, which none of its \d+ /.exec(h.explanation.en)?.[0], h.evidence.map((e) => e.agreementRef)]);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -27,12 +27,13 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
     const hits: Hit[] = [];
     for (const agreements of sets.values()) {
       if (agreements.length < 2) continue;
+      const carriers = carriersOf(agreements);
       for (const a of agreements) {
         // Other counterparties only: two agreements with the same counterparty discriminate against no one.
+        const only = a.restrictions.filter((r) => carriers.get(r)!.every((c) => c === a.counterparty));
+        if (only.length === 0) continue;
         const others = agreements.filter((o) => o.counterparty !== a.counterparty);
         if (others.length === 0) continue;
-        const only = a.restrictions.filter((r) => !others.some((o) => o.restrictions.includes(r)));
-        if (only.length === 0) continue;
         const reporter = say.institution(a.reporter);
         const counterparty = say.institution(a.counterparty);
         const kind = agreementKind(a.kind);
@@ -54,3 +55,20 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
     return hits;
   },
 };
+
+/**
+ * For each restriction of the set, up to two counterparties whose agreements carry it: enough to
+ * tell whether anyone but a given counterparty does. A network's clearing agreements are one set
+ * of some 190: comparing each with all the others took a third of a second of a national run.
+ */
+function carriersOf(agreements: readonly AgreementInForce[]): Map<string, string[]> {
+  const carriers = new Map<string, string[]>();
+  for (const a of agreements) {
+    for (const r of a.restrictions) {
+      const list = carriers.get(r);
+      if (!list) carriers.set(r, [a.counterparty]);
+      else if (list.length < 2 && !list.includes(a.counterparty)) list.push(a.counterparty);
+    }
+  }
+  return carriers;
+}

@@ -38,12 +38,15 @@ export function validity(a: AgreementInForce): Text {
     : { en: `effective since ${a.effective}`, zh: `自 ${a.effective} 起生效` };
 }
 
-/** Up to five names, then how many more (only the names shown are looked up). */
-export function someOf(ids: readonly string[], nameOf: (id: string) => Text): Text {
-  const shown = ids.slice(0, 5).map(nameOf);
-  const more = ids.length - shown.length;
+/** How many institutions someOf names before saying how many more there are. */
+export const NAMES_SHOWN = 5;
+
+/** Up to five names of `count` institutions (`ids` the first of them), then how many more (only the names shown are looked up). */
+export function someOf(ids: readonly string[], count: number, nameOf: (id: string) => Text): Text {
+  const shown = ids.slice(0, NAMES_SHOWN).map(nameOf);
+  const more = count - shown.length;
   return {
     en: shown.map((n) => n.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
-    zh: shown.map((n) => n.zh).join('、') + (more > 0 ? ` 等 ${ids.length} 家` : ''),
+    zh: shown.map((n) => n.zh).join('、') + (more > 0 ? ` 等 ${count} 家` : ''),
   };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CHANNELS, MODES, type Channel, type Mode } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
-import { agreementEvidence, agreementKind, linkEvidence, someOf } from './evidence.js';
+import { agreementEvidence, agreementKind, linkEvidence, NAMES_SHOWN, someOf } from './evidence.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
@@ -41,20 +41,15 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
     for (const channel of CHANNELS) {
       for (const group of state.groups(mode, channel)) {
         // Indexing every city's links is most of the rule's time, and it fires in few of them.
-        if (!mayFire(liveCounts(group, groupOf), systemicIds, groupOf, s)) continue;
+        const counts = liveCounts(group, groupOf);
+        if (!mayFire(counts, systemicIds, groupOf, s)) continue;
         const { scannersOf, issuersOf } = groupLiveIndex(group);
-        // The live institutions of other groups than a systemic one's, by its group: the same for
-        // every institution of that group.
-        const scannersOutside = new Map<string, string[]>();
-        const issuersOutside = new Map<string, string[]>();
         for (const [issuer, links] of scannersOf) {
           if (!systemic(issuer)) continue;
           const own = groupOf(issuer);
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
-          let others = scannersOutside.get(own);
-          if (!others) scannersOutside.set(own, (others = [...issuersOf.keys()].filter((scanner) => groupOf(scanner) !== own)));
-          if (others.length < s.minOtherScanners) continue;
-          const closed: Closed = { side: 'issuer', subjects: [issuer], links, others, say };
+          if (counts.scannersOutsideGroup(own) < s.minOtherScanners) continue;
+          const closed: Closed = { side: 'issuer', subjects: [issuer], links, others: someOutside(issuersOf, own, groupOf), othersCount: counts.scannersOutsideGroup(own), say };
           const prefix = `EXCL-002|issuer|${issuer}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
@@ -62,10 +57,8 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           if (!systemic(scanner)) continue;
           const own = groupOf(scanner);
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
-          let others = issuersOutside.get(own);
-          if (!others) issuersOutside.set(own, (others = [...scannersOf.keys()].filter((issuer) => groupOf(issuer) !== own)));
-          if (others.length < s.minOtherIssuers) continue;
-          const closed: Closed = { side: 'scanner', subjects: [scanner], links, others, say };
+          if (counts.issuersOutsideGroup(own) < s.minOtherIssuers) continue;
+          const closed: Closed = { side: 'scanner', subjects: [scanner], links, others: someOutside(scannersOf, own, groupOf), othersCount: counts.issuersOutsideGroup(own), say };
           const prefix = `EXCL-002|scanner|${scanner}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
@@ -76,15 +69,32 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
 }
 
 /**
+ * The first institutions (keys of `live`) outside institution group `own`, as many as someOf
+ * names: listing all of them for every group of cities was a third of a national run's
+ * allocations, and the counts tell how many there are.
+ */
+function someOutside(live: ReadonlyMap<string, unknown>, own: string, groupOf: (id: string) => string): string[] {
+  const some: string[] = [];
+  for (const id of live.keys()) {
+    if (groupOf(id) === own) continue;
+    some.push(id);
+    if (some.length === NAMES_SHOWN) break;
+  }
+  return some;
+}
+
+/**
  * `subjects[0]`'s codes recognised live only by its own group (side 'issuer'), or `subjects[0]`
- * recognising live only its own group's codes (side 'scanner'), through `links`, while `others` of
- * other groups are live there: one for the hits of every city of a group.
+ * recognising live only its own group's codes (side 'scanner'), through `links`, while
+ * `othersCount` institutions of other groups are live there (`others` the first of them): one for
+ * the hits of every city of a group.
  */
 interface Closed {
   side: 'issuer' | 'scanner';
   subjects: string[];
   links: readonly StateLink[];
   others: readonly string[];
+  othersCount: number;
   say: Wording;
 }
 
@@ -93,21 +103,21 @@ function closedHit(closed: Closed, fingerprint: string, city: string, mode: Mode
   return describedLater({ fingerprint, subjects: closed.subjects, city, mode, channel, severity: 'high' }, closed, describeClosed);
 }
 
-function describeClosed(hit: HitFields, { side, subjects: [id], links, others, say }: Closed): Description {
+function describeClosed(hit: HitFields, { side, subjects: [id], links, others, othersCount, say }: Closed): Description {
   const name = say.institution(id);
   const codes = say.codes(hit.mode!, hit.channel!);
   const inside = say.list(links.map((l) => (side === 'issuer' ? l.scanner : l.issuer)));
-  const outside = someOf(others, (o) => say.institution(o));
+  const outside = someOf(others, othersCount, (o) => say.institution(o));
   const where = say.city(hit.city!);
   const explanation =
     side === 'issuer'
       ? {
-          en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${others.length} scanners of other groups are active there (${outside.en}).`,
-          zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${others.length} 家其他集团的扫码方在运营（${outside.zh}）。`,
+          en: `In ${where.en}, ${name.en}’s ${codes.en} are recognised only by its own group (${inside.en}), while ${othersCount} scanners of other groups are active there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}的${codes.zh}只被本集团（${inside.zh}）识别，而当地有 ${othersCount} 家其他集团的扫码方在运营（${outside.zh}）。`,
         }
       : {
-          en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${others.length} issuers of other groups are live there (${outside.en}).`,
-          zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${others.length} 家其他集团的发码方在运营（${outside.zh}）。`,
+          en: `In ${where.en}, ${name.en} recognises only its own group’s ${codes.en} (${inside.en}), while ${othersCount} issuers of other groups are live there (${outside.en}).`,
+          zh: `在${where.zh}，${name.zh}只识别本集团的${codes.zh}（${inside.zh}），而当地有 ${othersCount} 家其他集团的发码方在运营（${outside.zh}）。`,
         };
   return { explanation, evidence: links.flatMap(linkEvidence) };
 }
