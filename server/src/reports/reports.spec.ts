@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLink, aReport } from '../test/report-factory.js';
+import type { Link } from '../contract/reports.js';
+import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 let app: TestApp;
@@ -32,6 +33,16 @@ describe('submitting a report as JSON', () => {
     expect(receipt.body).toEqual({ ...first.body });
     const detail = await alipay.get(`/api/v1/reports/${second.body.id}`);
     expect(detail.body).toMatchObject({ version: 2, latest: true, links: [{ ...aLink({ status: 'pilot' }), row: 0 }] });
+  });
+
+  it('stores every row of a report of hundreds of links as sent, each with its row number', async () => {
+    const cities = (await app.as('analyst')).get<{ items: { code: string }[] }>('/api/v1/cities');
+    const links = (await cities).body.items.slice(0, 250).map((c, i) => aLink({ city: c.code, status: i % 3 === 0 ? 'pilot' : 'live' }));
+    expect(links).toHaveLength(250);
+    const alipay = await app.as('alipay');
+    const receipt = await submitted(alipay, aReport({ period: '2020-12', links }));
+    const detail = await alipay.get<{ links: (Link & { row: number })[] }>(`/api/v1/reports/${receipt.id}`);
+    expect([...detail.body.links].sort((a, b) => a.row - b.row)).toEqual(links.map((l, row) => ({ ...l, row })));
   });
 
   it('stores nothing when one row is bad, and lists the error with its path', async () => {
