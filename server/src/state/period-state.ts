@@ -5,7 +5,7 @@
 // computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
 import { firstDayOf, lastDayOf } from './periods.js';
-import { addDeclaration, compareLinks, pairKey, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
+import { addDeclaration, compareLinks, pairKey, reconcileKeyedPairs, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
 import type { AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
@@ -120,11 +120,31 @@ export function buildPeriodState(period: string, reports: readonly AsOfReport[],
     }
     return entry;
   };
+  // Fields listed, not spread: agreements come in two shapes (with and without text), and copying
+  // them by spread took ~0.2 s of a national run.
   const agreements = reports.flatMap((r) =>
     contents
       .agreements(r.id)
       .filter((a) => inForce(a, period))
-      .map((a) => ({ ...a, reporter: r.institution, reportId: r.id, version: r.version, reportPeriod: r.period })),
+      .map(
+        (a): AgreementInForce => ({
+          row: a.row,
+          ref: a.ref,
+          counterparty: a.counterparty,
+          kind: a.kind,
+          exclusive: a.exclusive,
+          feeBps: a.feeBps,
+          scope: a.scope,
+          restrictions: a.restrictions,
+          effective: a.effective,
+          expires: a.expires,
+          text: a.text,
+          reporter: r.institution,
+          reportId: r.id,
+          version: r.version,
+          reportPeriod: r.period,
+        }),
+      ),
   );
   return {
     period,
@@ -157,28 +177,41 @@ export function reportsOnlyState(period: string, reports: readonly AsOfReport[])
   };
 }
 
-/** A report's declarations in one scope, split into those for every city and each city's own. */
+/** A report's declarations in one scope, split into those for every city and each city's own, with their pairs' keys. */
 interface SplitDeclarations {
   everyCity: Declaration[];
-  byCity: Map<string, Declaration[]>;
+  everyCityKeys: readonly string[];
+  byCity: Map<string, { declarations: Declaration[]; keys: readonly string[] }>;
 }
+
+/** Each link list's pair keys, in its order: made once for a list a loader hands out period after period. */
+const keysOf = new WeakMap<readonly StoredLink[], string[]>();
 
 // Keyed by the report's link list: a loader hands out the same list for a report in every period
 // that uses it, so its declarations are built once, not once a period. A report that repeats an
-// earlier one shares its list, but its declarations name it as their source: they are built again.
+// earlier one shares its list, but its declarations name it as their source: they are built again
+// (its pairs' keys are not: making and hashing a key string per declaration was a sixth of the
+// states' building).
 const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations & { reportId: number }>();
 
 function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDeclarations {
   const cached = splitCache.get(links);
   if (cached?.reportId === r.id) return cached;
-  const split: SplitDeclarations & { reportId: number } = { reportId: r.id, everyCity: [], byCity: new Map() };
-  for (const l of links) {
+  let keys = keysOf.get(links);
+  if (!keys) keysOf.set(links, (keys = links.map((l) => pairKey(l.scanner, l.issuer))));
+  const split = { reportId: r.id, everyCity: [] as Declaration[], everyCityKeys: [] as string[], byCity: new Map<string, { declarations: Declaration[]; keys: string[] }>() };
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i];
     const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
-    if (l.city === '*') split.everyCity.push(d);
-    else {
-      const list = split.byCity.get(l.city);
-      if (list) list.push(d);
-      else split.byCity.set(l.city, [d]);
+    if (l.city === '*') {
+      split.everyCity.push(d);
+      split.everyCityKeys.push(keys[i]);
+    } else {
+      const own = split.byCity.get(l.city);
+      if (own) {
+        own.declarations.push(d);
+        own.keys.push(keys[i]);
+      } else split.byCity.set(l.city, { declarations: [d], keys: [keys[i]] });
     }
   }
   splitCache.set(links, split);
@@ -193,12 +226,12 @@ function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDe
 function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
   const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
   const shared = new Map<string, PairDeclarations>();
-  const perCity = new Map<string, { institution: string; declarations: Declaration[] }[]>();
+  const perCity = new Map<string, { institution: string; declarations: Declaration[]; keys: readonly string[] }[]>();
   for (const r of reports) {
     const split = splitDeclarations(r, contents.links(r.id, scopeKey));
-    for (const d of split.everyCity) addDeclaration(shared, r.institution, d);
-    for (const [city, declarations] of split.byCity) {
-      const own = { institution: r.institution, declarations };
+    for (let i = 0; i < split.everyCity.length; i++) addDeclaration(shared, r.institution, split.everyCity[i], split.everyCityKeys[i]);
+    for (const [city, { declarations, keys }] of split.byCity) {
+      const own = { institution: r.institution, declarations, keys };
       const list = perCity.get(city);
       if (list) list.push(own);
       else perCity.set(city, [own]);
@@ -210,9 +243,10 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
   if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks });
   for (const [city, own] of perCity) {
     const touched = new Map<string, PairDeclarations>();
-    for (const { institution, declarations } of own) {
-      for (const d of declarations) {
-        const key = pairKey(d.scanner, d.issuer);
+    for (const { institution, declarations, keys } of own) {
+      for (let i = 0; i < declarations.length; i++) {
+        const d = declarations[i];
+        const key = keys[i];
         if (!touched.has(key)) {
           const before = shared.get(key);
           if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer });
@@ -220,7 +254,7 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
         addDeclaration(touched, institution, d, key);
       }
     }
-    groups.push(overlaidGroup(city, sharedLinks, reconcilePairs(touched.values(), periodOf, period)));
+    groups.push(overlaidGroup(city, sharedLinks, reconcileKeyedPairs(touched, periodOf, period)));
   }
   return groups;
 }
@@ -230,14 +264,14 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
  * look pairs up through the overlay, and a list of every link for each of 337 cities a period,
  * kept while the period is evaluated, was a sixth of a national run's allocations.
  */
-function overlaidGroup(city: string, shared: readonly StateLink[], own: readonly StateLink[]): CityGroup {
+function overlaidGroup(city: string, shared: readonly StateLink[], own: { links: readonly StateLink[]; byKey: ReadonlyMap<string, StateLink> }): CityGroup {
   let links: readonly StateLink[] | undefined;
   return {
     cities: [city],
     get links() {
-      return (links ??= overlay(shared, own));
+      return (links ??= overlay(shared, own.links));
     },
-    overlay: { shared, own: new Map(own.map((l) => [pairKey(l.scanner, l.issuer), l])) },
+    overlay: { shared, own: own.byKey },
   };
 }
 

@@ -69,24 +69,47 @@ export function addDeclaration(byPair: Map<string, PairDeclarations>, institutio
  */
 export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): StateLink[] {
   const links: StateLink[] = [];
-  for (const { scanner, issuer, pair } of pairs) {
-    const chosen = scanner ?? issuer;
-    if (!chosen) continue;
-    const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
-    // An object literal, not a copy of the declaration (spread): a national rules run builds some
-    // two million links, and copying them took most of its reconciliation.
-    links.push({
-      scanner: chosen.scanner,
-      issuer: chosen.issuer,
-      status: chosen.status,
-      since: chosen.since,
-      source: chosen.source,
-      reconciliation: reconciliationOf(pair, scanner, issuer, periodOf, period),
-      otherStatus: other?.status,
-      otherSource: other?.source,
-    });
+  for (const p of pairs) {
+    const link = reconciled(p, periodOf, period);
+    if (link) links.push(link);
   }
   return links.sort(compareLinks);
+}
+
+/** reconcilePairs for pairs by their keys, with the links by the same keys (in the links' order). */
+export function reconcileKeyedPairs(pairs: ReadonlyMap<string, PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): { links: StateLink[]; byKey: Map<string, StateLink> } {
+  const keys: string[] = [];
+  const found: StateLink[] = [];
+  for (const [key, p] of pairs) {
+    const link = reconciled(p, periodOf, period);
+    if (!link) continue;
+    keys.push(key);
+    found.push(link);
+  }
+  // Sorted by position, so that each link keeps its key (no two links of a pair: no ties).
+  const order = found.map((_, i) => i).sort((a, b) => compareLinks(found[a], found[b]));
+  const byKey = new Map<string, StateLink>();
+  for (const i of order) byKey.set(keys[i], found[i]);
+  return { links: order.map((i) => found[i]), byKey };
+}
+
+/** One pair's link: the scanner's declaration if it made one, else the issuer's; none when neither party declared it. */
+function reconciled({ scanner, issuer, pair }: PairDeclarations, periodOf: ReadonlyMap<string, string>, period: string): StateLink | undefined {
+  const chosen = scanner ?? issuer;
+  if (!chosen) return undefined;
+  const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
+  // An object literal, not a copy of the declaration (spread): a national rules run builds some
+  // two million links, and copying them took most of its reconciliation.
+  return {
+    scanner: chosen.scanner,
+    issuer: chosen.issuer,
+    status: chosen.status,
+    since: chosen.since,
+    source: chosen.source,
+    reconciliation: reconciliationOf(pair, scanner, issuer, periodOf, period),
+    otherStatus: other?.status,
+    otherSource: other?.source,
+  };
 }
 
 /** A link as a view shows it: who chose its status, since when, and whether both parties agree. */
