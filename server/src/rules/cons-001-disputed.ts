@@ -56,7 +56,7 @@ function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Desc
   const scanner = say.institution(link.scanner);
   const issuer = say.institution(link.issuer);
   const codes = say.codes(hit.mode!, hit.channel!);
-  const declarer = link.source?.institution === link.issuer ? issuer : scanner;
+  const declarer = link.declaredIn?.institution === link.issuer ? issuer : scanner;
   const other = declarer === scanner ? issuer : scanner;
   const otherSays = link.otherStatus
     ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为 ${link.otherStatus}` }

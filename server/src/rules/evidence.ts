@@ -1,6 +1,6 @@
 // Evidence and short phrases shared by the rules.
 import type { AgreementInForce } from '../state/period-state.js';
-import type { StateLink } from '../state/reconcile.js';
+import { linkSources, type StateLink } from '../state/reconcile.js';
 import type { Evidence, Text } from './rule.js';
 
 // One list per link, not one per hit: a national run's hits (some 450,000 over 60 months) each live
@@ -11,7 +11,7 @@ const evidenceOf = new WeakMap<StateLink, readonly Evidence[]>();
 export function linkEvidence(link: StateLink): readonly Evidence[] {
   let evidence = evidenceOf.get(link);
   if (!evidence) {
-    evidence = [link.source, link.otherSource].filter((s) => s !== undefined).map(({ reportId, version, institution, period, row }) => ({ reportId, version, institution, period, row }));
+    evidence = linkSources(link);
     evidenceOf.set(link, evidence);
   }
   return evidence;

@@ -5,7 +5,7 @@
 // computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
 import { firstDayOf, lastDayOf } from './periods.js';
-import { addDeclaration, compareLinks, pairKey, reconcileKeyedPairs, reconcilePairs, type Declaration, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
+import { addDeclaration, compareLinks, pairKey, reconcileKeyedPairs, reconcilePairs, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
 import type { AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
@@ -177,43 +177,46 @@ export function reportsOnlyState(period: string, reports: readonly AsOfReport[])
   };
 }
 
-/** A report's declarations in one scope, split into those for every city and each city's own, with their pairs' keys. */
-interface SplitDeclarations {
-  everyCity: Declaration[];
-  everyCityKeys: readonly string[];
-  byCity: Map<string, { declarations: Declaration[]; keys: readonly string[] }>;
+/** One report's declarations for one city, with their pairs' keys. */
+interface OwnDeclarations {
+  declarations: readonly StoredLink[];
+  keys: readonly string[];
 }
 
-/** Each link list's pair keys, in its order: made once for a list a loader hands out period after period. */
-const keysOf = new WeakMap<readonly StoredLink[], string[]>();
+/** A report's declarations in one scope, split into those for every city and each city's own, with their pairs' keys. */
+interface SplitDeclarations {
+  everyCity: readonly StoredLink[];
+  everyCityKeys: readonly string[];
+  byCity: ReadonlyMap<string, OwnDeclarations>;
+}
 
 // Keyed by the report's link list: a loader hands out the same list for a report in every period
-// that uses it, so its declarations are built once, not once a period. A report that repeats an
-// earlier one shares its list, but its declarations name it as their source: they are built again
-// (its pairs' keys are not: making and hashing a key string per declaration was a sixth of the
-// states' building).
-const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations & { reportId: number }>();
+// that uses it, and for a report that repeats its institution's previous one, so it is split once.
+// The stored links are the declarations, and the report that makes them travels beside them
+// (addDeclaration): a copy of each naming its report, made for every report of every period, was
+// most of what building the states allocated.
+const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations>();
 
-function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDeclarations {
+function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {
   const cached = splitCache.get(links);
-  if (cached?.reportId === r.id) return cached;
-  let keys = keysOf.get(links);
-  if (!keys) keysOf.set(links, (keys = links.map((l) => pairKey(l.scanner, l.issuer))));
-  const split = { reportId: r.id, everyCity: [] as Declaration[], everyCityKeys: [] as string[], byCity: new Map<string, { declarations: Declaration[]; keys: string[] }>() };
-  for (let i = 0; i < links.length; i++) {
-    const l = links[i];
-    const d: Declaration = { scanner: l.scanner, issuer: l.issuer, status: l.status, since: l.since, source: { reportId: r.id, version: r.version, institution: r.institution, period: r.period, row: l.row } };
+  if (cached) return cached;
+  const everyCity: StoredLink[] = [];
+  const everyCityKeys: string[] = [];
+  const byCity = new Map<string, { declarations: StoredLink[]; keys: string[] }>();
+  for (const l of links) {
+    const key = pairKey(l.scanner, l.issuer);
     if (l.city === '*') {
-      split.everyCity.push(d);
-      split.everyCityKeys.push(keys[i]);
+      everyCity.push(l);
+      everyCityKeys.push(key);
     } else {
-      const own = split.byCity.get(l.city);
+      const own = byCity.get(l.city);
       if (own) {
-        own.declarations.push(d);
-        own.keys.push(keys[i]);
-      } else split.byCity.set(l.city, { declarations: [d], keys: [keys[i]] });
+        own.declarations.push(l);
+        own.keys.push(key);
+      } else byCity.set(l.city, { declarations: [l], keys: [key] });
     }
   }
+  const split = { everyCity, everyCityKeys, byCity };
   splitCache.set(links, split);
   return split;
 }
@@ -226,15 +229,15 @@ function splitDeclarations(r: AsOfReport, links: readonly StoredLink[]): SplitDe
 function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
   const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
   const shared = new Map<string, PairDeclarations>();
-  const perCity = new Map<string, { institution: string; declarations: Declaration[]; keys: readonly string[] }[]>();
+  const perCity = new Map<string, { report: AsOfReport; own: OwnDeclarations }[]>();
   for (const r of reports) {
-    const split = splitDeclarations(r, contents.links(r.id, scopeKey));
-    for (let i = 0; i < split.everyCity.length; i++) addDeclaration(shared, r.institution, split.everyCity[i], split.everyCityKeys[i]);
-    for (const [city, { declarations, keys }] of split.byCity) {
-      const own = { institution: r.institution, declarations, keys };
+    const split = splitDeclarations(contents.links(r.id, scopeKey));
+    for (let i = 0; i < split.everyCity.length; i++) addDeclaration(shared, r.institution, split.everyCity[i], split.everyCityKeys[i], r);
+    for (const [city, own] of split.byCity) {
+      const entry = { report: r, own };
       const list = perCity.get(city);
-      if (list) list.push(own);
-      else perCity.set(city, [own]);
+      if (list) list.push(entry);
+      else perCity.set(city, [entry]);
     }
   }
   const sharedLinks = reconcilePairs(shared.values(), periodOf, period);
@@ -243,15 +246,14 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
   if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks });
   for (const [city, own] of perCity) {
     const touched = new Map<string, PairDeclarations>();
-    for (const { institution, declarations, keys } of own) {
+    for (const { report, own: { declarations, keys } } of own) {
       for (let i = 0; i < declarations.length; i++) {
-        const d = declarations[i];
         const key = keys[i];
         if (!touched.has(key)) {
           const before = shared.get(key);
-          if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer });
+          if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer, scannerIn: before.scannerIn, issuerIn: before.issuerIn });
         }
-        addDeclaration(touched, institution, d, key);
+        addDeclaration(touched, report.institution, declarations[i], key, report);
       }
     }
     groups.push(overlaidGroup(city, sharedLinks, reconcileKeyedPairs(touched, periodOf, period)));

@@ -14,12 +14,21 @@ export interface LinkSource {
   row: number;
 }
 
+/** The report that makes declarations: one object per report, which its declarations share. */
+export interface DeclaringIn {
+  id: number;
+  version: number;
+  institution: string;
+  period: string;
+}
+
 export interface Declaration {
   scanner: string;
   issuer: string;
   status: LinkStatus;
   since: string;
-  source?: LinkSource;
+  /** Its row in the report that declares it, when the links are to give evidence. */
+  row?: number;
 }
 
 /** One institution's as-of report: its period and what it declares in the scope being looked at. */
@@ -31,9 +40,23 @@ export interface DeclaringReport {
 
 export interface StateLink extends Declaration {
   reconciliation: Reconciliation;
+  /** The report of the declaration chosen (`row` is its row there). */
+  declaredIn?: DeclaringIn;
   /** The issuer's own declaration, when the scanner's was chosen and the issuer declared too. */
-  otherSource?: LinkSource;
   otherStatus?: LinkStatus;
+  otherDeclaredIn?: DeclaringIn;
+  otherRow?: number;
+}
+
+/** The report rows that declare the link: the chosen declaration's, then the other party's. */
+export function linkSources(link: StateLink): LinkSource[] {
+  const sources: LinkSource[] = [];
+  const add = (report: DeclaringIn | undefined, row: number | undefined) => {
+    if (report !== undefined && row !== undefined) sources.push({ reportId: report.id, version: report.version, institution: report.institution, period: report.period, row });
+  };
+  add(link.declaredIn, link.row);
+  add(link.otherDeclaredIn, link.otherRow);
+  return sources;
 }
 
 export function reconcileDeclarations(reports: readonly DeclaringReport[], period: string): StateLink[] {
@@ -43,24 +66,36 @@ export function reconcileDeclarations(reports: readonly DeclaringReport[], perio
   return reconcilePairs(byPair.values(), periodOf, period);
 }
 
-/** What the two parties of one (scanner, issuer) pair declare: the last declaration of each one's own report. */
+/** What the two parties of one (scanner, issuer) pair declare: the last declaration of each one's own report, and the reports. */
 export interface PairDeclarations {
   pair: [string, string];
   scanner?: Declaration;
   issuer?: Declaration;
+  scannerIn?: DeclaringIn;
+  issuerIn?: DeclaringIn;
 }
 
 export const pairKey = (scanner: string, issuer: string): string => `${scanner}|${issuer}`;
 
-/** Records a declaration made in `institution`'s report; a later one of the same report replaces an earlier one. `key` is its pair's, when the caller has it. */
-export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration, key = pairKey(d.scanner, d.issuer)): void {
+/**
+ * Records a declaration made in `institution`'s report (`report`, when the links are to give
+ * evidence); a later one of the same report replaces an earlier one. `key` is its pair's, when the
+ * caller has it.
+ */
+export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration, key = pairKey(d.scanner, d.issuer), report?: DeclaringIn): void {
   let entry = byPair.get(key);
   if (!entry) {
     entry = { pair: [d.scanner, d.issuer] };
     byPair.set(key, entry);
   }
-  if (institution === d.scanner) entry.scanner = d;
-  if (institution === d.issuer) entry.issuer = d;
+  if (institution === d.scanner) {
+    entry.scanner = d;
+    entry.scannerIn = report;
+  }
+  if (institution === d.issuer) {
+    entry.issuer = d;
+    entry.issuerIn = report;
+  }
 }
 
 /**
@@ -94,7 +129,7 @@ export function reconcileKeyedPairs(pairs: ReadonlyMap<string, PairDeclarations>
 }
 
 /** One pair's link: the scanner's declaration if it made one, else the issuer's; none when neither party declared it. */
-function reconciled({ scanner, issuer, pair }: PairDeclarations, periodOf: ReadonlyMap<string, string>, period: string): StateLink | undefined {
+function reconciled({ scanner, issuer, pair, scannerIn, issuerIn }: PairDeclarations, periodOf: ReadonlyMap<string, string>, period: string): StateLink | undefined {
   const chosen = scanner ?? issuer;
   if (!chosen) return undefined;
   const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
@@ -105,10 +140,12 @@ function reconciled({ scanner, issuer, pair }: PairDeclarations, periodOf: Reado
     issuer: chosen.issuer,
     status: chosen.status,
     since: chosen.since,
-    source: chosen.source,
+    row: chosen.row,
     reconciliation: reconciliationOf(pair, scanner, issuer, periodOf, period),
+    declaredIn: chosen === scanner ? scannerIn : issuerIn,
     otherStatus: other?.status,
-    otherSource: other?.source,
+    otherDeclaredIn: other ? issuerIn : undefined,
+    otherRow: other?.row,
   };
 }
 
