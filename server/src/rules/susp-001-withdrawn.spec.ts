@@ -21,6 +21,24 @@ describe('SUSP-001 withdrawn interconnection', () => {
     expect(hits[0].explanation.en).toContain('is no longer declared in 2026-03');
   });
 
+  it('looks at the pairs of a city’s own rows in either month: one dropped, one suspended there alone', () => {
+    const before: KitReport = { institution: 'bank1', period: '2026-02', links: [link('bank1', 'xa', { city: '*' }), link('bank1', 'xb', { city: '110000' }), link('bank1', 'xc', { city: '330100' })] };
+    const now: KitReport = {
+      institution: 'bank1',
+      period: '2026-03',
+      links: [link('bank1', 'xa', { city: '*' }), link('bank1', 'xa', { city: '440100', status: 'suspended', since: '2026-03-02' }), link('bank1', 'xc', { city: '330100' })],
+    };
+    const hits = evaluate('2026-03', [before, now]);
+    expect(hits.map((h) => h.fingerprint).sort()).toEqual(['SUSP-001|bank1|xa|440100|mpm|offline', 'SUSP-001|bank1|xb|110000|mpm|offline']);
+    const guangzhou = hits.find((h) => h.city === '440100')!;
+    expect(guangzhou.explanation.en).toContain('is suspended since 2026-03-02 in 2026-03');
+    expect(guangzhou.evidence.map((e) => [e.reportId, e.row])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
+    expect(hits.find((h) => h.city === '110000')!.explanation.en).toContain('is no longer declared in 2026-03');
+  });
+
   it('does not fire while the link stays live, nor for a link that was only a pilot', () => {
     expect(evaluate('2026-03', [february, { institution: 'bank1', period: '2026-03', links: [link('bank1', 'xa', { city: '*' })] }])).toEqual([]);
     const pilot: KitReport = { institution: 'bank1', period: '2026-02', links: [link('bank1', 'xa', { status: 'pilot' })] };

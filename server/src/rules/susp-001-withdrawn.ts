@@ -69,16 +69,16 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
   }
   const wasOwn = before.overlay?.own ?? NONE;
   const isOwn = now.overlay?.own ?? NONE;
-  const touched = new Set([...wasOwn.keys(), ...isOwn.keys()]);
-  const out = sharedWithdrawn.filter(([, , key]) => !touched.has(key));
-  for (const key of touched) {
-    const { scanner, issuer } = (wasOwn.get(key) ?? isOwn.get(key))!;
+  const out = sharedWithdrawn.filter(([, , key]) => !wasOwn.has(key) && !isOwn.has(key));
+  // Each pair either period's own rows touch, once; most are live now, which settles them before
+  // looking at the month before.
+  const check = (key: string, scanner: string, issuer: string, is: StateLink | undefined) => {
+    if (is && is.status !== 'suspended') return;
     const was = wasOwn.get(key) ?? linkIn(wasShared, scanner, issuer);
-    if (was?.status !== 'live') continue;
-    const is = isOwn.get(key) ?? linkIn(isShared, scanner, issuer);
-    if (is && is.status !== 'suspended') continue;
-    out.push([was, is, key]);
-  }
+    if (was?.status === 'live') out.push([was, is, key]);
+  };
+  for (const [key, is] of isOwn) check(key, is.scanner, is.issuer, is);
+  for (const [key, was] of wasOwn) if (!isOwn.has(key)) check(key, was.scanner, was.issuer, linkIn(isShared, was.scanner, was.issuer));
   return out.sort((a, b) => compareLinks(a[0], b[0]));
 }
 
