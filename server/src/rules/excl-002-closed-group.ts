@@ -70,8 +70,8 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
 
 /**
  * The first institutions (keys of `live`) outside institution group `own`, as many as someOf
- * names: listing all of them for every group of cities was a third of a national run's
- * allocations, and the counts tell how many there are.
+ * names: listing all of them for every group of cities allocated 200 MB in a national run, and the
+ * counts tell how many there are.
  */
 function someOutside(live: ReadonlyMap<string, unknown>, own: string, groupOf: (id: string) => string): string[] {
   const some: string[] = [];
