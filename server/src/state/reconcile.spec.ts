@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDeclaration, reconcileDeclarations, reconcilePairs, reconcileStatuses, type Declaration, type PairDeclarations } from './reconcile.js';
+import { addDeclaration, linkSources, reconcileDeclarations, reconcileKeyedPairs, reconcilePairs, reconcileStatuses, type Declaration, type PairDeclarations } from './reconcile.js';
 
 const live = (scanner: string, issuer: string, status: Declaration['status'] = 'live'): Declaration => ({ scanner, issuer, status, since: '2021-01-01' });
 
@@ -72,5 +72,28 @@ describe('reconciling declarations as of a period', () => {
     const expected = reconcilePairs(byPair.values(), periodOf, '2021-06').map(({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }));
     expect(new Set(expected.map((l) => l.reconciliation))).toEqual(new Set(['confirmed', 'disputed', 'unconfirmed']));
     expect(reconcileStatuses(byPair.values(), periodOf, '2021-06')).toEqual(expected);
+  });
+
+  it('gives by key what reconcilePairs gives, each link under its pair’s key, in the same order, with each party’s report and row', () => {
+    const wechat = { id: 1, version: 1, institution: 'wechat', period: '2021-06' };
+    const alipay = { id: 2, version: 3, institution: 'alipay', period: '2021-05' };
+    const byPair = new Map<string, PairDeclarations>();
+    const declared: [typeof wechat, Declaration][] = [
+      [wechat, { ...live('wechat', 'icbc'), row: 0 }],
+      [wechat, { ...live('wechat', 'alipay', 'pilot'), row: 1 }],
+      [alipay, { ...live('wechat', 'alipay'), row: 0 }],
+      [alipay, { ...live('alipay', 'wechat'), row: 1 }],
+      [alipay, { ...live('alipay', 'alipay'), row: 2 }],
+    ];
+    for (const [report, d] of declared) addDeclaration(byPair, report.institution, d, undefined, report);
+    const periodOf = new Map([wechat, alipay].map((r) => [r.institution, r.period]));
+    const { links, byKey } = reconcileKeyedPairs(byPair, periodOf, '2021-06');
+    expect(links).toEqual(reconcilePairs(byPair.values(), periodOf, '2021-06'));
+    expect([...byKey]).toEqual(links.map((l) => [`${l.scanner}|${l.issuer}`, l]));
+    expect(linkSources(byKey.get('wechat|alipay')!)).toEqual([
+      { reportId: 1, version: 1, institution: 'wechat', period: '2021-06', row: 1 },
+      { reportId: 2, version: 3, institution: 'alipay', period: '2021-05', row: 0 },
+    ]);
+    expect(linkSources(byKey.get('alipay|wechat')!)).toEqual([{ reportId: 2, version: 3, institution: 'alipay', period: '2021-05', row: 1 }]);
   });
 });
