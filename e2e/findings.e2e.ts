@@ -73,3 +73,15 @@ test('an analyst acknowledges several findings at once from the list', async ({ 
   await page.getByRole('dialog', { name: 'Acknowledge 2 findings?' }).getByRole('button', { name: 'Acknowledge 2' }).click();
   await expect(page.getByText('2 findings acknowledged.')).toBeVisible();
 });
+
+test('the findings list fits a 1280 px screen: every column and whole explanations, without scrolling sideways', async ({ page }) => {
+  await logIn(page, 'analyst');
+  await page.goto('/findings');
+  const table = page.getByRole('table', { name: 'Findings' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  expect(page.viewportSize()?.width).toBe(1280);
+  // The first page holds agreement refs and city names that are long words.
+  await expect(table.getByText(/ILLUSTRATIVE-/).first()).toBeVisible();
+  const hidden = await page.locator('.scroll').evaluate((scroller) => scroller.scrollWidth - scroller.clientWidth);
+  expect(hidden).toBeLessThanOrEqual(0);
+});
