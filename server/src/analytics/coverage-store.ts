@@ -116,7 +116,6 @@ export class CoverageCollector {
  * (SQLite then only looks it up): deleting and inserting all 80,000 of a national run took ~0.45 s.
  */
 export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<void> {
-  let stored = 0;
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const periods = coverage.periods.slice(i, i + PERIODS_PER_STATEMENT);
     await trx.deleteFrom('coverage_periods').where('period', 'in', periods).execute();
@@ -135,6 +134,7 @@ export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<v
       on conflict (mode, channel, period, city) do update set mutual_pairs = excluded.mutual_pairs, pairs = excluded.pairs
       where coverage_cells.mutual_pairs <> excluded.mutual_pairs or coverage_cells.pairs <> excluded.pairs`.execute(trx);
   }
+  let stored = 0;
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const row = await trx
       .selectFrom('coverage_cells')

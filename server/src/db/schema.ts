@@ -77,7 +77,7 @@ export interface ReportLinkTable {
   since: string;
 }
 
-/** A report's links as one compressed JSON array (reports/packed-links.ts). */
+/** A report's links packed: its distinct strings and seven numbers a link, compressed (reports/packed-links.ts). */
 export interface ReportPackedLinksTable {
   report_id: number;
   links: Uint8Array;

@@ -19,7 +19,7 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
   settings: z.strictObject({}),
   defaults: {},
   needsPrevious: true,
-  evaluate({ state, previous, say, period }) {
+  evaluate({ state, previous, say, period, fingerprints }) {
     if (!previous) return [];
     const hits: Hit[] = [];
     for (const mode of MODES) {
@@ -40,7 +40,8 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
           for (const [now, cities] of byNow) {
             for (const [was, is] of withdrawnBetween(before, now, shared)) {
               const withdrawn: WithdrawnLink = { was, is, subjects: [was.scanner, was.issuer], period, before: previous.period, say };
-              for (const city of cities) hits.push(withdrawal(withdrawn, city, mode, channel));
+              const prefix = `SUSP-001|${was.scanner}|${was.issuer}`;
+              for (const city of cities) hits.push(withdrawal(withdrawn, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
             }
           }
         }
@@ -105,9 +106,9 @@ interface WithdrawnLink {
   say: Wording;
 }
 
-function withdrawal(withdrawn: WithdrawnLink, city: string, mode: Mode, channel: Channel): Hit {
-  const { was } = withdrawn;
-  return describedLater({ fingerprint: `SUSP-001|${was.scanner}|${was.issuer}|${city}|${mode}|${channel}`, subjects: withdrawn.subjects, city, mode, channel, severity: 'medium' }, withdrawn, describeWithdrawal);
+/** `fingerprint` is `SUSP-001|${scanner}|${issuer}|${city}|${mode}|${channel}`. */
+function withdrawal(withdrawn: WithdrawnLink, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
+  return describedLater({ fingerprint, subjects: withdrawn.subjects, city, mode, channel, severity: 'medium' }, withdrawn, describeWithdrawal);
 }
 
 function describeWithdrawal(hit: HitFields, { was, is, period, before, say }: WithdrawnLink): Description {
