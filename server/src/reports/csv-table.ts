@@ -18,14 +18,25 @@ interface CsvParseError extends Error {
   lines?: number;
 }
 
+/**
+ * The longest record read: an agreement row (a 5,000-character text, every city of the registry)
+ * fits several times over. A file without line breaks stops here instead of being read whole as one
+ * record: a 30 MB one took the parser 29 s, the server answering nothing else meanwhile.
+ */
+const MAX_RECORD_CHARS = 64 * 1024;
+
+/** A header cell as problems name it: long ones cut, so that an answer never echoes a whole file back. */
+const shown = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
 export function readCsvTable(bytes: Uint8Array, columns: readonly string[], required: readonly string[], file: string): CsvTable {
   const { text } = decodeText(bytes);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as typeof parsed;
+    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, max_record_size: MAX_RECORD_CHARS }) as unknown as typeof parsed;
   } catch (err) {
     const e = err as CsvParseError;
-    return { records: [], errors: [{ code: 'BAD_CSV', message: `${file}: ${e.message}`, row: e.lines ?? 1 }] };
+    const message = e.code === 'CSV_MAX_RECORD_SIZE' ? `a row is longer than ${MAX_RECORD_CHARS} characters (does the file have line breaks?)` : e.message;
+    return { records: [], errors: [{ code: 'BAD_CSV', message: `${file}: ${message}`, row: e.lines ?? 1 }] };
   }
   if (parsed.length === 0) return { records: [], errors: [{ code: 'EMPTY_FILE', message: `${file} is empty`, row: 1 }] };
 
@@ -35,7 +46,7 @@ export function readCsvTable(bytes: Uint8Array, columns: readonly string[], requ
     if (!header.includes(name)) errors.push({ code: 'MISSING_COLUMN', message: `${file} has no column "${name}"`, row: 1, column: name });
   }
   header.forEach((name) => {
-    if (!columns.includes(name)) errors.push({ code: 'UNKNOWN_COLUMN', message: `${file} has an unknown column "${name}"`, row: 1, column: name });
+    if (!columns.includes(name)) errors.push({ code: 'UNKNOWN_COLUMN', message: `${file} has an unknown column "${shown(name)}"`, row: 1, column: shown(name) });
   });
   if (errors.length > 0) return { records: [], errors };
 

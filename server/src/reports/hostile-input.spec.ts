@@ -102,6 +102,18 @@ describe('hostile reports', () => {
     expect(res.text).not.toMatch(/SQLITE|select |insert into|\n\s+at /i);
   });
 
+  it('answers a file with no line break as one bad CSV record, without echoing it back', async () => {
+    const alipay = await app.as('alipay');
+    const form = new FormData();
+    form.append('institution', 'alipay');
+    form.append('period', '2021-06');
+    form.append('links', new Blob([Buffer.alloc(10_000_000, 'a')]), 'links.csv');
+    const res = await alipay.postForm('/api/v1/reports', form);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toMatchObject([{ code: 'BAD_CSV', row: 1 }]);
+    expect(res.text.length).toBeLessThan(2_000);
+  });
+
   it('stored nothing from the whole corpus', async () => {
     expect(await state()).toEqual(before);
   });
