@@ -1,6 +1,9 @@
-// Starts child-task.ts under tsx and reads back its figures.
+// Starts child-task in a process of its own and reads back its figures: compiled (npm run bench
+// runs dist/server, as npm start does) it is plain JavaScript; from the sources (the bench's smoke
+// test) it runs under tsx.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { projectRoot } from '../config.js';
 import type { ChildFigures, ChildTask } from './child-task.js';
@@ -8,8 +11,10 @@ import type { ChildFigures, ChildTask } from './child-task.js';
 const run = promisify(execFile);
 
 export async function runChildTask(task: ChildTask): Promise<ChildFigures> {
-  const script = path.join(import.meta.dirname, 'child-task.ts');
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, JSON.stringify(task)], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
+  const self = fileURLToPath(import.meta.url);
+  const script = path.join(path.dirname(self), `child-task${path.extname(self)}`);
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const { stdout } = await run(process.execPath, [...loader, script, JSON.stringify(task)], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
   const last = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as ChildFigures;
 }
