@@ -14,6 +14,11 @@ export interface BenchPlan {
   out: string;
   ingestRows: number;
   samples: number;
+  /**
+   * Runs of the full rules run and of the realistic submission, of which the median is recorded:
+   * this machine's speed moves by a third within minutes, and one run is a draw.
+   */
+  repeats: number;
   findings: number;
   /** Build the client and measure it in Chromium (slow: the smoke run skips it). */
   client: boolean;
@@ -30,6 +35,7 @@ export function benchPlan(size: SizeName, seed: number, options: { client: boole
     out: options.out ?? path.join(projectRoot, 'bench', 'results.json'),
     ingestRows: 50_000,
     samples: 50,
+    repeats: 3,
     findings: 100_000,
     client: options.client,
     clientLoads: 3,
@@ -39,5 +45,5 @@ export function benchPlan(size: SizeName, seed: number, options: { client: boole
 /** A run small enough for the test suite: proves every measurement still works, not how fast. */
 export function tinyPlan(dir: string, seed = 1): BenchPlan {
   const spec: GenerateSpec = { kind: 'world', params: { institutions: 8, cities: 6, periods: 4, seed } };
-  return { size: 'tiny', spec, generatedDb: path.join(dir, 'tiny.db'), workDir: path.join(dir, 'work'), out: path.join(dir, 'results.json'), ingestRows: 2_000, samples: 5, findings: 2_000, client: false, clientLoads: 1 };
+  return { size: 'tiny', spec, generatedDb: path.join(dir, 'tiny.db'), workDir: path.join(dir, 'work'), out: path.join(dir, 'results.json'), ingestRows: 2_000, samples: 5, repeats: 2, findings: 2_000, client: false, clientLoads: 1 };
 }

@@ -64,7 +64,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
   await migrating.close();
 
   log('full rules run');
-  Object.assign(figures, await measureRules(work, now));
+  Object.assign(figures, await measureRules(work, now, plan.repeats));
 
   const clientDir = plan.client ? await (log('building the client'), buildClient(path.join(plan.workDir, 'client'))) : undefined;
   const server = await startBenchServer(work, { now, clientDir });
@@ -75,7 +75,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
     log('coverage');
     Object.assign(figures, await measureCoverage(server, Math.ceil(plan.samples / 2)));
     log(`ingestion: the largest report written out city by city, then ${plan.ingestRows} links (worst case)`);
-    Object.assign(figures, await measureIngest(server, plan.ingestRows));
+    Object.assign(figures, await measureIngest(server, plan.ingestRows, plan.repeats));
     figures['findings.count'] = topUpFindings(server.database.sqlite, plan.findings);
     log(`findings list over ${figures['findings.count']} findings`);
     Object.assign(figures, await measureFindingsList(server, plan.samples));
@@ -103,6 +103,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
       skipped: plan.client ? [] : [...CLIENT_KEYS],
       notes: [
         'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
+        `rules.* and ingest.realistic.*: the median of ${plan.repeats} runs (the realistic report sent again each time, a new version with the same content); ingest.*: one run (sent again it would open nothing)`,
         'ingest.*: the worst case, bigReport (links nobody else declares; opens a finding for nearly every row); ingest.realistic.*: the largest latest-period report sent again with its * rows written out city by city, measured first',
         'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
         'matrix.p50Ms/p95Ms: one city and period asked again; matrix.firstAtPeriod*: the first request at each other period (what its cities share not yet in memory)',

@@ -37,6 +37,12 @@ export async function sample(call: () => Promise<unknown> | unknown, options: Sa
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
+/** The item of median `key` (the lower of the two middle ones for an even count). */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.ceil(sorted.length / 2) - 1];
+}
+
 /** Peak resident memory of this process so far (VmHWM), in MB. */
 export function peakRssMb(): number {
   const status = fs.readFileSync('/proc/self/status', 'utf8');
