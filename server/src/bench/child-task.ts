@@ -1,6 +1,7 @@
 // Runs one heavy task (a full rules run, a findings export) in a process of its own, so that its
 // peak memory (VmHWM) is the task's and not the bench's; prints one JSON line with the figures.
-// Usage: node dist/server/bench/child-task.js (or node --import tsx child-task.ts) '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
+// Usage: node dist/server/bench/child-task.js '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
+// (or node --import tsx server/src/bench/child-task.ts '…' from the sources).
 import fs from 'node:fs';
 import type { AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';

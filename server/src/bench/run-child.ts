@@ -3,7 +3,6 @@
 // test) it runs under tsx.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { projectRoot } from '../config.js';
 import type { ChildFigures, ChildTask } from './child-task.js';
@@ -11,8 +10,7 @@ import type { ChildFigures, ChildTask } from './child-task.js';
 const run = promisify(execFile);
 
 export async function runChildTask(task: ChildTask): Promise<ChildFigures> {
-  const self = fileURLToPath(import.meta.url);
-  const script = path.join(path.dirname(self), `child-task${path.extname(self)}`);
+  const script = path.join(import.meta.dirname, `child-task${path.extname(import.meta.filename)}`);
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const { stdout } = await run(process.execPath, [...loader, script, JSON.stringify(task)], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
   const last = stdout.trim().split('\n').at(-1) ?? '';

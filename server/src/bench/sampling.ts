@@ -7,10 +7,13 @@ export interface Timing {
   samples: number;
 }
 
+/** The index of the nearest-rank p-th percentile among `count` sorted values. */
+const nearestRank = (count: number, p: number) => Math.min(count - 1, Math.max(0, Math.ceil((p / 100) * count) - 1));
+
 /** The nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return sorted[nearestRank(sorted.length, p)];
 }
 
 export interface SampleOptions {
@@ -37,10 +40,10 @@ export async function sample(call: () => Promise<unknown> | unknown, options: Sa
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-/** The item of median `key` (the lower of the two middle ones for an even count). */
+/** The item of median `key`, ranked as percentile ranks (the lower of the two middle ones for an even count). */
 export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
-  return sorted[Math.ceil(sorted.length / 2) - 1];
+  return sorted[nearestRank(sorted.length, 50)];
 }
 
 /** Peak resident memory of this process so far (VmHWM), in MB. */
