@@ -114,8 +114,10 @@ export class CoverageCollector {
  * Replaces the stored cells of the given periods; call it inside the transaction that owns them.
  * A run mostly finds its cells stored as they are, so each cell is written only where it differs
  * (SQLite then only looks it up): deleting and inserting all 80,000 of a national run took ~0.45 s.
+ * `someCities`: the cells are of some cities only (a run that evaluated those), and the other
+ * cities' stored cells stay.
  */
-export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<void> {
+export async function storeCoverage(trx: Db, coverage: CoverageCells, options: { someCities?: boolean } = {}): Promise<void> {
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const periods = coverage.periods.slice(i, i + PERIODS_PER_STATEMENT);
     await trx.deleteFrom('coverage_periods').where('period', 'in', periods).execute();
@@ -134,6 +136,7 @@ export async function storeCoverage(trx: Db, coverage: CoverageCells): Promise<v
       on conflict (mode, channel, period, city) do update set mutual_pairs = excluded.mutual_pairs, pairs = excluded.pairs
       where coverage_cells.mutual_pairs <> excluded.mutual_pairs or coverage_cells.pairs <> excluded.pairs`.execute(trx);
   }
+  if (options.someCities) return;
   let stored = 0;
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const row = await trx

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/repository.js';
 import { rawRows, runEach, type Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Evidence, Severity } from '../rules/rule.js';
+import type { Channel, Mode } from '../state/period-state.js';
 import type { Change, HistoryEntry, StoredFinding } from './merge.js';
 import { fromRanges, toRanges, type PeriodRange } from './period-ranges.js';
 import type { FindingStatus } from './status-machine.js';
@@ -37,17 +38,20 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
   };
 }
 
-/** Findings of the given rules a run over [from, …] may change: those that hold, that held in or after from, or that it hit. */
-export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: string, hitFingerprints: Iterable<string>): Promise<StoredFinding[]> {
+/**
+ * Findings of the given rules a run over [from, …] may change: those that hold, that held in or
+ * after from, or that it hit. With `cities`, only findings of those cities or of none (a run that
+ * evaluated those cities only).
+ */
+export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: string, hitFingerprints: Iterable<string>, cities?: ReadonlySet<string>): Promise<StoredFinding[]> {
   if (ruleIds.length === 0) return [];
-  const rows = await mergeRows(
-    db,
-    db
-      .selectFrom('findings')
-      .select(MERGE_COLUMNS)
-      .where('rule_id', 'in', ruleIds)
-      .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)])),
-  );
+  let query = db
+    .selectFrom('findings')
+    .select(MERGE_COLUMNS)
+    .where('rule_id', 'in', ruleIds)
+    .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)]));
+  if (cities) query = query.where((eb) => (cities.size > 0 ? eb.or([eb('city', 'is', null), eb('city', 'in', [...cities])]) : eb('city', 'is', null)));
+  const rows = await mergeRows(db, query);
   const found = new Set(rows.map((r) => r[1]));
   const missing = [...hitFingerprints].filter((f) => !found.has(f));
   // Most hits not read above are new (a big report's run has tens of thousands): one query says
@@ -58,6 +62,33 @@ export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: 
     if (batch.length > 0) rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch))));
   }
   return rows.map(toStored);
+}
+
+/** A finding of one city, mode and channel, as the merge reads it. */
+export interface StoredCityFinding extends StoredFinding {
+  city: string;
+  mode: Mode;
+  channel: Channel;
+}
+
+/**
+ * The findings of a city that a run over [from, …] may change (as mergeCandidates) whose evidence
+ * names a row of the report: those a corrected report's run moves to the new version's rows.
+ */
+export async function cityFindingsCiting(db: Db, ruleIds: readonly string[], from: string, reportId: number): Promise<StoredCityFinding[]> {
+  if (ruleIds.length === 0) return [];
+  const query = db
+    .selectFrom('findings')
+    .select([...MERGE_COLUMNS, 'city', 'mode', 'channel'])
+    .where('rule_id', 'in', ruleIds)
+    .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)]))
+    .where('city', 'is not', null)
+    // (PostgreSQL: jsonb_array_elements.)
+    .where(sql<boolean>`exists (select 1 from json_each(findings.evidence) as e where e.value ->> 'reportId' = ${reportId})`);
+  return (await rawRows(db, query)).map((row) => {
+    const [city, mode, channel] = row.slice(MERGE_COLUMNS.length) as [string, Mode, Channel];
+    return { ...toStored(row.slice(0, MERGE_COLUMNS.length) as MergeRow), city, mode, channel };
+  });
 }
 
 /** Which of these fingerprints have a finding, in one statement however many there are. */

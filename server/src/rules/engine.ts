@@ -99,14 +99,24 @@ export interface Outcome {
   hit: Hit;
 }
 
-/**
- * `eachState` sees every period's state of the range, in order, for work that needs the same
- * states (the run's coverage); it is not called when there is no rule to evaluate.
- */
-export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date, eachState?: (state: PeriodState) => void): Promise<Map<string, Outcome>> {
+export interface EvaluateOptions {
+  /**
+   * Sees every period's state of the range, in order, for work that needs the same states (the
+   * run's coverage); not called when there is no rule to evaluate.
+   */
+  eachState?: (state: PeriodState) => void;
+  /**
+   * Only these cities' links (the run after a corrected report): the states hold no other city's
+   * groups, so rules hit in no other city. Such states are not kept for later runs.
+   */
+  cities?: readonly string[];
+}
+
+export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date, options: EvaluateOptions = {}): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
+  const { eachState, cities } = options;
   if (world.latestPeriod === null || rules.length === 0) return outcomes;
-  const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
+  const loader = new StateLoader(db, cities ?? world.cityCodes, cities ? {} : { keepStatesFrom: keptFrom(world.latestPeriod) });
   const reportsOnly = eachState === undefined && rules.every((r) => r.rule.reportsOnly);
   const needsPrevious = rules.some((r) => r.rule.needsPrevious);
   const fingerprints = new CityFingerprints();

@@ -2,20 +2,22 @@
 // after a settings change (that rule, every period), at start-up when anything is stale, and on
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
-import { computeCoverage, CoverageCollector, storeCoverage } from '../analytics/coverage-store.js';
+import { computeCoverage, CoverageCollector, freshPeriods, storeCoverage } from '../analytics/coverage-store.js';
 import { coverageMembers } from '../analytics/coverage.js';
 import { appendAudit } from '../audit/repository.js';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges } from '../findings/repository.js';
+import { applyChanges, cityFindingsCiting, mergeCandidates, mergeCandidatesById, type AppliedChanges, type StoredCityFinding } from '../findings/repository.js';
 import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
 import type { FindingStatus } from '../findings/status-machine.js';
-import { nextPeriod } from '../state/periods.js';
+import { nextPeriod, periodsBetween } from '../state/periods.js';
 import { latestReportId } from '../state/repository.js';
 import { RULES, ruleById } from './catalog.js';
+import { correctionOf, type Correction } from './correction.js';
 import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule, type World } from './engine.js';
-import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
+import type { Hit } from './rule.js';
+import { loadRuleConfigs, markApplied, markerOf, type RuleConfig } from './settings-repository.js';
 
 export interface RunScope {
   /** Rules to run (default: every enabled rule). */
@@ -25,6 +27,8 @@ export interface RunScope {
   to?: string;
   /** Reports this run accounts for; all reports when it runs every period. */
   reportIds?: readonly number[];
+  /** The report (of reportIds) that may be a correction, whose run is then limited to what it changed (correction.ts). */
+  corrects?: number;
 }
 
 export interface RunSummary {
@@ -73,14 +77,30 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   const collector = scope.rules || chosen.length === 0 ? null : new CoverageCollector(coverageMembers([...world.institutions.values()]));
   let merge: MergeInput | null = null;
   let changes: Change[] = [];
+  let correction: Correction | null = null;
   if (world.latestPeriod !== null && world.firstPeriod !== null) {
     const latestPeriod = world.latestPeriod;
     const from = scope.from && scope.from > world.firstPeriod ? scope.from : world.firstPeriod;
     const to = scope.to && scope.to < latestPeriod ? scope.to : latestPeriod;
     summary.from = from;
     summary.to = to;
-    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, collector ? (state) => collector.add(state) : undefined);
-    const existing = await mergeCandidates(ctx.db, chosen.map((c) => c.rule.id), from, outcomes.keys());
+    const ruleIds = chosen.map((c) => c.rule.id);
+    correction = scope.corrects !== undefined && collector && (await mayLimitTo(ctx, configs, collector, from, to)) ? await correctionOf(ctx.db, scope.corrects, world.cityCodes) : null;
+    // A correction of every city is evaluated as any report is (its states are kept for the next run).
+    if (correction && correction.cities.size === world.cityCodes.length) correction = null;
+    const moved = correction ? await movedFindings(ctx, correction, ruleIds, from) : [];
+    const cities = correction ? world.cityCodes.filter((c) => correction!.cities.has(c)) : undefined;
+    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, { eachState: collector ? (state) => collector.add(state) : undefined, cities });
+    const existing = await mergeCandidates(ctx.db, ruleIds, from, outcomes.keys(), correction?.cities);
+    for (const f of moved) {
+      const periods = f.periods.filter((p) => p >= from && p <= to);
+      if (periods.length === 0) continue;
+      existing.push(f);
+      outcomes.set(f.fingerprint, { ruleId: f.ruleId, periods, hit: movedHit(f, correction!) });
+    }
+    // In the order of the findings, however they were read: a limited run writes its changes, their
+    // history and its audit entry's list in the order a run of every city would.
+    existing.sort((a, b) => a.id - b.id);
     merge = {
       existing,
       outcomes,
@@ -98,7 +118,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const { applied } = merge ? await applyMerge(trx, merge, changes, at) : { applied: [] };
-    if (coverage) await storeCoverage(trx, coverage);
+    if (coverage) await storeCoverage(trx, coverage, { someCities: correction !== null });
     const statusChanges: StatusChange[] = [];
     for (const { id, change } of applied) {
       if (change.kind === 'insert') summary.opened += change.state.status === 'open' ? 1 : 0;
@@ -126,7 +146,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   });
 
   summary.ms = Math.round(performance.now() - started);
-  ctx.logger.info({ rules: summary }, 'rules ran');
+  ctx.logger.info({ rules: summary, ...(correction ? { correction: { replaced: correction.replaced.id, cities: correction.cities.size } } : {}) }, 'rules ran');
   return summary;
 }
 
@@ -142,6 +162,33 @@ async function applyMerge(trx: Transaction<Database>, merge: MergeInput, changes
   // Inside the transaction nothing else writes, so this second pass cannot go stale.
   const again = await applyChanges(trx, mergeOutcomes({ ...merge, existing, outcomes }), at);
   return { applied: [...first.applied, ...again.applied], stale: again.stale };
+}
+
+/**
+ * Whether a run of every rule over [from, to] may be limited to some cities: the stored findings
+ * and coverage were made by these rules' settings and for these members, so that what the run does
+ * not evaluate again stays true.
+ */
+async function mayLimitTo(ctx: AppContext, configs: Map<string, RuleConfig>, collector: CoverageCollector, from: string, to: string): Promise<boolean> {
+  if (RULES.some((r) => configs.get(r.id)!.applied !== markerOf(r, configs.get(r.id)!))) return false;
+  const stored = await freshPeriods(ctx.db, collector.members, from, to, { ignoreUnseen: true });
+  return periodsBetween(from, to).every((p) => stored.has(p));
+}
+
+/**
+ * The findings of the cities a correction leaves out whose evidence it moves. A dismissed one's
+ * evidence is a history (new evidence is appended), not its latest hit's: its city is evaluated again.
+ */
+async function movedFindings(ctx: AppContext, correction: Correction, ruleIds: readonly string[], from: string): Promise<StoredCityFinding[]> {
+  const citing = await cityFindingsCiting(ctx.db, ruleIds, from, correction.replaced.id);
+  for (const f of citing) if (f.status === 'dismissed') correction.cities.add(f.city);
+  return citing.filter((f) => !correction.cities.has(f.city));
+}
+
+/** A finding's hit of before, its evidence moved to the correcting version (in a city the correction does not change, nothing else differs). */
+function movedHit(f: StoredCityFinding, correction: Correction): Hit {
+  const { fingerprint, subjects, city, mode, channel, severity, explanation } = f;
+  return { fingerprint, subjects, city, mode, channel, severity, explanation, evidence: correction.moved(f.evidence, city) };
 }
 
 /**
@@ -176,7 +223,7 @@ export async function scopeOfReport(db: Db, reportId: number, institution: strin
   const latestBefore = (before?.p as string | null) ?? null;
   const from = latestBefore !== null && period > nextPeriod(latestBefore) ? nextPeriod(latestBefore) : period;
   const next = (later?.p as string | null) ?? undefined;
-  return { from, ...(next ? { to: next } : {}), reportIds: [reportId] };
+  return { from, ...(next ? { to: next } : {}), reportIds: [reportId], ...(from === period ? { corrects: reportId } : {}) };
 }
 
 /**

@@ -227,6 +227,9 @@ function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {
  * its own, so this is what reconciling all of the city's declarations gives).
  */
 function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
+  // A state of some cities only (the run after a corrected report) builds theirs only.
+  if (cities.length === 0) return [];
+  const listed = new Set(cities);
   const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
   const shared = new Map<string, PairDeclarations>();
   const perCity = new Map<string, { report: AsOfReport; own: OwnDeclarations }[]>();
@@ -234,6 +237,7 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
     const split = splitDeclarations(contents.links(r.id, scopeKey));
     for (let i = 0; i < split.everyCity.length; i++) addDeclaration(shared, r.institution, split.everyCity[i], split.everyCityKeys[i], r);
     for (const [city, own] of split.byCity) {
+      if (!listed.has(city)) continue;
       const entry = { report: r, own };
       const list = perCity.get(city);
       if (list) list.push(entry);

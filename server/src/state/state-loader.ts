@@ -78,27 +78,6 @@ export class StateLoader {
   }
 
   /**
-   * A report's links split by `mode|channel`, only those among linksAmong when given; the few
-   * distinct ids, codes and dates shared instead of kept once per link.
-   */
-  private linksByScope({ strings, links }: PackedLinks): LinksByScope {
-    const among = this.options.linksAmong;
-    const shared = strings.map((s) => this.shared(s));
-    const byScope: LinksByScope = new Map();
-    for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
-      const scanner = shared[links[i + 1]];
-      const issuer = shared[links[i + 2]];
-      if (among && !(among.has(scanner) && among.has(issuer))) continue;
-      const key = shared[links[i + 3]];
-      const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
-      const list = byScope.get(key);
-      if (list) list.push(link);
-      else byScope.set(key, [link]);
-    }
-    return byScope;
-  }
-
-  /**
    * Reads the reports not yet held and forgets those no longer needed; only `withLinks`' links when
    * given. A report whose links read back exactly as those of its institution's report held until
    * now (most institutions repeat last month's links) takes that report's links instead of parsing
@@ -144,7 +123,7 @@ export class StateLoader {
         this.packedLinks.set(reportId, packed);
         const earlier = forgotten.get(this.institutionOf.get(reportId)!);
         if (earlier?.packed !== undefined && Buffer.compare(earlier.packed, packed) === 0) this.links.set(reportId, earlier.links);
-        else this.links.set(reportId, this.linksByScope(unpackLinks(packed)));
+        else this.links.set(reportId, linksByScope(unpackLinks(packed), (s) => this.shared(s), this.options.linksAmong));
       }
       for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }
@@ -158,4 +137,24 @@ export class StateLoader {
       }
     }
   }
+}
+
+/**
+ * A report's links split by `mode|channel`, only those among `among` when given; each string taken
+ * through `intern`, so that a loader keeps the few distinct ids, codes and dates once, not per link.
+ */
+export function linksByScope({ strings, links }: PackedLinks, intern: (s: string) => string = (s) => s, among?: ReadonlySet<string>): LinksByScope {
+  const shared = strings.map(intern);
+  const byScope: LinksByScope = new Map();
+  for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
+    const scanner = shared[links[i + 1]];
+    const issuer = shared[links[i + 2]];
+    if (among && !(among.has(scanner) && among.has(issuer))) continue;
+    const key = shared[links[i + 3]];
+    const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
+    const list = byScope.get(key);
+    if (list) list.push(link);
+    else byScope.set(key, [link]);
+  }
+  return byScope;
 }
