@@ -114,10 +114,10 @@ export class CoverageCollector {
  * Replaces the stored cells of the given periods; call it inside the transaction that owns them.
  * A run mostly finds its cells stored as they are, so each cell is written only where it differs
  * (SQLite then only looks it up): deleting and inserting all 80,000 of a national run took ~0.45 s.
- * `someCities`: the cells are of some cities only (a run that evaluated those), and the other
+ * `otherCitiesKept`: the cells are of some cities only (a run that evaluated those), and the other
  * cities' stored cells stay.
  */
-export async function storeCoverage(trx: Db, coverage: CoverageCells, options: { someCities?: boolean } = {}): Promise<void> {
+export async function storeCoverage(trx: Db, coverage: CoverageCells, options: { otherCitiesKept?: boolean } = {}): Promise<void> {
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const periods = coverage.periods.slice(i, i + PERIODS_PER_STATEMENT);
     await trx.deleteFrom('coverage_periods').where('period', 'in', periods).execute();
@@ -136,7 +136,7 @@ export async function storeCoverage(trx: Db, coverage: CoverageCells, options: {
       on conflict (mode, channel, period, city) do update set mutual_pairs = excluded.mutual_pairs, pairs = excluded.pairs
       where coverage_cells.mutual_pairs <> excluded.mutual_pairs or coverage_cells.pairs <> excluded.pairs`.execute(trx);
   }
-  if (options.someCities) return;
+  if (options.otherCitiesKept) return;
   let stored = 0;
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const row = await trx
@@ -175,6 +175,27 @@ export async function fillStaleCoverage(ctx: AppContext): Promise<number> {
   await ctx.db.transaction().execute((trx) => storeCoverage(trx, coverage));
   ctx.logger.info({ periods: coverage.periods.length, ms: Math.round(performance.now() - started) }, 'coverage stored');
   return coverage.periods.length;
+}
+
+/**
+ * Whether every period from `from` to `to` has cells stored for every registry city, counted over
+ * these members: what a run of every city stores, so that a run of some cities may keep the others'.
+ */
+export async function storedForEveryCity(db: Db, members: readonly string[], cityCount: number, from: string, to: string): Promise<boolean> {
+  const periods = periodsBetween(from, to);
+  const fresh = await freshPeriods(db, members, from, to, { ignoreUnseen: true });
+  if (periods.some((p) => !fresh.has(p))) return false;
+  const counts = await db
+    .selectFrom('coverage_cells')
+    .select(['period', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('mode', 'in', MODES)
+    .where('channel', 'in', CHANNELS)
+    .where('period', '>=', from)
+    .where('period', '<=', to)
+    .groupBy('period')
+    .execute();
+  const perPeriod = MODES.length * CHANNELS.length * cityCount;
+  return counts.length === periods.length && counts.every((c) => Number(c.n) === perPeriod);
 }
 
 /** The periods from `from` to `to` whose stored cells a request may use (see the top of this file). */

@@ -1,5 +1,5 @@
 // Findings in the database: the merge's candidates and changes, and the reads of the findings API.
-import { sql, type Compilable, type Transaction } from 'kysely';
+import { sql, type Compilable, type ExpressionBuilder, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/repository.js';
 import { rawRows, runEach, type Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -38,6 +38,11 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
   };
 }
 
+/** Findings of the given rules that hold, or held in or after `from`: those a run over [from, …] may change without hitting them. */
+function mayChange(ruleIds: readonly string[], from: string) {
+  return (eb: ExpressionBuilder<Database, 'findings'>) => eb.and([eb('rule_id', 'in', ruleIds), eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)])]);
+}
+
 /**
  * Findings of the given rules a run over [from, …] may change: those that hold, that held in or
  * after from, or that it hit. With `cities`, only findings of those cities or of none (a run that
@@ -45,11 +50,7 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
  */
 export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: string, hitFingerprints: Iterable<string>, cities?: ReadonlySet<string>): Promise<StoredFinding[]> {
   if (ruleIds.length === 0) return [];
-  let query = db
-    .selectFrom('findings')
-    .select(MERGE_COLUMNS)
-    .where('rule_id', 'in', ruleIds)
-    .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)]));
+  let query = db.selectFrom('findings').select(MERGE_COLUMNS).where(mayChange(ruleIds, from));
   if (cities) query = query.where((eb) => (cities.size > 0 ? eb.or([eb('city', 'is', null), eb('city', 'in', [...cities])]) : eb('city', 'is', null)));
   const rows = await mergeRows(db, query);
   const found = new Set(rows.map((r) => r[1]));
@@ -80,8 +81,7 @@ export async function cityFindingsCiting(db: Db, ruleIds: readonly string[], fro
   const query = db
     .selectFrom('findings')
     .select([...MERGE_COLUMNS, 'city', 'mode', 'channel'])
-    .where('rule_id', 'in', ruleIds)
-    .where((eb) => eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)]))
+    .where(mayChange(ruleIds, from))
     .where('city', 'is not', null)
     // (PostgreSQL: jsonb_array_elements.)
     .where(sql<boolean>`exists (select 1 from json_each(findings.evidence) as e where e.value ->> 'reportId' = ${reportId})`);

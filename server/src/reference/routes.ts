@@ -7,6 +7,7 @@ import { Conflict, NotFound } from '../http/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { runRules } from '../rules/run-rules.js';
+import { markAllStale } from '../rules/settings-repository.js';
 import { findInstitution, insertInstitutions, listCities, listInstitutions, updateInstitution } from './repository.js';
 
 export function referenceRoutes(ctx: AppContext): Router {
@@ -43,6 +44,9 @@ export function referenceRoutes(ctx: AppContext): Router {
     const updated = { ...current, ...patch };
     await db.transaction().execute(async (trx) => {
       await updateInstitution(trx, updated);
+      // Stale until the run below has followed: should it not finish, start-up runs the rules
+      // again, and no run after a report meanwhile takes the stored findings as up to date.
+      await markAllStale(trx);
       await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch } } });
     });
     // Group, systemic and active decide EXCL-002, RECIP-001 and LATE-001, and names fill explanations:

@@ -9,7 +9,8 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { Link } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
-import { scopeKey, type Channel, type Mode } from '../state/period-state.js';
+import { scopeKey, type Channel, type LinksByScope, type Mode, type StoredLink } from '../state/period-state.js';
+import type { LinkStatus } from '../state/reconcile.js';
 
 /** A report's link as a row: its row number in the report, then its fields. */
 export type ReportLinkRow = [row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
@@ -122,4 +123,24 @@ export async function packStoredLinks(db: Db, reportIds: readonly number[]): Pro
 export async function storePackedLinks(db: Db, reportIds: readonly number[]): Promise<void> {
   const packed = await packStoredLinks(db, reportIds);
   if (packed.length > 0) await db.insertInto('report_packed_links').values(packed.map(([id, links]) => ({ report_id: id, links }))).execute();
+}
+
+/**
+ * A report's links split by `mode|channel`, only those among `among` when given; each string taken
+ * through `intern`, so that a loader keeps the few distinct ids, codes and dates once, not per link.
+ */
+export function linksByScope({ strings, links }: PackedLinks, intern: (s: string) => string = (s) => s, among?: ReadonlySet<string>): LinksByScope {
+  const shared = strings.map(intern);
+  const byScope: LinksByScope = new Map();
+  for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
+    const scanner = shared[links[i + 1]];
+    const issuer = shared[links[i + 2]];
+    if (among && !(among.has(scanner) && among.has(issuer))) continue;
+    const key = shared[links[i + 3]];
+    const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
+    const list = byScope.get(key);
+    if (list) list.push(link);
+    else byScope.set(key, [link]);
+  }
+  return byScope;
 }

@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fillStaleCoverage } from '../analytics/coverage-store.js';
 import type { FindingSummary } from '../contract/findings.js';
@@ -33,34 +34,51 @@ afterAll(() => app.close());
 
 type StoredLink = Link & { row: number };
 
-async function latestAlipayReport(): Promise<{ id: number; version: number; links: StoredLink[] }> {
-  const list = await alipay.get<{ items: { id: number; latest: boolean }[] }>(`/api/v1/reports?institution=alipay&period=${DEMO_LAST_PERIOD}`);
+async function alipayReport(period = DEMO_LAST_PERIOD): Promise<{ id: number; version: number; links: StoredLink[] }> {
+  const list = await alipay.get<{ items: { id: number; latest: boolean }[] }>(`/api/v1/reports?institution=alipay&period=${period}`);
   const { id } = list.body.items.find((r) => r.latest)!;
   return (await alipay.get<{ id: number; version: number; links: StoredLink[] }>(`/api/v1/reports/${id}`)).body;
 }
 
-/** Sends Alipay's links as a new version of its last month, and says how many cities the run after it evaluated (null: every city). */
-async function correct(links: Link[]): Promise<{ id: number; cities: number | null }> {
+/** What the run after a report logged: the findings it hit, and for a limited run the cities it evaluated and the findings whose evidence it moved. */
+interface RunAfter {
+  id: number;
+  findingsHit: number;
+  correction: { cities: number; moved: number } | null;
+}
+
+/** Sends Alipay's links as a new version of a month it reported, and what the run after it did (which must finish without error). */
+async function correct(links: Link[], period = DEMO_LAST_PERIOD): Promise<RunAfter> {
   const info = vi.spyOn(app.ctx.logger, 'info');
+  const error = vi.spyOn(app.ctx.logger, 'error');
   try {
-    const res = await alipay.post<{ id: number }>('/api/v1/reports', { institution: 'alipay', period: DEMO_LAST_PERIOD, links, agreements: [] });
+    const res = await alipay.post<{ id: number }>('/api/v1/reports', { institution: 'alipay', period, links, agreements: [] });
     expect(res.status, res.text).toBe(201);
-    const ran = info.mock.calls.find(([fields, message]) => message === 'rules ran' && typeof fields === 'object');
-    const correction = (ran?.[0] as { correction?: { cities: number } } | undefined)?.correction;
-    return { id: res.body.id, cities: correction ? correction.cities : null };
+    expect(error).not.toHaveBeenCalled();
+    const ran = info.mock.calls.find(([, message]) => message === 'rules ran');
+    expect(ran, 'the run after the report logs what it did').toBeDefined();
+    const { rules, correction } = ran![0] as unknown as { rules: { findingsHit: number }; correction?: { cities: number; moved: number } };
+    return { id: res.body.id, findingsHit: rules.findingsHit, correction: correction ?? null };
   } finally {
     info.mockRestore();
+    error.mockRestore();
   }
 }
 
+/** Every finding the filter gives, page by page. */
 async function findings(query: string): Promise<FindingSummary[]> {
-  const res = await analyst.get<{ items: FindingSummary[] }>(`/api/v1/findings?pageSize=500&${query}`);
-  expect(res.status, res.text).toBe(200);
-  return res.body.items;
+  const all: FindingSummary[] = [];
+  for (let page = 1; ; page++) {
+    const res = await analyst.get<{ items: FindingSummary[]; total: number }>(`/api/v1/findings?pageSize=500&page=${page}&${query}`);
+    expect(res.status, res.text).toBe(200);
+    all.push(...res.body.items);
+    if (all.length >= res.body.total) return all;
+  }
 }
 
 const citing = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId));
 const strip = ({ row: _row, ...link }: StoredLink): Link => link;
+const writtenOut = (links: readonly StoredLink[]) => links.flatMap((l) => (l.city === '*' ? cities.map((city) => ({ ...strip(l), city })) : [strip(l)]));
 
 const SCOPES = ['mode=mpm&channel=offline', 'mode=mpm&channel=online', 'mode=cpm&channel=offline', 'mode=cpm&channel=online'];
 
@@ -93,13 +111,17 @@ async function expectFullRunChangesNothing(): Promise<void> {
 
 describe('the run after a corrected report', () => {
   it('evaluates no city when the same links are written out city by city, and moves the evidence to the new version’s rows', async () => {
-    const before = await latestAlipayReport();
+    const before = await alipayReport();
     const cited = citing(await findings('rule=CONS-001&status=open'), before.id);
     expect(cited.length).toBe(cities.length);
-    const writtenOut = before.links.flatMap((l) => (l.city === '*' ? cities.map((city) => ({ ...strip(l), city })) : [strip(l)]));
+    const links = writtenOut(before.links);
 
-    const { id, cities: evaluated } = await correct(writtenOut);
-    expect(evaluated).toBe(0);
+    const { id, findingsHit, correction } = await correct(links);
+    expect(correction?.cities).toBe(0);
+    const inPeriod = await findings(`period=${DEMO_LAST_PERIOD}`);
+    // Hits only of the rules about no city, and the findings whose evidence moved: no city was evaluated.
+    expect(correction!.moved).toBe(citing(inPeriod.filter((f) => f.city !== null), id).length);
+    expect(findingsHit).toBe(inPeriod.filter((f) => f.city === null).length + correction!.moved);
     const after = await findings('rule=CONS-001&status=open');
     expect(citing(after, before.id)).toEqual([]);
     expect(citing(after, id).map((f) => f.id).sort()).toEqual(cited.map((f) => f.id).sort());
@@ -108,24 +130,25 @@ describe('the run after a corrected report', () => {
     const wasRow = cited.find((f) => f.id === guangzhou.id)!.evidence.find((e) => e.reportId === before.id)!.row!;
     const nowRow = guangzhou.evidence.find((e) => e.reportId === id)!;
     const { scanner, issuer, mode, channel } = before.links[wasRow];
-    expect(writtenOut[nowRow.row!]).toMatchObject({ scanner, issuer, mode, channel, city: '440100' });
+    expect(links[nowRow.row!]).toMatchObject({ scanner, issuer, mode, channel, city: '440100' });
     expect(nowRow).toMatchObject({ version: before.version + 1, institution: 'alipay', period: DEMO_LAST_PERIOD });
     const note = (await detail(analyst, guangzhou.id)).history.at(-1)!.note!;
     expect(note.startsWith('evidence updated: ')).toBe(true);
     expect(note).toContain(`report ${id} v${before.version + 1} (alipay ${DEMO_LAST_PERIOD}) row ${nowRow.row}`);
+    expect(await computedCoverageByCity()).toEqual(await coverageByCity());
     await expectFullRunChangesNothing();
   });
 
   it('evaluates only the city whose links changed, where its findings follow the new links', async () => {
-    const before = await latestAlipayReport();
+    const before = await alipayReport();
     const inGuangzhou = (fs: FindingSummary[]) => fs.filter((f) => f.city === '440100');
     const openBefore = inGuangzhou(await findings('city=440100&status=open'));
     const coverageBefore = await coverageByCity();
     // Alipay now declares every link in Guangzhou suspended.
     const links = before.links.map((l) => (l.city === '440100' ? { ...strip(l), status: 'suspended' as const } : strip(l)));
 
-    const { id, cities: evaluated } = await correct(links);
-    expect(evaluated).toBe(1);
+    const { id, correction } = await correct(links);
+    expect(correction?.cities).toBe(1);
     const openAfter = inGuangzhou(await findings('city=440100&status=open'));
     expect(openAfter.map((f) => f.fingerprint)).not.toEqual(openBefore.map((f) => f.fingerprint));
     // Elsewhere the findings stand, their evidence moved.
@@ -138,13 +161,13 @@ describe('the run after a corrected report', () => {
   });
 
   it('evaluates again the city of a dismissed finding it cites, whose evidence is appended to rather than replaced', async () => {
-    const before = await latestAlipayReport();
+    const before = await alipayReport();
     const [shanghai] = citing(await findings('rule=CONS-001&city=310000&status=open'), before.id);
     await setStatus(analyst, shanghai.id, 'acknowledged');
     await setStatus(analyst, shanghai.id, 'dismissed', 'Both parties confirmed the link by letter.');
 
-    const { id, cities: evaluated } = await correct(before.links.map(strip));
-    expect(evaluated).toBe(1);
+    const { id, correction } = await correct(before.links.map(strip));
+    expect(correction?.cities).toBe(1);
     const dismissed = await detail(analyst, shanghai.id);
     expect(dismissed.status).toBe('dismissed');
     expect(dismissed.evidence.map((e) => e.reportId)).toEqual([...shanghai.evidence.map((e) => e.reportId), id]);
@@ -152,13 +175,61 @@ describe('the run after a corrected report', () => {
     await expectFullRunChangesNothing();
   });
 
+  it('corrects an earlier month (its run reaching the institution’s next report) as evaluating every city would, a changed since included', async () => {
+    const june = await alipayReport('2021-06');
+    const coverageBefore = await coverageByCity();
+    expect((await correct(writtenOut(june.links), '2021-06')).correction?.cities).toBe(0);
+    await expectFullRunChangesNothing();
+    // The same links, but those in Guangzhou live since a day later.
+    const links = writtenOut(june.links).map((l) => (l.city === '440100' ? { ...l, since: l.since.replace(/-(\d\d)$/, (_, d: string) => `-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`) } : l));
+    expect((await correct(links, '2021-06')).correction?.cities).toBe(1);
+    expect(await coverageByCity()).toEqual(coverageBefore);
+    expect(await computedCoverageByCity()).toEqual(coverageBefore);
+    await expectFullRunChangesNothing();
+  });
+
   it('evaluates every city while the rules have not seen another report (as after a crash)', async () => {
-    const before = await latestAlipayReport();
+    const before = await alipayReport();
     // As after a crash between storing a report and the rules run after it.
     await app.ctx.db.updateTable('reports').set({ rules_applied: 0 }).where('institution', '=', 'tenpay').where('period', '=', DEMO_LAST_PERIOD).execute();
-    const { cities: evaluated } = await correct(before.links.map(strip));
-    expect(evaluated).toBeNull();
+    expect((await correct(before.links.map(strip))).correction).toBeNull();
+    await expectFullRunChangesNothing();
+  });
+
+  it('evaluates every city when coverage is not stored for every city of the month (as for a city added to the registry)', async () => {
+    const before = await alipayReport();
+    await app.ctx.db.deleteFrom('coverage_cells').where('period', '=', DEMO_LAST_PERIOD).where('city', '=', '110000').execute();
+    expect((await correct(before.links.map(strip))).correction).toBeNull();
+    expect(await computedCoverageByCity()).toEqual(await coverageByCity());
+    await expectFullRunChangesNothing();
+  });
+
+  it('evaluates every city after an institution changed, until a run of every period has followed', async () => {
+    const before = await alipayReport();
+    const db = app.ctx.db;
+    // The run after the change fails at its first read of the rules' settings, as if the process had died there.
+    let failed = false;
+    const failing: KyselyPlugin = {
+      transformQuery({ node }) {
+        if (!failed && node.kind === 'SelectQueryNode' && JSON.stringify(node).includes('"rule_settings"')) {
+          failed = true;
+          throw new Error('the run after the change fails');
+        }
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    app.ctx.db = db.withPlugin(failing);
+    try {
+      const res = await (await app.as('admin')).patch('/api/v1/institutions/cmb', { group: 'cmb-holding' });
+      expect(res.status, res.text).toBe(500);
+    } finally {
+      app.ctx.db = db;
+    }
+    expect(failed).toBe(true);
+    expect((await correct(before.links.map(strip))).correction).toBeNull();
     await runRules(app.ctx);
+    expect((await correct(before.links.map(strip))).correction).not.toBeNull();
     await expectFullRunChangesNothing();
   });
 });
@@ -181,6 +252,12 @@ describe('the cities a correction changes', () => {
     expect(changedCities(before, scoped(link('*', 'alipay', 'suspended')), CITIES)).toEqual(new Set(['110000', '440100']));
     expect(changedCities(before, scoped(link('*', 'alipay')), CITIES)).toEqual(new Set(['310000']));
     expect(changedCities(before, scoped(link('*', 'alipay'), link('310000', 'alipay', 'suspended'), link('440100', 'tenpay')), CITIES)).toEqual(new Set(['440100']));
+  });
+
+  it('count a changed since as a change', () => {
+    const before = scoped(link('*', 'alipay'));
+    expect(changedCities(before, scoped({ ...link('*', 'alipay'), since: '2021-01-02' }), CITIES)).toEqual(new Set(CITIES));
+    expect(changedCities(before, scoped(link('*', 'alipay'), { ...link('310000', 'alipay'), since: '2021-01-02' }), CITIES)).toEqual(new Set(['310000']));
   });
 
   it('leave out cities not in the registry, and count every mode and channel', () => {

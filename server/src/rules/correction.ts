@@ -6,35 +6,97 @@
 // links: those findings are merged with their evidence moved, as a full evaluation would have them.
 // At national size, a network's corrected report spent ~1 s in the rules evaluating and merging all
 // 337 cities of its month, where it had changed a few of them, or none.
+import type { AppContext } from '../app-context.js';
+import { storedForEveryCity } from '../analytics/coverage-store.js';
 import type { Db } from '../db/database.js';
-import { unpackLinks } from '../reports/packed-links.js';
-import type { LinksByScope, StoredLink } from '../state/period-state.js';
+import { cityFindingsCiting, type StoredCityFinding } from '../findings/repository.js';
+import { linksByScope, unpackLinks } from '../reports/packed-links.js';
+import { splitDeclarations, type LinksByScope, type OwnDeclarations, type SplitDeclarations, type StoredLink } from '../state/period-state.js';
 import { readReportsOf } from '../state/read-reports.js';
-import { pairKey } from '../state/reconcile.js';
 import { packedLinksOfReports } from '../state/repository.js';
-import { linksByScope } from '../state/state-loader.js';
+import type { ConfiguredRule, Outcome } from './engine.js';
 import type { Evidence } from './rule.js';
+import { markerOf, type RuleConfig } from './settings-repository.js';
 
 interface ReportRef {
   id: number;
   version: number;
 }
 
-export interface Correction {
+/** What the run after a corrected report evaluates, and what it merges without evaluating. */
+export interface CorrectionPlan {
   replaced: ReportRef;
-  by: ReportRef;
-  /** Cities where the institution declares, in some mode and channel, other links than before. */
-  cities: Set<string>;
-  /** The evidence of a finding in a city not evaluated again, the replaced version's rows named by the new version's. */
-  moved(evidence: readonly Evidence[], city: string): Evidence[];
+  correcting: ReportRef;
+  /** The cities to evaluate: where the institution's links changed, and those of findings whose evidence cannot simply move. */
+  cities: ReadonlySet<string>;
+  /** The findings of the other cities that cite the replaced version, each with its outcome of before, the evidence moved. */
+  moved: { finding: StoredCityFinding; outcome: Outcome }[];
+}
+
+export interface PlanInput {
+  reportId: number;
+  /** The registry's cities. */
+  cities: readonly string[];
+  rules: readonly ConfiguredRule[];
+  configs: ReadonlyMap<string, RuleConfig>;
+  /** Coverage's members now. */
+  members: readonly string[];
+  from: string;
+  to: string;
 }
 
 /**
- * What the report corrects, when its run can be limited to that: it is a new version of a month
- * its institution had reported, and the rules have seen every other report (the findings are those
- * of the version it replaces). Null otherwise.
+ * The plan of a corrected report's run, when the run can be limited: the report is a new version
+ * of a month its institution had reported, and the stored findings and coverage are what evaluating
+ * every city gives (the rules have seen every other report with today's settings; coverage is stored
+ * for every registry city with today's members). Null when the run must evaluate every city.
  */
-export async function correctionOf(db: Db, reportId: number, cities: readonly string[]): Promise<Correction | null> {
+export async function planCorrection(ctx: AppContext, input: PlanInput): Promise<CorrectionPlan | null> {
+  const { rules, configs, from, to } = input;
+  // A disabled rule is evaluated by neither run: only the chosen rules' markers count.
+  if (rules.some(({ rule }) => configs.get(rule.id)!.applied !== markerOf(rule, configs.get(rule.id)!))) return null;
+  if (!(await storedForEveryCity(ctx.db, input.members, input.cities.length, from, to))) return null;
+  const correction = await correctionOf(ctx.db, input.reportId, input.cities);
+  if (!correction) return null;
+  const cities = new Set(correction.cities);
+  const citing = await cityFindingsCiting(
+    ctx.db,
+    rules.map((r) => r.rule.id),
+    from,
+    correction.replaced.id,
+  );
+  const moved: CorrectionPlan['moved'] = [];
+  for (const finding of citing) {
+    // A dismissed finding's evidence is a history (new evidence is appended), not its latest hit's.
+    const evidence = finding.status === 'dismissed' ? undefined : correction.moveEvidence(finding.evidence, finding.city);
+    if (evidence === undefined) cities.add(finding.city);
+    else moved.push({ finding, outcome: movedOutcome(finding, evidence, from, to) });
+  }
+  if (cities.size === input.cities.length) return null;
+  return { replaced: correction.replaced, correcting: correction.correcting, cities, moved: moved.filter(({ finding, outcome }) => !cities.has(finding.city) && outcome.periods.length > 0) };
+}
+
+/** A finding's outcome over [from, to] as before (in a city the correction leaves as it was, nothing else differs), with its evidence moved. */
+function movedOutcome(f: StoredCityFinding, evidence: Evidence[], from: string, to: string): Outcome {
+  const { fingerprint, subjects, city, mode, channel, severity, explanation } = f;
+  return {
+    ruleId: f.ruleId,
+    periods: f.periods.filter((p) => p >= from && p <= to),
+    hit: { fingerprint, subjects, city, mode, channel, severity, explanation, evidence },
+  };
+}
+
+interface Correction {
+  replaced: ReportRef;
+  correcting: ReportRef;
+  /** Cities where the institution declares, in some mode and channel, other links than before. */
+  cities: Set<string>;
+  /** Evidence of a finding in `city`, the replaced version's rows named by the correcting version's; undefined when it declares no such link there. */
+  moveEvidence(evidence: readonly Evidence[], city: string): Evidence[] | undefined;
+}
+
+/** What the report corrects: null unless it is a new version of a month its institution had reported, the rules having seen every other report. */
+async function correctionOf(db: Db, reportId: number, cities: readonly string[]): Promise<Correction | null> {
   const report = await db.selectFrom('reports').select(['id', 'institution', 'period', 'version']).where('id', '=', reportId).executeTakeFirst();
   if (!report) return null;
   const replaced = await db
@@ -50,8 +112,8 @@ export async function correctionOf(db: Db, reportId: number, cities: readonly st
   const unseen = await db.selectFrom('reports').select('id').where('rules_applied', '=', 0).where('id', '!=', reportId).limit(1).executeTakeFirst();
   if (unseen) return null;
   const [before, after] = await Promise.all([scopedLinksOf(db, replaced.id), scopedLinksOf(db, reportId)]);
-  const by = { id: report.id, version: report.version };
-  return { replaced, by, cities: changedCities(before, after, cities), moved: evidenceMover(replaced.id, by, before, after) };
+  const correcting = { id: report.id, version: report.version };
+  return { replaced, correcting, cities: changedCities(before, after, cities), moveEvidence: evidenceMover(replaced.id, correcting, before, after) };
 }
 
 /** A report's links as loaders hold them: kept since a loader read them (or since stored), or read now. */
@@ -62,18 +124,8 @@ async function scopedLinksOf(db: Db, reportId: number): Promise<LinksByScope> {
   return stored ? linksByScope(unpackLinks(stored[1])) : new Map();
 }
 
-/** One report's links in one mode and channel by city ('*' for those of every city), in stored order. */
-function byCity(links: readonly StoredLink[]): Map<string, StoredLink[]> {
-  const cities = new Map<string, StoredLink[]>();
-  for (const l of links) {
-    const list = cities.get(l.city);
-    if (list) list.push(l);
-    else cities.set(l.city, [l]);
-  }
-  return cities;
-}
-
 const NONE: readonly StoredLink[] = [];
+const NO_DECLARATIONS: OwnDeclarations = { declarations: NONE, keys: [] };
 
 /** The same declarations in the same order: what a report sent again, or a city it did not touch, has. */
 function sameSequence(a: readonly StoredLink[], b: readonly StoredLink[]): boolean {
@@ -86,10 +138,10 @@ function sameSequence(a: readonly StoredLink[], b: readonly StoredLink[]): boole
   return true;
 }
 
-/** Each pair's `status|since` in a city: its own row if there is one, else its row for every city (as period-state.ts builds it). */
-function declaredIn(everyCity: readonly StoredLink[], own: readonly StoredLink[]): Map<string, string> {
+/** Each pair's `status|since` in a city: its own row if there is one, else its row for every city (as buildGroups reconciles them). */
+function declaredIn(...lists: OwnDeclarations[]): Map<string, string> {
   const declared = new Map<string, string>();
-  for (const list of [everyCity, own]) for (const l of list) declared.set(pairKey(l.scanner, l.issuer), `${l.status}|${l.since}`);
+  for (const { declarations, keys } of lists) declarations.forEach((l, i) => declared.set(keys[i], `${l.status}|${l.since}`));
   return declared;
 }
 
@@ -104,24 +156,23 @@ export function changedCities(before: LinksByScope, after: LinksByScope, cities:
   const changed = new Set<string>();
   const listed = new Set(cities);
   for (const scope of new Set([...before.keys(), ...after.keys()])) {
-    const was = byCity(before.get(scope) ?? NONE);
-    const is = byCity(after.get(scope) ?? NONE);
-    const wasEvery = was.get('*') ?? NONE;
-    const isEvery = is.get('*') ?? NONE;
-    const sameEveryCity = sameSequence(wasEvery, isEvery) || sameDeclared(declaredIn(wasEvery, NONE), declaredIn(isEvery, NONE));
+    // Split as the states split them (and cached there: the states of the run split the same lists).
+    const was = splitDeclarations(before.get(scope) ?? NONE);
+    const is = splitDeclarations(after.get(scope) ?? NONE);
+    const wasEvery = { declarations: was.everyCity, keys: was.everyCityKeys };
+    const isEvery = { declarations: is.everyCity, keys: is.everyCityKeys };
+    const sameEveryCity = sameSequence(was.everyCity, is.everyCity) || sameDeclared(declaredIn(wasEvery), declaredIn(isEvery));
     // A city without rows of its own has the rows for every city: made once, not once a city.
-    const onlyEvery = new Map<readonly StoredLink[], Map<string, string>>();
-    const declared = (every: readonly StoredLink[], own: readonly StoredLink[]) => {
-      if (own.length > 0) return declaredIn(every, own);
-      return onlyEvery.get(every) ?? onlyEvery.set(every, declaredIn(every, NONE)).get(every)!;
-    };
+    const everyCityOnly = new Map<OwnDeclarations, Map<string, string>>();
+    const declared = (every: OwnDeclarations, own: OwnDeclarations | undefined) =>
+      own ? declaredIn(every, own) : (everyCityOnly.get(every) ?? everyCityOnly.set(every, declaredIn(every)).get(every)!);
     // With the same rows for every city, only cities with rows of their own can differ.
-    const suspects = sameEveryCity ? new Set([...was.keys(), ...is.keys()]) : cities;
+    const suspects = sameEveryCity ? new Set([...was.byCity.keys(), ...is.byCity.keys()]) : cities;
     for (const city of suspects) {
-      if (city === '*' || !listed.has(city) || changed.has(city)) continue;
-      const wasOwn = was.get(city) ?? NONE;
-      const isOwn = is.get(city) ?? NONE;
-      if (sameEveryCity && sameSequence(wasOwn, isOwn)) continue;
+      if (!listed.has(city) || changed.has(city)) continue;
+      const wasOwn = was.byCity.get(city);
+      const isOwn = is.byCity.get(city);
+      if (sameEveryCity && sameSequence((wasOwn ?? NO_DECLARATIONS).declarations, (isOwn ?? NO_DECLARATIONS).declarations)) continue;
       if (!sameDeclared(declared(wasEvery, wasOwn), declared(isEvery, isOwn))) changed.add(city);
     }
   }
@@ -129,30 +180,42 @@ export function changedCities(before: LinksByScope, after: LinksByScope, cities:
 }
 
 /**
- * Moves evidence from the replaced version's rows to the new version's row declaring the same link
- * in the finding's city: its own row there, or its row for every city. A city's rows are searched
- * in turn (a few hundred at most): indexing every row of a national report by its pair took longer
- * than the thousand or so lookups a correction makes.
+ * Moves evidence from the replaced version's rows to the correcting version's row declaring the
+ * same link in the finding's city: its own row there, or its row for every city (the last of a
+ * pair's rows, as period-state.ts takes it). A city's rows are searched in turn (a few hundred at
+ * most): indexing every row of a national report by its pair took longer than the thousand or so
+ * lookups a correction makes.
  */
-function evidenceMover(replaced: number, by: ReportRef, before: LinksByScope, after: LinksByScope): Correction['moved'] {
-  let index: { was: [scope: string, link: StoredLink][]; rows: Map<string, Map<string, StoredLink[]>> } | undefined;
+function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByScope, after: LinksByScope): Correction['moveEvidence'] {
+  let index: { was: [scope: string, link: StoredLink][]; rows: Map<string, SplitDeclarations> } | undefined;
   const indexed = () => {
     if (index) return index;
     const was: [string, StoredLink][] = [];
     for (const [scope, links] of before) for (const l of links) was[l.row] = [scope, l];
-    return (index = { was, rows: new Map([...after].map(([scope, links]) => [scope, byCity(links)])) });
+    return (index = { was, rows: new Map([...after].map(([scope, links]) => [scope, splitDeclarations(links)])) });
   };
-  const find = (links: readonly StoredLink[] | undefined, { scanner, issuer }: StoredLink) => links?.find((l) => l.scanner === scanner && l.issuer === issuer)?.row;
-  return (evidence, city) =>
-    evidence.map((e) => {
-      if (e.reportId !== replaced) return e;
-      const { was, rows } = indexed();
-      const [scope, link] = e.row === undefined ? [] : (was[e.row] ?? []);
-      const cities = scope === undefined ? undefined : rows.get(scope);
-      const row = link && cities ? (find(cities.get(city), link) ?? find(cities.get('*'), link)) : undefined;
-      // Only a city where the declarations are the same is asked: the new version declares the link there.
-      if (row === undefined) throw new Error(`report ${by.id} declares no link in ${city} for row ${e.row ?? '-'} of report ${replaced}`);
+  const find = (links: readonly StoredLink[] | undefined, { scanner, issuer }: StoredLink) => {
+    for (let i = (links?.length ?? 0) - 1; i >= 0; i--) if (links![i].scanner === scanner && links![i].issuer === issuer) return links![i].row;
+    return undefined;
+  };
+  const rowNow = (e: Evidence, city: string) => {
+    const { was, rows } = indexed();
+    const [scope, link] = e.row === undefined ? [] : (was[e.row] ?? []);
+    const split = scope === undefined ? undefined : rows.get(scope);
+    return link && split ? (find(split.byCity.get(city)?.declarations, link) ?? find(split.everyCity, link)) : undefined;
+  };
+  return (evidence, city) => {
+    const moved: Evidence[] = [];
+    for (const e of evidence) {
+      if (e.reportId !== replaced) {
+        moved.push(e);
+        continue;
+      }
+      const row = rowNow(e, city);
+      if (row === undefined) return undefined;
       // The fields in the order linkSources gives them, so that the stored evidence reads the same.
-      return { reportId: by.id, version: by.version, institution: e.institution, period: e.period, row };
-    });
+      moved.push({ reportId: correcting.id, version: correcting.version, institution: e.institution, period: e.period, row });
+    }
+    return moved;
+  };
 }

@@ -2,22 +2,21 @@
 // after a settings change (that rule, every period), at start-up when anything is stale, and on
 // demand. Runs are serialised: each reads and rewrites the findings it may change.
 import type { AppContext } from '../app-context.js';
-import { computeCoverage, CoverageCollector, freshPeriods, storeCoverage } from '../analytics/coverage-store.js';
+import { computeCoverage, CoverageCollector, storeCoverage } from '../analytics/coverage-store.js';
 import { coverageMembers } from '../analytics/coverage.js';
 import { appendAudit } from '../audit/repository.js';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { applyChanges, cityFindingsCiting, mergeCandidates, mergeCandidatesById, type AppliedChanges, type StoredCityFinding } from '../findings/repository.js';
+import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges } from '../findings/repository.js';
 import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
 import type { FindingStatus } from '../findings/status-machine.js';
-import { nextPeriod, periodsBetween } from '../state/periods.js';
+import { nextPeriod } from '../state/periods.js';
 import { latestReportId } from '../state/repository.js';
 import { RULES, ruleById } from './catalog.js';
-import { correctionOf, type Correction } from './correction.js';
+import { planCorrection, type CorrectionPlan } from './correction.js';
 import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule, type World } from './engine.js';
-import type { Hit } from './rule.js';
-import { loadRuleConfigs, markApplied, markerOf, type RuleConfig } from './settings-repository.js';
+import { loadRuleConfigs, markApplied, markerOf } from './settings-repository.js';
 
 export interface RunScope {
   /** Rules to run (default: every enabled rule). */
@@ -77,7 +76,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   const collector = scope.rules || chosen.length === 0 ? null : new CoverageCollector(coverageMembers([...world.institutions.values()]));
   let merge: MergeInput | null = null;
   let changes: Change[] = [];
-  let correction: Correction | null = null;
+  let plan: CorrectionPlan | null = null;
   if (world.latestPeriod !== null && world.firstPeriod !== null) {
     const latestPeriod = world.latestPeriod;
     const from = scope.from && scope.from > world.firstPeriod ? scope.from : world.firstPeriod;
@@ -85,21 +84,16 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     summary.from = from;
     summary.to = to;
     const ruleIds = chosen.map((c) => c.rule.id);
-    correction = scope.corrects !== undefined && collector && (await mayLimitTo(ctx, configs, collector, from, to)) ? await correctionOf(ctx.db, scope.corrects, world.cityCodes) : null;
-    // A correction of every city is evaluated as any report is (its states are kept for the next run).
-    if (correction && correction.cities.size === world.cityCodes.length) correction = null;
-    const moved = correction ? await movedFindings(ctx, correction, ruleIds, from) : [];
-    const cities = correction ? world.cityCodes.filter((c) => correction!.cities.has(c)) : undefined;
+    plan = scope.corrects !== undefined && collector ? await planCorrection(ctx, { reportId: scope.corrects, cities: world.cityCodes, rules: chosen, configs, members: collector.members, from, to }) : null;
+    const cities = plan ? world.cityCodes.filter((c) => plan!.cities.has(c)) : undefined;
     const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, { eachState: collector ? (state) => collector.add(state) : undefined, cities });
-    const existing = await mergeCandidates(ctx.db, ruleIds, from, outcomes.keys(), correction?.cities);
-    for (const f of moved) {
-      const periods = f.periods.filter((p) => p >= from && p <= to);
-      if (periods.length === 0) continue;
-      existing.push(f);
-      outcomes.set(f.fingerprint, { ruleId: f.ruleId, periods, hit: movedHit(f, correction!) });
+    const existing = await mergeCandidates(ctx.db, ruleIds, from, outcomes.keys(), plan?.cities);
+    for (const { finding, outcome } of plan?.moved ?? []) {
+      existing.push(finding);
+      outcomes.set(finding.fingerprint, outcome);
     }
-    // In the order of the findings, however they were read: a limited run writes its changes, their
-    // history and its audit entry's list in the order a run of every city would.
+    // By id, however they were read: a limited run then writes its changes and their history in the
+    // order a run of every city does (compared on the national database).
     existing.sort((a, b) => a.id - b.id);
     merge = {
       existing,
@@ -118,7 +112,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const { applied } = merge ? await applyMerge(trx, merge, changes, at) : { applied: [] };
-    if (coverage) await storeCoverage(trx, coverage, { someCities: correction !== null });
+    if (coverage) await storeCoverage(trx, coverage, { otherCitiesKept: plan !== null });
     const statusChanges: StatusChange[] = [];
     for (const { id, change } of applied) {
       if (change.kind === 'insert') summary.opened += change.state.status === 'open' ? 1 : 0;
@@ -146,7 +140,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   });
 
   summary.ms = Math.round(performance.now() - started);
-  ctx.logger.info({ rules: summary, ...(correction ? { correction: { replaced: correction.replaced.id, cities: correction.cities.size } } : {}) }, 'rules ran');
+  ctx.logger.info({ rules: summary, ...(plan ? { correction: { replaced: plan.replaced.id, cities: plan.cities.size, moved: plan.moved.length } } : {}) }, 'rules ran');
   return summary;
 }
 
@@ -162,33 +156,6 @@ async function applyMerge(trx: Transaction<Database>, merge: MergeInput, changes
   // Inside the transaction nothing else writes, so this second pass cannot go stale.
   const again = await applyChanges(trx, mergeOutcomes({ ...merge, existing, outcomes }), at);
   return { applied: [...first.applied, ...again.applied], stale: again.stale };
-}
-
-/**
- * Whether a run of every rule over [from, to] may be limited to some cities: the stored findings
- * and coverage were made by these rules' settings and for these members, so that what the run does
- * not evaluate again stays true.
- */
-async function mayLimitTo(ctx: AppContext, configs: Map<string, RuleConfig>, collector: CoverageCollector, from: string, to: string): Promise<boolean> {
-  if (RULES.some((r) => configs.get(r.id)!.applied !== markerOf(r, configs.get(r.id)!))) return false;
-  const stored = await freshPeriods(ctx.db, collector.members, from, to, { ignoreUnseen: true });
-  return periodsBetween(from, to).every((p) => stored.has(p));
-}
-
-/**
- * The findings of the cities a correction leaves out whose evidence it moves. A dismissed one's
- * evidence is a history (new evidence is appended), not its latest hit's: its city is evaluated again.
- */
-async function movedFindings(ctx: AppContext, correction: Correction, ruleIds: readonly string[], from: string): Promise<StoredCityFinding[]> {
-  const citing = await cityFindingsCiting(ctx.db, ruleIds, from, correction.replaced.id);
-  for (const f of citing) if (f.status === 'dismissed') correction.cities.add(f.city);
-  return citing.filter((f) => !correction.cities.has(f.city));
-}
-
-/** A finding's hit of before, its evidence moved to the correcting version (in a city the correction does not change, nothing else differs). */
-function movedHit(f: StoredCityFinding, correction: Correction): Hit {
-  const { fingerprint, subjects, city, mode, channel, severity, explanation } = f;
-  return { fingerprint, subjects, city, mode, channel, severity, explanation, evidence: correction.moved(f.evidence, city) };
 }
 
 /**

@@ -45,3 +45,8 @@ export async function saveRuleConfig(db: Db, ruleId: string, enabled: boolean, s
 export async function markApplied(db: Db, ruleId: string, marker: string): Promise<void> {
   await db.updateTable('rule_settings').set({ applied: marker }).where('rule_id', '=', ruleId).execute();
 }
+
+/** Marks every enabled rule's findings stale (a change of the reference data they were computed from), until a run marks them applied again. */
+export async function markAllStale(db: Db): Promise<void> {
+  await db.updateTable('rule_settings').set({ applied: null }).where('enabled', '=', 1).execute();
+}

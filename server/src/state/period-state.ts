@@ -178,13 +178,13 @@ export function reportsOnlyState(period: string, reports: readonly AsOfReport[])
 }
 
 /** One report's declarations for one city, with their pairs' keys. */
-interface OwnDeclarations {
+export interface OwnDeclarations {
   declarations: readonly StoredLink[];
   keys: readonly string[];
 }
 
 /** A report's declarations in one scope, split into those for every city and each city's own, with their pairs' keys. */
-interface SplitDeclarations {
+export interface SplitDeclarations {
   everyCity: readonly StoredLink[];
   everyCityKeys: readonly string[];
   byCity: ReadonlyMap<string, OwnDeclarations>;
@@ -197,7 +197,7 @@ interface SplitDeclarations {
 // 190 MB of what a national run allocates.
 const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations>();
 
-function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {
+export function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {
   const cached = splitCache.get(links);
   if (cached) return cached;
   const everyCity: StoredLink[] = [];
@@ -227,7 +227,7 @@ function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {
  * its own, so this is what reconciling all of the city's declarations gives).
  */
 function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
-  // A state of some cities only (the run after a corrected report) builds theirs only.
+  // Groups of the listed cities only: the registry's, or some of them (the run after a corrected report).
   if (cities.length === 0) return [];
   const listed = new Set(cities);
   const periodOf = new Map(reports.map((r) => [r.institution, r.period]));

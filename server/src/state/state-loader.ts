@@ -7,7 +7,7 @@ import { keepState, keptState, stateKey } from './kept-states.js';
 import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState, type StoredLink } from './period-state.js';
 import { readReportsOf } from './read-reports.js';
 import type { LinkStatus } from './reconcile.js';
-import { NUMBERS_PER_LINK, unpackLinks, type PackedLinks } from '../reports/packed-links.js';
+import { linksByScope, unpackLinks } from '../reports/packed-links.js';
 import { agreementsOfReports, asOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
 
 const CHUNK = 500;
@@ -139,22 +139,3 @@ export class StateLoader {
   }
 }
 
-/**
- * A report's links split by `mode|channel`, only those among `among` when given; each string taken
- * through `intern`, so that a loader keeps the few distinct ids, codes and dates once, not per link.
- */
-export function linksByScope({ strings, links }: PackedLinks, intern: (s: string) => string = (s) => s, among?: ReadonlySet<string>): LinksByScope {
-  const shared = strings.map(intern);
-  const byScope: LinksByScope = new Map();
-  for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
-    const scanner = shared[links[i + 1]];
-    const issuer = shared[links[i + 2]];
-    if (among && !(among.has(scanner) && among.has(issuer))) continue;
-    const key = shared[links[i + 3]];
-    const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
-    const list = byScope.get(key);
-    if (list) list.push(link);
-    else byScope.set(key, [link]);
-  }
-  return byScope;
-}
