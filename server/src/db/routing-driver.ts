@@ -124,7 +124,10 @@ export class RoutingSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    execute(this.writer, CompiledQuery.raw('rollback'));
+    // After some errors (disk full in the middle of a statement run row by row, an I/O error)
+    // SQLite has rolled the whole transaction back itself: a second rollback would fail, and its
+    // error would hide the one to answer with.
+    if (this.writer.inTransaction) execute(this.writer, CompiledQuery.raw('rollback'));
     (connection as RoutedConnection).inTransaction = false;
   }
 
