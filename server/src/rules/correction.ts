@@ -59,12 +59,7 @@ export async function planCorrection(ctx: AppContext, input: PlanInput): Promise
   const correction = await correctionOf(ctx.db, input.reportId, input.cities);
   if (!correction) return null;
   const cities = new Set(correction.cities);
-  const citing = await cityFindingsCiting(
-    ctx.db,
-    rules.map((r) => r.rule.id),
-    from,
-    correction.replaced.id,
-  );
+  const citing = await cityFindingsCiting(ctx.db, rules.map((r) => r.rule.id), from, correction.replaced.id);
   const moved: CorrectionPlan['moved'] = [];
   for (const finding of citing) {
     // A dismissed finding's evidence is a history (new evidence is appended), not its latest hit's.
