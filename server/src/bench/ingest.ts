@@ -4,7 +4,8 @@
 // Two reports: ingest.* is the worst case (bigReport: links nobody else declares, and the reporter's
 // links in other cities dropped, so it opens a finding for nearly every row: ~52,000 at national
 // size); ingest.realistic.* is the largest report of the latest period sent again with its all-city
-// (*) rows written out city by city (55,193 rows at national size), which changes little.
+// (*) rows written out city by city (55,193 rows at national size): a correction that changes no
+// city's links, whose run evaluates no city and moves the findings' evidence (rules/correction.ts).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Link, ReportInput } from '../contract/reports.js';
 import type { BenchServer } from './bench-server.js';

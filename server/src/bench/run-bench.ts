@@ -104,7 +104,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
       notes: [
         'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
         `rules.* and ingest.realistic.*: the median of ${plan.repeats} runs (the realistic report sent again each time, a new version with the same content); ingest.*: one run (sent again it would open nothing)`,
-        'ingest.*: the worst case, bigReport (links nobody else declares; opens a finding for nearly every row); ingest.realistic.*: the largest latest-period report sent again with its * rows written out city by city, measured first',
+        'ingest.*: the worst case, bigReport (links nobody else declares; opens a finding for nearly every row); ingest.realistic.*: the largest latest-period report sent again with its * rows written out city by city (a correction changing no city: its run evaluates none), measured first',
         'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
         'matrix.p50Ms/p95Ms: one city and period asked again; matrix.firstAtPeriod*: the first request at each other period (what its cities share not yet in memory)',
         'findings.count and export.rows include findings copied in to reach the target count',
