@@ -13,7 +13,7 @@ import { cityFindingsCiting, type StoredCityFinding } from '../findings/reposito
 import { linksByScope, unpackLinks } from '../reports/packed-links.js';
 import { splitDeclarations, type LinksByScope, type OwnDeclarations, type SplitDeclarations, type StoredLink } from '../state/period-state.js';
 import { readReportsOf } from '../state/read-reports.js';
-import { packedLinksOfReports } from '../state/repository.js';
+import { anyReportUnseen, packedLinksOfReports } from '../state/repository.js';
 import type { ConfiguredRule, Outcome } from './engine.js';
 import type { Evidence } from './rule.js';
 import { markerOf, type RuleConfig } from './settings-repository.js';
@@ -53,22 +53,25 @@ export interface PlanInput {
  */
 export async function planCorrection(ctx: AppContext, input: PlanInput): Promise<CorrectionPlan | null> {
   const { rules, configs, from, to } = input;
+  const versions = await versionsOf(ctx.db, input.reportId);
+  if (!versions) return null;
   // A disabled rule is evaluated by neither run: only the chosen rules' markers count.
   if (rules.some(({ rule }) => configs.get(rule.id)!.applied !== markerOf(rule, configs.get(rule.id)!))) return null;
   if (!(await storedForEveryCity(ctx.db, input.members, input.cities.length, from, to))) return null;
-  const correction = await correctionOf(ctx.db, input.reportId, input.cities);
-  if (!correction) return null;
-  const cities = new Set(correction.cities);
-  const citing = await cityFindingsCiting(ctx.db, rules.map((r) => r.rule.id), from, correction.replaced.id);
+  const { replaced, correcting } = versions;
+  const [before, after] = await Promise.all([scopedLinksOf(ctx.db, replaced.id), scopedLinksOf(ctx.db, correcting.id)]);
+  const cities = changedCities(before, after, input.cities);
+  const moveEvidence = evidenceMover(replaced.id, correcting, before, after);
+  const citing = await cityFindingsCiting(ctx.db, rules.map((r) => r.rule.id), from, replaced.id);
   const moved: CorrectionPlan['moved'] = [];
   for (const finding of citing) {
     // A dismissed finding's evidence is a history (new evidence is appended), not its latest hit's.
-    const evidence = finding.status === 'dismissed' ? undefined : correction.moveEvidence(finding.evidence, finding.city);
+    const evidence = finding.status === 'dismissed' ? undefined : moveEvidence(finding.evidence, finding.city);
     if (evidence === undefined) cities.add(finding.city);
     else moved.push({ finding, outcome: movedOutcome(finding, evidence, from, to) });
   }
   if (cities.size === input.cities.length) return null;
-  return { replaced: correction.replaced, correcting: correction.correcting, cities, moved: moved.filter(({ finding, outcome }) => !cities.has(finding.city) && outcome.periods.length > 0) };
+  return { replaced, correcting, cities, moved: moved.filter(({ finding, outcome }) => !cities.has(finding.city) && outcome.periods.length > 0) };
 }
 
 /** A finding's outcome over [from, to] as before (in a city the correction leaves as it was, nothing else differs), with its evidence moved. */
@@ -81,17 +84,12 @@ function movedOutcome(f: StoredCityFinding, evidence: Evidence[], from: string, 
   };
 }
 
-interface Correction {
-  replaced: ReportRef;
-  correcting: ReportRef;
-  /** Cities where the institution declares, in some mode and channel, other links than before. */
-  cities: Set<string>;
-  /** Evidence of a finding in `city`, the replaced version's rows named by the correcting version's; undefined when it declares no such link there. */
-  moveEvidence(evidence: readonly Evidence[], city: string): Evidence[] | undefined;
-}
-
-/** What the report corrects: null unless it is a new version of a month its institution had reported, the rules having seen every other report. */
-async function correctionOf(db: Db, reportId: number, cities: readonly string[]): Promise<Correction | null> {
+/**
+ * The version the report replaces and its own: null unless it is a new version of a month its
+ * institution had reported, the rules having seen every other report (so that the stored findings
+ * are those of the version it replaces).
+ */
+async function versionsOf(db: Db, reportId: number): Promise<{ replaced: ReportRef; correcting: ReportRef } | null> {
   const report = await db.selectFrom('reports').select(['id', 'institution', 'period', 'version']).where('id', '=', reportId).executeTakeFirst();
   if (!report) return null;
   const replaced = await db
@@ -103,12 +101,8 @@ async function correctionOf(db: Db, reportId: number, cities: readonly string[])
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!replaced) return null;
-  const unseen = await db.selectFrom('reports').select('id').where('rules_applied', '=', 0).where('id', '!=', reportId).limit(1).executeTakeFirst();
-  if (unseen) return null;
-  const [before, after] = await Promise.all([scopedLinksOf(db, replaced.id), scopedLinksOf(db, reportId)]);
-  const correcting = { id: report.id, version: report.version };
-  return { replaced, correcting, cities: changedCities(before, after, cities), moveEvidence: evidenceMover(replaced.id, correcting, before, after) };
+  if (!replaced || (await anyReportUnseen(db, reportId))) return null;
+  return { replaced, correcting: { id: report.id, version: report.version } };
 }
 
 /** A report's links as loaders hold them: kept since a loader read them (or since stored), or read now. */
@@ -156,11 +150,11 @@ export function changedCities(before: LinksByScope, after: LinksByScope, cities:
     const is = splitDeclarations(after.get(scope) ?? NONE);
     const wasEvery = { declarations: was.everyCity, keys: was.everyCityKeys };
     const isEvery = { declarations: is.everyCity, keys: is.everyCityKeys };
-    const sameEveryCity = sameSequence(was.everyCity, is.everyCity) || sameDeclared(declaredIn(wasEvery), declaredIn(isEvery));
     // A city without rows of its own has the rows for every city: made once, not once a city.
     const everyCityOnly = new Map<OwnDeclarations, Map<string, string>>();
     const declared = (every: OwnDeclarations, own: OwnDeclarations | undefined) =>
       own ? declaredIn(every, own) : (everyCityOnly.get(every) ?? everyCityOnly.set(every, declaredIn(every)).get(every)!);
+    const sameEveryCity = sameSequence(was.everyCity, is.everyCity) || sameDeclared(declared(wasEvery, undefined), declared(isEvery, undefined));
     // With the same rows for every city, only cities with rows of their own can differ.
     const suspects = sameEveryCity ? new Set([...was.byCity.keys(), ...is.byCity.keys()]) : cities;
     for (const city of suspects) {
@@ -181,7 +175,10 @@ export function changedCities(before: LinksByScope, after: LinksByScope, cities:
  * most): indexing every row of a national report by its pair took longer than the thousand or so
  * lookups a correction makes.
  */
-function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByScope, after: LinksByScope): Correction['moveEvidence'] {
+/** Evidence of a finding in `city`, the replaced version's rows named by the correcting version's; undefined when it declares no such link there. */
+type EvidenceMover = (evidence: readonly Evidence[], city: string) => Evidence[] | undefined;
+
+function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByScope, after: LinksByScope): EvidenceMover {
   let index: { was: [scope: string, link: StoredLink][]; rows: Map<string, SplitDeclarations> } | undefined;
   const indexed = () => {
     if (index) return index;

@@ -12,7 +12,7 @@ import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges
 import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
 import type { FindingStatus } from '../findings/status-machine.js';
 import { nextPeriod } from '../state/periods.js';
-import { latestReportId } from '../state/repository.js';
+import { anyReportUnseen, latestReportId } from '../state/repository.js';
 import { RULES, ruleById } from './catalog.js';
 import { planCorrection, type CorrectionPlan } from './correction.js';
 import { evaluate, judgingPeriod, loadWorld, type ConfiguredRule, type World } from './engine.js';
@@ -208,8 +208,7 @@ export async function runRulesForReport(ctx: AppContext, report: { id: number; i
 /** At start-up: rerun what is stale (a rule whose version or settings changed, reports the rules never saw), and the time-bound rules. */
 export async function refreshStaleFindings(ctx: AppContext): Promise<RunSummary[]> {
   const configs = await loadRuleConfigs(ctx.db, ctx.now());
-  const unseen = await ctx.db.selectFrom('reports').select('id').where('rules_applied', '=', 0).limit(1).executeTakeFirst();
-  if (unseen) return [await runRules(ctx)];
+  if (await anyReportUnseen(ctx.db)) return [await runRules(ctx)];
   const stale = RULES.filter((r) => {
     const config = configs.get(r.id)!;
     return config.applied !== markerOf(r, config) || r.periodScoped;

@@ -121,3 +121,10 @@ export async function latestReportId(db: Db): Promise<number> {
   const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);
 }
+
+/** Whether the rules have not yet seen some report (other than `except`): stored, but its run did not finish. */
+export async function anyReportUnseen(db: Db, except?: number): Promise<boolean> {
+  let query = db.selectFrom('reports').select('id').where('rules_applied', '=', 0);
+  if (except !== undefined) query = query.where('id', '!=', except);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
