@@ -20,6 +20,8 @@ describe('the bench at a tiny size', () => {
     for (const key of FIGURE_KEYS.filter((k) => !CLIENT_KEYS.includes(k))) {
       expect.soft(Number.isFinite(written[key]), `${key} = ${String(written[key])}`).toBe(true);
     }
+    // Every figure, in the table's order, and nothing measured but left out of it.
+    expect(Object.keys(written).filter((k) => k !== 'meta')).toEqual([...FIGURE_KEYS]);
     expect(written['ingest.rows']).toBe(plan.ingestRows);
     expect(written['findings.count']).toBeGreaterThanOrEqual(plan.findings);
     expect(written['export.rows']).toBe(written['findings.count']);

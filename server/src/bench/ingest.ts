@@ -6,12 +6,16 @@
 // size); ingest.realistic.* is the largest report of the latest period sent again with its all-city
 // (*) rows written out city by city (55,193 rows at national size): a correction that changes no
 // city's links, whose run evaluates no city and moves the findings' evidence (rules/correction.ts).
+// ingest.newMonth.* is the same written-out report sent as the first report of the month after the
+// latest: its run evaluates every city. It is measured on a database of its own (measureNewMonth),
+// so that it changes nothing the other two measure.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Link, ReportInput } from '../contract/reports.js';
+import { nextPeriod } from '../state/periods.js';
 import type { BenchServer } from './bench-server.js';
 import { medianBy, round } from './sampling.js';
 
-type Prefix = 'ingest' | 'ingest.realistic';
+type Prefix = 'ingest' | 'ingest.realistic' | 'ingest.newMonth';
 type IngestFigures<P extends Prefix> = Record<`${P}.${'rows' | 'seconds' | 'rowsPerSecond' | 'rawSeconds' | 'rawRowsPerSecond' | 'ratioToRaw'}`, number>;
 
 /**
@@ -114,4 +118,16 @@ export async function measureIngest(server: BenchServer, rows: number, runs: num
   const realistic = await timeSubmission(server, writtenOut(await largestLatestReport(server, period), codes), 'ingest.realistic', runs);
   const worst = await timeSubmission(server, bigReport(ids[0], ids.slice(1), codes, period, rows), 'ingest');
   return { ...worst, ...realistic };
+}
+
+/**
+ * The realistic report sent as its institution's first report of the month after the latest, once
+ * (sent again it would be a correction): the run a month's first report gets, over every city.
+ */
+export async function measureNewMonth(server: BenchServer): Promise<IngestFigures<'ingest.newMonth'>> {
+  const [cities, periods] = await Promise.all([server.client.get('/api/v1/cities'), server.client.get('/api/v1/periods')]);
+  const codes: string[] = cities.body.items.map((c: { code: string }) => c.code);
+  const period: string = periods.body.items.at(-1);
+  const report = writtenOut(await largestLatestReport(server, period), codes);
+  return timeSubmission(server, { ...report, period: nextPeriod(period) }, 'ingest.newMonth');
 }

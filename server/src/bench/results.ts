@@ -9,6 +9,7 @@ export const FIGURE_KEYS = [
   'generate.seconds', 'generate.reports',
   'ingest.rows', 'ingest.seconds', 'ingest.rowsPerSecond', 'ingest.rawSeconds', 'ingest.rawRowsPerSecond', 'ingest.ratioToRaw',
   'ingest.realistic.rows', 'ingest.realistic.seconds', 'ingest.realistic.rowsPerSecond', 'ingest.realistic.rawSeconds', 'ingest.realistic.rawRowsPerSecond', 'ingest.realistic.ratioToRaw',
+  'ingest.newMonth.rows', 'ingest.newMonth.seconds', 'ingest.newMonth.rowsPerSecond', 'ingest.newMonth.rawSeconds', 'ingest.newMonth.rawRowsPerSecond', 'ingest.newMonth.ratioToRaw',
   'matrix.p50Ms', 'matrix.p95Ms', 'matrix.firstAtPeriodP50Ms', 'matrix.firstAtPeriodP95Ms', 'matrix.bareP50Ms', 'matrix.bareP95Ms', 'matrix.ratioToBare',
   'coverage.byPeriod.p50Ms', 'coverage.byPeriod.p95Ms', 'coverage.byCity.p50Ms', 'coverage.byCity.p95Ms',
   'rules.fullRunSeconds', 'rules.peakRssMb', 'rules.findingsHit',
@@ -20,12 +21,14 @@ export const FIGURE_KEYS = [
 
 export const CLIENT_KEYS = FIGURE_KEYS.filter((k) => k.startsWith('client.'));
 
-/** Issue 6's targets: each figure at most this much (ingestion's 1 s is for a 50,000-row report, both the worst case and the realistic one). */
+/** Issue 6's targets: each figure at most this much (ingestion's 1 s is for a 50,000-row report: the worst case, the correction and the month's first report alike). */
 export const TARGETS: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
   'ingest.seconds': 1,
   'ingest.ratioToRaw': 3,
   'ingest.realistic.seconds': 1,
   'ingest.realistic.ratioToRaw': 3,
+  'ingest.newMonth.seconds': 1,
+  'ingest.newMonth.ratioToRaw': 3,
   'matrix.p95Ms': 30,
   'matrix.firstAtPeriodP95Ms': 30,
   'matrix.ratioToBare': 5,

@@ -10,16 +10,16 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures, type GenerationFigures } from '../generate/generate-history.js';
 import { createLogger } from '../logger.js';
-import { BENCH_PASSWORD, BENCH_USER, startBenchServer } from './bench-server.js';
+import { BENCH_PASSWORD, BENCH_USER, startBenchServer, type BenchServer } from './bench-server.js';
 import { buildClient, measureClient } from './client.js';
 import { measureCoverage } from './coverage.js';
 import { measureDbSize } from './db-size.js';
 import { measureExports } from './exports.js';
 import { measureFindingsList } from './findings-list.js';
-import { measureIngest } from './ingest.js';
+import { measureIngest, measureNewMonth } from './ingest.js';
 import { measureMatrix } from './matrix.js';
 import type { BenchPlan } from './plan.js';
-import { CLIENT_KEYS, writeResults, type BenchResults, type Figures } from './results.js';
+import { CLIENT_KEYS, FIGURE_KEYS, writeResults, type BenchResults, type Figures } from './results.js';
 import { measureRules } from './rules.js';
 import { topUpFindings } from './synthetic-findings.js';
 
@@ -44,6 +44,18 @@ async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) =
   return writeGenerationFigures(plan.generatedDb, result);
 }
 
+/** A measurement that changes what the others measure: on a copy of the database, with a server of its own. */
+async function onCopy<F>(source: string, copy: string, now: Date, measure: (server: BenchServer) => Promise<F>): Promise<F> {
+  fs.copyFileSync(source, copy);
+  const server = await startBenchServer(copy, { now });
+  try {
+    return await measure(server);
+  } finally {
+    await server.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  }
+}
+
 export async function runBench(plan: BenchPlan, log: (line: string) => void = () => {}): Promise<BenchResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -65,6 +77,9 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
 
   log('full rules run');
   Object.assign(figures, await measureRules(work, now, plan.repeats));
+
+  log("ingestion: the largest report written out city by city, as a month's first report");
+  Object.assign(figures, await onCopy(work, path.join(plan.workDir, 'new-month.db'), now, measureNewMonth));
 
   const clientDir = plan.client ? await (log('building the client'), buildClient(path.join(plan.workDir, 'client'))) : undefined;
   const server = await startBenchServer(work, { now, clientDir });
@@ -105,12 +120,14 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
         'ingest.ratioToRaw: one HTTP submission (validation, storage, rules for its scope) over the best of three raw parse+insert runs',
         `rules.* and ingest.realistic.*: the median of ${plan.repeats} runs (the realistic report sent again each time, a new version with the same content); ingest.*: one run (sent again it would open nothing)`,
         'ingest.*: the worst case, bigReport (links nobody else declares; opens a finding for nearly every row); ingest.realistic.*: the largest latest-period report sent again with its * rows written out city by city (a correction changing no city: its run evaluates none), measured first',
+        "ingest.newMonth.*: the same written-out report as its institution's first report of the month after the latest (its run evaluates every city), once, on a copy of the database of its own",
         'matrix.ratioToBare: HTTP p50 over the bare as-of SQL p50',
         'matrix.p50Ms/p95Ms: one city and period asked again; matrix.firstAtPeriod*: the first request at each other period (what its cities share not yet in memory)',
         'findings.count and export.rows include findings copied in to reach the target count',
       ],
     },
-    figures,
+    // In FIGURE_KEYS' order, whatever order they were measured in.
+    figures: Object.fromEntries(FIGURE_KEYS.filter((key) => key in figures).map((key) => [key, figures[key]])),
   };
   writeResults(plan.out, results);
   if (plan.size !== 'tiny') writeResults(plan.out.replace(/\.json$/, `-${plan.size}.json`), results);
