@@ -106,15 +106,22 @@ async function timeSubmission<P extends Prefix>(server: BenchServer, report: Rep
   } as IngestFigures<P>;
 }
 
+/** The institutions' ids, the cities' codes and the latest reported period, as the API gives them. */
+async function registry(server: BenchServer): Promise<{ ids: string[]; codes: string[]; period: string }> {
+  const [institutions, cities, periods] = await Promise.all([server.client.get('/api/v1/institutions'), server.client.get('/api/v1/cities'), server.client.get('/api/v1/periods')]);
+  return {
+    ids: institutions.body.items.map((i: { id: string }) => i.id),
+    codes: cities.body.items.map((c: { code: string }) => c.code),
+    period: periods.body.items.at(-1),
+  };
+}
+
 /**
  * The realistic report first (it changes little; the median of `runs` submissions), then the worst
  * case (bigReport) on top of it, once: sent again it would open nothing.
  */
 export async function measureIngest(server: BenchServer, rows: number, runs: number): Promise<IngestFigures<'ingest'> & IngestFigures<'ingest.realistic'>> {
-  const [institutions, cities, periods] = await Promise.all([server.client.get('/api/v1/institutions'), server.client.get('/api/v1/cities'), server.client.get('/api/v1/periods')]);
-  const ids: string[] = institutions.body.items.map((i: { id: string }) => i.id);
-  const codes: string[] = cities.body.items.map((c: { code: string }) => c.code);
-  const period: string = periods.body.items.at(-1);
+  const { ids, codes, period } = await registry(server);
   const realistic = await timeSubmission(server, writtenOut(await largestLatestReport(server, period), codes), 'ingest.realistic', runs);
   const worst = await timeSubmission(server, bigReport(ids[0], ids.slice(1), codes, period, rows), 'ingest');
   return { ...worst, ...realistic };
@@ -125,9 +132,7 @@ export async function measureIngest(server: BenchServer, rows: number, runs: num
  * (sent again it would be a correction): the run a month's first report gets, over every city.
  */
 export async function measureNewMonth(server: BenchServer): Promise<IngestFigures<'ingest.newMonth'>> {
-  const [cities, periods] = await Promise.all([server.client.get('/api/v1/cities'), server.client.get('/api/v1/periods')]);
-  const codes: string[] = cities.body.items.map((c: { code: string }) => c.code);
-  const period: string = periods.body.items.at(-1);
+  const { codes, period } = await registry(server);
   const report = writtenOut(await largestLatestReport(server, period), codes);
   return timeSubmission(server, { ...report, period: nextPeriod(period) }, 'ingest.newMonth');
 }

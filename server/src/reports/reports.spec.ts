@@ -10,8 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const LINKS_CSV = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n';
-
 function form(fields: Record<string, string>, files: Record<string, Uint8Array | string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);

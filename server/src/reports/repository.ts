@@ -1,14 +1,12 @@
 // Reports, their links and agreements: stored whole in one transaction, read back as plain objects.
 import { rawRows, runEach, type Db } from '../db/database.js';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
 import { insertPackedLinks } from './packed-links.js';
 
 /** Rows a multi-row insert carries: 14 parameters an agreement row keeps it under SQLite's 32766. */
 const BATCH_ROWS = 2000;
-/** Links per JSON parameter: bounds the string a statement carries (SQLite's limit is 1 GB). */
-const LINK_CHUNK = 100_000;
 
 export function toSummary(row: ReportRow): ReportSummary {
   return {

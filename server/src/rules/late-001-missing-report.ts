@@ -2,7 +2,7 @@
 // One finding per missing period: each report is its own obligation, and the finding resolves
 // when that report arrives.
 import { z } from 'zod';
-import { nextPeriod, periodsBetween } from '../state/periods.js';
+import { nextPeriod } from '../state/periods.js';
 import type { Hit, Rule } from './rule.js';
 
 const settings = z.strictObject({ dueDay: z.number().int().min(1).max(28) });

@@ -4,9 +4,8 @@
 import type { Agreement } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { keepState, keptState, stateKey } from './kept-states.js';
-import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState, type StoredLink } from './period-state.js';
+import { buildPeriodState, reportsOnlyState, type LinksByScope, type PeriodState } from './period-state.js';
 import { readReportsOf } from './read-reports.js';
-import type { LinkStatus } from './reconcile.js';
 import { linksByScope, unpackLinks } from '../reports/packed-links.js';
 import { agreementsOfReports, asOfReports, packedLinksOfReports, type AsOfReport } from './repository.js';
 
@@ -138,4 +137,3 @@ export class StateLoader {
     }
   }
 }
-
