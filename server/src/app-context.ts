@@ -1,12 +1,30 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Logger } from './logger.js';
+import { PendingWork } from './pending-work.js';
 
-/** What every feature's routes and services need, built once by main.ts or a test. */
+/**
+ * What every feature's routes and services need, built once by main.ts, a tool or a test through
+ * createAppContext. Every long-lived thing the server holds is a field here.
+ */
 export interface AppContext {
   db: Db;
   config: Config;
   logger: Logger;
   /** The current time; tests fix it. */
   now: () => Date;
+  /** Work started outside a request (rules runs) that shutdown waits for or names when it gives up. */
+  pending: PendingWork;
+}
+
+/** The parts a caller must give; the rest is made here, so that adding a field touches one place. */
+export interface AppContextParts {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export function createAppContext({ db, config, logger, now = () => new Date() }: AppContextParts): AppContext {
+  return { db, config, logger, now, pending: new PendingWork() };
 }

@@ -1,7 +1,7 @@
 // Reads config, opens the database, starts listening and shuts down cleanly on SIGTERM/SIGINT.
 import type { Server } from 'node:http';
 import { buildApp } from './app.js';
-import type { AppContext } from './app-context.js';
+import { createAppContext } from './app-context.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from './users/service.js';
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const database = openDatabase(config.DB_PATH);
-const ctx: AppContext = { db: database.db, config, logger, now: () => new Date() };
+const ctx = createAppContext({ db: database.db, config, logger, now: () => new Date() });
 
 const started = Date.now();
 const result = await bootstrap(ctx, config.SEED);

@@ -2,7 +2,7 @@
 // who reads and submits through the API like any client.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.js';
-import type { AppContext } from '../app-context.js';
+import { createAppContext, type AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
@@ -25,7 +25,7 @@ export interface BenchServer {
 export async function startBenchServer(file: string, options: { now: Date; clientDir?: string }): Promise<BenchServer> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: file, SEED: 'none', CLIENT_DIR: options.clientDir ?? '/nonexistent', HOST: '127.0.0.1' });
   const database = openDatabase(file);
-  const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => options.now };
+  const ctx = createAppContext({ db: database.db, config, logger: createLogger('silent'), now: () => options.now });
   await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');
   // What main does at start-up, waited for here so that no measurement overlaps it.
   await prepareLatestStates(ctx.db);

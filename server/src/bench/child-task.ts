@@ -3,7 +3,7 @@
 // Usage: node dist/server/bench/child-task.js '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
 // (or node --import tsx server/src/bench/child-task.ts '…' from the sources).
 import fs from 'node:fs';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { exportQuery } from '../contract/exports.js';
 import { openDatabase } from '../db/database.js';
@@ -31,7 +31,7 @@ export interface ChildFigures {
 const input = JSON.parse(process.argv[2]) as ChildTask;
 const now = new Date(input.now);
 const database = openDatabase(input.db);
-const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: input.db, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now };
+const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: input.db, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
 const started = performance.now();
 let count = 0;
 let bytes: number | undefined;

@@ -4,7 +4,7 @@
 // and last the client in Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -35,7 +35,7 @@ async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) =
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   fs.mkdirSync(path.dirname(partial), { recursive: true });
   const database = openDatabase(partial);
-  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: partial, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now };
+  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: partial, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
   log(`generating ${plan.generatedDb}`);
   const result = await generateHistory(ctx, plan.spec, { progress: log });
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { exportQuery, type ExportFormat } from '../contract/exports.js';
 import { openDatabase } from '../db/database.js';
@@ -67,7 +67,7 @@ const rssMb = (field: 'VmHWM' | 'VmRSS') => {
 
 async function exportOnce(dbPath: string, format: ExportFormat): Promise<ExportMeasurement> {
   const database = openDatabase(dbPath);
-  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: dbPath, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() };
+  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: dbPath, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() });
   const auditor = { username: 'auditor', role: 'auditor' as const, institution: null, via: 'session' as const };
   const startRssMb = rssMb('VmRSS');
   const started = performance.now();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig, projectRoot } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
@@ -68,7 +68,7 @@ if (fs.existsSync(file)) {
 
 const now = clockAfter(lastPeriodOf(spec));
 const database = openDatabase(file);
-const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: file, SEED: 'none', LOG_LEVEL: 'warn' }), logger: createLogger('warn'), now: () => now };
+const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: file, SEED: 'none', LOG_LEVEL: 'warn' }), logger: createLogger('warn'), now: () => now });
 try {
   const result = await generateHistory(ctx, spec, { progress: (line) => console.error(line) });
   const seconds = result.ingestSeconds + result.rulesSeconds;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
@@ -12,7 +12,7 @@ async function generated(seed: number, rules = true) {
   const spec: GenerateSpec = { kind: 'world', params: { institutions: 7, cities: 5, periods: 4, seed } };
   const database = openDatabase(':memory:');
   const now = clockAfter('2019-04');
-  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: ':memory:', SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now };
+  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: ':memory:', SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
   try {
     const result = await generateHistory(ctx, spec, { rules });
     const accepted = await ctx.db.selectFrom('audit_log').select(['target', 'details']).where('action', '=', 'report.accepted').orderBy('seq').execute();

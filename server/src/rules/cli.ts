@@ -1,7 +1,7 @@
 // `npm run rules -- --all | --stale [--rule ID …] [--from YYYY-MM] [--to YYYY-MM] [--now ISO]`:
 // runs the rules on the configured database outside the server, e.g. after a bulk import.
 import { parseArgs } from 'node:util';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -37,7 +37,7 @@ if (Number.isNaN(now.getTime())) fail(`${values.now} is not a date.`);
 
 const config = loadConfig();
 const database = openDatabase(config.DB_PATH);
-const ctx: AppContext = { db: database.db, config, logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: () => now };
+const ctx = createAppContext({ db: database.db, config, logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: () => now });
 try {
   await migrateToLatest(ctx.db);
   const runs: RunSummary[] = values.stale

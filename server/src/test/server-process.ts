@@ -1,7 +1,7 @@
 // The real server (main.ts) as its own process over a database file, for tests of signals and crashes.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import type { AppContext } from '../app-context.js';
+import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -14,7 +14,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 /** A database with the reference data and the demo users (password "demo") but no reports. */
 export async function prepareDatabase(file: string): Promise<void> {
   const database = openDatabase(file);
-  const ctx: AppContext = { db: database.db, config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() };
+  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() });
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, loadInstitutionFile());
   await createDemoUsers(ctx);

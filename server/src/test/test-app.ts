@@ -1,7 +1,7 @@
 // Starts the real app on a loopback port with an in-memory database, for tests that talk HTTP.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.js';
-import type { AppContext } from '../app-context.js';
+import { createAppContext, type AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -41,7 +41,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: dbPath, SEED: 'none', CLIENT_DIR: '/nonexistent', ...options.env });
   const database = openDatabase(dbPath);
   const fixedNow = options.now;
-  const ctx: AppContext = { db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() };
+  const ctx = createAppContext({ db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() });
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, options.institutions ?? FIXTURE_INSTITUTIONS);
   await createDemoUsers(ctx);
