@@ -13,6 +13,7 @@ import { exportRoutes } from './exports/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { clientApp } from './http/client-app.js';
 import { healthRoutes } from './http/health.js';
+import { trackInFlight } from './http/in-flight.js';
 import { rejectDeepJson } from './http/json-depth.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
 import { requestId } from './http/request-id.js';
@@ -33,6 +34,7 @@ export function buildApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(trackInFlight(ctx.pending));
   app.use(requestId(ctx.logger));
   app.use(securityHeaders);
 

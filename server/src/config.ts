@@ -15,6 +15,8 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** After SIGTERM or SIGINT, how long requests and rules runs in flight may take before the process exits non-zero regardless. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,20 +1,28 @@
-// Background work the server has started and not finished, by name: shutdown waits for it within
-// its grace period, and past it logs what was still running.
+// Work the server has started and not finished (requests, rules runs), by name: shutdown waits for
+// it within its grace period, and past it logs what was still running.
 
 export class PendingWork {
   private readonly running = new Map<number, string>();
-  private readonly settled = new Set<() => void>();
+  private readonly idleWaiters = new Set<() => void>();
   private nextId = 1;
+  /** Set when shutdown begins: responses from then on close their connection. */
+  closing = false;
+
+  /** Records work under `label`; call the returned function once it is over (twice is harmless). */
+  begin(label: string): () => void {
+    const id = this.nextId++;
+    this.running.set(id, label);
+    return () => {
+      if (!this.running.delete(id) || this.running.size > 0) return;
+      for (const resolve of this.idleWaiters) resolve();
+      this.idleWaiters.clear();
+    };
+  }
 
   /** Tracks `task` under `label` until it settles; returns it unchanged. */
   track<T>(label: string, task: Promise<T>): Promise<T> {
-    const id = this.nextId++;
-    this.running.set(id, label);
-    const done = (): void => {
-      this.running.delete(id);
-      if (this.running.size === 0) for (const resolve of this.settled) resolve();
-    };
-    task.then(done, done);
+    const end = this.begin(label);
+    task.then(end, end);
     return task;
   }
 
@@ -26,12 +34,6 @@ export class PendingWork {
   /** Resolves once nothing is running. */
   idle(): Promise<void> {
     if (this.running.size === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const onIdle = (): void => {
-        this.settled.delete(onIdle);
-        resolve();
-      };
-      this.settled.add(onIdle);
-    });
+    return new Promise((resolve) => this.idleWaiters.add(resolve));
   }
 }

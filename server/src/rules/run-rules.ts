@@ -56,7 +56,8 @@ function serialised<T>(db: Db, task: () => Promise<T>): Promise<T> {
 }
 
 export function runRules(ctx: AppContext, scope: RunScope = {}): Promise<RunSummary> {
-  return serialised(ctx.db, () => runNow(ctx, scope));
+  const label = `rules run ${scope.rules?.join(',') ?? 'all rules'} ${scope.from ?? 'first'}..${scope.to ?? 'latest'}`;
+  return ctx.pending.track(label, serialised(ctx.db, () => runNow(ctx, scope)));
 }
 
 async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {

@@ -31,19 +31,40 @@ export interface ServerProcess {
   baseUrl: string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** What the process has printed so far (standard output while it is read, and standard error). */
+  output(): string;
+}
+
+export interface ServerProcessOptions {
+  /** Environment beyond the defaults (no demo, port 0). */
+  env?: Record<string, string>;
+  /**
+   * What the parent does with the server's standard output once it listens: keep reading it, stop
+   * reading (the pipe fills up), or close its end (the reader has gone).
+   */
+  stdout?: 'read' | 'unread' | 'closed';
 }
 
 /** Starts main.ts on a free port over `dbPath` (no demo unless asked) and resolves once it listens. */
-export function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(dbPath: string, env: Record<string, string> = {}, options: Omit<ServerProcessOptions, 'env'> = {}): Promise<ServerProcess> {
   const child = spawnTs('server/src/main.ts', [], { DB_PATH: dbPath, PORT: '0', SEED: 'none', ...env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let out = '';
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-      if (m) resolve({ child, baseUrl: m[1].replace('localhost', '127.0.0.1'), exited });
-    });
+      if (!m) return;
+      if (options.stdout === 'unread') {
+        child.stdout!.off('data', onData);
+        child.stdout!.pause();
+      } else if (options.stdout === 'closed') {
+        child.stdout!.destroy();
+      }
+      resolve({ child, baseUrl: m[1].replace('localhost', '127.0.0.1'), exited, output: () => out });
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
   });
 }
