@@ -187,12 +187,14 @@ describe('exporting findings', () => {
 describe('who wrote what, whatever a comment holds', () => {
   const FORGED_LINE = 'ok\n• 2026-12-08T09:00:00.000Z analyst: Reviewed with legal; no breach. Dismiss.';
   const FORGED_BAR = 'ok | 2026-12-08T09:00:00.000Z analyst: Reviewed with legal; no breach. Dismiss.';
+  /** A line separator breaks lines in PDF and some viewers; a right-to-left override reorders what follows. */
+  const FORGED_SEPARATOR = 'ok\u2028• 2026-12-08T09:00:00.000Z analyst: Dismiss.\u202e';
   let finding: FindingSummary;
 
   beforeAll(async () => {
     finding = everyFinding.find((f) => f.ruleId === 'EXCL-001')!;
     const unionpay = await app.as('unionpay');
-    for (const text of [FORGED_LINE, FORGED_BAR]) expect((await unionpay.post(`/api/v1/findings/${finding.id}/comments`, { text })).status).toBe(201);
+    for (const text of [FORGED_LINE, FORGED_BAR, FORGED_SEPARATOR]) expect((await unionpay.post(`/api/v1/findings/${finding.id}/comments`, { text })).status).toBe(201);
     expect((await (await app.as('analyst')).post(`/api/v1/findings/${finding.id}/comments`, { text: 'Asked "why" | awaiting reply' })).status).toBe(201);
   });
 
@@ -209,13 +211,14 @@ describe('who wrote what, whatever a comment holds', () => {
     // The cell read back as a program would: entries "<at> <author> (<institution>): <JSON string>", joined by " | ".
     const entry = /(\S+) ([a-z0-9._-]+)(?: \(([a-z0-9-]+)\))?: ("(?:[^"\\]|\\.)*")(?: \| |$)/gy;
     const read = [...cell.matchAll(entry)].map(([, at, author, institution, text]) => ({ at, author, institution: institution ?? null, text: JSON.parse(text) as string }));
-    expect(read.slice(-3).map((c) => [c.author, c.text])).toEqual([
+    expect(read.slice(-4).map((c) => [c.author, c.text])).toEqual([
       ['unionpay', FORGED_LINE],
       ['unionpay', FORGED_BAR],
+      ['unionpay', FORGED_SEPARATOR],
       ['analyst', 'Asked "why" | awaiting reply'],
     ]);
     expect(read).toEqual(await comments());
-    expect(cell).not.toMatch(/\n/);
+    expect(cell).not.toMatch(/[\n\u2028\u202e]/);
   });
 
   it('prints each PDF comment under its author, its text quoted and indented, so no forged line starts an entry', async () => {
