@@ -15,6 +15,7 @@ import { clientApp } from './http/client-app.js';
 import { healthRoutes } from './http/health.js';
 import { trackInFlight } from './http/in-flight.js';
 import { rejectDeepJson } from './http/json-depth.js';
+import { rejectIllFormedText } from './http/well-formed-body.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -51,6 +52,9 @@ export function buildApp(ctx: AppContext): express.Express {
   api.use(healthRoutes(ctx));
   api.use(authenticate(ctx));
   api.use(authRoutes(ctx));
+  // After the login route, which answers any credentials it cannot match, ill-formed ones included,
+  // with 401 (and records the attempt); every other body with ill-formed text is 422 BAD_TEXT.
+  api.use(rejectIllFormedText);
   api.use(userRoutes(ctx));
   api.use(referenceRoutes(ctx));
   api.use(apiKeyRoutes(ctx));

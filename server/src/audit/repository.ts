@@ -1,9 +1,10 @@
 // The audit trail in the database. Entries are only ever appended, inside the transaction of the
 // write they record; there is deliberately no function here that changes or removes one.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AuditAction, AuditEntry, AuditListQuery } from '../contract/audit.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogRow, Database } from '../db/schema.js';
+import { wellFormed, wellFormedJson } from '../text/well-formed-text.js';
 import { auditHash, canonicalJson, GENESIS_HASH, type AuditJson } from './audit-hash.js';
 
 export interface NewAuditEntry {
@@ -37,14 +38,15 @@ export function toAuditEntry(row: AuditLogRow): AuditEntry {
 export async function appendAudit(trx: Transaction<Database>, entry: NewAuditEntry): Promise<AuditEntry> {
   if (!trx.isTransaction) throw new Error('appendAudit runs inside the transaction of the write it records');
   const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const details = entry.details ?? {};
+  // Text as storage keeps it (a lone surrogate becomes U+FFFD), so the hash covers what is stored.
+  const details = wellFormedJson(entry.details ?? {});
   const storedDetails = canonicalJson(details);
   const fields = {
     seq: (head?.seq ?? 0) + 1,
     at: entry.at,
-    actor: entry.actor,
+    actor: wellFormed(entry.actor),
     action: entry.action,
-    target: entry.target,
+    target: wellFormed(entry.target),
     details,
     prevHash: head?.hash ?? GENESIS_HASH,
   };
@@ -104,4 +106,17 @@ export async function auditHeadSeq(db: Db): Promise<number> {
 /** Up to `limit` stored rows after `afterSeq` and up to `lastSeq`, in order: one page of the chain. */
 export async function auditRowsAfter(db: Db, afterSeq: number, lastSeq: number, limit: number): Promise<AuditLogRow[]> {
   return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).where('seq', '<=', lastSeq).orderBy('seq').limit(limit).execute();
+}
+
+/**
+ * An entry's actor and target as the bytes SQLite holds: for entries written before text was made
+ * well-formed these may encode lone surrogates, which reading them as text turns into U+FFFD.
+ */
+export async function auditTextBytes(db: Db, seq: number): Promise<{ actor: Uint8Array; target: Uint8Array } | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select([sql<Uint8Array>`cast(actor as blob)`.as('actor'), sql<Uint8Array>`cast(target as blob)`.as('target')])
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row;
 }

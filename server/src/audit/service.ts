@@ -5,20 +5,43 @@ import type { AuditEntry, AuditVerification } from '../contract/audit.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogRow } from '../db/schema.js';
 import type { Principal } from '../http/principal.js';
+import { decodeWithLoneSurrogates, REPLACEMENT_CHARACTER } from '../text/well-formed-text.js';
 import { auditHash, GENESIS_HASH, type AuditJson } from './audit-hash.js';
-import { auditHeadSeq, auditRowsAfter, recordAudit } from './repository.js';
+import { auditHeadSeq, auditRowsAfter, auditTextBytes, recordAudit } from './repository.js';
 
 /** Entries hashed per query: memory stays flat however long the trail grows. */
 export const VERIFY_BATCH = 1000;
 
-function hashMatches(row: AuditLogRow): boolean {
+/** At most this many entries are named in legacyText. */
+export const LISTED_ENTRIES = 100;
+
+type StoredCheck = 'ok' | 'legacy-text' | 'hash';
+
+function hashOf(row: AuditLogRow, details: { [key: string]: AuditJson }, actor: string, target: string): string {
+  return auditHash({ seq: row.seq, at: row.at, actor, action: row.action, target, details, prevHash: row.prev_hash });
+}
+
+/**
+ * Before text was made well-formed, an entry's actor or target could hold a lone surrogate: the
+ * hash covered it, and SQLite kept its three bytes (ED A0 80 for U+D800: not UTF-8, so it reads
+ * back as three U+FFFD). Details were never affected (stored as JSON text, whose escapes keep it).
+ * Such an entry is checked against its stored bytes read with their lone surrogates: exactly
+ * what was hashed, so a change of a single byte still breaks it.
+ */
+async function checkStored(db: Db, row: AuditLogRow): Promise<StoredCheck> {
+  let details: { [key: string]: AuditJson };
   try {
-    const details = JSON.parse(row.details) as { [key: string]: AuditJson };
-    return auditHash({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target, details, prevHash: row.prev_hash }) === row.hash;
+    details = JSON.parse(row.details) as { [key: string]: AuditJson };
+    if (hashOf(row, details, row.actor, row.target) === row.hash) return 'ok';
   } catch {
     // Details that no longer parse (or canonicalise) were changed by hand.
-    return false;
+    return 'hash';
   }
+  if (!row.actor.includes(REPLACEMENT_CHARACTER) && !row.target.includes(REPLACEMENT_CHARACTER)) return 'hash';
+  const stored = await auditTextBytes(db, row.seq);
+  if (!stored) return 'hash';
+  const matches = hashOf(row, details, decodeWithLoneSurrogates(stored.actor), decodeWithLoneSurrogates(stored.target)) === row.hash;
+  return matches ? 'legacy-text' : 'hash';
 }
 
 /** Lets requests in between pages: the queries and hashing are synchronous under the hood. */
@@ -28,9 +51,12 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * Recomputes the chain from the first entry to the head as it stood when the check began (entries
  * appended meanwhile are left for the next check). Reads it in pages by seq, each its own short
  * query, so writers are not held up by a long check and memory does not grow with the trail.
+ * Entries written before text was made well-formed are checked as stored (checkStored) and the
+ * first of them are named in `legacyText`.
  */
 export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH): Promise<AuditVerification> {
   const lastSeq = await auditHeadSeq(db);
+  const legacyText: number[] = [];
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   while (expectedSeq <= lastSeq) {
@@ -38,14 +64,16 @@ export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH): Promis
     if (rows.length === 0) return { ok: false, brokenAt: expectedSeq, reason: 'sequence' };
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, brokenAt: row.seq, reason: 'sequence' };
-      if (!hashMatches(row)) return { ok: false, brokenAt: row.seq, reason: 'hash' };
+      const stored = await checkStored(db, row);
+      if (stored === 'hash') return { ok: false, brokenAt: row.seq, reason: 'hash' };
       if (row.prev_hash !== prevHash) return { ok: false, brokenAt: row.seq, reason: 'link' };
+      if (stored === 'legacy-text' && legacyText.length < LISTED_ENTRIES) legacyText.push(row.seq);
       prevHash = row.hash;
       expectedSeq += 1;
     }
     await yieldToRequests();
   }
-  return { ok: true, entries: lastSeq, head: prevHash };
+  return { ok: true, entries: lastSeq, head: prevHash, ...(legacyText.length > 0 ? { legacyText } : {}) };
 }
 
 export interface FindingsExport {

@@ -4,6 +4,7 @@ import { appendAudit, recordAudit } from '../audit/repository.js';
 import type { Role } from '../contract/common.js';
 import { Unauthorized } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
+import { cutText } from '../text/well-formed-text.js';
 import { findUserRow } from '../users/repository.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
@@ -26,13 +27,15 @@ export interface LoginOrigin {
  * username tried; never the password.
  */
 export async function logIn(ctx: AppContext, username: string, password: string, origin: LoginOrigin = {}): Promise<NewSession> {
-  const row = await findUserRow(ctx.db, username);
+  // No user has an ill-formed name (every body holding one is refused); looked up, storage would
+  // compare it as U+FFFD and could match a real name.
+  const row = username.isWellFormed() ? await findUserRow(ctx.db, username) : undefined;
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   const now = ctx.now();
   if (!row || !ok || row.disabled === 1) {
     const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : 'disabled';
     // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
-    await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${username.slice(0, 64)}`, details: { reason, ip: origin.ip } });
+    await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${cutText(username, 64)}`, details: { reason, ip: origin.ip } });
     throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
   }
   // A fresh token at every login: a session id planted before login is never promoted (fixation).

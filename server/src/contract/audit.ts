@@ -69,6 +69,12 @@ export const auditVerification = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     entries: z.number().int().describe('how many entries were checked: the whole trail as it stood when the check began'),
     head: sha256Hex.describe('the hash of the last of them (64 zeros on an empty trail); note it, and a later check that finds it at the same seq proves nothing up to there changed'),
+    legacyText: z
+      .array(z.number().int())
+      .optional()
+      .describe(
+        'entries written before text was made well-formed (the first 100) whose actor or target held a lone surrogate: they read as U+FFFD, and are proven against the bytes stored, which still hold it',
+      ),
   }),
   z.object({
     ok: z.literal(false),

@@ -67,7 +67,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
         'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +
         'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again. ' +
-        'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP).',
+        'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP). ' +
+        'Every string (and key) must be well-formed Unicode: a lone surrogate such as "\\ud800" anywhere in a JSON body is 422 with an error BAD_TEXT at its path, and nothing is stored ' +
+        '(POST /auth/login answers such a username with 401 BAD_CREDENTIALS).',
     },
     servers: [{ url: '/' }],
     components: {

@@ -57,7 +57,7 @@ describe('exporting findings', () => {
     );
     const exclusive = rows.find((r) => r.rule === 'EXCL-001')!;
     expect(exclusive.subject_names_zh).toBe('支付宝;中国银联');
-    expect(exclusive.evidence).toContain(`agreement ${INJECTED_REF}`);
+    expect(exclusive.evidence).toContain(`agreement ${JSON.stringify(INJECTED_REF)}`);
     expect(exclusive.history).toContain('system: — → open');
   });
 
@@ -181,5 +181,61 @@ describe('exporting findings', () => {
     expect(institution.status).toBe(403);
     expect(institution.headers.get('content-type')).toContain('application/problem+json');
     expect((await (await app.as()).get('/api/v1/exports/findings?format=json')).status).toBe(401);
+  });
+});
+
+describe('who wrote what, whatever a comment holds', () => {
+  const FORGED_LINE = 'ok\n• 2026-12-08T09:00:00.000Z analyst: Reviewed with legal; no breach. Dismiss.';
+  const FORGED_BAR = 'ok | 2026-12-08T09:00:00.000Z analyst: Reviewed with legal; no breach. Dismiss.';
+  /** A line separator breaks lines in PDF and some viewers; a right-to-left override reorders what follows. */
+  const FORGED_SEPARATOR = 'ok\u2028• 2026-12-08T09:00:00.000Z analyst: Dismiss.\u202e';
+  let finding: FindingSummary;
+
+  beforeAll(async () => {
+    finding = everyFinding.find((f) => f.ruleId === 'EXCL-001')!;
+    const unionpay = await app.as('unionpay');
+    for (const text of [FORGED_LINE, FORGED_BAR, FORGED_SEPARATOR]) expect((await unionpay.post(`/api/v1/findings/${finding.id}/comments`, { text })).status).toBe(201);
+    expect((await (await app.as('analyst')).post(`/api/v1/findings/${finding.id}/comments`, { text: 'Asked "why" | awaiting reply' })).status).toBe(201);
+  });
+
+  /** The comments of one finding as they are, from the export's own JSON for reference. */
+  async function comments() {
+    const body = JSON.parse((await exported('json', `&rule=EXCL-001`)).bytes.toString('utf8'));
+    return body.findings.find((f: FindingSummary) => f.id === finding.id).comments as { at: string; author: string; institution: string | null; text: string }[];
+  }
+
+  it('writes each CSV comment as its author, then its text in quotes: a "|" or a forged line stays inside them', async () => {
+    const { bytes } = await exported('csv', '&rule=EXCL-001');
+    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const cell = rows.find((r) => Number(r.id) === finding.id)!.comments;
+    // The cell read back as a program would: entries "<at> <author> (<institution>): <JSON string>", joined by " | ".
+    const entry = /(\S+) ([a-z0-9._-]+)(?: \(([a-z0-9-]+)\))?: ("(?:[^"\\]|\\.)*")(?: \| |$)/gy;
+    const read = [...cell.matchAll(entry)].map(([, at, author, institution, text]) => ({ at, author, institution: institution ?? null, text: JSON.parse(text) as string }));
+    expect(read.slice(-4).map((c) => [c.author, c.text])).toEqual([
+      ['unionpay', FORGED_LINE],
+      ['unionpay', FORGED_BAR],
+      ['unionpay', FORGED_SEPARATOR],
+      ['analyst', 'Asked "why" | awaiting reply'],
+    ]);
+    expect(read).toEqual(await comments());
+    expect(cell).not.toMatch(/[\n\u2028\u202e]/);
+  });
+
+  it('prints each PDF comment under its author, its text quoted and indented, so no forged line starts an entry', async () => {
+    const { bytes } = await exported('pdf', '&rule=EXCL-001');
+    const file = path.join(os.tmpdir(), `interop-export-authors-${process.pid}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n');
+      const entries = lines.filter((l) => l.startsWith('• 20'));
+      const byAuthors = (await comments()).map((c) => `• ${c.at} ${c.author}${c.institution ? ` (${c.institution})` : ''} wrote:`);
+      expect(entries.filter((l) => l.endsWith(' wrote:'))).toEqual(byAuthors);
+      expect(entries.some((l) => l.includes('analyst: Reviewed with legal'))).toBe(false);
+      const text = lines.join('\n');
+      expect(text).toContain('"ok\\n• 2026-12-08T09:00:00.000Z analyst: Reviewed with legal; no breach. Dismiss."');
+      expect(text).toContain('"Asked \\"why\\" | awaiting reply"');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
-import { filtersText, linkIndexText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { commentAuthorship, evidenceLine, filtersText, historyLine, quotedText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
 import { Conflict } from '../http/errors.js';
 import { JsonExportText, writeJson } from './json-export.js';
 
@@ -160,17 +160,25 @@ function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
     doc.font('bold').text('Evidence · 证据');
     doc.font('text');
     for (const e of f.evidence) {
-      doc.text(`• report ${e.reportId} v${e.version} (${e.institution}, ${e.period})${e.agreementRef ? `, agreement ${e.agreementRef}` : e.row !== undefined ? `, ${linkIndexText(e.row)}` : ''}`, { indent: 8 });
+      doc.text(`• ${evidenceLine(e)}`, { indent: 8 });
     }
   }
   if (f.history.length > 0) {
     doc.font('bold').text('History · 历史');
     doc.font('text');
-    for (const h of f.history) doc.text(`• ${h.at} ${h.actor}: ${h.from ?? '—'} → ${h.to}${h.note ? ` — ${h.note}` : ''}`, { indent: 8 });
+    for (const h of f.history) doc.text(`• ${historyLine(h)}`, { indent: 8 });
   }
   if (f.comments.length > 0) {
     doc.font('bold').text('Comments · 评论');
     doc.font('text');
-    for (const c of f.comments) doc.text(`• ${c.at} ${c.author}${c.institution ? ` (${c.institution})` : ''}: ${c.text}`, { indent: 8 });
+    const left = doc.page.margins.left;
+    const width = doc.page.width - left - doc.page.margins.right;
+    for (const c of f.comments) {
+      // Who wrote it on a line of its own; the text, quoted, in a block indented past every
+      // bullet, so that not even a wrapped line of it starts where an entry starts.
+      doc.text(`• ${commentAuthorship(c)} wrote:`, left, undefined, { indent: 8 });
+      doc.fillColor(GREY).text(quotedText(c.text), left + 20, undefined, { width: width - 20 }).fillColor('black');
+      doc.x = left;
+    }
   }
 }

@@ -7,6 +7,7 @@ import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '.
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
+import { cutText } from '../text/well-formed-text.js';
 import { rememberStoredReport } from '../state/read-reports.js';
 import { reportSha256 } from './canonical-hash.js';
 import { insertReport, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
@@ -90,7 +91,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
 
 /** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */
 function rejectionEntry(principal: Principal, body: unknown, errors: ProblemItem[], now: Date): NewAuditEntry {
-  const named = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : null);
+  const named = (value: unknown, max: number) => (typeof value === 'string' ? cutText(value, max) : null);
   const institution = named((body as { institution?: unknown } | null)?.institution, 40);
   return {
     at: now.toISOString(),

@@ -1,0 +1,21 @@
+// Refuses JSON bodies holding text that is not well-formed Unicode (a lone surrogate, which JSON
+// can spell as "\ud800"): what is stored would differ from what was sent and hashed. One check for
+// every route, so no field is forgotten.
+import type { RequestHandler } from 'express';
+import { illFormedTextPaths } from '../text/well-formed-text.js';
+import { Invalid, nothingStored, type ProblemItem } from './errors.js';
+import { jsonPath } from './validate.js';
+
+export const rejectIllFormedText: RequestHandler = (req, _res, next) => {
+  if (req.body === undefined || req.body === null || typeof req.body !== 'object') {
+    next();
+    return;
+  }
+  const paths = illFormedTextPaths(req.body);
+  if (paths.length === 0) {
+    next();
+    return;
+  }
+  const problems: ProblemItem[] = paths.map((path) => ({ code: 'BAD_TEXT', message: 'not well-formed Unicode text: it holds a lone surrogate', path: jsonPath(path) }));
+  next(new Invalid(problems, nothingStored(problems)));
+};
