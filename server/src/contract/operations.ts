@@ -70,6 +70,7 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/users', tag: 'Users', summary: 'Create a user', roles: 'admin',
+    description: 'The names "system" and "anonymous", in any case, are the record’s own (the rule engine, failed logins): 422 RESERVED_USERNAME.',
     body: { 'application/json': newUser },
     responses: { '201': { description: 'Created', schema: user }, ...unauthorized, ...forbidden, '409': fail('Username taken'), ...invalid },
   },
