@@ -4,6 +4,7 @@ import { appendAudit, recordAudit } from '../audit/repository.js';
 import type { Role } from '../contract/common.js';
 import { Unauthorized } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
+import { findInstitution } from '../reference/repository.js';
 import { findUserRow } from '../users/repository.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
@@ -29,8 +30,10 @@ export async function logIn(ctx: AppContext, username: string, password: string,
   const row = await findUserRow(ctx.db, username);
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   const now = ctx.now();
-  if (!row || !ok || row.disabled === 1) {
-    const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : 'disabled';
+  // A deactivated institution's users are refused as if their password were wrong: the answer tells a guesser nothing.
+  const institutionActive = !row?.institution || (await findInstitution(ctx.db, row.institution))?.active === true;
+  if (!row || !ok || row.disabled === 1 || !institutionActive) {
+    const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : row.disabled === 1 ? 'disabled' : 'institution-inactive';
     // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
     await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${username.slice(0, 64)}`, details: { reason, ip: origin.ip } });
     throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
@@ -67,14 +70,19 @@ export interface SessionPrincipal {
   csrfToken: string;
 }
 
+/**
+ * The user behind a session token, or undefined when the session is unknown, ended or past its
+ * lifetime, or its user is disabled or belongs to a deactivated institution.
+ */
 export async function principalForSession(ctx: AppContext, token: string): Promise<SessionPrincipal | undefined> {
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.username', 'sessions.username')
-    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'sessions.csrf_token', 'sessions.expires_at'])
+    .leftJoin('institutions', 'institutions.id', 'users.institution')
+    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'institutions.active', 'sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.id', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!row || row.disabled === 1 || row.expires_at <= ctx.now().toISOString()) return undefined;
+  if (!row || row.disabled === 1 || (row.institution !== null && row.active !== 1) || row.expires_at <= ctx.now().toISOString()) return undefined;
   return {
     principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' },
     csrfToken: row.csrf_token,

@@ -95,6 +95,9 @@ export const operations: Operation[] = [
   },
   {
     method: 'patch', path: '/institutions/:id', tag: 'Reference data', summary: 'Change an institution', roles: 'admin',
+    description:
+      'Deactivating (`active: false`) shuts the institution out at once: its users’ sessions end, their logins get 401 BAD_CREDENTIALS, its API keys get 401 BAD_API_KEY, ' +
+      'and no new key is created for it (409 INSTITUTION_INACTIVE). Its reports, findings and audit entries stay readable to the central bank.',
     body: { 'application/json': institutionPatch },
     responses: { '200': { description: 'Changed', schema: institution }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
   },
@@ -104,8 +107,9 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'Create an API key (shown once)', roles: 'admin, or a user of that institution (not an API key)',
+    description: 'A deactivated institution gets none (409 INSTITUTION_INACTIVE).',
     body: { 'application/json': z.strictObject({ name: z.string().max(100).optional() }) },
-    responses: { '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound },
+    responses: { '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound, '409': fail('INSTITUTION_INACTIVE') },
   },
   {
     method: 'get', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'List API keys without secrets', roles: 'admin, or a user of that institution',
