@@ -1,3 +1,4 @@
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Logger } from './logger.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   now: () => Date;
   /** Work started outside a request (rules runs) that shutdown waits for or names when it gives up. */
   pending: PendingWork;
+  /** Login attempts per address, account and both. */
+  loginThrottle: LoginThrottle;
 }
 
 /** The parts a caller must give; the rest is made here, so that adding a field touches one place. */
@@ -26,5 +29,5 @@ export interface AppContextParts {
 }
 
 export function createAppContext({ db, config, logger, now = () => new Date() }: AppContextParts): AppContext {
-  return { db, config, logger, now, pending: new PendingWork() };
+  return { db, config, logger, now, pending: new PendingWork(), loginThrottle: new LoginThrottle() };
 }

@@ -9,7 +9,18 @@ import { findUserRow } from '../users/repository.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
 
+/** A session's lifetime, however active: after it, log in again. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** How much later a request must push a session's end before it is written: a write a minute at most per session. */
+const TOUCH_STEP_MS = 60 * 1000;
+
+/**
+ * When a session used at `at` ends: SESSION_IDLE_MINUTES later, but never past its lifetime. The
+ * sessions table keeps this as `expires_at`, moved on by requests (see principalForSession).
+ */
+function sessionEnd(ctx: AppContext, createdAt: Date, at: Date): Date {
+  return new Date(Math.min(createdAt.getTime() + SESSION_TTL_MS, at.getTime() + ctx.config.SESSION_IDLE_MINUTES * 60 * 1000));
+}
 
 export interface NewSession {
   token: string;
@@ -49,7 +60,7 @@ export async function logIn(ctx: AppContext, username: string, password: string,
         username: row.username,
         csrf_token: csrfToken,
         created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+        expires_at: sessionEnd(ctx, now, now).toISOString(),
       })
       .execute();
     await appendAudit(trx, { at: now.toISOString(), actor: row.username, action: 'auth.login', target: `user:${row.username}`, details: { role: row.role, ip: origin.ip } });
@@ -71,20 +82,32 @@ export interface SessionPrincipal {
 }
 
 /**
- * The user behind a session token, or undefined when the session is unknown, ended or past its
- * lifetime, or its user is disabled or belongs to a deactivated institution.
+ * The user behind a session token, or undefined when the session is unknown, ended, idle too long,
+ * past its lifetime, or its user is disabled or belongs to a deactivated institution.
  */
 export async function principalForSession(ctx: AppContext, token: string): Promise<SessionPrincipal | undefined> {
+  const id = hashSecret(token);
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.username', 'sessions.username')
     .leftJoin('institutions', 'institutions.id', 'users.institution')
-    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'institutions.active', 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.id', '=', hashSecret(token))
+    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'institutions.active', 'sessions.csrf_token', 'sessions.created_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!row || row.disabled === 1 || (row.institution !== null && row.active !== 1) || row.expires_at <= ctx.now().toISOString()) return undefined;
+  const now = ctx.now();
+  if (!row || row.disabled === 1 || (row.institution !== null && row.active !== 1) || row.expires_at <= now.toISOString()) return undefined;
+  const end = sessionEnd(ctx, new Date(row.created_at), now);
+  if (end.getTime() - new Date(row.expires_at).getTime() >= TOUCH_STEP_MS) {
+    // Not awaited: a page's read must not wait for the writer behind a submission; shutdown waits for it.
+    void ctx.pending.track('session activity', extendSession(ctx, id, end.toISOString())).catch((err: unknown) => ctx.logger.warn({ err }, 'could not record session activity'));
+  }
   return {
     principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' },
     csrfToken: row.csrf_token,
   };
+}
+
+async function extendSession(ctx: AppContext, id: string, expiresAt: string): Promise<void> {
+  // Never shortens: a request with an earlier clock (or a slower one in flight) leaves a later end alone.
+  await ctx.db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).where('expires_at', '<', expiresAt).execute();
 }

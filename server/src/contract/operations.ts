@@ -52,9 +52,15 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/auth/login', tag: 'Sessions', summary: 'Log in', roles: 'anyone',
-    description: 'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie. Five failed attempts per address and username, or fifty per address over all usernames, in 15 minutes give 429.',
+    description:
+      'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie, both Secure when the request came over TLS (or COOKIE_SECURE is set). ' +
+      'The session ends after SESSION_IDLE_MINUTES (default 30) without a request, and 12 hours after login in any case. ' +
+      'A disabled user, or a user of a deactivated institution, gets the same 401 BAD_CREDENTIALS as a wrong password. ' +
+      'Failed attempts are limited over 15-minute windows: five per address and username, fifty per address over all usernames, and twenty per username over all addresses ' +
+      '(an address that has logged into the account within 30 days is exempt from the last); beyond, 429 RATE_LIMITED with Retry-After, until the window that filled ends. ' +
+      'The address is the connection’s, or the one a proxy named in TRUST_PROXY forwards.',
     body: { 'application/json': loginRequest },
-    responses: { '200': { description: 'Logged in', schema: z.object({ user: me }) }, '401': fail('Bad credentials'), '429': fail('Too many failed logins') },
+    responses: { '200': { description: 'Logged in', schema: z.object({ user: me }) }, '401': fail('BAD_CREDENTIALS'), '429': fail('RATE_LIMITED: too many failed logins; Retry-After says when to try again') },
   },
   {
     method: 'post', path: '/auth/logout', tag: 'Sessions', summary: 'Log out (ends the session on the server)', roles: 'any logged-in user',
