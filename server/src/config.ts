@@ -47,6 +47,10 @@ const configSchema = z.object({
   TRUST_PROXY: trustProxy,
   /** A session ends after this many minutes without a request, and in any case 12 hours after login. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  /** Comments one institution (or one central bank user) may post per hour: 429 COMMENT_RATE_LIMITED beyond. */
+  COMMENTS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** API keys that may be created for one institution per day: 429 API_KEY_RATE_LIMITED beyond. */
+  API_KEYS_PER_DAY: z.coerce.number().int().min(1).default(10),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });

@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import type { Institution } from '../contract/reference.js';
-import { Conflict, Forbidden, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findInstitution } from '../reference/repository.js';
@@ -36,6 +36,9 @@ export function apiKeyRoutes(ctx: AppContext): Router {
     // Its keys would be refused anyway; a key minted now would come alive should it be reactivated.
     if (!institution.active) throw new Conflict(`${institution.id} is deactivated: it gets no new API keys.`, 'INSTITUTION_INACTIVE');
     const { name } = parseInput(newKeyRequest, req.body ?? {});
+    // Counted per institution, whoever asks: each key is a secret to guard and a line in the audit trail.
+    const wait = ctx.apiKeyRate.take(institution.id, ctx.now());
+    if (wait > 0) throw new TooManyRequests(`${ctx.config.API_KEYS_PER_DAY} API keys were created for ${institution.id} within a day; wait before creating more.`, wait, 'API_KEY_RATE_LIMITED');
     res.status(201).json(await createApiKey(ctx, principalOf(req), institution.id, name));
   });
 

@@ -113,9 +113,12 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'Create an API key (shown once)', roles: 'admin, or a user of that institution (not an API key)',
-    description: 'A deactivated institution gets none (409 INSTITUTION_INACTIVE).',
+    description: 'At most API_KEYS_PER_DAY (default 10) keys a day per institution, whoever creates them: beyond, 429 API_KEY_RATE_LIMITED with Retry-After. A deactivated institution gets none (409 INSTITUTION_INACTIVE).',
     body: { 'application/json': z.strictObject({ name: z.string().max(100).optional() }) },
-    responses: { '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound, '409': fail('INSTITUTION_INACTIVE') },
+    responses: {
+      '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound,
+      '409': fail('INSTITUTION_INACTIVE'), '429': fail('API_KEY_RATE_LIMITED: too many keys created for the institution today; Retry-After says when to try again'),
+    },
   },
   {
     method: 'get', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'List API keys without secrets', roles: 'admin, or a user of that institution',
