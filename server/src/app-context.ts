@@ -1,5 +1,7 @@
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { RateCounter } from './http/rate-counter.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
 
@@ -15,7 +17,15 @@ export interface AppContext {
   now: () => Date;
   /** Work started outside a request (rules runs) that shutdown waits for or names when it gives up. */
   pending: PendingWork;
+  /** Login attempts per address, account and both. */
+  loginThrottle: LoginThrottle;
+  /** Comments per institution (central bank users: per user), COMMENTS_PER_HOUR. */
+  commentRate: RateCounter;
+  /** API keys created per institution, API_KEYS_PER_DAY. */
+  apiKeyRate: RateCounter;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** The parts a caller must give; the rest is made here, so that adding a field touches one place. */
 export interface AppContextParts {
@@ -26,5 +36,14 @@ export interface AppContextParts {
 }
 
 export function createAppContext({ db, config, logger, now = () => new Date() }: AppContextParts): AppContext {
-  return { db, config, logger, now, pending: new PendingWork() };
+  return {
+    db,
+    config,
+    logger,
+    now,
+    pending: new PendingWork(),
+    loginThrottle: new LoginThrottle(),
+    commentRate: new RateCounter(config.COMMENTS_PER_HOUR, HOUR_MS),
+    apiKeyRate: new RateCounter(config.API_KEYS_PER_DAY, 24 * HOUR_MS),
+  };
 }

@@ -34,7 +34,9 @@ export const BODY_LIMIT = '50mb';
 export function buildApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may name the client's address and scheme (TRUST_PROXY): nobody unless set, since
+  // a believed X-Forwarded-For gives every guess a fresh login bucket.
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(trackInFlight(ctx.pending));
   app.use(requestId(ctx.logger));
   app.use(securityHeaders);

@@ -1,8 +1,39 @@
 // Environment → typed configuration, validated once at start.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet (`10.0.0.0/8`) or one of Express's names for a range (`loopback`). */
+function isProxyAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  return PROXY_NAMES.has(entry) || (rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) !== 0));
+}
+
+/**
+ * Which proxies' X-Forwarded-For and X-Forwarded-Proto the server believes: none by default (the
+ * client address is the socket's), a number of hops, or a comma-separated list of addresses,
+ * subnets and the names loopback, linklocal, uniquelocal. "true" (believe anyone) is refused: it
+ * would let every client pick its own address and so its own login and rate-limit buckets.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    const text = value.trim();
+    if (text === '' || text === 'false') return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    const entries = text.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not a hop count, address, subnet, loopback, linklocal or uniquelocal: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,8 +42,15 @@ const configSchema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().default(path.join(rootDir, 'dist', 'client', 'browser')),
-  /** Cookies get the Secure flag only behind TLS; localhost demo runs over plain HTTP. */
+  /** Cookies always get the Secure flag; without it, only requests that arrived over TLS (req.secure) do. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: trustProxy,
+  /** A session ends after this many minutes without a request, and in any case 12 hours after login. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  /** Comments one institution (or one central bank user) may post per hour: 429 COMMENT_RATE_LIMITED beyond. */
+  COMMENTS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** API keys that may be created for one institution per day: 429 API_KEY_RATE_LIMITED beyond. */
+  API_KEYS_PER_DAY: z.coerce.number().int().min(1).default(10),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** After SIGTERM or SIGINT, how long requests and rules runs in flight may take before the process exits non-zero regardless. */

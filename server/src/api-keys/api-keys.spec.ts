@@ -61,3 +61,27 @@ describe('API keys', () => {
     expect((await analyst.post('/api/v1/institutions/alipay/api-keys', {})).status).toBe(403);
   });
 });
+
+describe('creating API keys in quick succession', () => {
+  it('answers 429 API_KEY_RATE_LIMITED with Retry-After past API_KEYS_PER_DAY for one institution, whoever asks, until the day is over', async () => {
+    const T0 = new Date('2026-12-08T09:00:00Z');
+    const own = await startTestApp({ now: T0, env: { API_KEYS_PER_DAY: '3' } });
+    try {
+      const alipay = await own.as('alipay');
+      const admin = await own.as('admin');
+      for (let i = 0; i < 3; i++) expect((await alipay.post('/api/v1/institutions/alipay/api-keys', { name: `key ${i}` })).status).toBe(201);
+      for (const client of [alipay, admin]) {
+        const res = await client.post('/api/v1/institutions/alipay/api-keys', { name: 'one more' });
+        expect(res.status).toBe(429);
+        expect(res.body.code).toBe('API_KEY_RATE_LIMITED');
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect((await admin.get('/api/v1/institutions/alipay/api-keys')).body.items).toHaveLength(3);
+      expect((await admin.post('/api/v1/institutions/tenpay/api-keys', {})).status).toBe(201);
+      own.setNow(new Date(T0.getTime() + 24 * 60 * 60 * 1000));
+      expect((await (await own.as('alipay')).post('/api/v1/institutions/alipay/api-keys', {})).status).toBe(201);
+    } finally {
+      await own.close();
+    }
+  });
+});

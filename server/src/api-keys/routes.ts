@@ -3,7 +3,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
-import { Forbidden, NotFound } from '../http/errors.js';
+import type { Institution } from '../contract/reference.js';
+import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findInstitution } from '../reference/repository.js';
@@ -15,7 +16,7 @@ const newKeyRequest = z.strictObject({ name: z.string().min(1).max(100).default(
 export function apiKeyRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  async function ownInstitution(req: Request): Promise<string> {
+  async function ownInstitution(req: Request): Promise<Institution> {
     const principal = principalOf(req);
     const id = String(req.params.id);
     const allowed = principal.role === 'admin' || (principal.role === 'institution' && principal.institution === id);
@@ -25,22 +26,28 @@ export function apiKeyRoutes(ctx: AppContext): Router {
     }
     // An API key may not mint or revoke keys: a leaked key must not be able to entrench itself.
     if (principal.via === 'api-key') throw new Forbidden('Manage API keys from a logged-in session.', 'SESSION_REQUIRED');
-    if (!(await findInstitution(ctx.db, id))) throw new NotFound(`No institution ${id}.`);
-    return id;
+    const institution = await findInstitution(ctx.db, id);
+    if (!institution) throw new NotFound(`No institution ${id}.`);
+    return institution;
   }
 
   router.post('/institutions/:id/api-keys', async (req, res) => {
     const institution = await ownInstitution(req);
+    // Its keys would be refused anyway; a key minted now would come alive should it be reactivated.
+    if (!institution.active) throw new Conflict(`${institution.id} is deactivated: it gets no new API keys.`, 'INSTITUTION_INACTIVE');
     const { name } = parseInput(newKeyRequest, req.body ?? {});
-    res.status(201).json(await createApiKey(ctx, principalOf(req), institution, name));
+    // Counted per institution, whoever asks: each key is a secret to guard and a line in the audit trail.
+    const wait = ctx.apiKeyRate.take(institution.id, ctx.now());
+    if (wait > 0) throw new TooManyRequests(`${ctx.config.API_KEYS_PER_DAY} API keys were created for ${institution.id} within a day; wait before creating more.`, wait, 'API_KEY_RATE_LIMITED');
+    res.status(201).json(await createApiKey(ctx, principalOf(req), institution.id, name));
   });
 
   router.get('/institutions/:id/api-keys', async (req, res) => {
-    res.json({ items: await listApiKeys(ctx.db, await ownInstitution(req)) });
+    res.json({ items: await listApiKeys(ctx.db, (await ownInstitution(req)).id) });
   });
 
   router.delete('/institutions/:id/api-keys/:keyId', async (req, res) => {
-    const institution = await ownInstitution(req);
+    const institution = (await ownInstitution(req)).id;
     await revokeKey(ctx, principalOf(req), institution, String(req.params.keyId));
     res.status(204).end();
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
 import { ApiClient } from '../test/api-client.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
@@ -96,17 +97,130 @@ describe('sessions', () => {
 });
 
 describe('failed logins from one address', () => {
-  it('are limited across usernames after 50 in 15 minutes, so guessing over accounts stops', async () => {
+  it('are limited across usernames after 50 in 15 minutes, so guessing over accounts stops, whatever X-Forwarded-For they carry (TRUST_PROXY unset)', async () => {
     const own = await startTestApp();
     try {
       const client = new ApiClient(own.baseUrl);
       const statuses: number[] = [];
-      for (let i = 0; i < 51; i++) statuses.push((await client.post('/api/v1/auth/login', { username: `guess-${i}`, password: 'wrong-password' })).status);
+      for (let i = 0; i < 51; i++) {
+        // A header per guess would buy a fresh bucket from a server that believed it.
+        const res = await client.post('/api/v1/auth/login', { username: `guess-${i}`, password: 'wrong-password' }, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+        statuses.push(res.status);
+      }
       expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
       expect(statuses[50]).toBe(429);
       expect((await client.post('/api/v1/auth/login', { username: 'analyst', password: 'demo' })).status).toBe(429);
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe('failed logins for one account from many addresses', () => {
+  const T0 = new Date('2026-12-08T09:00:00Z');
+  let own: TestApp;
+  // Addresses through a trusted proxy on loopback, so that each request can come from elsewhere.
+  const from = (address: string, username: string, password: string) =>
+    new ApiClient(own.baseUrl).post('/api/v1/auth/login', { username, password }, { 'x-forwarded-for': address });
+  beforeAll(async () => {
+    own = await startTestApp({ now: T0, env: { TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => own.close());
+
+  it('answer 429 with Retry-After after 20 in 15 minutes, even with the right password, and end with the window', async () => {
+    // The real analyst logs in from the office first.
+    expect((await from('10.0.0.1', 'analyst', 'demo')).status).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await from(`203.0.113.${i + 1}`, 'analyst', 'guess')).status).toBe(401);
+    const limited = await from('198.51.100.7', 'analyst', 'demo');
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+    // Another account is not held.
+    expect((await from('198.51.100.7', 'auditor', 'demo')).status).toBe(200);
+
+    // The lock ends with its window however long the guessing goes on: refusals do not extend it.
+    own.setNow(new Date(T0.getTime() + 10 * 60 * 1000));
+    expect((await from('198.51.100.8', 'analyst', 'guess')).status).toBe(429);
+    own.setNow(new Date(T0.getTime() + 15 * 60 * 1000));
+    expect((await from('198.51.100.7', 'analyst', 'demo')).status).toBe(200);
+  });
+
+  it('do not lock the real user out from an address that has logged into the account before', async () => {
+    own.setNow(new Date(T0.getTime() + 60 * 60 * 1000));
+    expect((await from('10.0.0.2', 'admin', 'demo')).status).toBe(200);
+    for (let i = 0; i < 20; i++) await from(`203.0.113.${i + 100}`, 'admin', 'guess');
+    expect((await from('198.51.100.9', 'admin', 'demo')).status).toBe(429);
+    expect((await from('10.0.0.2', 'admin', 'demo')).status).toBe(200);
+  });
+});
+
+describe('proxy trust (TRUST_PROXY)', () => {
+  it('refuses TRUST_PROXY=true and names what it takes', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+  });
+});
+
+describe('session cookies', () => {
+  const sessionCookie = (res: { headers: Headers }) => res.headers.getSetCookie().find((c) => c.startsWith('im_session=')) ?? '';
+  const login = (baseUrl: string, headers: Record<string, string> = {}) => new ApiClient(baseUrl).post('/api/v1/auth/login', { username: 'analyst', password: 'demo' }, headers);
+
+  it('are Secure when the request came over TLS through a trusted proxy or COOKIE_SECURE is set, and not otherwise', async () => {
+    const behindProxy = await startTestApp({ env: { TRUST_PROXY: 'loopback' } });
+    const alwaysSecure = await startTestApp({ env: { COOKIE_SECURE: 'true' } });
+    try {
+      const overTls = await login(behindProxy.baseUrl, { 'x-forwarded-proto': 'https' });
+      expect(sessionCookie(overTls)).toMatch(/;\s*Secure/i);
+      expect(overTls.headers.getSetCookie().find((c) => c.startsWith('XSRF-TOKEN='))).toMatch(/;\s*Secure/i);
+      expect(sessionCookie(await login(alwaysSecure.baseUrl))).toMatch(/;\s*Secure/i);
+      expect(sessionCookie(await login(behindProxy.baseUrl))).not.toMatch(/;\s*Secure/i);
+      // X-Forwarded-Proto from a proxy the server does not trust (TRUST_PROXY unset) proves nothing.
+      expect(sessionCookie(await login(app.baseUrl, { 'x-forwarded-proto': 'https' }))).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await behindProxy.close();
+      await alwaysSecure.close();
+    }
+  });
+});
+
+describe('an idle session', () => {
+  const T0 = new Date('2026-12-08T09:00:00Z');
+  const minutes = (n: number) => new Date(T0.getTime() + n * 60 * 1000);
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await startTestApp({ now: T0 });
+  });
+  afterAll(() => own.close());
+
+  it('ends after 30 minutes without a request (401 on the next one), lives on while used, and never past 12 hours after login', async () => {
+    const idle = await own.as('analyst');
+    const busy = await own.as('auditor');
+    own.setNow(minutes(29));
+    expect((await idle.get('/api/v1/auth/me')).status).toBe(200);
+    own.setNow(minutes(29 + 31));
+    const res = await idle.get('/api/v1/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+
+    for (let m = 20; m < 12 * 60; m += 20) {
+      own.setNow(minutes(m));
+      expect((await busy.get('/api/v1/auth/me')).status).toBe(200);
+    }
+    own.setNow(minutes(12 * 60 + 1));
+    expect((await busy.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('lasts SESSION_IDLE_MINUTES when set', async () => {
+    const short = await startTestApp({ now: T0, env: { SESSION_IDLE_MINUTES: '5' } });
+    try {
+      const client = await short.as('analyst');
+      short.setNow(new Date(T0.getTime() + 6 * 60 * 1000));
+      expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+    } finally {
+      await short.close();
     }
   });
 });

@@ -4,12 +4,24 @@ import { appendAudit, recordAudit } from '../audit/repository.js';
 import type { Role } from '../contract/common.js';
 import { Unauthorized } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
+import { findInstitution } from '../reference/repository.js';
 import { cutText } from '../text/well-formed-text.js';
 import { findUserRow } from '../users/repository.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
 
+/** A session's lifetime, however active: after it, log in again. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** How much later a request must push a session's end before it is written: a write a minute at most per session. */
+const TOUCH_STEP_MS = 60 * 1000;
+
+/**
+ * When a session used at `at` ends: SESSION_IDLE_MINUTES later, but never past its lifetime. The
+ * sessions table keeps this as `expires_at`, moved on by requests (see principalForSession).
+ */
+function sessionEnd(ctx: AppContext, createdAt: Date, at: Date): Date {
+  return new Date(Math.min(createdAt.getTime() + SESSION_TTL_MS, at.getTime() + ctx.config.SESSION_IDLE_MINUTES * 60 * 1000));
+}
 
 export interface NewSession {
   token: string;
@@ -32,8 +44,10 @@ export async function logIn(ctx: AppContext, username: string, password: string,
   const row = username.isWellFormed() ? await findUserRow(ctx.db, username) : undefined;
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   const now = ctx.now();
-  if (!row || !ok || row.disabled === 1) {
-    const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : 'disabled';
+  // A deactivated institution's users are refused as if their password were wrong: the answer tells a guesser nothing.
+  const institutionActive = !row?.institution || (await findInstitution(ctx.db, row.institution))?.active === true;
+  if (!row || !ok || row.disabled === 1 || !institutionActive) {
+    const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : row.disabled === 1 ? 'disabled' : 'institution-inactive';
     // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
     await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${cutText(username, 64)}`, details: { reason, ip: origin.ip } });
     throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
@@ -49,7 +63,7 @@ export async function logIn(ctx: AppContext, username: string, password: string,
         username: row.username,
         csrf_token: csrfToken,
         created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+        expires_at: sessionEnd(ctx, now, now).toISOString(),
       })
       .execute();
     await appendAudit(trx, { at: now.toISOString(), actor: row.username, action: 'auth.login', target: `user:${row.username}`, details: { role: row.role, ip: origin.ip } });
@@ -70,16 +84,33 @@ export interface SessionPrincipal {
   csrfToken: string;
 }
 
+/**
+ * The user behind a session token, or undefined when the session is unknown, ended, idle too long,
+ * past its lifetime, or its user is disabled or belongs to a deactivated institution.
+ */
 export async function principalForSession(ctx: AppContext, token: string): Promise<SessionPrincipal | undefined> {
+  const id = hashSecret(token);
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.username', 'sessions.username')
-    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.id', '=', hashSecret(token))
+    .leftJoin('institutions', 'institutions.id', 'users.institution')
+    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'institutions.active', 'sessions.csrf_token', 'sessions.created_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!row || row.disabled === 1 || row.expires_at <= ctx.now().toISOString()) return undefined;
+  const now = ctx.now();
+  if (!row || row.disabled === 1 || (row.institution !== null && row.active !== 1) || row.expires_at <= now.toISOString()) return undefined;
+  const end = sessionEnd(ctx, new Date(row.created_at), now);
+  if (end.getTime() - new Date(row.expires_at).getTime() >= TOUCH_STEP_MS) {
+    // Not awaited: a page's read must not wait for the writer behind a submission; shutdown waits for it.
+    void ctx.pending.track('session activity', extendSession(ctx, id, end.toISOString())).catch((err: unknown) => ctx.logger.warn({ err }, 'could not record session activity'));
+  }
   return {
     principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' },
     csrfToken: row.csrf_token,
   };
+}
+
+async function extendSession(ctx: AppContext, id: string, expiresAt: string): Promise<void> {
+  // Never shortens: a request with an earlier clock (or a slower one in flight) leaves a later end alone.
+  await ctx.db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).where('expires_at', '<', expiresAt).execute();
 }

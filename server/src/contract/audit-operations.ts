@@ -10,7 +10,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
       method: 'get', path: '/audit', tag: 'Audit trail', summary: 'The audit trail, filtered and paged', roles: 'auditor, admin',
       description:
         'Every write appends an entry in the same transaction as the write: reports accepted and rejected, finding status changes and comments, rule settings changes and ' +
-        'the rule runs that changed findings (one entry a run, actor "system"), users, institutions and API keys created or changed, logins (failed ones under the username tried), ' +
+        'the rule runs that changed findings (one entry a run, actor "system"), users, institutions and API keys created or changed, logins (failed ones by actor "anonymous", their target the username tried), ' +
         'logouts and exports. Entries are never changed or deleted. `total` is exact.',
       query: auditListQuery,
       responses: { '200': { description: 'A page of entries', schema: auditList }, ...unauthorized, ...forbidden, ...invalid },

@@ -28,7 +28,7 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 export const auditEntry = z.object({
   seq: z.number().int().describe('1, 2, 3, … without gaps: the order of the writes'),
   at: z.string().describe('when (ISO 8601, UTC)'),
-  actor: z.string().describe('a username, "key:<id>" for an API key, "system" for the rule engine, or the username tried in a failed login'),
+  actor: z.string().describe('a username, "key:<id>" for an API key, "system" for the rule engine, or "anonymous" for a failed login (its target names the username tried); no user may be named system or anonymous'),
   action: auditAction,
   target: z.string().describe('what was written, as kind:id (report:12, finding:7, rule:EXCL-001, user:bob, apikey:<id>, institution:alipay, findings)'),
   details: z.record(z.string(), z.unknown()).describe('what changed; never a password, key, token or a hash of one'),

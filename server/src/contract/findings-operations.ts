@@ -32,8 +32,9 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
     },
     {
       method: 'post', path: '/findings/:id/comments', tag: 'Findings', summary: 'Comment on a finding (an institution’s reply to the regulator)', roles: 'analyst, admin, and institutions that are a subject of the finding',
+      description: 'At most COMMENTS_PER_HOUR (default 60) comments an hour per institution (its users and keys together; each central bank user on their own): beyond, 429 COMMENT_RATE_LIMITED with Retry-After.',
       body: { 'application/json': newComment },
-      responses: { '201': { description: 'The comment', schema: comment }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
+      responses: { '201': { description: 'The comment', schema: comment }, ...unauthorized, ...forbidden, ...notFound, ...invalid, '429': fail('COMMENT_RATE_LIMITED: too many comments this hour; Retry-After says when to try again') },
     },
     {
       method: 'get', path: '/rules', tag: 'Rules', summary: 'Every rule with its description, settings and finding counts', roles: 'every role (institutions see no counts)',

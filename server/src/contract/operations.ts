@@ -52,9 +52,15 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/auth/login', tag: 'Sessions', summary: 'Log in', roles: 'anyone',
-    description: 'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie. Five failed attempts per address and username, or fifty per address over all usernames, in 15 minutes give 429.',
+    description:
+      'Sets an httpOnly SameSite=Strict session cookie and a readable XSRF-TOKEN cookie, both Secure when the request came over TLS (or COOKIE_SECURE is set). ' +
+      'The session ends after SESSION_IDLE_MINUTES (default 30) without a request, and 12 hours after login in any case. ' +
+      'A disabled user, or a user of a deactivated institution, gets the same 401 BAD_CREDENTIALS as a wrong password. ' +
+      'Failed attempts are limited over 15-minute windows: five per address and username, fifty per address over all usernames, and twenty per username over all addresses ' +
+      '(an address that has logged into the account within 30 days is exempt from the last); beyond, 429 RATE_LIMITED with Retry-After, until the window that filled ends. ' +
+      'The address is the connection’s, or the one a proxy named in TRUST_PROXY forwards.',
     body: { 'application/json': loginRequest },
-    responses: { '200': { description: 'Logged in', schema: z.object({ user: me }) }, '401': fail('Bad credentials'), '429': fail('Too many failed logins') },
+    responses: { '200': { description: 'Logged in', schema: z.object({ user: me }) }, '401': fail('BAD_CREDENTIALS'), '429': fail('RATE_LIMITED: too many failed logins; Retry-After says when to try again') },
   },
   {
     method: 'post', path: '/auth/logout', tag: 'Sessions', summary: 'Log out (ends the session on the server)', roles: 'any logged-in user',
@@ -70,6 +76,7 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/users', tag: 'Users', summary: 'Create a user', roles: 'admin',
+    description: 'The names "system" and "anonymous", in any case, are the record’s own (the rule engine, failed logins): 422 RESERVED_USERNAME.',
     body: { 'application/json': newUser },
     responses: { '201': { description: 'Created', schema: user }, ...unauthorized, ...forbidden, '409': fail('Username taken'), ...invalid },
   },
@@ -94,6 +101,9 @@ export const operations: Operation[] = [
   },
   {
     method: 'patch', path: '/institutions/:id', tag: 'Reference data', summary: 'Change an institution', roles: 'admin',
+    description:
+      'Deactivating (`active: false`) shuts the institution out at once: its users’ sessions end, their logins get 401 BAD_CREDENTIALS, its API keys get 401 BAD_API_KEY, ' +
+      'and no new key is created for it (409 INSTITUTION_INACTIVE). Its reports, findings and audit entries stay readable to the central bank.',
     body: { 'application/json': institutionPatch },
     responses: { '200': { description: 'Changed', schema: institution }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
   },
@@ -103,8 +113,12 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'Create an API key (shown once)', roles: 'admin, or a user of that institution (not an API key)',
+    description: 'At most API_KEYS_PER_DAY (default 10) keys a day per institution, whoever creates them: beyond, 429 API_KEY_RATE_LIMITED with Retry-After. A deactivated institution gets none (409 INSTITUTION_INACTIVE).',
     body: { 'application/json': z.strictObject({ name: z.string().max(100).optional() }) },
-    responses: { '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound },
+    responses: {
+      '201': { description: 'The key; only its hash is stored', schema: apiKey.extend({ key: z.string() }) }, ...unauthorized, ...forbidden, ...notFound,
+      '409': fail('INSTITUTION_INACTIVE'), '429': fail('API_KEY_RATE_LIMITED: too many keys created for the institution today; Retry-After says when to try again'),
+    },
   },
   {
     method: 'get', path: '/institutions/:id/api-keys', tag: 'API keys', summary: 'List API keys without secrets', roles: 'admin, or a user of that institution',

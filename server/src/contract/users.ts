@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { role, slug } from './common.js';
 
-export const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, { error: 'BAD_USERNAME: 2–64 lowercase letters, digits, dots, hyphens or underscores' });
+/** Names the record gives to no person: "system" acts for the rule engine, "anonymous" for failed logins. */
+export const RESERVED_USERNAMES: readonly string[] = ['system', 'anonymous'];
+
+export function isReservedUsername(name: string): boolean {
+  return RESERVED_USERNAMES.includes(name.toLowerCase());
+}
+
+export const username = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, { error: 'BAD_USERNAME: 2–64 lowercase letters, digits, dots, hyphens or underscores' })
+  .refine((name) => !isReservedUsername(name), { error: `RESERVED_USERNAME: ${RESERVED_USERNAMES.join(' and ')} name the system in the record` });
 const password = z.string().min(12, { error: 'WEAK_PASSWORD: passwords need at least 12 characters' }).max(200);
 
 export const user = z.object({

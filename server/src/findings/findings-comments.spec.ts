@@ -50,3 +50,30 @@ describe('commenting on a finding', () => {
     expect((await detail(analyst, id)).comments).toHaveLength(before);
   });
 });
+
+describe('commenting in quick succession', () => {
+  let app: TestApp;
+  let id: number;
+  beforeAll(async () => {
+    app = await startTestApp({ now: NOW, env: { COMMENTS_PER_HOUR: '3' } });
+    await reportFebruary(app);
+    ({ id } = await findingBy(await app.as('analyst'), RECIP_BEIJING));
+  });
+  afterAll(() => app.close());
+
+  it('answers 429 COMMENT_RATE_LIMITED with Retry-After past COMMENTS_PER_HOUR for one institution, its users together, and lets it comment again an hour later', async () => {
+    const unionpay = await app.as('unionpay');
+    for (let i = 0; i < 3; i++) expect((await unionpay.post(`/api/v1/findings/${id}/comments`, { text: `Reply ${i}` })).status).toBe(201);
+    for (const client of [unionpay, await app.as('unionpay')]) {
+      const res = await client.post(`/api/v1/findings/${id}/comments`, { text: 'One more' });
+      expect(res.status).toBe(429);
+      expect(res.body.code).toBe('COMMENT_RATE_LIMITED');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    const analyst = await app.as('analyst');
+    expect((await analyst.post(`/api/v1/findings/${id}/comments`, { text: 'Noted.' })).status).toBe(201);
+    expect((await detail(analyst, id)).comments.filter((c) => c.author === 'unionpay')).toHaveLength(3);
+    app.setNow(new Date(NOW.getTime() + 60 * 60 * 1000));
+    expect((await (await app.as('unionpay')).post(`/api/v1/findings/${id}/comments`, { text: 'Later' })).status).toBe(201);
+  });
+});

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
+import { TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
@@ -19,7 +20,11 @@ export function findingRoutes(ctx: AppContext): Router {
     res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), req.body));
   });
   router.post('/findings/:id/comments', async (req, res) => {
-    res.status(201).json(await addComment(ctx, principalOf(req), Number(req.params.id), req.body));
+    const principal = principalOf(req);
+    // Per institution (its users and keys together), per user for the central bank: a subject cannot bury a finding's thread or fill the audit trail.
+    const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
+    if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, wait, 'COMMENT_RATE_LIMITED');
+    res.status(201).json(await addComment(ctx, principal, Number(req.params.id), req.body));
   });
   return router;
 }

@@ -8,6 +8,7 @@ import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { runRules } from '../rules/run-rules.js';
 import { markAllStale } from '../rules/settings-repository.js';
+import { deleteSessionsOfInstitution } from '../users/repository.js';
 import { findInstitution, insertInstitutions, listCities, listInstitutions, updateInstitution } from './repository.js';
 
 export function referenceRoutes(ctx: AppContext): Router {
@@ -47,7 +48,10 @@ export function referenceRoutes(ctx: AppContext): Router {
       // Stale until the run below has followed: should it not finish, start-up runs the rules
       // again, and no run after a report meanwhile takes the stored findings as up to date.
       await markAllStale(trx);
-      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch } } });
+      // Deactivation shuts its users out at once (sessions are refused while it is inactive anyway);
+      // ending them here keeps a later reactivation from reviving them.
+      const sessionsEnded = current.active && updated.active === false ? await deleteSessionsOfInstitution(trx, id) : undefined;
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch }, sessionsEnded } });
     });
     // Group, systemic and active decide EXCL-002, RECIP-001 and LATE-001, and names fill explanations:
     // findings must follow (a new institution changes nothing until it reports).

@@ -24,6 +24,8 @@ export interface TestApp {
   ctx: AppContext;
   /** A client logged in as a fixture user (password "demo"), or anonymous without a name. */
   as(username?: string): Promise<ApiClient>;
+  /** Moves the server's clock (ctx.now) to `at`, for what depends on time passing: idle sessions, rate windows. */
+  setNow(at: Date): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dbPath = options.dbPath ?? ':memory:';
   const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: dbPath, SEED: 'none', CLIENT_DIR: '/nonexistent', ...options.env });
   const database = openDatabase(dbPath);
-  const fixedNow = options.now;
+  let fixedNow = options.now;
   const ctx = createAppContext({ db: database.db, config, logger: createLogger('silent'), now: () => fixedNow ?? new Date() });
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, options.institutions ?? FIXTURE_INSTITUTIONS);
@@ -55,6 +57,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const client = new ApiClient(baseUrl);
       if (username) await client.logIn(username, 'demo');
       return client;
+    },
+    setNow(at) {
+      fixedNow = at;
     },
     async close() {
       server.closeAllConnections();

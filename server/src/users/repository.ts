@@ -31,3 +31,12 @@ export async function updateUser(db: Db, username: string, changes: Partial<Omit
 export async function deleteSessionsOf(db: Db, username: string): Promise<void> {
   await db.deleteFrom('sessions').where('username', '=', username).execute();
 }
+
+/** Ends every session of the institution's users (it was deactivated). */
+export async function deleteSessionsOfInstitution(db: Db, institution: string): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('username', 'in', (users) => users.selectFrom('users').select('username').where('institution', '=', institution))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../contract/common.js';
-import type { User } from '../contract/users.js';
+import { isReservedUsername, type User } from '../contract/users.js';
 import { Conflict, Invalid, NotFound } from '../http/errors.js';
 import { findInstitution, listInstitutions } from '../reference/repository.js';
 import { deleteSessionsOf, findUserRow, insertUser, toUser, updateUser } from './repository.js';
@@ -17,6 +17,8 @@ export interface NewUserInput {
 
 /** Creates a user; `by` is the admin doing it, recorded in the audit trail. */
 export async function createUser(ctx: AppContext, input: NewUserInput, by: string): Promise<User> {
+  // The schema refuses these too; this holds for any caller that does not go through it.
+  if (isReservedUsername(input.username)) throw new Invalid([{ code: 'RESERVED_USERNAME', message: `${input.username} names the system in the record`, path: '$.username' }]);
   if (input.institution && !(await findInstitution(ctx.db, input.institution))) {
     throw new Invalid([{ code: 'UNKNOWN_INSTITUTION', message: `no institution ${input.institution}`, path: '$.institution' }]);
   }
@@ -88,12 +90,13 @@ export async function createDemoUsers(ctx: AppContext): Promise<string[]> {
   const createdAt = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const u of users) {
-      if (await findUserRow(trx, u.username)) continue;
+      // An institution with a reserved id gets no demo user: the record would take it for the system.
+      if (isReservedUsername(u.username) || (await findUserRow(trx, u.username))) continue;
       // One hash shared by the demo users: hashing 30+ times would only slow the first start.
       await insertUser(trx, { ...u, password_hash: hash, disabled: 0, created_at: createdAt });
       const details = { role: u.role, institution: u.institution, demo: true };
       await appendAudit(trx, { at: createdAt, actor: 'system', action: 'user.create', target: `user:${u.username}`, details });
     }
   });
-  return users.map((u) => u.username);
+  return users.map((u) => u.username).filter((name) => !isReservedUsername(name));
 }
