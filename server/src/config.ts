@@ -15,6 +15,13 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * How long a submission under an Idempotency-Key holds the key before a retry may take it over:
+   * a request whose process died frees its key after this, not after 24 hours. Longer than a
+   * report's validation and storage take (seconds at national size); a retry that takes over from
+   * a request still running cannot store the report twice (the key's outcome commits with it).
+   */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -165,17 +165,35 @@ describe('idempotency keys', () => {
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('answers 409 while the first request with the key is still being processed', async () => {
-    const alipay = await app.as('alipay');
-    const body = aReport({ period: '2021-11' });
+  /** A claim of the key as a request still running (or dead) leaves it, its lease running out at `leaseExpiresAt`. */
+  async function claimedKey(key: string, body: unknown, leaseExpiresAt: string) {
     const { fingerprint } = await import('./idempotency.js');
     await app.ctx.db
       .insertInto('idempotency_keys')
-      .values({ principal: 'alipay', key: 'k-3', request_hash: fingerprint(['false', 'json', JSON.stringify(body)]), state: 'processing', response_status: null, response_body: null, created_at: new Date('2021-12-20T07:59:00Z').toISOString() })
+      .values({ principal: 'alipay', key, request_hash: fingerprint(['false', 'json', JSON.stringify(body)]), state: 'processing', response_status: null, response_body: null, created_at: '2021-12-20T07:59:00.000Z', lease_expires_at: leaseExpiresAt })
       .execute();
+  }
+
+  it('answers 409 with Retry-After while the first request with the key holds its lease', async () => {
+    const alipay = await app.as('alipay');
+    const body = aReport({ period: '2021-11' });
+    await claimedKey('k-3', body, '2021-12-20T08:00:30.000Z');
     const res = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-3' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    expect(res.headers.get('retry-after')).toBe('30');
+  });
+
+  it('when the first request’s lease has run out, takes the key over, stores the report once and replays it', async () => {
+    const alipay = await app.as('alipay');
+    const body = aReport({ period: '2021-05' });
+    await claimedKey('k-4', body, '2021-12-20T07:59:59.000Z');
+    const retry = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-4' });
+    expect(retry.status).toBe(201);
+    const again = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-4' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(retry.body);
+    expect((await alipay.get('/api/v1/reports?period=2021-05')).body.total).toBe(1);
   });
 });
 
