@@ -137,6 +137,37 @@ describe('submitting CSV files', () => {
     expect((await cmb.get('/api/v1/reports?period=2021-08')).body.total).toBe(0);
   });
 
+  it('when rows have several problems each, answers every problem of every row at once, and stores nothing', async () => {
+    const cmb = await app.as('cmb');
+    const links = 'scanner,issuer,mode,channel,city,status,since\ncmb,alipay,zpm,offline,999999,live,2025-13-01\ntenpay,alipay,mpm,offline,110000,sometimes,2021-04-01\ncmb,icbc,mpm,offline,*,live,2021-04-01\ncmb,icbc,mpm,offline,110000,live,2021-04-01\n';
+    const agreements = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,nobody,barter,false,10,999999,mpm,offline,,2021-06-01,2021-01-01,\n';
+    const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-09' }, { links, agreements }));
+    expect(res.status).toBe(422);
+    const found = res.body.errors.map(({ code, row, column }: { code: string; row: number; column?: string }) => `${row} ${column ?? '-'} ${code}`);
+    expect(found.sort()).toEqual(
+      [
+        '2 mode BAD_VALUE',
+        '2 city UNKNOWN_CITY',
+        '2 since BAD_DATE',
+        '3 status BAD_VALUE',
+        '3 - NOT_A_PARTY',
+        '5 - DUPLICATE_LINK',
+        '2 kind BAD_VALUE',
+        '2 counterparty UNKNOWN_INSTITUTION',
+        '2 cities UNKNOWN_CITY',
+        '2 expires EXPIRES_BEFORE_EFFECTIVE',
+      ].sort(),
+    );
+    expect((await cmb.get('/api/v1/reports?period=2021-09')).body.total).toBe(0);
+  });
+
+  it('when the period is malformed, still names an unknown institution', async () => {
+    const admin = await app.as('admin');
+    const res = await admin.post('/api/v1/reports', { institution: 'nobody', period: 'June', links: [aLink({ scanner: 'nobody' })] });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { code: string; path: string }) => `${e.path} ${e.code}`).sort()).toEqual(['$.institution UNKNOWN_INSTITUTION', '$.links[0].scanner UNKNOWN_INSTITUTION', '$.period BAD_PERIOD']);
+  });
+
   it('requires the links file', async () => {
     const cmb = await app.as('cmb');
     const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-08' }, {}));
