@@ -46,8 +46,8 @@ export class Session {
   }
 
   /** Where a role starts: institutions at their reports, the central bank at the overview. */
-  homePath(role: Role | undefined = this.role()): string {
-    return role === 'institution' || role === undefined ? '/reports' : '/overview';
+  homePath(role: Role): string {
+    return role === 'institution' ? '/reports' : '/overview';
   }
 
   private remember(me: Me | null): Me | null {
