@@ -186,8 +186,9 @@ function checkAgreements(rawAgreements: unknown[], reporter: string, ref: Refere
 function checkScopeCities(rawAgreement: unknown, i: number, ref: ReferenceData, problems: Problems): void {
   const cities = (rawAgreement as { scope?: { cities?: unknown } } | null)?.scope?.cities;
   if (!Array.isArray(cities)) return;
-  cities.forEach((city, j) => {
-    if (city !== '*' && cityCode.safeParse(city).success && !ref.cities.has(city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${city}"`, ['agreements', i, 'scope', 'cities', j]);
-  });
+  for (let j = 0; j < cities.length && !problems.full; j++) {
+    const city: unknown = cities[j];
+    if (city !== '*' && cityCode.safeParse(city).success && !ref.cities.has(city as string)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${city as string}"`, ['agreements', i, 'scope', 'cities', j]);
+  }
   if (cities.includes('*') && cities.length > 1) problems.add('BAD_SCOPE', '* already means every city', ['agreements', i, 'scope', 'cities']);
 }
