@@ -61,11 +61,14 @@ export async function findKey(db: Db, principal: string, key: string): Promise<S
   };
 }
 
-/** Takes over a claim whose lease ran out, unless another retry took it first (false then). */
-export async function takeOverClaim(db: Db, expired: KeyClaim, leaseExpiresAt: Date): Promise<boolean> {
+/**
+ * Takes over a claim whose lease ran out, unless another retry took it first (false then). The key
+ * counts as created again: its 24 hours start from the attempt that may store something.
+ */
+export async function takeOverClaim(db: Db, expired: KeyClaim, now: Date, leaseExpiresAt: Date): Promise<boolean> {
   const updated = await db
     .updateTable('idempotency_keys')
-    .set({ attempt: expired.attempt + 1, lease_expires_at: leaseExpiresAt.toISOString() })
+    .set({ attempt: expired.attempt + 1, created_at: now.toISOString(), lease_expires_at: leaseExpiresAt.toISOString() })
     .where(heldUnansweredBy(expired))
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;

@@ -60,7 +60,7 @@ async function claimKey(ctx: AppContext, principal: string, key: string, request
   if (leaseLeftMs > 0) throw new KeyInFlight(Math.ceil(leaseLeftMs / 1000));
   // The request that held the key is gone (its process died) or far too slow: nothing of it committed.
   const expired = { principal, key, attempt: existing.attempt };
-  if (!(await takeOverClaim(ctx.db, expired, leaseExpiresAt))) throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
+  if (!(await takeOverClaim(ctx.db, expired, now, leaseExpiresAt))) throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
   return { ...expired, attempt: expired.attempt + 1 };
 }
 
