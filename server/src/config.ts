@@ -55,6 +55,13 @@ const configSchema = z.object({
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** After SIGTERM or SIGINT, how long requests and rules runs in flight may take before the process exits non-zero regardless. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * How long a submission under an Idempotency-Key holds the key before a retry may take it over:
+   * a request whose process died frees its key after this, not after 24 hours. Longer than a
+   * report's validation and storage take (seconds at national size); a retry that takes over from
+   * a request still running cannot store the report twice (the key's outcome commits with it).
+   */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,8 +1,6 @@
-import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
-import { requireLogin, requireRoles } from './core/auth/guards';
+import { goHome, requireLogin, requireRoles } from './core/auth/guards';
 import { LoginPage } from './core/auth/login-page';
-import { Session } from './core/auth/session';
 import { prefetchOnArrival } from './core/http/prefetch-on-arrival';
 import { preloadScopeTranslations } from './core/i18n/scope-translations';
 import { Shell } from './core/layout/shell';
@@ -76,7 +74,7 @@ export const routes: Routes = [
         loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
         title: 'nav.audit',
       },
-      { path: '', pathMatch: 'full', redirectTo: () => inject(Session).homePath() },
+      { path: '', pathMatch: 'full', canActivate: [goHome], children: [] },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -54,6 +54,19 @@ describe('logging in', () => {
 });
 
 describe('sessions', () => {
+  it('answers an anonymous visitor’s /auth/session with 200 and user null, and a logged-in user’s with its /auth/me', async () => {
+    const visitor = new ApiClient(app.baseUrl);
+    const anonymous = await visitor.get('/api/v1/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ user: null });
+    await visitor.logIn('alipay', 'demo');
+    const loggedIn = await visitor.get('/api/v1/auth/session');
+    expect(loggedIn.status).toBe(200);
+    expect(loggedIn.body).toEqual({ user: (await visitor.get('/api/v1/auth/me')).body });
+    await visitor.post('/api/v1/auth/logout');
+    expect((await visitor.get('/api/v1/auth/session')).body).toEqual({ user: null });
+  });
+
   it('answers 401 to /auth/me without a session', async () => {
     const res = await new ApiClient(app.baseUrl).get('/api/v1/auth/me');
     expect(res.status).toBe(401);

@@ -1,4 +1,4 @@
-// POST /auth/login, POST /auth/logout, GET /auth/me.
+// POST /auth/login, POST /auth/logout, GET /auth/me, GET /auth/session.
 import type { CookieOptions, Request } from 'express';
 import { Router } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
@@ -47,6 +47,12 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.get('/auth/me', (req, res) => {
     res.json(meOf(principalOf(req)));
+  });
+
+  // The client's question at start-up: nobody logged in is a normal state, answered without an
+  // error status (a 401 would be logged as an error in every visitor's browser console).
+  router.get('/auth/session', (req, res) => {
+    res.json({ user: req.principal ? meOf(req.principal) : null });
   });
 
   return router;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { problem } from './common.js';
 import { cityList, institution, institutionList, institutionPatch, newInstitution } from './reference.js';
-import { loginRequest, me, newUser, user, userPatch } from './users.js';
+import { loginRequest, me, newUser, sessionAnswer, user, userPatch } from './users.js';
 import * as analytics from './analytics-operations.js';
 import * as audit from './audit-operations.js';
 import * as exports from './exports-operations.js';
@@ -69,6 +69,11 @@ export const operations: Operation[] = [
   {
     method: 'get', path: '/auth/me', tag: 'Sessions', summary: 'Who am I', roles: 'any logged-in user or API key',
     responses: { '200': { description: 'The caller', schema: me }, ...unauthorized },
+  },
+  {
+    method: 'get', path: '/auth/session', tag: 'Sessions', summary: 'Who is logged in, if anyone', roles: 'anyone',
+    description: 'What a browser asks at start-up: 200 with `user` as /auth/me answers it for a logged-in user or API key, and `user: null` (not 401) for an anonymous visitor or an ended session. An unknown API key is still 401.',
+    responses: { '200': { description: 'The caller, or null', schema: sessionAnswer }, '401': fail('Unknown or revoked API key') },
   },
   {
     method: 'get', path: '/users', tag: 'Users', summary: 'List users', roles: 'admin',

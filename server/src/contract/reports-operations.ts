@@ -22,7 +22,9 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
       description:
         'Stores the report whole as a new version of (institution, period), or nothing. `?dryRun=true` validates and answers 200 with the receipt it would give (id null). ' +
         'An `Idempotency-Key` header makes retries safe: the same key and body replay the first answer (header Idempotent-Replayed: true); another body under the key is 422 IDEMPOTENCY_KEY_REUSED; ' +
-        'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
+        'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT with Retry-After. A request holds its key for a lease (IDEMPOTENCY_LEASE_SECONDS, 60 by default): ' +
+        'if it never finishes (its server process died), a retry after the lease takes the key over and runs the request again, which had stored nothing; a stored report\'s answer is ' +
+        'written in the report\'s own transaction, so a retry after any crash replays it rather than storing a second version. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
         'a stored link\'s `row` is its index in `links`.',
       query: submitQuery,
       headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
@@ -32,7 +34,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '201': { description: 'Stored: the receipt', schema: receipt },
         '400': fail('Malformed JSON or unsupported body'),
         ...unauthorized, ...forbidden,
-        '409': fail('The same Idempotency-Key is still being processed'),
+        '409': fail('The same Idempotency-Key is still being processed (IDEMPOTENCY_KEY_IN_FLIGHT); Retry-After says when its lease runs out'),
         '413': fail('Over 50 MB'),
         ...invalid,
         '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default); Retry-After says when to send again'),

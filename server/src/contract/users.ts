@@ -35,4 +35,8 @@ export const userPatch = z.strictObject({ role: role.optional(), password: passw
 export const me = z.object({ username: z.string(), role, institution: z.string().optional() });
 export type Me = z.infer<typeof me>;
 
+/** GET /auth/session: who is logged in, or null for an anonymous visitor. */
+export const sessionAnswer = z.object({ user: me.nullable() });
+export type SessionAnswer = z.infer<typeof sessionAnswer>;
+
 export const loginRequest = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });

@@ -108,6 +108,10 @@ export interface IdempotencyKeyTable {
   response_status: number | null;
   response_body: string | null;
   created_at: string;
+  /** Which claim of the key holds it; a retry that takes over an expired lease increments it. */
+  attempt: Generated<number>;
+  /** Until when a `processing` claim holds the key; null once answered. */
+  lease_expires_at: string | null;
 }
 
 export interface RuleSettingsTable {

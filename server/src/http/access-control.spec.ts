@@ -19,6 +19,7 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'POST /auth/login': { allowed: 'anyone', body: { username: 'auditor', password: 'demo' } },
   'POST /auth/logout': { allowed: LOGGED_IN },
   'GET /auth/me': { allowed: LOGGED_IN },
+  'GET /auth/session': { allowed: 'anyone' },
   'GET /users': { allowed: ['admin'] },
   'POST /users': { allowed: ['admin'], body: {} },
   'PATCH /users/:username': { allowed: ['admin'], body: {} },

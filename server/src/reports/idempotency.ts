@@ -1,15 +1,36 @@
 // Idempotency-Key (IETF httpapi draft): a retry with the same key and body replays the first
 // answer; another body under the same key is 422; a retry while the first is running is 409.
+// A request holds its key for a lease (IDEMPOTENCY_LEASE_SECONDS), not for ever: when its process
+// dies, a retry after the lease takes the key over. What a request stores commits with its answer
+// (`recordWithin`), so a crash between the two cannot leave a stored report whose retry gets 409,
+// and a retry that took over from a request still running cannot store the report a second time.
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
-import { Conflict, DomainError, Invalid } from '../http/errors.js';
+import type { Db } from '../db/database.js';
+import { DomainError, Invalid } from '../http/errors.js';
+import { findKey, forgetKeysCreatedBefore, insertClaim, type KeyClaim, recordAnswer, releaseClaim, takeOverClaim } from './idempotency-keys.js';
 
 export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
 
-export interface StoredResponse {
+export interface Answer {
   status: number;
   body: unknown;
+}
+
+export interface StoredResponse extends Answer {
   replayed: boolean;
+}
+
+/** Stores the answer in the caller's transaction, beside what the request stores; throws when a retry took the key over. */
+export type RecordWithin = (trx: Db, answer: Answer) => Promise<void>;
+
+/** 409 while another request holds the key, saying when its lease runs out. */
+class KeyInFlight extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', 'Conflict', `A request with this Idempotency-Key is still being processed; retry in ${retryAfterSeconds} s.`, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    });
+  }
 }
 
 export function fingerprint(parts: (string | Uint8Array)[]): string {
@@ -21,60 +42,59 @@ export function fingerprint(parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+/** Claims the key for this request, or answers what a retry gets: the stored answer, 422 or 409. */
+async function claimKey(ctx: AppContext, principal: string, key: string, requestHash: string): Promise<KeyClaim | StoredResponse> {
+  const now = ctx.now();
+  const leaseExpiresAt = new Date(now.getTime() + ctx.config.IDEMPOTENCY_LEASE_SECONDS * 1000);
+  await forgetKeysCreatedBefore(ctx.db, new Date(now.getTime() - KEEP_KEYS_MS));
+  if (await insertClaim(ctx.db, { principal, key, requestHash, now, leaseExpiresAt })) return { principal, key, attempt: 1 };
+
+  const existing = await findKey(ctx.db, principal, key);
+  // Forgotten between the insert and the read (kept 24 hours): the retry may try again.
+  if (!existing) throw new KeyInFlight(1);
+  if (existing.requestHash !== requestHash) {
+    throw new Invalid([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with another request body', path: 'header:Idempotency-Key' }], undefined, 'IDEMPOTENCY_KEY_REUSED');
+  }
+  if (existing.state !== 'processing') return { status: existing.responseStatus ?? 200, body: JSON.parse(existing.responseBody ?? 'null'), replayed: true };
+  const leaseLeftMs = existing.leaseExpiresAt === null ? 0 : Date.parse(existing.leaseExpiresAt) - now.getTime();
+  if (leaseLeftMs > 0) throw new KeyInFlight(Math.ceil(leaseLeftMs / 1000));
+  // The request that held the key is gone (its process died) or far too slow: nothing of it committed.
+  const expired = { principal, key, attempt: existing.attempt };
+  if (!(await takeOverClaim(ctx.db, expired, now, leaseExpiresAt))) throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
+  return { ...expired, attempt: expired.attempt + 1 };
+}
+
 /**
  * Runs `work` at most once per (principal, key). Successful answers and validation failures are
- * kept and replayed; other failures free the key so that the client can retry. The request's hash
- * is asked for only under a key: hashing a large report's body costs tens of milliseconds.
+ * kept and replayed; other failures free the key so that the client can retry. Work that stores
+ * something records its answer through `recordWithin` in the same transaction; other answers
+ * (dry runs) are recorded when the work returns. The request's hash is asked for only under a
+ * key: hashing a large report's body costs tens of milliseconds.
  */
 export async function idempotent(
   ctx: AppContext,
   principal: string,
   key: string | undefined,
   hashRequest: () => string,
-  work: () => Promise<{ status: number; body: unknown }>,
+  work: (recordWithin: RecordWithin | undefined) => Promise<Answer>,
 ): Promise<StoredResponse> {
-  if (key === undefined) return { ...(await work()), replayed: false };
+  if (key === undefined) return { ...(await work(undefined)), replayed: false };
   if (key.length === 0 || key.length > 255) throw new Invalid([{ code: 'BAD_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1–255 characters', path: 'header:Idempotency-Key' }]);
-  const requestHash = hashRequest();
-  const now = ctx.now();
-  await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - KEEP_KEYS_MS).toISOString()).execute();
+  const claimed = await claimKey(ctx, principal, key, hashRequest());
+  if (!('attempt' in claimed)) return claimed;
 
-  const inserted = await ctx.db
-    .insertInto('idempotency_keys')
-    .values({ principal, key, request_hash: requestHash, state: 'processing', response_status: null, response_body: null, created_at: now.toISOString() })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    const existing = await ctx.db.selectFrom('idempotency_keys').selectAll().where('principal', '=', principal).where('key', '=', key).executeTakeFirstOrThrow();
-    if (existing.request_hash !== requestHash) {
-      throw new Invalid([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with another request body', path: 'header:Idempotency-Key' }], undefined, 'IDEMPOTENCY_KEY_REUSED');
-    }
-    if (existing.state === 'processing') throw new Conflict('A request with this Idempotency-Key is still being processed; retry later.', 'IDEMPOTENCY_KEY_IN_FLIGHT');
-    return { status: existing.response_status ?? 200, body: JSON.parse(existing.response_body ?? 'null'), replayed: true };
-  }
-
-  const remember = (status: number, body: unknown) =>
-    ctx.db
-      .updateTable('idempotency_keys')
-      .set({ state: 'done', response_status: status, response_body: JSON.stringify(body) })
-      .where('principal', '=', principal)
-      .where('key', '=', key)
-      .execute();
+  const recordWithin: RecordWithin = async (trx, answer) => {
+    if (!(await recordAnswer(trx, claimed, 'done', answer.status, answer.body))) throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
+  };
+  // Below, each write changes the key only while this attempt still holds it unanswered: after an
+  // answer committed with the work, or once a retry took the key over, they change nothing.
   try {
-    const result = await work();
-    await remember(result.status, result.body);
-    return { ...result, replayed: false };
+    const answer = await work(recordWithin);
+    await recordAnswer(ctx.db, claimed, 'done', answer.status, answer.body);
+    return { ...answer, replayed: false };
   } catch (err) {
-    if (err instanceof Invalid) {
-      await ctx.db
-        .updateTable('idempotency_keys')
-        .set({ state: 'failed', response_status: err.status, response_body: JSON.stringify({ code: err.code, detail: err.message, errors: err.errors }) })
-        .where('principal', '=', principal)
-        .where('key', '=', key)
-        .execute();
-    } else {
-      await ctx.db.deleteFrom('idempotency_keys').where('principal', '=', principal).where('key', '=', key).execute();
-    }
+    if (err instanceof Invalid) await recordAnswer(ctx.db, claimed, 'failed', err.status, { code: err.code, detail: err.message, errors: err.errors });
+    else await releaseClaim(ctx.db, claimed);
     throw err;
   }
 }

@@ -137,6 +137,37 @@ describe('submitting CSV files', () => {
     expect((await cmb.get('/api/v1/reports?period=2021-08')).body.total).toBe(0);
   });
 
+  it('when rows have several problems each, answers every problem of every row at once, and stores nothing', async () => {
+    const cmb = await app.as('cmb');
+    const links = 'scanner,issuer,mode,channel,city,status,since\ncmb,alipay,zpm,offline,999999,live,2025-13-01\ntenpay,alipay,mpm,offline,110000,sometimes,2021-04-01\ncmb,icbc,mpm,offline,*,live,2021-04-01\ncmb,icbc,mpm,offline,110000,live,2021-04-01\n';
+    const agreements = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,nobody,barter,false,10,999999,mpm,offline,,2021-06-01,2021-01-01,\n';
+    const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-09' }, { links, agreements }));
+    expect(res.status).toBe(422);
+    const found = res.body.errors.map(({ code, row, column }: { code: string; row: number; column?: string }) => `${row} ${column ?? '-'} ${code}`);
+    expect(found.sort()).toEqual(
+      [
+        '2 mode BAD_VALUE',
+        '2 city UNKNOWN_CITY',
+        '2 since BAD_DATE',
+        '3 status BAD_VALUE',
+        '3 - NOT_A_PARTY',
+        '5 - DUPLICATE_LINK',
+        '2 kind BAD_VALUE',
+        '2 counterparty UNKNOWN_INSTITUTION',
+        '2 cities UNKNOWN_CITY',
+        '2 expires EXPIRES_BEFORE_EFFECTIVE',
+      ].sort(),
+    );
+    expect((await cmb.get('/api/v1/reports?period=2021-09')).body.total).toBe(0);
+  });
+
+  it('when the period is malformed, still names an unknown institution', async () => {
+    const admin = await app.as('admin');
+    const res = await admin.post('/api/v1/reports', { institution: 'nobody', period: 'June', links: [aLink({ scanner: 'nobody' })] });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { code: string; path: string }) => `${e.path} ${e.code}`).sort()).toEqual(['$.institution UNKNOWN_INSTITUTION', '$.links[0].scanner UNKNOWN_INSTITUTION', '$.period BAD_PERIOD']);
+  });
+
   it('requires the links file', async () => {
     const cmb = await app.as('cmb');
     const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-08' }, {}));
@@ -165,17 +196,35 @@ describe('idempotency keys', () => {
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('answers 409 while the first request with the key is still being processed', async () => {
-    const alipay = await app.as('alipay');
-    const body = aReport({ period: '2021-11' });
+  /** A claim of the key as a request still running (or dead) leaves it, its lease running out at `leaseExpiresAt`. */
+  async function claimedKey(key: string, body: unknown, leaseExpiresAt: string) {
     const { fingerprint } = await import('./idempotency.js');
     await app.ctx.db
       .insertInto('idempotency_keys')
-      .values({ principal: 'alipay', key: 'k-3', request_hash: fingerprint(['false', 'json', JSON.stringify(body)]), state: 'processing', response_status: null, response_body: null, created_at: new Date('2021-12-20T07:59:00Z').toISOString() })
+      .values({ principal: 'alipay', key, request_hash: fingerprint(['false', 'json', JSON.stringify(body)]), state: 'processing', response_status: null, response_body: null, created_at: '2021-12-20T07:59:00.000Z', lease_expires_at: leaseExpiresAt })
       .execute();
+  }
+
+  it('answers 409 with Retry-After while the first request with the key holds its lease', async () => {
+    const alipay = await app.as('alipay');
+    const body = aReport({ period: '2021-11' });
+    await claimedKey('k-3', body, '2021-12-20T08:00:30.000Z');
     const res = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-3' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    expect(res.headers.get('retry-after')).toBe('30');
+  });
+
+  it('when the first request’s lease has run out, takes the key over, stores the report once and replays it', async () => {
+    const alipay = await app.as('alipay');
+    const body = aReport({ period: '2021-05' });
+    await claimedKey('k-4', body, '2021-12-20T07:59:59.000Z');
+    const retry = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-4' });
+    expect(retry.status).toBe(201);
+    const again = await alipay.post('/api/v1/reports', body, { 'idempotency-key': 'k-4' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(retry.body);
+    expect((await alipay.get('/api/v1/reports?period=2021-05')).body.total).toBe(1);
   });
 });
 

@@ -3,7 +3,8 @@ import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import type { AppContext } from '../app-context.js';
-import { reportListQuery, submitQuery } from '../contract/reports.js';
+import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.js';
+import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
@@ -72,9 +73,10 @@ export function reportRoutes(ctx: AppContext): Router {
     const { dryRun } = parseInput(submitQuery, req.query);
     const submission = readSubmission(req);
     const key = req.get('idempotency-key');
-    const outcome = await idempotent(ctx, principal.username, key, () => fingerprint([dryRun ?? 'false', ...submission.hashParts()]), async () => {
-      const receipt = await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true' });
-      return { status: receipt.id === null ? 200 : 201, body: receipt };
+    const answerOf = (receipt: Receipt) => ({ status: receipt.id === null ? 200 : 201, body: receipt });
+    const outcome = await idempotent(ctx, principal.username, key, () => fingerprint([dryRun ?? 'false', ...submission.hashParts()]), async (recordWithin) => {
+      const withinCommit = recordWithin && ((trx: Db, receipt: Receipt) => recordWithin(trx, answerOf(receipt)));
+      return answerOf(await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true', withinCommit }));
     });
     const failure = replayedFailure(outcome);
     if (failure) throw failure;

@@ -3,6 +3,7 @@
 import type { AppContext } from '../app-context.js';
 import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repository.js';
 import type { Receipt } from '../contract/reports.js';
+import type { Db } from '../db/database.js';
 import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../http/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
@@ -22,6 +23,8 @@ export interface SubmitOptions {
   locate?: (p: ProblemItem) => ProblemItem;
   /** Bulk loads (the demo seed, the generator) run the rules once at the end instead. */
   skipRules?: boolean;
+  /** Writes what must commit with the report, in its transaction: the Idempotency-Key's answer. */
+  withinCommit?: (trx: Db, receipt: Receipt & { id: number }) => Promise<void>;
 }
 
 /** Reference data changes rarely; it is read once per report, not once per row. */
@@ -71,7 +74,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     const version = await nextVersion(ctx.db, report.institution, report.period);
     return { id: null, institution: report.institution, period: report.period, version, receivedAt, sha256, counts, warnings, dryRun: true };
   }
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const { row, receipt } = await ctx.db.transaction().execute(async (trx) => {
     const stored = await insertReport(trx, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
     await appendAudit(trx, {
       at: receivedAt,
@@ -80,13 +83,15 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
       target: `report:${stored.id}`,
       details: { institution: stored.institution, period: stored.period, version: stored.version, sha256, counts, warnings: warnings.length },
     });
-    return stored;
+    const storedReceipt = { id: stored.id, institution: stored.institution, period: stored.period, version: stored.version, receivedAt, sha256, counts, warnings };
+    await options.withinCommit?.(trx, storedReceipt);
+    return { row: stored, receipt: storedReceipt };
   });
   if (!options.skipRules) {
     rememberStoredReport(ctx.db, row.id, report.links, report.agreements);
     await runRulesForReport(ctx, row);
   }
-  return { id: row.id, institution: row.institution, period: row.period, version: row.version, receivedAt, sha256, counts, warnings };
+  return receipt;
 }
 
 /** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */

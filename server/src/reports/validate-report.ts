@@ -2,7 +2,7 @@
 // 1000) rather than stopping at the first. Pure: the caller supplies the reference data.
 import { z } from 'zod';
 import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
-import { channel, CITY_CODE_PATTERN, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
+import { channel, CITY_CODE_PATTERN, cityCode, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
 import { LinkIndex, shareIndex } from './link-index.js';
@@ -48,7 +48,8 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
   if (!head.success) problems.addAll(issuesToProblems(head.error.issues));
   const raw = body as { institution?: unknown; period?: unknown; links?: unknown; agreements?: unknown };
   const reporter = typeof raw.institution === 'string' ? raw.institution : '';
-  if (head.success && !ref.institutions.has(reporter)) problems.add('UNKNOWN_INSTITUTION', `no institution "${reporter}"`, ['institution']);
+  // Checked whatever else is wrong with the envelope: every problem at once.
+  if (slug.safeParse(raw.institution).success && !ref.institutions.has(reporter)) problems.add('UNKNOWN_INSTITUTION', `no institution "${reporter}"`, ['institution']);
   if (head.success && head.data.period > ref.currentPeriod) problems.add('BAD_PERIOD', `period ${head.data.period} has not begun`, ['period']);
 
   const rawLinks = Array.isArray(raw.links) ? raw.links : [];
@@ -67,6 +68,8 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
 
 function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, problems: Problems): { links: Link[]; index: LinkIndex } {
   const links: Link[] = [];
+  /** The position in rawLinks of each of links' rows (they differ once a malformed row is left out). */
+  const rowOf: number[] = [];
   const seen = new LinkIndex();
   let stars = false;
   const wellFormed = wellFormedLinks();
@@ -76,28 +79,47 @@ function checkLinks(rawLinks: unknown[], reporter: string, ref: ReferenceData, p
       const parsed = link.safeParse(rawLinks[i]);
       if (!parsed.success) {
         problems.addAll(issuesToProblems(parsed.error.issues, ['links', i]));
+        // The row's other fields are still checked, so that fixing the named ones reveals nothing new.
+        checkLinkReferences(wellFormedFields(link, rawLinks[i]), i, reporter, ref, problems);
         continue;
       }
       l = parsed.data;
     }
-    if (!ref.institutions.has(l.scanner)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.scanner}"`, ['links', i, 'scanner']);
-    if (!ref.institutions.has(l.issuer)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.issuer}"`, ['links', i, 'issuer']);
-    if (l.city !== '*' && !ref.cities.has(l.city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${l.city}"`, ['links', i, 'city']);
-    if (reporter && l.scanner !== reporter && l.issuer !== reporter) {
-      problems.add('NOT_A_PARTY', `${reporter} is neither the scanner nor the issuer of this link`, ['links', i]);
-    }
+    checkLinkReferences(l, i, reporter, ref, problems);
     const first = seen.add(l, i);
     if (first !== undefined) problems.add('DUPLICATE_LINK', `the same link as links[${first}]`, ['links', i]);
     if (l.city === '*') stars = true;
     links.push(l);
+    rowOf.push(i);
   }
   // A city-specific row beside a * row for the same pair would say two things about one city.
-  if (stars) links.forEach((l, i) => {
+  if (stars) links.forEach((l, at) => {
     if (l.city === '*') return;
     const star = seen.starRowOf(l);
-    if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', i]);
+    if (star !== undefined) problems.add('DUPLICATE_LINK', `city ${l.city} is already covered by the * link links[${star}]`, ['links', rowOf[at]]);
   });
   return { links, index: seen };
+}
+
+/** What a link's well-formed fields say against the reference data and the reporter. */
+function checkLinkReferences(l: Partial<Link>, i: number, reporter: string, ref: ReferenceData, problems: Problems): void {
+  if (l.scanner !== undefined && !ref.institutions.has(l.scanner)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.scanner}"`, ['links', i, 'scanner']);
+  if (l.issuer !== undefined && !ref.institutions.has(l.issuer)) problems.add('UNKNOWN_INSTITUTION', `no institution "${l.issuer}"`, ['links', i, 'issuer']);
+  if (l.city !== undefined && l.city !== '*' && !ref.cities.has(l.city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${l.city}"`, ['links', i, 'city']);
+  if (reporter && l.scanner !== undefined && l.issuer !== undefined && l.scanner !== reporter && l.issuer !== reporter) {
+    problems.add('NOT_A_PARTY', `${reporter} is neither the scanner nor the issuer of this link`, ['links', i]);
+  }
+}
+
+/** The fields of a malformed row that are well-formed by themselves (a missing optional one included). */
+function wellFormedFields<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, raw: unknown): Partial<z.infer<z.ZodObject<Shape>>> {
+  const fields: Record<string, unknown> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  for (const [name, fieldSchema] of Object.entries(schema.shape)) {
+    const parsed = (fieldSchema as z.ZodType).safeParse((raw as Record<string, unknown>)[name]);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields as Partial<z.infer<z.ZodObject<Shape>>>;
 }
 
 const LINK_FIELDS = new Set(['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since']);
@@ -143,22 +165,30 @@ function checkAgreements(rawAgreements: unknown[], reporter: string, ref: Refere
   const refs = new Map<string, number>();
   for (let i = 0; i < rawAgreements.length && !problems.full; i++) {
     const parsed = agreement.safeParse(rawAgreements[i]);
-    if (!parsed.success) {
-      problems.addAll(issuesToProblems(parsed.error.issues, ['agreements', i]));
-      continue;
+    if (parsed.success) agreements.push(parsed.data);
+    else problems.addAll(issuesToProblems(parsed.error.issues, ['agreements', i]));
+    // A malformed agreement's well-formed fields are checked too: every problem at once.
+    const a = parsed.success ? parsed.data : wellFormedFields(agreement, rawAgreements[i]);
+    if (a.counterparty !== undefined && !ref.institutions.has(a.counterparty)) problems.add('UNKNOWN_INSTITUTION', `no institution "${a.counterparty}"`, ['agreements', i, 'counterparty']);
+    if (a.counterparty !== undefined && a.counterparty === reporter) problems.add('SELF_AGREEMENT', 'an agreement needs a counterparty other than the reporter', ['agreements', i, 'counterparty']);
+    if (a.ref !== undefined) {
+      const first = refs.get(a.ref);
+      if (first !== undefined) problems.add('DUPLICATE_AGREEMENT_REF', `ref "${a.ref}" is already used by agreements[${first}]`, ['agreements', i, 'ref']);
+      else refs.set(a.ref, i);
     }
-    const a = parsed.data;
-    if (!ref.institutions.has(a.counterparty)) problems.add('UNKNOWN_INSTITUTION', `no institution "${a.counterparty}"`, ['agreements', i, 'counterparty']);
-    if (a.counterparty === reporter) problems.add('SELF_AGREEMENT', 'an agreement needs a counterparty other than the reporter', ['agreements', i, 'counterparty']);
-    const first = refs.get(a.ref);
-    if (first !== undefined) problems.add('DUPLICATE_AGREEMENT_REF', `ref "${a.ref}" is already used by agreements[${first}]`, ['agreements', i, 'ref']);
-    else refs.set(a.ref, i);
-    a.scope.cities.forEach((city, j) => {
-      if (city !== '*' && !ref.cities.has(city)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${city}"`, ['agreements', i, 'scope', 'cities', j]);
-    });
-    if (a.scope.cities.includes('*') && a.scope.cities.length > 1) problems.add('BAD_SCOPE', '* already means every city', ['agreements', i, 'scope', 'cities']);
-    if (a.expires !== null && a.expires < a.effective) problems.add('EXPIRES_BEFORE_EFFECTIVE', `expires ${a.expires} is before effective ${a.effective}`, ['agreements', i, 'expires']);
-    agreements.push(a);
+    checkScopeCities(rawAgreements[i], i, ref, problems);
+    if (a.expires != null && a.effective !== undefined && a.expires < a.effective) problems.add('EXPIRES_BEFORE_EFFECTIVE', `expires ${a.expires} is before effective ${a.effective}`, ['agreements', i, 'expires']);
   }
   return agreements;
+}
+
+/** The scope's city codes, each on its own: one malformed code does not hide an unknown one. */
+function checkScopeCities(rawAgreement: unknown, i: number, ref: ReferenceData, problems: Problems): void {
+  const cities = (rawAgreement as { scope?: { cities?: unknown } } | null)?.scope?.cities;
+  if (!Array.isArray(cities)) return;
+  for (let j = 0; j < cities.length && !problems.full; j++) {
+    const city: unknown = cities[j];
+    if (city !== '*' && cityCode.safeParse(city).success && !ref.cities.has(city as string)) problems.add('UNKNOWN_CITY', `no prefecture-level city "${city as string}"`, ['agreements', i, 'scope', 'cities', j]);
+  }
+  if (cities.includes('*') && cities.length > 1) problems.add('BAD_SCOPE', '* already means every city', ['agreements', i, 'scope', 'cities']);
 }

@@ -5,7 +5,7 @@ import type { findingStatus, severity } from '@contract/findings';
 import type { institutionKind } from '@contract/reference';
 import type { reportDetail } from '@contract/reports';
 import type { previewResult, ruleView } from '@contract/rules';
-export type { Me } from '@contract/users';
+export type { Me, SessionAnswer } from '@contract/users';
 export type { Role } from '@contract/common';
 export type { City, Institution } from '@contract/reference';
 export type { Receipt, ReportSummary } from '@contract/reports';

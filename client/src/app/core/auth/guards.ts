@@ -22,3 +22,16 @@ export function requireRoles(...roles: Role[]): CanActivateFn {
     return roles.includes(user.role) ? true : router.parseUrl(session.homePath(user.role));
   };
 }
+
+/**
+ * The site's own address sends each role to its home page. A guard rather than a redirect:
+ * redirects are worked out before any guard runs, so before the session is known, and the
+ * home of nobody in particular was the institutions' reports page, where a visitor arriving at
+ * `/` then landed after logging in whatever their role.
+ */
+export const goHome: CanActivateFn = async () => {
+  const session = inject(Session);
+  const router = inject(Router);
+  const user = await session.ensureLoaded();
+  return router.parseUrl(user ? session.homePath(user.role) : '/login');
+};

@@ -1,9 +1,12 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { Me, Role } from '../api/api-types';
+import type { Me, Role, SessionAnswer } from '../api/api-types';
 
-/** Who is logged in: loaded once from /auth/me, changed by logging in and out. */
+/**
+ * Who is logged in: loaded once from /auth/session (which answers an anonymous visitor 200 with
+ * no user, where /auth/me's 401 was logged as an error in the console), changed by logging in and out.
+ */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
@@ -17,13 +20,15 @@ export class Session {
   ensureLoaded(): Promise<Me | null> {
     const known = this.user();
     if (known !== undefined) return Promise.resolve(known);
-    // A login or logout while /auth/me is on its way (it is asked at start-up) outranks its answer.
+    // A login or logout while /auth/session is on its way (it is asked at start-up) outranks its answer.
     const answer = (me: Me | null) => (this.user() === undefined ? this.remember(me) : (this.user() ?? null));
-    this.loading ??= firstValueFrom(this.http.get<Me>('/api/v1/auth/me')).then(answer, (err: unknown) => {
-      if (err instanceof HttpErrorResponse && err.status === 401) return answer(null);
-      this.loading = undefined;
-      throw err;
-    });
+    this.loading ??= firstValueFrom(this.http.get<SessionAnswer>('/api/v1/auth/session')).then(
+      ({ user }) => answer(user),
+      (err: unknown) => {
+        this.loading = undefined;
+        throw err;
+      },
+    );
     return this.loading;
   }
 
@@ -41,8 +46,8 @@ export class Session {
   }
 
   /** Where a role starts: institutions at their reports, the central bank at the overview. */
-  homePath(role: Role | undefined = this.role()): string {
-    return role === 'institution' || role === undefined ? '/reports' : '/overview';
+  homePath(role: Role): string {
+    return role === 'institution' ? '/reports' : '/overview';
   }
 
   private remember(me: Me | null): Me | null {

@@ -41,7 +41,7 @@ describe('prefetchOnArrival', () => {
     http = TestBed.inject(HttpTestingController);
     // The session is known before the navigation, as the app asks for it at start-up.
     const known = TestBed.inject(Session).ensureLoaded();
-    http.expectOne('/api/v1/auth/me').flush(me ?? { title: 'Unauthorized', status: 401 }, me ? {} : { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/v1/auth/session').flush({ user: me });
     return known;
   }
 
@@ -126,7 +126,7 @@ describe('Session', () => {
     const loggingIn = session.logIn('ana', 'secret');
     http.expectOne('/api/v1/auth/login').flush({ user: { username: 'ana', role: 'analyst' } });
     await loggingIn;
-    http.expectOne('/api/v1/auth/me').flush({ title: 'Unauthorized', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/v1/auth/session').flush({ user: null });
     expect(await asked).toEqual({ username: 'ana', role: 'analyst' });
     expect(session.user()).toEqual({ username: 'ana', role: 'analyst' });
   });
