@@ -1,6 +1,7 @@
 // Environment → typed configuration, validated once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './contract/common.js';
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,6 +16,12 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * The first period a report may be for (YYYY-MM); reports run from it to the current month. No
+   * rule, coverage or calendar walks a period before it, so a backdated report cannot make the
+   * server walk thousands of empty months.
+   */
+  EARLIEST_PERIOD: z.string().regex(PERIOD_PATTERN, { error: 'EARLIEST_PERIOD must be a month as YYYY-MM' }).default('2015-01'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,7 @@ import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '.
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { rememberStoredReport } from '../state/read-reports.js';
 import { reportSha256 } from './canonical-hash.js';
 import { insertReport, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
@@ -29,7 +30,7 @@ async function referenceData(ctx: AppContext): Promise<ReferenceData> {
   return {
     institutions: new Set(institutions.map((i) => i.id)),
     cities: new Set(cities.map((c) => c.code)),
-    currentPeriod: ctx.now().toISOString().slice(0, 7),
+    accepted: acceptedPeriods(ctx),
   };
 }
 
