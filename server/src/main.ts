@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
 import { prepareLatestStates } from './rules/engine.js';
+import { acceptedPeriods } from './state/accepted-periods.js';
 import { runRules } from './rules/run-rules.js';
 import { DEMO_PASSWORD } from './users/service.js';
 
@@ -20,7 +21,7 @@ const result = await bootstrap(ctx, config.SEED);
 logger.info({ db: config.DB_PATH, migrations: result.migrations, demoReports: result.demoReports, ruleRuns: result.ruleRuns, ms: Date.now() - started }, 'database ready');
 
 // The first report after start-up finds the latest periods' states made, as later ones do.
-prepareLatestStates(ctx.db).catch((err: unknown) => logger.error({ err }, 'preparing the latest periods failed; the first report builds them'));
+prepareLatestStates(ctx.db, acceptedPeriods(ctx)).catch((err: unknown) => logger.error({ err }, 'preparing the latest periods failed; the first report builds them'));
 
 // Missing reports become late as days pass, without any new data: look again every hour.
 const lateCheck = setInterval(() => {

@@ -2,7 +2,7 @@
 // A backdated report used to make its rules run walk every month since its period (0001-01: 747 s
 // with the server frozen, a 3.7 GB database).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../test/api-client.js';
+import { slowestHealthDuring } from '../test/health-watch.js';
 import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
@@ -17,23 +17,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const codesOf = (res: { body: { errors?: { code: string }[] } }) => (res.body.errors ?? []).map((e) => e.code);
-
-/** Runs `attack` while asking /health every 100 ms, and answers the slowest /health seen. */
-async function slowestHealthDuring(client: ApiClient, attack: Promise<unknown>): Promise<number> {
-  let done = false;
-  let slowest = 0;
-  const watch = (async () => {
-    while (!done) {
-      const started = performance.now();
-      await client.get('/api/v1/health');
-      slowest = Math.max(slowest, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  await attack.finally(() => (done = true));
-  await watch;
-  return slowest;
-}
 
 async function reportActions(): Promise<string[]> {
   const auditor = await app.as('auditor');

@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.js';
 import { reportListQuery, submitQuery } from '../contract/reports.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { parseInput } from '../http/validate.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
@@ -107,7 +108,7 @@ export function reportRoutes(ctx: AppContext): Router {
 
   router.get('/periods', async (req, res) => {
     principalOf(req);
-    res.json({ items: await reportedPeriods(ctx.db) });
+    res.json({ items: await reportedPeriods(ctx.db, acceptedPeriods(ctx)) });
   });
 
   return router;

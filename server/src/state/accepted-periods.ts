@@ -1,6 +1,6 @@
 // The periods the record accepts: EARLIEST_PERIOD up to the current month. Reports outside them are
-// refused and so are questions about them, and no walk over periods (rules, coverage, calendars)
-// leaves them: one backdated report used to make a run walk every month since the year 1.
+// refused, questions about periods before them too, and no walk over periods (rules, coverage,
+// calendars) leaves them: one backdated report used to make a run walk every month since the year 1.
 import type { AppContext } from '../app-context.js';
 import { Invalid, type ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
@@ -27,10 +27,18 @@ export function periodOutOfRange(accepted: AcceptedPeriods, period: string, path
 }
 
 /**
- * Refuses (422 PERIOD_OUT_OF_RANGE) the periods a question names outside the accepted ones: every
- * view of periods answers only about periods a report may be for, so none walks towards a far one.
+ * The query, once no period it names in `fields` is before EARLIEST_PERIOD; else 422
+ * PERIOD_OUT_OF_RANGE for each that is. No report is for such a period, so no view has anything to
+ * say of it, and a view must not walk towards it. A period after the current month is answered as
+ * of the latest reports (carried forward), like any period after the latest reported: the range
+ * views' limits (RANGE_TOO_LONG) and the overview's 240 months bound that walk.
  */
-export function assertAcceptedPeriods(accepted: AcceptedPeriods, asked: Readonly<Record<string, string | undefined>>): void {
-  const problems = Object.entries(asked).flatMap(([field, period]) => (period === undefined || isAcceptedPeriod(accepted, period) ? [] : [periodOutOfRange(accepted, period, [field])]));
+export function notBeforeEarliest<T extends object>(ctx: Pick<AppContext, 'config' | 'now'>, query: T, fields: readonly (keyof T & string)[]): T {
+  const accepted = acceptedPeriods(ctx);
+  const problems = fields.flatMap((field) => {
+    const period = query[field];
+    return typeof period === 'string' && period < accepted.earliest ? [periodOutOfRange(accepted, period, [field])] : [];
+  });
   if (problems.length > 0) throw new Invalid(problems);
+  return query;
 }
