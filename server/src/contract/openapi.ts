@@ -67,7 +67,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
         'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +
         'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again. ' +
-        'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP).',
+        'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP). ' +
+        'Periods: a report is for a period from EARLIEST_PERIOD (a server setting, default 2015-01) to the current month (UTC), else 422 PERIOD_OUT_OF_RANGE; ' +
+        'a query that names a period before EARLIEST_PERIOD is 422 PERIOD_OUT_OF_RANGE as well (a later period is answered as of the latest reports). ' +
+        'A report stored before these checks for a period outside them stays readable (/reports/{id}) but starts no series, rules run or calendar.',
     },
     servers: [{ url: '/' }],
     components: {
