@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './contract/common.js';
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..');
 
@@ -62,6 +63,12 @@ const configSchema = z.object({
    * a request still running cannot store the report twice (the key's outcome commits with it).
    */
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * The first period a report may be for (YYYY-MM); reports run from it to the current month. No
+   * rule, coverage or calendar walks a period before it, so a backdated report cannot make the
+   * server walk thousands of empty months.
+   */
+  EARLIEST_PERIOD: z.string().regex(PERIOD_PATTERN, { error: 'EARLIEST_PERIOD must be a month as YYYY-MM' }).default('2015-01'),
 });
 
 export type Config = z.infer<typeof configSchema>;

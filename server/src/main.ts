@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.js';
 import { LogOutput } from './log-output.js';
 import { createLogger } from './logger.js';
 import { prepareLatestStates } from './rules/engine.js';
+import { acceptedPeriods } from './state/accepted-periods.js';
 import { runRules } from './rules/run-rules.js';
 import { Shutdown } from './shutdown.js';
 import { DEMO_PASSWORD } from './users/service.js';
@@ -30,7 +31,7 @@ if (!shutdown.requested) serve();
 function serve(): void {
   // The first report after start-up finds the latest periods' states made, as later ones do. Reads
   // only: shutdown does not wait for it.
-  prepareLatestStates(ctx.db).catch((err: unknown) => {
+  prepareLatestStates(ctx.db, acceptedPeriods(ctx)).catch((err: unknown) => {
     if (!shutdown.requested) logger.error({ err }, 'preparing the latest periods failed; the first report builds them');
   });
 

@@ -4,12 +4,13 @@ import type { InstitutionAgreements, InstitutionAgreementsQuery } from '../contr
 import type { Principal } from '../http/principal.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { reportAgreements } from '../reports/repository.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { asOfReportRef, viewedPeriod } from '../state/as-of-report.js';
 import { inForce } from '../state/period-state.js';
 
 export async function agreementsOf(ctx: AppContext, principal: Principal, id: string, q: InstitutionAgreementsQuery): Promise<InstitutionAgreements> {
   const institution = await visibleInstitution(ctx.db, principal, id);
-  const period = await viewedPeriod(ctx.db, q.period);
+  const period = await viewedPeriod(ctx.db, acceptedPeriods(ctx), q.period);
   const report = period === null ? null : await asOfReportRef(ctx.db, institution.id, period);
   if (period === null || report === null) return { institution: institution.id, period, report: null, items: [] };
   const items = (await reportAgreements(ctx.db, report.id)).map((a) => ({

@@ -15,6 +15,7 @@ import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { CHANNELS, MODES, linkBetween, type CityGroup, type PeriodState } from '../state/period-state.js';
 import { pairKey, type StateLink } from '../state/reconcile.js';
 import { periodsBetween } from '../state/periods.js';
@@ -165,7 +166,7 @@ async function dropUncounted(trx: Db, coverage: CoverageCells): Promise<void> {
 
 /** At start-up: stores the reported periods whose cells are missing or count other members. */
 export async function fillStaleCoverage(ctx: AppContext): Promise<number> {
-  const [institutions, reported] = await Promise.all([listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const [institutions, reported] = await Promise.all([listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
   if (reported.length === 0) return 0;
   const fresh = await freshPeriods(ctx.db, coverageMembers(institutions), reported[0], reported.at(-1)!, { ignoreUnseen: true });
   const stale = periodsBetween(reported[0], reported.at(-1)!).filter((p) => !fresh.has(p));

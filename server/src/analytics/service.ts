@@ -19,6 +19,7 @@ import type { City } from '../contract/reference.js';
 import { NotFound } from '../http/errors.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { CHANNELS, MODES, type Channel, type Mode, type PeriodState } from '../state/period-state.js';
 import { periodsBetween } from '../state/periods.js';
 import { StateLoader } from '../state/state-loader.js';
@@ -29,7 +30,7 @@ import { meanShare, opennessIn, type ShareCount } from './openness.js';
 import { coverageRange, type PeriodRange } from './period-range.js';
 
 export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise<CoverageSeries> {
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
   const scope = citiesInScope(cities, q.city);
   const members = coverageMembers(institutions);
   const range = coverageRange(q, reported);
@@ -70,7 +71,7 @@ const ALL_LINES: readonly Line[] = MODES.flatMap((mode) => CHANNELS.map((channel
 
 /** The four by=period series of /coverage in one answer, walking the periods once for all of them. */
 export async function coverageLines(ctx: AppContext, q: CoverageLinesQuery): Promise<CoverageLines> {
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
   const scope = citiesInScope(cities, q.city);
   const members = coverageMembers(institutions);
   const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported);
@@ -112,7 +113,7 @@ async function seriesByPeriod(
 
 export async function institutionOpenness(ctx: AppContext, id: string, q: OpennessQuery): Promise<Openness> {
   const subject = await subjectOf(ctx, id);
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
   const period = q.period ?? reported.at(-1) ?? null;
   const answer = { institution: subject, period, mode: q.mode, channel: q.channel };
   if (period === null) return { ...answer, overall: nowhere, cities: [] };
@@ -129,7 +130,7 @@ export const MAX_HISTORY_PERIODS = 120;
 /** The `overall` of /institutions/:id/openness at each period of the range, walking the periods once. */
 export async function institutionOpennessHistory(ctx: AppContext, id: string, q: OpennessHistoryQuery): Promise<OpennessHistory> {
   const subject = await subjectOf(ctx, id);
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db)]);
+  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
   const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported, { defaultLength: HISTORY_LENGTH, max: MAX_HISTORY_PERIODS });
   const answer = { institution: subject, mode: q.mode, channel: q.channel, from: range?.from ?? null, to: range?.to ?? null };
   if (!range) return { ...answer, entries: [] };

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { createLogger } from '../logger.js';
 import { prepareLatestStates } from '../rules/engine.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { ApiClient } from '../test/api-client.js';
 import { createUser } from '../users/service.js';
 
@@ -28,7 +29,7 @@ export async function startBenchServer(file: string, options: { now: Date; clien
   const ctx = createAppContext({ db: database.db, config, logger: createLogger('silent'), now: () => options.now });
   await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');
   // What main does at start-up, waited for here so that no measurement overlaps it.
-  await prepareLatestStates(ctx.db);
+  await prepareLatestStates(ctx.db, acceptedPeriods(ctx));
   const server = buildApp(ctx).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

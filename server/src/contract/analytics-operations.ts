@@ -16,7 +16,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         'The coverage of a scope (the nation, a province) is the mean of its cities’ coverage, every city weighted equally; `mutualPairs` and `pairs` are sums over its cities. ' +
         'by=institution gives, for each systemic institution, the share of its pairs with the other systemic institutions that are mutual, averaged over the cities of the scope. ' +
         'Mode and channel default to mpm and offline, as in /matrix. With no report at all and no period asked for, `from`, `to` are null and the series is empty. ' +
-        '422 codes: BAD_PERIOD, UNKNOWN_CITY, BAD_VALUE (by, mode, channel), NOT_APPLICABLE (`from` without by=period), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods).',
+        '422 codes: BAD_PERIOD, PERIOD_OUT_OF_RANGE (`from` or `to` before EARLIEST_PERIOD), UNKNOWN_CITY, BAD_VALUE (by, mode, channel), NOT_APPLICABLE (`from` without by=period), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods).',
       query: coverageQuery,
       responses: { '200': { description: 'The series', schema: coverageSeries }, ...unauthorized, ...forbidden, ...invalid },
     },
@@ -26,7 +26,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         'The four by=period series of /coverage (mpm offline, mpm online, cpm offline, cpm online) over the same periods and scope, in one answer: each line is exactly what ' +
         '/coverage?by=period with that mode and channel and the same `from`, `to` and `city` answers. For a chart comparing modes and channels, one round trip instead of four. ' +
         'With no report at all and no period asked for, `from`, `to` are null and every line is empty. ' +
-        '422 codes: BAD_PERIOD, UNKNOWN_CITY, BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods), UNKNOWN_FIELD.',
+        '422 codes: BAD_PERIOD, PERIOD_OUT_OF_RANGE (`from` or `to` before EARLIEST_PERIOD), UNKNOWN_CITY, BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 240 periods), UNKNOWN_FIELD.',
       query: coverageLinesQuery,
       responses: { '200': { description: 'The lines', schema: coverageLines }, ...unauthorized, ...forbidden, ...invalid },
     },
@@ -37,7 +37,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         'recognises live as scanner; `recognisedBy` counts, of the other scanners present, those that recognise its codes live. "Other" means an `active` institution other than itself; ' +
         'an issuer is present in a city when some scanner recognises its codes live there, a scanner when it recognises some issuer’s codes live there. ' +
         '`cities` lists the cities in which the institution itself is present (as scanner or issuer of a live link); `overall` is the mean of their shares, cities weighted equally, with counts summed. ' +
-        '404 for an unknown institution; 422 BAD_PERIOD, BAD_VALUE (mode, channel).',
+        '404 for an unknown institution; 422 BAD_PERIOD, PERIOD_OUT_OF_RANGE (before EARLIEST_PERIOD), BAD_VALUE (mode, channel).',
       query: opennessQuery,
       responses: { '200': { description: 'The openness', schema: openness }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
     },
@@ -48,7 +48,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         'for a chart over time, one round trip and one walk over the periods instead of one request per period. ' +
         '`to` defaults to the latest reported period, `from` to 23 periods before `to` (24 in all) or the first reported period if later. ' +
         'With no report at all and no period asked for, `from`, `to` are null and `entries` is empty. ' +
-        '404 for an unknown institution; 422 BAD_PERIOD, BAD_VALUE (mode, channel), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 120 periods), UNKNOWN_FIELD.',
+        '404 for an unknown institution; 422 BAD_PERIOD, PERIOD_OUT_OF_RANGE (`from` or `to` before EARLIEST_PERIOD), BAD_VALUE (mode, channel), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 120 periods), UNKNOWN_FIELD.',
       query: opennessHistoryQuery,
       responses: { '200': { description: 'The openness by period', schema: opennessHistory }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
     },

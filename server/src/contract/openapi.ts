@@ -69,7 +69,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again. ' +
         'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP). ' +
         'Every string (and key) must be well-formed Unicode: a lone surrogate such as "\\ud800" anywhere in a JSON body is 422 with an error BAD_TEXT at its path, and nothing is stored ' +
-        '(POST /auth/login answers such a username with 401 BAD_CREDENTIALS).',
+        '(POST /auth/login answers such a username with 401 BAD_CREDENTIALS). ' +
+        'Periods: a report is for a period from EARLIEST_PERIOD (a server setting, default 2015-01) to the current month (UTC), else 422 PERIOD_OUT_OF_RANGE; ' +
+        'a query that names a period before EARLIEST_PERIOD is 422 PERIOD_OUT_OF_RANGE as well (a later period is answered as of the latest reports). ' +
+        'A report stored before these checks for a period outside them stays readable (/reports/{id}) but starts no series, rules run or calendar.',
     },
     servers: [{ url: '/' }],
     components: {

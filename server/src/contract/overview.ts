@@ -75,6 +75,6 @@ export const overview = z.object({
     count: z.number().int(),
     institutions: z.array(namedInstitution).describe('Those for which LATE-001, with its current settings, fires for the period today, by id.'),
   }),
-  findingsByMonth: z.array(findingsInPeriod).describe('One entry per period from the first reported period to `period`, ascending.'),
+  findingsByMonth: z.array(findingsInPeriod).describe('One entry per period from the first reported period to `period` (at most the last 240), ascending.'),
 });
 export type Overview = z.infer<typeof overview>;

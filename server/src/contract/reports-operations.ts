@@ -25,7 +25,8 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT with Retry-After. A request holds its key for a lease (IDEMPOTENCY_LEASE_SECONDS, 60 by default): ' +
         'if it never finishes (its server process died), a retry after the lease takes the key over and runs the request again, which had stored nothing; a stored report\'s answer is ' +
         'written in the report\'s own transaction, so a retry after any crash replays it rather than storing a second version. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
-        'a stored link\'s `row` is its index in `links`.',
+        'a stored link\'s `row` is its index in `links`. ' +
+        '`period` must lie from EARLIEST_PERIOD (server setting, default 2015-01) to the current month (UTC): else 422 with PERIOD_OUT_OF_RANGE on `period` (the CSV form\'s `period` field), dry runs included, and nothing is stored.',
       query: submitQuery,
       headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
       body: { 'application/json': reportInput, 'multipart/form-data': csvUpload },
@@ -54,12 +55,12 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
       responses: { '200': { description: 'Receipt', schema: receipt }, ...unauthorized, ...notFound },
     },
     {
-      method: 'get', path: '/periods', tag: 'Reports', summary: 'Periods for which any report exists, ascending', roles: 'every role',
+      method: 'get', path: '/periods', tag: 'Reports', summary: 'Periods for which any report exists, ascending (from EARLIEST_PERIOD to the current month)', roles: 'every role',
       responses: { '200': { description: 'Periods', schema: periodList }, ...unauthorized },
     },
     {
       method: 'get', path: '/matrix', tag: 'Analytics', summary: 'Scanners × issuers matrix of a city', roles: 'analyst, auditor, admin',
-      description: 'The state as of the period: each institution\'s latest report with period ≤ the given one; the scanner\'s declaration is authoritative; `reconciliation` says whether both parties agree.',
+      description: 'The state as of the period: each institution\'s latest report with period ≤ the given one; the scanner\'s declaration is authoritative; `reconciliation` says whether both parties agree. 422 PERIOD_OUT_OF_RANGE for a period before EARLIEST_PERIOD.',
       query: matrixQuery,
       responses: { '200': { description: 'Matrix', schema: matrix }, ...unauthorized, ...forbidden, ...invalid },
     },

@@ -4,13 +4,14 @@ import type { InstitutionLinks, InstitutionLinksQuery } from '../contract/instit
 import type { Principal } from '../http/principal.js';
 import { listCities } from '../reference/repository.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { asOfReportRef, viewedPeriod } from '../state/as-of-report.js';
 import { StateLoader } from '../state/state-loader.js';
 import { linkGroupsOf } from './link-groups.js';
 
 export async function linksOf(ctx: AppContext, principal: Principal, id: string, q: InstitutionLinksQuery): Promise<InstitutionLinks> {
   const institution = await visibleInstitution(ctx.db, principal, id);
-  const period = await viewedPeriod(ctx.db, q.period);
+  const period = await viewedPeriod(ctx.db, acceptedPeriods(ctx), q.period);
   const answer = { institution: institution.id, period, mode: q.mode, channel: q.channel };
   if (period === null) return { ...answer, report: null, cityCount: 0, groups: [] };
   const cities = await listCities(ctx.db);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { obligationCalendar, type CalendarInput } from './calendar.js';
 
-const base: CalendarInput = { institution: 'bank1', active: true, dueDay: 15, now: new Date('2025-03-16T00:00:00Z'), versions: [], findings: [] };
+const base: CalendarInput = { institution: 'bank1', active: true, dueDay: 15, now: new Date('2025-03-16T00:00:00Z'), accepted: { earliest: '2015-01', latest: '2025-03' }, versions: [], findings: [] };
 const version = (period: string, version: number, receivedAt: string, id = version) => ({ id, period, version, receivedAt });
 const statuses = (input: Partial<CalendarInput>) => obligationCalendar({ ...base, ...input }).items.map((i) => [i.period, i.status]);
 

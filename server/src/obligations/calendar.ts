@@ -2,6 +2,7 @@
 import type { Obligation, Obligations } from '../contract/obligations.js';
 import type { FindingStatus } from '../findings/status-machine.js';
 import { isPastDue, reportDueDate } from '../rules/late-001-missing-report.js';
+import { isAcceptedPeriod, type AcceptedPeriods } from '../state/accepted-periods.js';
 import { periodsBetween } from '../state/periods.js';
 import type { LateFinding, SubmittedVersion } from './repository.js';
 
@@ -10,6 +11,8 @@ export interface CalendarInput {
   active: boolean;
   dueDay: number;
   now: Date;
+  /** Versions outside these periods (stored before the period checks) are not on the calendar. */
+  accepted: AcceptedPeriods;
   /** Every version the institution submitted, any order. */
   versions: readonly SubmittedVersion[];
   findings: readonly LateFinding[];
@@ -20,9 +23,12 @@ export interface CalendarInput {
  * an active institution that never reported owes the current month only, an inactive one nothing
  * but what it reported. Newest first.
  */
-export function obligationCalendar({ institution, active, dueDay, now, versions, findings }: CalendarInput): Obligations {
+export function obligationCalendar({ institution, active, dueDay, now, accepted, versions, findings }: CalendarInput): Obligations {
   const byPeriod = new Map<string, SubmittedVersion[]>();
-  for (const v of versions) (byPeriod.get(v.period) ?? byPeriod.set(v.period, []).get(v.period)!).push(v);
+  for (const v of versions) {
+    // A report of 0001-01 would otherwise lay out every month since.
+    if (isAcceptedPeriod(accepted, v.period)) (byPeriod.get(v.period) ?? byPeriod.set(v.period, []).get(v.period)!).push(v);
+  }
   const currentMonth = now.toISOString().slice(0, 7);
   const reported = [...byPeriod.keys()].sort();
   const first = reported[0] ?? currentMonth;

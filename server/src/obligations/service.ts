@@ -4,6 +4,7 @@ import type { Obligations } from '../contract/obligations.js';
 import type { Principal } from '../http/principal.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { currentDueDay } from '../rules/report-due-day.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { obligationCalendar } from './calendar.js';
 import { lateFindings, submittedVersions } from './repository.js';
 
@@ -11,5 +12,5 @@ export async function obligationsOf(ctx: AppContext, principal: Principal, id: s
   const institution = await visibleInstitution(ctx.db, principal, id);
   const now = ctx.now();
   const [dueDay, versions, findings] = await Promise.all([currentDueDay(ctx.db, now), submittedVersions(ctx.db, institution.id), lateFindings(ctx.db, institution.id)]);
-  return obligationCalendar({ institution: institution.id, active: institution.active, dueDay, now, versions, findings });
+  return obligationCalendar({ institution: institution.id, active: institution.active, dueDay, now, accepted: acceptedPeriods(ctx), versions, findings });
 }

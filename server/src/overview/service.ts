@@ -12,8 +12,9 @@ import { loadWorld, type World } from '../rules/engine.js';
 import { CityFingerprints } from '../rules/fingerprints.js';
 import { isPastDue, missingReport, reportDueDate } from '../rules/late-001-missing-report.js';
 import { currentDueDay } from '../rules/report-due-day.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import type { PeriodState } from '../state/period-state.js';
-import { periodsBetween, yearBefore } from '../state/periods.js';
+import { periodsBefore, periodsBetween, yearBefore } from '../state/periods.js';
 import { StateLoader } from '../state/state-loader.js';
 import { findingsByMonth } from './findings-by-month.js';
 import { activeFindingsBySeverity, findingPeriodCounts, reportsReceived } from './repository.js';
@@ -23,7 +24,7 @@ const NATION = 'nation';
 
 export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promise<Overview> {
   const now = ctx.now();
-  const [cities, institutions, world, dueDay] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), loadWorld(ctx.db), currentDueDay(ctx.db, now)]);
+  const [cities, institutions, world, dueDay] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), loadWorld(ctx.db, acceptedPeriods(ctx)), currentDueDay(ctx.db, now)]);
   const period = q.period ?? world.latestPeriod ?? now.toISOString().slice(0, 7);
   const members = coverageMembers(institutions);
 
@@ -64,8 +65,14 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
     openFindings: { total: bySeverity.high + bySeverity.medium + bySeverity.low, ...bySeverity },
     reports: { ...received, expected: expectedReporters(world, period), dueDate: reportDueDate(period, dueDay), pastDue: isPastDue(period, dueDay, now) },
     late: { dueDay, count: late.length, institutions: late },
-    findingsByMonth: world.firstPeriod === null ? [] : findingsByMonth(periodsBetween(world.firstPeriod, period).slice(-MAX_PERIODS), periodCounts.opened, periodCounts.resolved),
+    findingsByMonth: world.firstPeriod === null ? [] : findingsByMonth(lastMonthsUpTo(world.firstPeriod, period), periodCounts.opened, periodCounts.resolved),
   };
+}
+
+/** The months from the first reported up to `period`, at most MAX_PERIODS of them: the walk stops there, however far apart the two are. */
+function lastMonthsUpTo(firstPeriod: string, period: string): string[] {
+  const earliestShown = periodsBefore(period, MAX_PERIODS - 1);
+  return periodsBetween(firstPeriod > earliestShown ? firstPeriod : earliestShown, period);
 }
 
 function nationalFigure(groups: readonly LinkGroup[], members: readonly string[]): CoverageFigure {

@@ -9,7 +9,7 @@ import { aLink, anAgreement } from '../test/report-factory.js';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const LINKS = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n';
 const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,unionpay,clearing,false,10,*,mpm,offline,,2021-01-01,,\n';
-const ref = { institutions: new Set(['alipay', 'unionpay']), cities: new Set(['110000']), currentPeriod: '2021-12' };
+const ref = { institutions: new Set(['alipay', 'unionpay']), cities: new Set(['110000']), accepted: { earliest: '2015-01', latest: '2021-12' } };
 
 describe('reading CSV files', () => {
   it('tells GB18030 from UTF-8, with or without BOM', () => {

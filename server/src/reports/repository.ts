@@ -3,6 +3,7 @@ import { rawRows, runEach, type Db } from '../db/database.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, ReportAgreementTable, ReportRow } from '../db/schema.js';
 import type { Agreement, Link, Report, ReportSummary } from '../contract/reports.js';
+import type { AcceptedPeriods } from '../state/accepted-periods.js';
 import { insertPackedLinks } from './packed-links.js';
 
 /** Rows a multi-row insert carries: 14 parameters an agreement row keeps it under SQLite's 32766. */
@@ -205,7 +206,19 @@ export async function previousReport(db: Db, institution: string, period: string
     .executeTakeFirst();
 }
 
-export async function reportedPeriods(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('reports').select('period').distinct().where('latest', '=', 1).orderBy('period').execute();
+/**
+ * The periods reported, among the accepted ones: a report stored outside them (before the period
+ * checks, or before EARLIEST_PERIOD was raised) stays readable but no view or walk starts from it.
+ */
+export async function reportedPeriods(db: Db, accepted: AcceptedPeriods): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('period')
+    .distinct()
+    .where('latest', '=', 1)
+    .where('period', '>=', accepted.earliest)
+    .where('period', '<=', accepted.latest)
+    .orderBy('period')
+    .execute();
   return rows.map((r) => r.period);
 }

@@ -7,6 +7,7 @@ import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.
 import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { parseInput } from '../http/validate.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
@@ -109,7 +110,7 @@ export function reportRoutes(ctx: AppContext): Router {
 
   router.get('/periods', async (req, res) => {
     principalOf(req);
-    res.json({ items: await reportedPeriods(ctx.db) });
+    res.json({ items: await reportedPeriods(ctx.db, acceptedPeriods(ctx)) });
   });
 
   return router;

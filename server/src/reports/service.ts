@@ -8,8 +8,9 @@ import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '.
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
-import { cutText } from '../text/well-formed-text.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { rememberStoredReport } from '../state/read-reports.js';
+import { cutText } from '../text/well-formed-text.js';
 import { reportSha256 } from './canonical-hash.js';
 import { insertReport, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
 import { reportWarnings } from './report-warnings.js';
@@ -33,7 +34,7 @@ async function referenceData(ctx: AppContext): Promise<ReferenceData> {
   return {
     institutions: new Set(institutions.map((i) => i.id)),
     cities: new Set(cities.map((c) => c.code)),
-    currentPeriod: ctx.now().toISOString().slice(0, 7),
+    accepted: acceptedPeriods(ctx),
   };
 }
 

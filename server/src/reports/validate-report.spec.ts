@@ -5,7 +5,7 @@ import { validateReport, type ReferenceData } from './validate-report.js';
 const ref: ReferenceData = {
   institutions: new Set(['alipay', 'unionpay', 'tenpay', 'icbc']),
   cities: new Set(['110000', '440100', '330100']),
-  currentPeriod: '2021-12',
+  accepted: { earliest: '2015-01', latest: '2021-12' },
 };
 
 function codesOf(body: unknown): { code: string; path?: string }[] {
@@ -31,9 +31,11 @@ describe('validating a report', () => {
     expect(codesOf(aReport({ links: [aLink({ city: '*' })] }))).toEqual([]);
   });
 
-  it('rejects a malformed or future period with BAD_PERIOD', () => {
+  it('rejects a malformed period with BAD_PERIOD, and one before the earliest or after the current month with PERIOD_OUT_OF_RANGE', () => {
     expect(codesOf(aReport({ period: '2021-13' }))).toEqual([{ code: 'BAD_PERIOD', path: '$.period' }]);
-    expect(codesOf(aReport({ period: '2022-01' }))).toEqual([{ code: 'BAD_PERIOD', path: '$.period' }]);
+    expect(codesOf(aReport({ period: '2022-01' }))).toEqual([{ code: 'PERIOD_OUT_OF_RANGE', path: '$.period' }]);
+    expect(codesOf(aReport({ period: '2014-12' }))).toEqual([{ code: 'PERIOD_OUT_OF_RANGE', path: '$.period' }]);
+    expect(codesOf(aReport({ period: '2015-01' }))).toEqual([]);
   });
 
   it('rejects dates that are not calendar dates with BAD_DATE', () => {

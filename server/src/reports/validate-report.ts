@@ -5,6 +5,7 @@ import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, 
 import { channel, CITY_CODE_PATTERN, cityCode, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
+import { isAcceptedPeriod, periodOutOfRange, type AcceptedPeriods } from '../state/accepted-periods.js';
 import { LinkIndex, shareIndex } from './link-index.js';
 
 export const MAX_ERRORS = 1000;
@@ -12,8 +13,8 @@ export const MAX_ERRORS = 1000;
 export interface ReferenceData {
   institutions: ReadonlySet<string>;
   cities: ReadonlySet<string>;
-  /** The current month as YYYY-MM: reports for later periods are refused. */
-  currentPeriod: string;
+  /** The periods a report may be for (EARLIEST_PERIOD to the current month). */
+  accepted: AcceptedPeriods;
 }
 
 export type Validation = { ok: true; report: Report } | { ok: false; errors: ProblemItem[] };
@@ -50,7 +51,7 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
   const reporter = typeof raw.institution === 'string' ? raw.institution : '';
   // Checked whatever else is wrong with the envelope: every problem at once.
   if (slug.safeParse(raw.institution).success && !ref.institutions.has(reporter)) problems.add('UNKNOWN_INSTITUTION', `no institution "${reporter}"`, ['institution']);
-  if (head.success && head.data.period > ref.currentPeriod) problems.add('BAD_PERIOD', `period ${head.data.period} has not begun`, ['period']);
+  if (head.success && !isAcceptedPeriod(ref.accepted, head.data.period)) problems.addAll([periodOutOfRange(ref.accepted, head.data.period, ['period'])]);
 
   const rawLinks = Array.isArray(raw.links) ? raw.links : [];
   const rawAgreements = Array.isArray(raw.agreements) ? raw.agreements : [];

@@ -36,6 +36,8 @@ const now = values.now ? new Date(values.now) : new Date();
 if (Number.isNaN(now.getTime())) fail(`${values.now} is not a date.`);
 
 const config = loadConfig();
+// Runs walk no period before the first accepted report anyway; naming one is a mistake worth saying.
+for (const p of [values.from, values.to]) if (p !== undefined && p < config.EARLIEST_PERIOD) fail(`${p} is before EARLIEST_PERIOD (${config.EARLIEST_PERIOD}): no report is for it.`);
 const database = openDatabase(config.DB_PATH);
 const ctx = createAppContext({ db: database.db, config, logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: () => now });
 try {

@@ -3,6 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { rawRows, type Db } from '../db/database.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
+import type { AcceptedPeriods } from '../state/accepted-periods.js';
 import { CHANNELS, MODES, type PeriodState } from '../state/period-state.js';
 import { periodsBetween, previousPeriod } from '../state/periods.js';
 import { StateLoader } from '../state/state-loader.js';
@@ -26,13 +27,21 @@ export interface World {
   say: Wording;
 }
 
-export async function loadWorld(db: Db): Promise<World> {
+/**
+ * Reports outside the accepted periods (stored before the period checks, or before EARLIEST_PERIOD
+ * was raised) are left out: the runs' spans, from the first reported period to the latest, then lie
+ * within the accepted periods, and LATE-001 counts no obligation from such a report.
+ */
+export async function loadWorld(db: Db, accepted: AcceptedPeriods): Promise<World> {
   const [institutions, cities, reported] = await Promise.all([
     listInstitutions(db),
     listCities(db),
     // Each reported (institution, period) has one latest version: read through the index on
     // (latest, period, institution), as arrays (every run reads all 12,000 of a national database).
-    rawRows(db, db.selectFrom('reports').select(['institution', 'period']).where('latest', '=', 1)) as Promise<[institution: string, period: string][]>,
+    rawRows(
+      db,
+      db.selectFrom('reports').select(['institution', 'period']).where('latest', '=', 1).where('period', '>=', accepted.earliest).where('period', '<=', accepted.latest),
+    ) as Promise<[institution: string, period: string][]>,
   ]);
   const infos = new Map(institutions.map((i) => [i.id, i]));
   const reportedPeriods = new Map<string, Set<string>>();
@@ -77,8 +86,8 @@ function keptFrom(latestPeriod: string): string {
  * Builds the states a run after a report of the latest period needs, so that the first such run
  * after start-up finds them made, as later ones do.
  */
-export async function prepareLatestStates(db: Db): Promise<void> {
-  const world = await loadWorld(db);
+export async function prepareLatestStates(db: Db, accepted: AcceptedPeriods): Promise<void> {
+  const world = await loadWorld(db, accepted);
   if (world.latestPeriod === null) return;
   const loader = new StateLoader(db, world.cityCodes, { keepStatesFrom: keptFrom(world.latestPeriod) });
   for (const period of [previousPeriod(world.latestPeriod), world.latestPeriod]) {

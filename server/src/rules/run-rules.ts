@@ -11,6 +11,7 @@ import type { Database } from '../db/schema.js';
 import { applyChanges, mergeCandidates, mergeCandidatesById, type AppliedChanges } from '../findings/repository.js';
 import { mergeOutcomes, type Change, type MergeInput } from '../findings/merge.js';
 import type { FindingStatus } from '../findings/status-machine.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { nextPeriod } from '../state/periods.js';
 import { anyReportUnseen, latestReportId } from '../state/repository.js';
 import { RULES, ruleById } from './catalog.js';
@@ -64,7 +65,7 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
   const started = performance.now();
   const now = ctx.now();
   const configs = await loadRuleConfigs(ctx.db, now);
-  const world = await loadWorld(ctx.db);
+  const world = await loadWorld(ctx.db, acceptedPeriods(ctx));
   const chosen: ConfiguredRule[] = RULES.filter((r) => (scope.rules ? scope.rules.includes(r.id) : true))
     .filter((r) => configs.get(r.id)?.enabled)
     .map((rule) => ({ rule, settings: configs.get(rule.id)!.settings }));

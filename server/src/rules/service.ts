@@ -9,6 +9,7 @@ import { countByRuleAndStatus } from '../findings/repository.js';
 import { ACTIVE, type FindingStatus } from '../findings/status-machine.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { issuesToProblems } from '../http/validate.js';
+import { acceptedPeriods } from '../state/accepted-periods.js';
 import { RULES, ruleById } from './catalog.js';
 import { evaluate, judgingPeriod, loadWorld } from './engine.js';
 import type { Rule } from './rule.js';
@@ -86,7 +87,7 @@ export async function previewRule(ctx: AppContext, id: string, changes: Record<s
   const rule = knownRule(id);
   const config = (await loadRuleConfigs(ctx.db, ctx.now())).get(id)!;
   const settings = mergedSettings(rule, config.settings, changes);
-  const world = await loadWorld(ctx.db);
+  const world = await loadWorld(ctx.db, acceptedPeriods(ctx));
   const result: PreviewResult = { ruleId: id, period: world.latestPeriod, settings, wouldOpen: 0, wouldResolve: 0, unchanged: 0 };
   if (world.latestPeriod === null || world.firstPeriod === null) return result;
   // Whether a finding holds depends on the period it is judged at: the latest period (then only that

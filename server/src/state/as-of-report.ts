@@ -3,11 +3,12 @@
 import type { AsOfReportRef } from '../contract/institution-agreements.js';
 import type { Db } from '../db/database.js';
 import { findReport, reportedPeriods } from '../reports/repository.js';
+import type { AcceptedPeriods } from './accepted-periods.js';
 import { asOfReports } from './repository.js';
 
-/** The period asked for, else the latest reported by any institution; null when nothing has been reported. */
-export async function viewedPeriod(db: Db, asked: string | undefined): Promise<string | null> {
-  return asked ?? (await reportedPeriods(db)).at(-1) ?? null;
+/** The period asked for, else the latest (accepted) period reported by any institution; null when nothing has been reported. */
+export async function viewedPeriod(db: Db, accepted: AcceptedPeriods, asked: string | undefined): Promise<string | null> {
+  return asked ?? (await reportedPeriods(db, accepted)).at(-1) ?? null;
 }
 
 /** The institution's as-of report for the period; null when it has none for the period or an earlier one. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../contract/findings.js';
 import { listCities } from '../reference/repository.js';
 import { prepareLatestStates } from '../rules/engine.js';
+import { acceptedPeriods } from './accepted-periods.js';
 import { aLink, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import type { ApiClient } from '../test/api-client.js';
@@ -27,7 +28,7 @@ describe('states kept between runs', () => {
       await submitted(admin, aReport({ institution: 'alipay', period, links: [aLink({ city: '*' })] }));
       await submitted(admin, aReport({ institution: 'unionpay', period, links: [aLink({ city: '*' })] }));
     }
-    await prepareLatestStates(app.ctx.db);
+    await prepareLatestStates(app.ctx.db, acceptedPeriods(app.ctx));
   });
   afterAll(() => app.close());
 

@@ -1,8 +1,11 @@
 // Calendar arithmetic on report periods (YYYY-MM); periods compare correctly as strings.
 // Integer month arithmetic, no Date objects: rule runs shift periods in their hottest loops.
 
+/** Months since 0000-01. */
+const monthIndex = (period: string): number => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+
 function shift(period: string, months: number): string {
-  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
+  const index = monthIndex(period) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
@@ -41,9 +44,14 @@ export function lastDayOf(period: string): string {
   return `${period}-${month === 2 && leap ? 29 : DAYS[month - 1]}`;
 }
 
-/** Every period from first to last, both included; empty when last < first. */
+/**
+ * Every period from first to last, both included; empty when last < first. Counted, not compared
+ * as strings: the month after 9999-12 is 10000-01, which sorts before it, and a walk to 9999-12
+ * (a period a query may name) never ended.
+ */
 export function periodsBetween(first: string, last: string): string[] {
+  const count = monthIndex(last) - monthIndex(first) + 1;
   const out: string[] = [];
-  for (let p = first; p <= last; p = nextPeriod(p)) out.push(p);
+  for (let i = 0, p = first; i < count; i++, p = nextPeriod(p)) out.push(p);
   return out;
 }
