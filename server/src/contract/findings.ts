@@ -12,13 +12,19 @@ export const evidence = z.object({
   period: z.string(),
   row: z.number().int().optional().describe('0-based index of the link in the report’s links'),
   agreementRef: z.string().optional(),
+  superseded: z
+    .literal(true)
+    .optional()
+    .describe('present when a later version of the report supersedes it: a correction never erases the evidence a finding rested on, it stays marked'),
 });
 
 export const historyEntry = z.object({
   at: z.string(),
   actor: z.string().describe('a username, or "system" for the rule engine'),
   from: findingStatus.nullable(),
-  to: findingStatus,
+  to: findingStatus.describe(
+    'the same as from for entries that change no status: evidence updated, or, for a confirmed finding (which only a person resolves), "condition no longer holds as of P" and "condition holds again in P"',
+  ),
   note: z.string().nullable(),
 });
 
@@ -41,10 +47,10 @@ export const findingSummary = z.object({
   city: z.string().nullable(),
   mode: mode.nullable(),
   channel: channel.nullable(),
-  firstPeriod: z.string(),
+  firstPeriod: z.string().describe('the first period the condition was ever found to hold in: a correction by the subject does not move it later'),
   lastPeriod: z.string(),
   periods: z.array(z.tuple([z.string(), z.string()])).describe('the [from, to] ranges of periods in which the condition held'),
-  holds: z.boolean().describe('whether the condition holds now (in the latest reported period)'),
+  holds: z.boolean().describe('whether the condition holds now (in the latest reported period); a confirmed finding that no longer holds stays confirmed until a person resolves it'),
   status: findingStatus,
   explanation: z.string(),
   explanationZh: z.string(),

@@ -1,10 +1,12 @@
 // Folds a rule run's outcomes into the stored findings: new fingerprints open, periods and evidence
 // follow the data, the system resolves what no longer holds and reopens what holds again, and a
-// dismissed finding keeps its status while new evidence is appended. Pure: the run applies the
-// changes it returns in one transaction.
+// dismissed finding keeps its status while new evidence is appended. A confirmed finding is the
+// central bank's conclusion: the system only notes that its condition no longer holds. A correction
+// erases nothing: evidence from a superseded version stays, marked, and firstPeriod never moves
+// later. Pure: the run applies the changes it returns in one transaction.
 import type { Evidence, Hit, Severity, Text } from '../rules/rule.js';
 import type { Outcome } from '../rules/engine.js';
-import { ACTIVE, type FindingStatus } from './status-machine.js';
+import { SYSTEM_RESOLVES, type FindingStatus } from './status-machine.js';
 
 export interface StoredFinding extends FindingState {
   id: number;
@@ -25,6 +27,8 @@ export interface FindingState {
   status: FindingStatus;
   holds: boolean;
   periods: string[];
+  /** The first period the finding was ever found to hold in: earlier than periods[0] when a correction took that period back. */
+  firstPeriod: string | null;
   explanation: Text;
   evidence: Evidence[];
 }
@@ -53,19 +57,29 @@ export interface MergeInput {
   judgingPeriod(ruleId: string, subjects: readonly string[]): string;
   ruleVersion(ruleId: string): number;
   periodScoped(ruleId: string): boolean;
+  /** Whether a later version of the evidence's report has been accepted. */
+  superseded(evidence: Evidence): boolean;
 }
 
 const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;
 
-/** Evidence naming the same rows and agreements (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
+/** The same row or agreement of the same report (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
+const sameItem = (x: Evidence, y: Evidence) => x.reportId === y.reportId && (x.row ?? '') === (y.row ?? '') && (x.agreementRef ?? '') === (y.agreementRef ?? '');
+
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.reportId !== y.reportId || (x.row ?? '') !== (y.row ?? '') || (x.agreementRef ?? '') !== (y.agreementRef ?? '')) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i]) || a[i].superseded !== b[i].superseded) return false;
   return true;
+}
+
+/** Whether a hit's evidence is what the stored evidence names, its superseded items aside. */
+function namesTheSame(hit: readonly Evidence[], stored: readonly Evidence[]): boolean {
+  let i = 0;
+  for (const y of stored) {
+    if (y.superseded) continue;
+    if (i === hit.length || !sameItem(hit[i++], y)) return false;
+  }
+  return i === hit.length;
 }
 
 function samePeriods(a: readonly string[], b: readonly string[]): boolean {
@@ -76,6 +90,23 @@ function samePeriods(a: readonly string[], b: readonly string[]): boolean {
 
 function describe(evidence: readonly Evidence[]): string {
   return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
+}
+
+/**
+ * The evidence with the items of superseded reports marked, followed by the old evidence's items of
+ * superseded reports that it no longer names: what a subject declared and then corrected away stays
+ * on the finding, marked. The same whichever run comes first: a run over every city, or the one
+ * after a correction (correction.ts), which moves only the items of the version it replaces.
+ */
+function keepingSuperseded(fresh: readonly Evidence[], old: readonly Evidence[], superseded: (e: Evidence) => boolean): Evidence[] {
+  const marked = (e: Evidence): Evidence => (e.superseded || !superseded(e) ? e : { ...e, superseded: true });
+  const kept = fresh.map(marked);
+  if (old === fresh) return kept;
+  const gone = old.filter((e) => e.superseded || superseded(e));
+  if (gone.length === 0) return kept;
+  const named = new Set(kept.map(evidenceKey));
+  for (const e of gone) if (!named.has(evidenceKey(e))) kept.push(marked(e));
+  return kept;
 }
 
 const ascending = (periods: readonly string[]) => periods.every((p, i) => i === 0 || periods[i - 1] < p);
@@ -124,7 +155,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         fingerprint,
         ruleId,
         hit,
-        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, explanation: hit.explanation, evidence: hit.evidence },
+        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, firstPeriod: periods[0] ?? null, explanation: hit.explanation, evidence: hit.evidence },
         history,
       });
       continue;
@@ -137,9 +168,15 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     // A finding a person resolved while it still held reopens once it holds in a later period than
     // it had held in; the same data run again, or a new version of the same month's report, does not.
     const heldLater = periods.length > 0 && (old.periods.length === 0 || periods.at(-1)! > old.periods.at(-1)!);
-    if (ACTIVE.has(old.status) && !holds) {
+    if (SYSTEM_RESOLVES.has(old.status) && !holds) {
       status = 'resolved';
       history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${judged}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
+    } else if (old.status === 'confirmed' && old.holds && !holds) {
+      // A person resolves it: a subject's correction cannot undo the central bank's conclusion.
+      const last = periods.length ? `last held in ${periods.at(-1)}` : 'it holds in no period of the reports as they stand';
+      history.push({ from: status, to: status, note: `condition no longer holds as of ${judged}; ${last}` });
+    } else if (old.status === 'confirmed' && !old.holds && holds) {
+      history.push({ from: status, to: status, note: `condition holds again in ${periods.at(-1)}` });
     } else if (old.status === 'resolved' && holds && !old.holds) {
       status = 'open';
       history.push({ from: old.status, to: status, note: `holds again in ${periods.at(-1)}` });
@@ -156,11 +193,14 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         evidence = [...old.evidence, ...added];
         history.push({ from: status, to: status, note: `new evidence while dismissed: ${describe(added)}` });
       }
-    } else if (current && !sameEvidence(current.evidence, old.evidence)) {
+    } else if (current && !namesTheSame(current.evidence, old.evidence)) {
       evidence = current.evidence;
       // A new month's report moves lastPeriod, which says enough; a corrected report does not.
       if (periods.at(-1) === old.periods.at(-1) && history.length === 0) history.push({ from: status, to: status, note: `evidence updated: ${describe(evidence)}` });
     }
+    evidence = keepingSuperseded(evidence, old.evidence, input.superseded);
+    // The first period it held in stays though a correction takes that period back.
+    const firstPeriod = old.firstPeriod !== null && (periods.length === 0 || old.firstPeriod < periods[0]) ? old.firstPeriod : (periods[0] ?? null);
 
     const state: FindingState = {
       ruleVersion: input.ruleVersion(ruleId),
@@ -168,6 +208,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       status,
       holds,
       periods,
+      firstPeriod,
       explanation: current?.explanation ?? old.explanation,
       evidence,
     };
@@ -177,6 +218,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       state.severity === old.severity &&
       state.holds === old.holds &&
       samePeriods(state.periods, old.periods) &&
+      state.firstPeriod === old.firstPeriod &&
       state.explanation.en === old.explanation.en &&
       state.explanation.zh === old.explanation.zh &&
       sameEvidence(state.evidence, old.evidence);

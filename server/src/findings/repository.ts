@@ -12,17 +12,17 @@ import type { FindingStatus } from './status-machine.js';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 const CHUNK = 500;
 
-const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'explanation', 'explanation_zh', 'evidence'] as const;
+const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'first_period', 'explanation', 'explanation_zh', 'evidence'] as const;
 
 /** A finding as the merge reads it: MERGE_COLUMNS' values, in that order. */
-type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, explanation: string, explanationZh: string, evidence: string];
+type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, firstPeriod: string, explanation: string, explanationZh: string, evidence: string];
 
 /** Read as arrays (rawRows): a national run reads ~30,000 of them, and objects took a third longer. */
 async function mergeRows(db: Db, query: Compilable): Promise<MergeRow[]> {
   return (await rawRows(db, query)) as MergeRow[];
 }
 
-function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, explanation, explanationZh, evidence]: MergeRow): StoredFinding {
+function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, firstPeriod, explanation, explanationZh, evidence]: MergeRow): StoredFinding {
   return {
     id,
     fingerprint,
@@ -33,6 +33,7 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
     status: status as FindingStatus,
     holds: holds === 1,
     periods: fromRanges(JSON.parse(periods) as PeriodRange[]),
+    firstPeriod,
     explanation: { en: explanation, zh: explanationZh },
     evidence: JSON.parse(evidence) as Evidence[],
   };
@@ -131,7 +132,7 @@ async function insertFindings(trx: Transaction<Database>, inserts: readonly Inse
     INSERT_FINDING,
     inserts.map(({ fingerprint, ruleId, hit, state }) => [
       fingerprint, ruleId, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity], JSON.stringify(hit.subjects),
-      hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.periods[0] ?? null, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
+      hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.firstPeriod, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
       state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence), at, at,
     ]),
   );
@@ -148,8 +149,8 @@ async function updateFindings(trx: Transaction<Database>, updates: readonly Upda
     const rows = JSON.stringify(
       updates.slice(i, i + JSON_CHUNK).map(({ id, storedStatus, state }) => [
         id, storedStatus, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity],
-        // No periods left: first and last period keep what they were (coalesce below).
-        JSON.stringify(toRanges(state.periods)), state.periods[0] ?? null, state.periods.at(-1) ?? null,
+        // No periods left: last period keeps what it was (coalesce below); the merge keeps the first.
+        JSON.stringify(toRanges(state.periods)), state.firstPeriod, state.periods.at(-1) ?? null,
         state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence),
       ]),
     );

@@ -199,6 +199,8 @@ function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByS
   return (evidence, city) => {
     const moved: Evidence[] = [];
     for (const e of evidence) {
+      // Evidence of versions superseded before: no hit names it, and the merge keeps it on the finding.
+      if (e.superseded) continue;
       if (e.reportId !== replaced) {
         moved.push(e);
         continue;

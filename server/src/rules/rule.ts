@@ -24,6 +24,11 @@ export interface Evidence {
   period: string;
   row?: number;
   agreementRef?: string;
+  /**
+   * Set by the merge, never by a rule: a later version of the report supersedes it. Kept on the
+   * finding, since a correction never erases what the subject had declared.
+   */
+  superseded?: true;
 }
 
 export interface Text {
