@@ -52,9 +52,11 @@ export const findingSummary = z.object({
   periods: z.array(z.tuple([z.string(), z.string()])).describe('the [from, to] ranges of periods in which the condition held'),
   holds: z.boolean().describe('whether the condition holds now (in the latest reported period); a confirmed finding that no longer holds stays confirmed until a person resolves it'),
   status: findingStatus,
-  explanation: z.string(),
+  explanation: z
+    .string()
+    .describe('a subject institution that may not see every piece of the evidence reads it without other institutions’ terms (DISC-001: not the lowest fee charged to another; DISC-002: not how many other agreements the reporter has); the central bank reads it whole'),
   explanationZh: z.string(),
-  evidence: z.array(evidence),
+  evidence: z.array(evidence).describe('an institution sees only the items from its own reports'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -79,7 +81,7 @@ export const findingFilters = z.strictObject({
   institution: z.string().max(40).optional().describe('findings in which this institution is a subject'),
   city: z.string().regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: a six-digit GB/T 2260 code' }).optional(),
   period: period.optional().describe('findings whose condition held in this period (within one of their periods ranges)'),
-  q: z.string().max(200).optional().describe('text in the explanation (English or Chinese), fingerprint or rule id'),
+  q: z.string().max(200).optional().describe('text in the explanation (English or Chinese) as the caller reads it, fingerprint or rule id'),
 });
 export type FindingFilters = z.infer<typeof findingFilters>;
 

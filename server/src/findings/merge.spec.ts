@@ -47,6 +47,7 @@ function stored(overrides: Partial<StoredFinding> = {}): StoredFinding {
     periods,
     firstPeriod: periods[0] ?? null,
     explanation: h.explanation,
+    subjectExplanation: null,
     evidence: h.evidence,
     ...overrides,
   };
@@ -102,7 +103,7 @@ describe('mergeOutcomes', () => {
           fingerprint: FINGERPRINT,
           ruleId: 'EXCL-001',
           hit: hit(),
-          state: { ruleVersion: 1, severity: 'high', status: 'open', holds: true, periods: ['2021-01', '2021-02'], firstPeriod: '2021-01', explanation: hit().explanation, evidence: [evidence(1)] },
+          state: { ruleVersion: 1, severity: 'high', status: 'open', holds: true, periods: ['2021-01', '2021-02'], firstPeriod: '2021-01', explanation: hit().explanation, subjectExplanation: null, evidence: [evidence(1)] },
           history: [{ from: null, to: 'open', note: 'EXCL-001 holds in 2021-01' }],
         },
       ]);
@@ -321,6 +322,14 @@ describe('mergeOutcomes', () => {
       const linkEvidence: Evidence = { reportId: 4, version: 1, institution: 'unionpay', period: '2021-01', row: 3 };
       const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [linkEvidence] })], from: '2021-01' }));
       expect(change.history[0].note).toBe('evidence updated: report 4 v1 (unionpay 2021-01) row 3');
+    });
+
+    it('takes the explanation for subjects of the latest hit, and drops it when the latest hit has none', () => {
+      const subjectExplanation = { en: 'Alipay charges UnionPay more than others.', zh: '支付宝向银联收取的费率高于其他对手方。' };
+      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { subjectExplanation })], from: '2021-01' }));
+      expect(change.state.subjectExplanation).toEqual(subjectExplanation);
+      const without = onlyUpdate(merge({ existing: [applied(change, stored())], outcomes: [outcome(['2021-01'])], from: '2021-01' }));
+      expect(without.state.subjectExplanation).toBeNull();
     });
 
     it('takes the severity and explanation of the latest hit', () => {

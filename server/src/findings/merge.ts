@@ -30,6 +30,8 @@ export interface FindingState {
   /** The first period the finding was ever found to hold in: earlier than periods[0] when a correction took that period back. */
   firstPeriod: string | null;
   explanation: Text;
+  /** What a subject that may not see every piece of evidence reads instead (the hit's subjectExplanation); null: the explanation. */
+  subjectExplanation: Text | null;
   evidence: Evidence[];
 }
 
@@ -81,6 +83,8 @@ function namesTheSame(hit: readonly Evidence[], stored: readonly Evidence[]): bo
   }
   return i === hit.length;
 }
+
+const sameText = (a: Text | null, b: Text | null) => a === b || (a !== null && b !== null && a.en === b.en && a.zh === b.zh);
 
 function samePeriods(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -155,7 +159,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         fingerprint,
         ruleId,
         hit,
-        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, firstPeriod: periods[0] ?? null, explanation: hit.explanation, evidence: hit.evidence },
+        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, firstPeriod: periods[0] ?? null, explanation: hit.explanation, subjectExplanation: hit.subjectExplanation ?? null, evidence: hit.evidence },
         history,
       });
       continue;
@@ -210,6 +214,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       periods,
       firstPeriod,
       explanation: current?.explanation ?? old.explanation,
+      subjectExplanation: current ? (current.subjectExplanation ?? null) : old.subjectExplanation,
       evidence,
     };
     const unchanged =
@@ -221,6 +226,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       state.firstPeriod === old.firstPeriod &&
       state.explanation.en === old.explanation.en &&
       state.explanation.zh === old.explanation.zh &&
+      sameText(state.subjectExplanation, old.subjectExplanation) &&
       sameEvidence(state.evidence, old.evidence);
     if (!unchanged) changes.push({ kind: 'update', id: old.id, storedStatus: old.status, state, history });
   }

@@ -45,6 +45,11 @@ export interface Hit {
   channel: Channel | null;
   severity: Severity;
   explanation: Text;
+  /**
+   * The explanation for a subject that may not see every piece of the evidence (findings/subject-view.ts):
+   * without other institutions' terms. Absent when the explanation names nothing of the kind.
+   */
+  subjectExplanation?: Text;
   evidence: Evidence[];
 }
 
