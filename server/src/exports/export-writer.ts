@@ -22,8 +22,13 @@ export async function write(out: Writable, chunk: string | Buffer): Promise<void
 
 export function evidenceText(f: ExportedFinding): string {
   return f.evidence
-    .map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${e.agreementRef}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}`)
+    .map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${e.agreementRef}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}${supersededText(e)}`)
     .join('; ');
+}
+
+/** Evidence a later version of its report superseded stays in exports, marked (a correction erases nothing). */
+export function supersededText(e: { superseded?: true }): string {
+  return e.superseded ? ' [superseded by a later version]' : '';
 }
 
 /** Evidence rows index the report's links from 0; say so, since CSV errors count lines from 1. */

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
-import { filtersText, linkIndexText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { filtersText, linkIndexText, supersededText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
 import { Conflict } from '../http/errors.js';
 import { JsonExportText, writeJson } from './json-export.js';
 
@@ -160,7 +160,7 @@ function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
     doc.font('bold').text('Evidence · 证据');
     doc.font('text');
     for (const e of f.evidence) {
-      doc.text(`• report ${e.reportId} v${e.version} (${e.institution}, ${e.period})${e.agreementRef ? `, agreement ${e.agreementRef}` : e.row !== undefined ? `, ${linkIndexText(e.row)}` : ''}`, { indent: 8 });
+      doc.text(`• report ${e.reportId} v${e.version} (${e.institution}, ${e.period})${e.agreementRef ? `, agreement ${e.agreementRef}` : e.row !== undefined ? `, ${linkIndexText(e.row)}` : ''}${supersededText(e)}`, { indent: 8 });
     }
   }
   if (f.history.length > 0) {
