@@ -69,6 +69,7 @@ const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreement
 const sameItem = (x: Evidence, y: Evidence) => x.reportId === y.reportId && (x.row ?? '') === (y.row ?? '') && (x.agreementRef ?? '') === (y.agreementRef ?? '');
 
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i]) || a[i].superseded !== b[i].superseded) return false;
   return true;
@@ -102,15 +103,24 @@ function describe(evidence: readonly Evidence[]): string {
  * on the finding, marked. The same whichever run comes first: a run over every city, or the one
  * after a correction (correction.ts), which moves only the items of the version it replaces.
  */
-function keepingSuperseded(fresh: readonly Evidence[], old: readonly Evidence[], superseded: (e: Evidence) => boolean): Evidence[] {
-  const marked = (e: Evidence): Evidence => (e.superseded || !superseded(e) ? e : { ...e, superseded: true });
-  const kept = fresh.map(marked);
-  if (old === fresh) return kept;
-  const gone = old.filter((e) => e.superseded || superseded(e));
-  if (gone.length === 0) return kept;
-  const named = new Set(kept.map(evidenceKey));
-  for (const e of gone) if (!named.has(evidenceKey(e))) kept.push(marked(e));
-  return kept;
+function keepingSuperseded(fresh: Evidence[], old: readonly Evidence[], superseded: (e: Evidence) => boolean): Evidence[] {
+  // Nothing is copied unless something is marked or kept: a run merges tens of thousands of findings
+  // and a correction touches few.
+  let kept: Evidence[] | null = null;
+  for (let i = 0; i < fresh.length; i++) {
+    const e = fresh[i];
+    if (!e.superseded && superseded(e)) (kept ??= fresh.slice(0, i)).push({ ...e, superseded: true });
+    else kept?.push(e);
+  }
+  if (old === fresh) return kept ?? fresh;
+  let named: Set<string> | null = null;
+  for (const e of old) {
+    if (!e.superseded && !superseded(e)) continue;
+    named ??= new Set((kept ?? fresh).map(evidenceKey));
+    if (named.has(evidenceKey(e))) continue;
+    (kept ??= [...fresh]).push(e.superseded ? e : { ...e, superseded: true });
+  }
+  return kept ?? fresh;
 }
 
 const ascending = (periods: readonly string[]) => periods.every((p, i) => i === 0 || periods[i - 1] < p);
