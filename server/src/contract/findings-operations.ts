@@ -24,8 +24,10 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
       description:
         'open → acknowledged → confirmed | dismissed; confirmed → resolved; dismissed → open. Anything else is 409 ILLEGAL_TRANSITION. Dismissing and resolving need a `note` (422 NOTE_REQUIRED). ' +
         'A change to a finding whose status someone (or a rule run) changed since it was read is 409 STATUS_CHANGED, and changes nothing: reload and decide again. ' +
-        'The system itself resolves open, acknowledged and confirmed findings whose condition no longer holds in the latest reported period (for CONS-001, the latest period both parties reported), ' +
+        'The system itself resolves open and acknowledged findings whose condition no longer holds in the latest reported period (for CONS-001, the latest period both parties reported), ' +
         'and reopens resolved ones when it holds again, or, for one resolved by hand while it still held, when it holds in a later period; it never reopens a dismissed one. ' +
+        'It never resolves a confirmed finding (the central bank’s conclusion): it adds a history entry without a status change, "condition no longer holds as of P", and a person resolves it. ' +
+        'A correction (a new version of a report) erases nothing: evidence from the superseded version stays, marked `superseded: true`, and `firstPeriod` does not move later. ' +
         'Each rule run’s `rules.run` audit entry lists the status changes it made as `statusChanges: [[findingId, from, to], …]` (from null for a new finding).',
       body: { 'application/json': findingPatch },
       responses: { '200': { description: 'The changed finding', schema: finding }, ...unauthorized, ...forbidden, ...notFound, '409': fail('Illegal transition, or the status changed since it was read'), ...invalid },

@@ -12,13 +12,19 @@ export const evidence = z.object({
   period: z.string(),
   row: z.number().int().optional().describe('0-based index of the link in the report’s links'),
   agreementRef: z.string().optional(),
+  superseded: z
+    .literal(true)
+    .optional()
+    .describe('present when a later version of the report supersedes it: a correction never erases the evidence a finding rested on, it stays marked'),
 });
 
 export const historyEntry = z.object({
   at: z.string(),
   actor: z.string().describe('a username, or "system" for the rule engine'),
   from: findingStatus.nullable(),
-  to: findingStatus,
+  to: findingStatus.describe(
+    'the same as from for entries that change no status: evidence updated, or, for a confirmed finding (which only a person resolves), "condition no longer holds as of P" and "condition holds again in P"',
+  ),
   note: z.string().nullable(),
 });
 
@@ -41,14 +47,16 @@ export const findingSummary = z.object({
   city: z.string().nullable(),
   mode: mode.nullable(),
   channel: channel.nullable(),
-  firstPeriod: z.string(),
+  firstPeriod: z.string().describe('the first period the condition was ever found to hold in: a correction by the subject does not move it later'),
   lastPeriod: z.string(),
   periods: z.array(z.tuple([z.string(), z.string()])).describe('the [from, to] ranges of periods in which the condition held'),
-  holds: z.boolean().describe('whether the condition holds now (in the latest reported period)'),
+  holds: z.boolean().describe('whether the condition holds now (in the latest reported period); a confirmed finding that no longer holds stays confirmed until a person resolves it'),
   status: findingStatus,
-  explanation: z.string(),
+  explanation: z
+    .string()
+    .describe('a subject institution that may not see every piece of the evidence reads it without other institutions’ terms (DISC-001: not the lowest fee charged to another; DISC-002: not how many other agreements the reporter has); the central bank reads it whole'),
   explanationZh: z.string(),
-  evidence: z.array(evidence),
+  evidence: z.array(evidence).describe('an institution sees only the items from its own reports'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -73,7 +81,7 @@ export const findingFilters = z.strictObject({
   institution: z.string().max(40).optional().describe('findings in which this institution is a subject'),
   city: z.string().regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: a six-digit GB/T 2260 code' }).optional(),
   period: period.optional().describe('findings whose condition held in this period (within one of their periods ranges)'),
-  q: z.string().max(200).optional().describe('text in the explanation (English or Chinese), fingerprint or rule id'),
+  q: z.string().max(200).optional().describe('text in the explanation (English or Chinese) as the caller reads it, fingerprint or rule id'),
 });
 export type FindingFilters = z.infer<typeof findingFilters>;
 

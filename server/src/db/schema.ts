@@ -143,6 +143,9 @@ export interface FindingTable {
   status: string;
   explanation: string;
   explanation_zh: string;
+  /** What a subject that may not see every piece of evidence reads instead; null: the explanation itself. */
+  subject_explanation: string | null;
+  subject_explanation_zh: string | null;
   evidence: string;
   created_at: string;
   updated_at: string;

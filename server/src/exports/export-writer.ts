@@ -36,11 +36,16 @@ export function quotedText(text: string): string {
 }
 
 export function evidenceLine(e: ExportedFinding['evidence'][number]): string {
-  return `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${quotedText(e.agreementRef)}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}`;
+  return `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${quotedText(e.agreementRef)}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}${supersededText(e)}`;
 }
 
 export function evidenceText(f: ExportedFinding): string {
   return f.evidence.map(evidenceLine).join('; ');
+}
+
+/** Evidence a later version of its report superseded stays in exports, marked (a correction erases nothing). */
+function supersededText(e: { superseded?: true }): string {
+  return e.superseded ? ' [superseded by a later version]' : '';
 }
 
 /** Evidence rows index the report's links from 0; say so, since CSV errors count lines from 1. */

@@ -42,6 +42,7 @@ const EVIDENCE_COLUMNS: WorkbookColumn[] = [
   { header: 'Report period', width: 13, numFmt: MONTH },
   { header: 'Link # (0-based)', width: 16 },
   { header: 'Agreement ref', width: 32 },
+  { header: 'Superseded', width: 11 },
 ];
 
 const COMMENT_COLUMNS: WorkbookColumn[] = [
@@ -90,7 +91,7 @@ export const writeXlsx: ExportWriter = async (source, out, meta) => {
 
   const evidence = workbook.sheet('Evidence');
   for await (const chunk of source.evidence()) {
-    await evidence.addRows(chunk.map((e) => [e.findingId, e.ruleId, e.reportId, e.version, e.institution, monthDate(e.period), e.row, e.agreementRef]));
+    await evidence.addRows(chunk.map((e) => [e.findingId, e.ruleId, e.reportId, e.version, e.institution, monthDate(e.period), e.row, e.agreementRef, e.superseded === true]));
   }
   evidence.end();
 

@@ -30,26 +30,29 @@ describe('a finding’s life through later reports', () => {
     expect(await list(analyst, 'status=open,acknowledged,confirmed')).toEqual({ items: [], total: 0 });
   });
 
-  it('resolves confirmed findings too, and reopens a resolved finding when a later report brings the agreement back', async () => {
+  it('keeps a confirmed finding confirmed when the next month withdraws the agreement, noting it, and notes it again when a later report brings the agreement back', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
     const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'confirmed');
     await submitted(alipay, alipayReport('2021-02', []));
-    expect((await detail(analyst, id)).status).toBe('resolved');
+    const withdrawn = await detail(analyst, id);
+    expect(withdrawn).toMatchObject({ status: 'confirmed', holds: false, allowedTransitions: ['resolved'] });
+    expect(withdrawn.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01' });
+    expect((await latestRulesRun(app)).details).toMatchObject({ resolved: 0, statusChanges: [] });
 
     const march = await submitted(alipay, alipayReport('2021-03', [exclusive('A-EX', 'unionpay')]));
 
     const finding = await detail(analyst, id);
-    expect(finding).toMatchObject({ status: 'open', holds: true, firstPeriod: '2021-01', lastPeriod: '2021-03', periods: [['2021-01', '2021-01'], ['2021-03', '2021-03']] });
+    expect(finding).toMatchObject({ status: 'confirmed', holds: true, firstPeriod: '2021-01', lastPeriod: '2021-03', periods: [['2021-01', '2021-01'], ['2021-03', '2021-03']] });
     expect(finding.evidence).toEqual([{ reportId: march.id, version: 1, institution: 'alipay', period: '2021-03', agreementRef: 'A-EX' }]);
-    expect(finding.history.map(({ actor, from, to }) => [actor, from, to])).toEqual([
-      ['system', null, 'open'],
-      ['analyst', 'open', 'acknowledged'],
-      ['analyst', 'acknowledged', 'confirmed'],
-      ['system', 'confirmed', 'resolved'],
-      ['system', 'resolved', 'open'],
+    expect(finding.history.map(({ actor, from, to, note }) => [actor, from, to, note])).toEqual([
+      ['system', null, 'open', 'EXCL-001 holds in 2021-01'],
+      ['analyst', 'open', 'acknowledged', null],
+      ['analyst', 'acknowledged', 'confirmed', null],
+      ['system', 'confirmed', 'confirmed', 'condition no longer holds as of 2021-02; last held in 2021-01'],
+      ['system', 'confirmed', 'confirmed', 'condition holds again in 2021-03'],
     ]);
     expect((await list(analyst)).total).toBe(1);
   });
@@ -160,18 +163,24 @@ describe('a finding’s life through later reports', () => {
       links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
       agreements: [exclusive('A-EX', 'unionpay')],
     });
-    await submitted(alipay, report);
+    const first = await submitted(alipay, report);
     const before = await list(analyst, 'sort=id');
     expect(fingerprints(before)).toEqual(['EXCL-001|alipay|A-EX', RECIP_BEIJING]);
 
-    expect((await submitted(alipay, report)).version).toBe(2);
+    const second = await submitted(alipay, report);
+    expect(second.version).toBe(2);
     const third = await submitted(alipay, report);
 
     const after = await list(analyst, 'sort=id');
     expect(after.total).toBe(2);
     expect(after.items.map((f) => [f.id, f.fingerprint, f.status])).toEqual(before.items.map((f) => [f.id, f.fingerprint, 'open']));
     const exclusiveFinding = await detail(analyst, after.items[0].id);
-    expect(exclusiveFinding.evidence).toEqual([{ reportId: third.id, version: 3, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX' }]);
+    // The versions it replaced stay, marked superseded: a correction never erases what was declared.
+    expect(exclusiveFinding.evidence).toEqual([
+      { reportId: third.id, version: 3, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX' },
+      { reportId: second.id, version: 2, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX', superseded: true },
+      { reportId: first.id, version: 1, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX', superseded: true },
+    ]);
     expect(exclusiveFinding.history.filter((h) => h.to === 'open' && h.from === null)).toHaveLength(1);
   });
 

@@ -34,6 +34,7 @@ function outcome(periods: string[], overrides: Partial<Hit> = {}): Outcome {
 
 function stored(overrides: Partial<StoredFinding> = {}): StoredFinding {
   const h = hit();
+  const periods = overrides.periods ?? ['2021-01'];
   return {
     id: 7,
     fingerprint: FINGERPRINT,
@@ -43,8 +44,10 @@ function stored(overrides: Partial<StoredFinding> = {}): StoredFinding {
     severity: h.severity,
     status: 'open',
     holds: true,
-    periods: ['2021-01'],
+    periods,
+    firstPeriod: periods[0] ?? null,
     explanation: h.explanation,
+    subjectExplanation: null,
     evidence: h.evidence,
     ...overrides,
   };
@@ -60,9 +63,11 @@ interface Run {
   ruleVersion?: number;
   /** The period a finding is judged at (default: the latest period anyone reported). */
   judgingPeriod?: (ruleId: string, subjects: readonly string[]) => string;
+  /** The report ids a later version supersedes (default: none). */
+  superseded?: number[];
 }
 
-function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = to, periodScoped = false, ruleVersion = 1, judgingPeriod = () => latestPeriod }: Run): Change[] {
+function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = to, periodScoped = false, ruleVersion = 1, judgingPeriod = () => latestPeriod, superseded = [] }: Run): Change[] {
   return mergeOutcomes({
     existing,
     outcomes: new Map(outcomes.map((o) => [o.hit.fingerprint, o])),
@@ -71,6 +76,7 @@ function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = t
     judgingPeriod,
     ruleVersion: () => ruleVersion,
     periodScoped: () => periodScoped,
+    superseded: (e) => superseded.includes(e.reportId),
   });
 }
 
@@ -97,7 +103,7 @@ describe('mergeOutcomes', () => {
           fingerprint: FINGERPRINT,
           ruleId: 'EXCL-001',
           hit: hit(),
-          state: { ruleVersion: 1, severity: 'high', status: 'open', holds: true, periods: ['2021-01', '2021-02'], explanation: hit().explanation, evidence: [evidence(1)] },
+          state: { ruleVersion: 1, severity: 'high', status: 'open', holds: true, periods: ['2021-01', '2021-02'], firstPeriod: '2021-01', explanation: hit().explanation, subjectExplanation: null, evidence: [evidence(1)] },
           history: [{ from: null, to: 'open', note: 'EXCL-001 holds in 2021-01' }],
         },
       ]);
@@ -147,16 +153,36 @@ describe('mergeOutcomes', () => {
   });
 
   describe('when the condition stops holding in the latest period', () => {
-    it.each<FindingStatus>(['open', 'acknowledged', 'confirmed'])('resolves a finding that is %s, saying when it last held', (status) => {
+    it.each<FindingStatus>(['open', 'acknowledged'])('resolves a finding that is %s, saying when it last held', (status) => {
       const change = onlyUpdate(merge({ existing: [stored({ status })], from: '2021-02' }));
       expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: ['2021-01'] });
       expect(change.history).toEqual([{ from: status, to: 'resolved', note: 'no longer holds in 2021-02; last held in 2021-01' }]);
     });
 
-    it('resolves a finding that a corrected report leaves without any period', () => {
-      const change = onlyUpdate(merge({ existing: [stored()], from: '2021-01' }));
-      expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: [] });
+    it('resolves a finding that a corrected report leaves without any period, keeping its first period and marking its evidence superseded', () => {
+      const change = onlyUpdate(merge({ existing: [stored()], from: '2021-01', superseded: [1] }));
+      expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: [], firstPeriod: '2021-01', evidence: [{ ...evidence(1), superseded: true }] });
       expect(change.history).toEqual([{ from: 'open', to: 'resolved', note: 'no longer holds in any period' }]);
+    });
+
+    it('keeps a confirmed finding confirmed, noting as of which period its condition no longer holds', () => {
+      const change = onlyUpdate(merge({ existing: [stored({ status: 'confirmed' })], from: '2021-02' }));
+      expect(change.state).toMatchObject({ status: 'confirmed', holds: false, periods: ['2021-01'] });
+      expect(change.history).toEqual([{ from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01' }]);
+    });
+
+    it('keeps a confirmed finding confirmed when its subject corrects the only month it held in, its evidence kept and marked superseded', () => {
+      const change = onlyUpdate(merge({ existing: [stored({ status: 'confirmed' })], from: '2021-01', superseded: [1] }));
+      expect(change.state).toMatchObject({ status: 'confirmed', holds: false, periods: [], firstPeriod: '2021-01', evidence: [{ ...evidence(1), superseded: true }] });
+      expect(change.history).toEqual([{ from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-01; it holds in no period of the reports as they stand' }]);
+    });
+
+    it('notes once that a confirmed finding no longer holds, and again when it holds again', () => {
+      const noLonger = stored({ status: 'confirmed', holds: false });
+      expect(merge({ existing: [noLonger], from: '2021-02' })).toEqual([]);
+      const change = onlyUpdate(merge({ existing: [noLonger], outcomes: [outcome(['2021-03'])], from: '2021-03' }));
+      expect(change.state).toMatchObject({ status: 'confirmed', holds: true, periods: ['2021-01', '2021-03'] });
+      expect(change.history).toEqual([{ from: 'confirmed', to: 'confirmed', note: 'condition holds again in 2021-03' }]);
     });
 
     it('resolves a finding whose condition held in earlier periods of the range but not in the latest', () => {
@@ -270,10 +296,40 @@ describe('mergeOutcomes', () => {
       expect(change.history).toEqual([{ from: 'open', to: 'open', note: 'evidence updated: report 2 v2 (alipay 2021-01) agreement A-1' }]);
     });
 
+    it('keeps the evidence of a superseded version after the new version’s, marked, and lists only the new in the note', () => {
+      const corrected = evidence(2, { version: 2 });
+      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] }));
+      expect(change.state.evidence).toEqual([corrected, { ...evidence(1), superseded: true }]);
+      expect(change.history).toEqual([{ from: 'open', to: 'open', note: 'evidence updated: report 2 v2 (alipay 2021-01) agreement A-1' }]);
+      // Merged again (a run of every city after the correction's): nothing changes.
+      expect(merge({ existing: [applied(change, stored())], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] })).toEqual([]);
+    });
+
+    it('keeps superseded evidence when the next month’s report moves the evidence on', () => {
+      const existing = stored({ evidence: [evidence(2, { version: 2 }), { ...evidence(1), superseded: true }] });
+      const february = evidence(3, { period: '2021-02' });
+      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'], { evidence: [february] })], from: '2021-02', superseded: [1] }));
+      expect(change.state.evidence).toEqual([february, { ...evidence(1), superseded: true }]);
+    });
+
+    it('marks superseded evidence of a dismissed finding where it stands, appending the new version’s', () => {
+      const corrected = evidence(2, { version: 2 });
+      const change = onlyUpdate(merge({ existing: [stored({ status: 'dismissed' })], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] }));
+      expect(change.state.evidence).toEqual([{ ...evidence(1), superseded: true }, corrected]);
+    });
+
     it('names the link row in the note when the evidence is a link', () => {
       const linkEvidence: Evidence = { reportId: 4, version: 1, institution: 'unionpay', period: '2021-01', row: 3 };
       const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [linkEvidence] })], from: '2021-01' }));
       expect(change.history[0].note).toBe('evidence updated: report 4 v1 (unionpay 2021-01) row 3');
+    });
+
+    it('takes the explanation for subjects of the latest hit, and drops it when the latest hit has none', () => {
+      const subjectExplanation = { en: 'Alipay charges UnionPay more than others.', zh: '支付宝向银联收取的费率高于其他对手方。' };
+      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { subjectExplanation })], from: '2021-01' }));
+      expect(change.state.subjectExplanation).toEqual(subjectExplanation);
+      const without = onlyUpdate(merge({ existing: [applied(change, stored())], outcomes: [outcome(['2021-01'])], from: '2021-01' }));
+      expect(without.state.subjectExplanation).toBeNull();
     });
 
     it('takes the severity and explanation of the latest hit', () => {
@@ -291,6 +347,14 @@ describe('mergeOutcomes', () => {
   });
 
   describe('periods', () => {
+    it('keeps the first period when a corrected report takes it back, and moves it earlier when a correction adds one', () => {
+      const existing = stored({ periods: ['2021-01', '2021-02'] });
+      const later = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-01', to: '2021-02' }));
+      expect(later.state).toMatchObject({ periods: ['2021-02'], firstPeriod: '2021-01', status: 'open' });
+      const earlier = onlyUpdate(merge({ existing: [stored({ periods: ['2021-02'] })], outcomes: [outcome(['2021-01'])], from: '2021-01', to: '2021-01', latestPeriod: '2021-02' }));
+      expect(earlier.state).toMatchObject({ periods: ['2021-01', '2021-02'], firstPeriod: '2021-01' });
+    });
+
     it('moves lastPeriod on as new periods hold, without a history entry for the new month’s evidence', () => {
       const existing = stored();
       const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'], { evidence: [evidence(2, { period: '2021-02' })] })], from: '2021-02' }));

@@ -1,10 +1,12 @@
 // Folds a rule run's outcomes into the stored findings: new fingerprints open, periods and evidence
 // follow the data, the system resolves what no longer holds and reopens what holds again, and a
-// dismissed finding keeps its status while new evidence is appended. Pure: the run applies the
-// changes it returns in one transaction.
+// dismissed finding keeps its status while new evidence is appended. A confirmed finding is the
+// central bank's conclusion: the system only notes that its condition no longer holds. A correction
+// erases nothing: evidence from a superseded version stays, marked, and firstPeriod never moves
+// later. Pure: the run applies the changes it returns in one transaction.
 import type { Evidence, Hit, Severity, Text } from '../rules/rule.js';
 import type { Outcome } from '../rules/engine.js';
-import { ACTIVE, type FindingStatus } from './status-machine.js';
+import { SYSTEM_RESOLVES, type FindingStatus } from './status-machine.js';
 
 export interface StoredFinding extends FindingState {
   id: number;
@@ -25,7 +27,11 @@ export interface FindingState {
   status: FindingStatus;
   holds: boolean;
   periods: string[];
+  /** The first period the finding was ever found to hold in: earlier than periods[0] when a correction took that period back. */
+  firstPeriod: string | null;
   explanation: Text;
+  /** What a subject that may not see every piece of evidence reads instead (the hit's subjectExplanation); null: the explanation. */
+  subjectExplanation: Text | null;
   evidence: Evidence[];
 }
 
@@ -53,20 +59,33 @@ export interface MergeInput {
   judgingPeriod(ruleId: string, subjects: readonly string[]): string;
   ruleVersion(ruleId: string): number;
   periodScoped(ruleId: string): boolean;
+  /** Whether a later version of the evidence's report has been accepted. */
+  superseded(evidence: Evidence): boolean;
 }
 
 const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;
 
-/** Evidence naming the same rows and agreements (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
+/** The same row or agreement of the same report (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
+const sameItem = (x: Evidence, y: Evidence) => x.reportId === y.reportId && (x.row ?? '') === (y.row ?? '') && (x.agreementRef ?? '') === (y.agreementRef ?? '');
+
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.reportId !== y.reportId || (x.row ?? '') !== (y.row ?? '') || (x.agreementRef ?? '') !== (y.agreementRef ?? '')) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i]) || a[i].superseded !== b[i].superseded) return false;
   return true;
 }
+
+/** Whether a hit's evidence is what the stored evidence names, its superseded items aside. */
+function namesTheSame(hit: readonly Evidence[], stored: readonly Evidence[]): boolean {
+  let i = 0;
+  for (const y of stored) {
+    if (y.superseded) continue;
+    if (i === hit.length || !sameItem(hit[i++], y)) return false;
+  }
+  return i === hit.length;
+}
+
+const sameText = (a: Text | null, b: Text | null) => a === b || (a !== null && b !== null && a.en === b.en && a.zh === b.zh);
 
 function samePeriods(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -76,6 +95,32 @@ function samePeriods(a: readonly string[], b: readonly string[]): boolean {
 
 function describe(evidence: readonly Evidence[]): string {
   return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
+}
+
+/**
+ * The evidence with the items of superseded reports marked, followed by the old evidence's items of
+ * superseded reports that it no longer names: what a subject declared and then corrected away stays
+ * on the finding, marked. The same whichever run comes first: a run over every city, or the one
+ * after a correction (correction.ts), which moves only the items of the version it replaces.
+ */
+function keepingSuperseded(fresh: Evidence[], old: readonly Evidence[], superseded: (e: Evidence) => boolean): Evidence[] {
+  // Nothing is copied unless something is marked or kept: a run merges tens of thousands of findings
+  // and a correction touches few.
+  let kept: Evidence[] | null = null;
+  for (let i = 0; i < fresh.length; i++) {
+    const e = fresh[i];
+    if (!e.superseded && superseded(e)) (kept ??= fresh.slice(0, i)).push({ ...e, superseded: true });
+    else kept?.push(e);
+  }
+  if (old === fresh) return kept ?? fresh;
+  let named: Set<string> | null = null;
+  for (const e of old) {
+    if (!e.superseded && !superseded(e)) continue;
+    named ??= new Set((kept ?? fresh).map(evidenceKey));
+    if (named.has(evidenceKey(e))) continue;
+    (kept ??= [...fresh]).push(e.superseded ? e : { ...e, superseded: true });
+  }
+  return kept ?? fresh;
 }
 
 const ascending = (periods: readonly string[]) => periods.every((p, i) => i === 0 || periods[i - 1] < p);
@@ -124,7 +169,7 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         fingerprint,
         ruleId,
         hit,
-        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, explanation: hit.explanation, evidence: hit.evidence },
+        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, firstPeriod: periods[0] ?? null, explanation: hit.explanation, subjectExplanation: hit.subjectExplanation ?? null, evidence: hit.evidence },
         history,
       });
       continue;
@@ -137,9 +182,15 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     // A finding a person resolved while it still held reopens once it holds in a later period than
     // it had held in; the same data run again, or a new version of the same month's report, does not.
     const heldLater = periods.length > 0 && (old.periods.length === 0 || periods.at(-1)! > old.periods.at(-1)!);
-    if (ACTIVE.has(old.status) && !holds) {
+    if (SYSTEM_RESOLVES.has(old.status) && !holds) {
       status = 'resolved';
       history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${judged}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
+    } else if (old.status === 'confirmed' && old.holds && !holds) {
+      // A person resolves it: a subject's correction cannot undo the central bank's conclusion.
+      const last = periods.length ? `last held in ${periods.at(-1)}` : 'it holds in no period of the reports as they stand';
+      history.push({ from: status, to: status, note: `condition no longer holds as of ${judged}; ${last}` });
+    } else if (old.status === 'confirmed' && !old.holds && holds) {
+      history.push({ from: status, to: status, note: `condition holds again in ${periods.at(-1)}` });
     } else if (old.status === 'resolved' && holds && !old.holds) {
       status = 'open';
       history.push({ from: old.status, to: status, note: `holds again in ${periods.at(-1)}` });
@@ -156,11 +207,14 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         evidence = [...old.evidence, ...added];
         history.push({ from: status, to: status, note: `new evidence while dismissed: ${describe(added)}` });
       }
-    } else if (current && !sameEvidence(current.evidence, old.evidence)) {
+    } else if (current && !namesTheSame(current.evidence, old.evidence)) {
       evidence = current.evidence;
       // A new month's report moves lastPeriod, which says enough; a corrected report does not.
       if (periods.at(-1) === old.periods.at(-1) && history.length === 0) history.push({ from: status, to: status, note: `evidence updated: ${describe(evidence)}` });
     }
+    evidence = keepingSuperseded(evidence, old.evidence, input.superseded);
+    // The first period it held in stays though a correction takes that period back.
+    const firstPeriod = old.firstPeriod !== null && (periods.length === 0 || old.firstPeriod < periods[0]) ? old.firstPeriod : (periods[0] ?? null);
 
     const state: FindingState = {
       ruleVersion: input.ruleVersion(ruleId),
@@ -168,7 +222,9 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       status,
       holds,
       periods,
+      firstPeriod,
       explanation: current?.explanation ?? old.explanation,
+      subjectExplanation: current ? (current.subjectExplanation ?? null) : old.subjectExplanation,
       evidence,
     };
     const unchanged =
@@ -177,8 +233,10 @@ export function mergeOutcomes(input: MergeInput): Change[] {
       state.severity === old.severity &&
       state.holds === old.holds &&
       samePeriods(state.periods, old.periods) &&
+      state.firstPeriod === old.firstPeriod &&
       state.explanation.en === old.explanation.en &&
       state.explanation.zh === old.explanation.zh &&
+      sameText(state.subjectExplanation, old.subjectExplanation) &&
       sameEvidence(state.evidence, old.evidence);
     if (!unchanged) changes.push({ kind: 'update', id: old.id, storedStatus: old.status, state, history });
   }

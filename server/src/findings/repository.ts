@@ -12,17 +12,17 @@ import type { FindingStatus } from './status-machine.js';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 const CHUNK = 500;
 
-const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'explanation', 'explanation_zh', 'evidence'] as const;
+const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'first_period', 'explanation', 'explanation_zh', 'subject_explanation', 'subject_explanation_zh', 'evidence'] as const;
 
 /** A finding as the merge reads it: MERGE_COLUMNS' values, in that order. */
-type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, explanation: string, explanationZh: string, evidence: string];
+type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, firstPeriod: string, explanation: string, explanationZh: string, subjectExplanation: string | null, subjectExplanationZh: string | null, evidence: string];
 
 /** Read as arrays (rawRows): a national run reads ~30,000 of them, and objects took a third longer. */
 async function mergeRows(db: Db, query: Compilable): Promise<MergeRow[]> {
   return (await rawRows(db, query)) as MergeRow[];
 }
 
-function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, explanation, explanationZh, evidence]: MergeRow): StoredFinding {
+function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, firstPeriod, explanation, explanationZh, subjectExplanation, subjectExplanationZh, evidence]: MergeRow): StoredFinding {
   return {
     id,
     fingerprint,
@@ -33,7 +33,9 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
     status: status as FindingStatus,
     holds: holds === 1,
     periods: fromRanges(JSON.parse(periods) as PeriodRange[]),
+    firstPeriod,
     explanation: { en: explanation, zh: explanationZh },
+    subjectExplanation: subjectExplanation === null ? null : { en: subjectExplanation, zh: subjectExplanationZh ?? subjectExplanation },
     evidence: JSON.parse(evidence) as Evidence[],
   };
 }
@@ -121,8 +123,8 @@ type Update = Extract<Change, { kind: 'update' }>;
 
 const INSERT_FINDING = `insert into findings
     (fingerprint, rule_id, rule_version, severity, severity_rank, subjects, city, mode, channel, first_period, last_period,
-     periods, holds, status, explanation, explanation_zh, evidence, created_at, updated_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+     periods, holds, status, explanation, explanation_zh, subject_explanation, subject_explanation_zh, evidence, created_at, updated_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** New findings with their subjects and history; returns each one's id, in the order given. */
 async function insertFindings(trx: Transaction<Database>, inserts: readonly Insert[], at: string): Promise<number[]> {
@@ -131,8 +133,8 @@ async function insertFindings(trx: Transaction<Database>, inserts: readonly Inse
     INSERT_FINDING,
     inserts.map(({ fingerprint, ruleId, hit, state }) => [
       fingerprint, ruleId, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity], JSON.stringify(hit.subjects),
-      hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.periods[0] ?? null, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
-      state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence), at, at,
+      hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.firstPeriod, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
+      state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, state.subjectExplanation?.en ?? null, state.subjectExplanation?.zh ?? null, JSON.stringify(state.evidence), at, at,
     ]),
   );
   const subjects = inserts.flatMap((c, i) => [...new Set(c.hit.subjects)].map((institution) => [institution, ids[i]]));
@@ -148,19 +150,22 @@ async function updateFindings(trx: Transaction<Database>, updates: readonly Upda
     const rows = JSON.stringify(
       updates.slice(i, i + JSON_CHUNK).map(({ id, storedStatus, state }) => [
         id, storedStatus, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity],
-        // No periods left: first and last period keep what they were (coalesce below).
-        JSON.stringify(toRanges(state.periods)), state.periods[0] ?? null, state.periods.at(-1) ?? null,
+        // No periods left: last period keeps what it was (coalesce below); the merge keeps the first.
+        JSON.stringify(toRanges(state.periods)), state.firstPeriod, state.periods.at(-1) ?? null,
         state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence),
+        state.subjectExplanation?.en ?? null, state.subjectExplanation?.zh ?? null,
       ]),
     );
     const { rows: ids } = await sql<{ id: number }>`update findings set
         rule_version = c.rule_version, severity = c.severity, severity_rank = c.severity_rank, periods = c.periods,
         first_period = coalesce(c.first_period, findings.first_period), last_period = coalesce(c.last_period, findings.last_period),
         holds = c.holds, status = c.status, explanation = c.explanation, explanation_zh = c.explanation_zh, evidence = c.evidence,
+        subject_explanation = c.subject_explanation, subject_explanation_zh = c.subject_explanation_zh,
         updated_at = ${at}
       from (select value ->> 0 as id, value ->> 1 as stored_status, value ->> 2 as rule_version, value ->> 3 as severity,
           value ->> 4 as severity_rank, value ->> 5 as periods, value ->> 6 as first_period, value ->> 7 as last_period,
-          value ->> 8 as holds, value ->> 9 as status, value ->> 10 as explanation, value ->> 11 as explanation_zh, value ->> 12 as evidence
+          value ->> 8 as holds, value ->> 9 as status, value ->> 10 as explanation, value ->> 11 as explanation_zh, value ->> 12 as evidence,
+          value ->> 13 as subject_explanation, value ->> 14 as subject_explanation_zh
         from json_each(${rows})) as c
       where findings.id = c.id and findings.status = c.stored_status
       returning findings.id`.execute(trx);

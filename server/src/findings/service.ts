@@ -10,7 +10,7 @@ import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
-import { visibleComments, visibleEvidence, visibleNote } from './subject-view.js';
+import { visibleComments, visibleEvidence, visibleExplanation, visibleNote } from './subject-view.js';
 import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
 
 export const SORT_COLUMNS = {
@@ -69,10 +69,13 @@ export function filteredFindings(db: Db, principal: Principal, f: FindingFilters
   }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // An institution searches what it may read: else a search for "(5 bps)" would tell it the fee
+    // the explanation for subjects leaves out.
+    const [en, zh] = principal.role === 'institution' ? [sql`coalesce(subject_explanation, explanation)`, sql`coalesce(subject_explanation_zh, explanation_zh)`] : [sql`explanation`, sql`explanation_zh`];
     q = q.where((eb) =>
       eb.or([
-        eb(sql`explanation`, 'like', sql`${like} escape '\\'`),
-        eb(sql`explanation_zh`, 'like', sql`${like} escape '\\'`),
+        eb(en, 'like', sql`${like} escape '\\'`),
+        eb(zh, 'like', sql`${like} escape '\\'`),
         eb(sql`fingerprint`, 'like', sql`${like} escape '\\'`),
       ]),
     );
@@ -92,11 +95,13 @@ export async function listFindings(ctx: AppContext, principal: Principal, query:
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map((row) => viewedBy(principal, toFindingSummary(row))), total: Number(n) };
+  return { items: rows.map((row) => viewedBy(principal, row)), total: Number(n) };
 }
 
-function viewedBy(principal: Principal, finding: FindingSummary): FindingSummary {
-  return { ...finding, evidence: visibleEvidence(principal, finding.evidence) };
+function viewedBy(principal: Principal, row: FindingRow): FindingSummary {
+  const finding = toFindingSummary(row);
+  const forSubjects = row.subject_explanation === null ? null : { explanation: row.subject_explanation, explanationZh: row.subject_explanation_zh ?? row.subject_explanation };
+  return { ...finding, ...visibleExplanation(principal, finding.evidence, { explanation: finding.explanation, explanationZh: finding.explanationZh }, forSubjects), evidence: visibleEvidence(principal, finding.evidence) };
 }
 
 /** A finding the principal may see, or 404 as if it did not exist. */
@@ -116,7 +121,7 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
     ctx.db.selectFrom('finding_comments').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
   ]);
   return {
-    ...viewedBy(principal, toFindingSummary(row)),
+    ...viewedBy(principal, row),
     history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: visibleNote(principal, h.actor, h.note) })),
     comments: visibleComments(principal, comments).map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
     allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],

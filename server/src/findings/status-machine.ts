@@ -2,8 +2,15 @@
 export const STATUSES = ['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved'] as const;
 export type FindingStatus = (typeof STATUSES)[number];
 
-/** Statuses the system resolves when the condition stops holding. */
+/** Statuses of a finding still being worked on (the overview counts them). */
 export const ACTIVE: ReadonlySet<FindingStatus> = new Set(['open', 'acknowledged', 'confirmed']);
+
+/**
+ * Statuses the system resolves when the condition stops holding. Not `confirmed`: that is the
+ * central bank's conclusion, which only a person resolves (the system notes that the condition no
+ * longer holds), so that a subject cannot undo it by correcting its report.
+ */
+export const SYSTEM_RESOLVES: ReadonlySet<FindingStatus> = new Set(['open', 'acknowledged']);
 
 const MANUAL: Record<FindingStatus, readonly FindingStatus[]> = {
   open: ['acknowledged'],

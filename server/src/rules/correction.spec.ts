@@ -76,7 +76,9 @@ async function findings(query: string): Promise<FindingSummary[]> {
   }
 }
 
-const citing = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId));
+const citing = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && !e.superseded));
+/** Findings that keep evidence of the report, marked superseded by a later version. */
+const keepingSuperseded = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && e.superseded));
 const strip = ({ row: _row, ...link }: StoredLink): Link => link;
 const writtenOut = (links: readonly StoredLink[]) => links.flatMap((l) => (l.city === '*' ? cities.map((city) => ({ ...strip(l), city })) : [strip(l)]));
 
@@ -125,6 +127,8 @@ describe('the run after a corrected report', () => {
     const after = await findings('rule=CONS-001&status=open');
     expect(citing(after, before.id)).toEqual([]);
     expect(citing(after, id).map((f) => f.id).sort()).toEqual(cited.map((f) => f.id).sort());
+    // The replaced version's rows stay on each finding, marked superseded.
+    expect(keepingSuperseded(after, before.id).map((f) => f.id).sort()).toEqual(cited.map((f) => f.id).sort());
     // In Guangzhou the evidence names the new version's Guangzhou row of the link the old row declared for every city.
     const guangzhou = after.find((f) => f.city === '440100' && cited.some((c) => c.id === f.id))!;
     const wasRow = cited.find((f) => f.id === guangzhou.id)!.evidence.find((e) => e.reportId === before.id)!.row!;

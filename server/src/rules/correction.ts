@@ -76,11 +76,11 @@ export async function planCorrection(ctx: AppContext, input: PlanInput): Promise
 
 /** A finding's outcome over [from, to] as before (in a city the correction leaves as it was, nothing else differs), with its evidence moved. */
 function movedOutcome(f: StoredCityFinding, evidence: Evidence[], from: string, to: string): Outcome {
-  const { fingerprint, subjects, city, mode, channel, severity, explanation } = f;
+  const { fingerprint, subjects, city, mode, channel, severity, explanation, subjectExplanation } = f;
   return {
     ruleId: f.ruleId,
     periods: f.periods.filter((p) => p >= from && p <= to),
-    hit: { fingerprint, subjects, city, mode, channel, severity, explanation, evidence },
+    hit: { fingerprint, subjects, city, mode, channel, severity, explanation, ...(subjectExplanation ? { subjectExplanation } : {}), evidence },
   };
 }
 
@@ -199,6 +199,8 @@ function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByS
   return (evidence, city) => {
     const moved: Evidence[] = [];
     for (const e of evidence) {
+      // Evidence of versions superseded before: no hit names it, and the merge keeps it on the finding.
+      if (e.superseded) continue;
       if (e.reportId !== replaced) {
         moved.push(e);
         continue;

@@ -48,6 +48,11 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
             en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
             zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
           },
+          // How many agreements the reporter has with others is its business and the central bank's.
+          subjectExplanation: {
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${kind.en} agreements in force with other counterparties imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其与其他对手方的生效${kind.zh}协议均无此条款。`,
+          },
           evidence: [agreementEvidence(a), ...others.map(agreementEvidence)],
         });
       }

@@ -21,6 +21,8 @@ export interface World {
   institutions: ReadonlyMap<string, InstitutionInfo>;
   cityCodes: readonly string[];
   reportedPeriods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each institution's latest version of its report of each period: an earlier version is superseded. */
+  latestVersions: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** The latest period any institution has reported; null with no reports at all. */
   latestPeriod: string | null;
   firstPeriod: string | null;
@@ -40,15 +42,17 @@ export async function loadWorld(db: Db, accepted: AcceptedPeriods): Promise<Worl
     // (latest, period, institution), as arrays (every run reads all 12,000 of a national database).
     rawRows(
       db,
-      db.selectFrom('reports').select(['institution', 'period']).where('latest', '=', 1).where('period', '>=', accepted.earliest).where('period', '<=', accepted.latest),
-    ) as Promise<[institution: string, period: string][]>,
+      db.selectFrom('reports').select(['institution', 'period', 'version']).where('latest', '=', 1).where('period', '>=', accepted.earliest).where('period', '<=', accepted.latest),
+    ) as Promise<[institution: string, period: string, version: number][]>,
   ]);
   const infos = new Map(institutions.map((i) => [i.id, i]));
   const reportedPeriods = new Map<string, Set<string>>();
+  const latestVersions = new Map<string, Map<string, number>>();
   let latestPeriod: string | null = null;
   let firstPeriod: string | null = null;
-  for (const [institution, period] of reported) {
+  for (const [institution, period, version] of reported) {
     (reportedPeriods.get(institution) ?? reportedPeriods.set(institution, new Set()).get(institution)!).add(period);
+    (latestVersions.get(institution) ?? latestVersions.set(institution, new Map()).get(institution)!).set(period, version);
     if (latestPeriod === null || period > latestPeriod) latestPeriod = period;
     if (firstPeriod === null || period < firstPeriod) firstPeriod = period;
   }
@@ -56,6 +60,7 @@ export async function loadWorld(db: Db, accepted: AcceptedPeriods): Promise<Worl
     institutions: infos,
     cityCodes: cities.map((c) => c.code),
     reportedPeriods,
+    latestVersions,
     latestPeriod,
     firstPeriod,
     say: new Wording(infos, new Map(cities.map((c) => [c.code, c]))),

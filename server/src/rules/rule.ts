@@ -24,6 +24,11 @@ export interface Evidence {
   period: string;
   row?: number;
   agreementRef?: string;
+  /**
+   * Set by the merge, never by a rule: a later version of the report supersedes it. Kept on the
+   * finding, since a correction never erases what the subject had declared.
+   */
+  superseded?: true;
 }
 
 export interface Text {
@@ -40,6 +45,11 @@ export interface Hit {
   channel: Channel | null;
   severity: Severity;
   explanation: Text;
+  /**
+   * The explanation for a subject that may not see every piece of the evidence (findings/subject-view.ts):
+   * without other institutions' terms. Absent when the explanation names nothing of the kind.
+   */
+  subjectExplanation?: Text;
   evidence: Evidence[];
 }
 

@@ -105,6 +105,8 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
       judgingPeriod: judgingPeriods(world, latestPeriod),
       ruleVersion: (id) => ruleById(id)?.version ?? 1,
       periodScoped: (id) => ruleById(id)?.periodScoped === true,
+      // A version newer than the world knows (stored since it was read) supersedes nothing yet.
+      superseded: (e) => (world.latestVersions.get(e.institution)?.get(e.period) ?? e.version) > e.version,
     };
     changes = mergeOutcomes(merge);
     summary.findingsHit = outcomes.size;

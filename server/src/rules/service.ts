@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/repository.js';
 import type { previewResult, ruleView } from '../contract/rules.js';
 import type { PeriodRange } from '../findings/period-ranges.js';
 import { countByRuleAndStatus } from '../findings/repository.js';
-import { ACTIVE, type FindingStatus } from '../findings/status-machine.js';
+import { SYSTEM_RESOLVES, type FindingStatus } from '../findings/status-machine.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { issuesToProblems } from '../http/validate.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
@@ -118,7 +118,7 @@ export async function previewRule(ctx: AppContext, id: string, changes: Record<s
     else result.unchanged += 1;
   }
   for (const [fingerprint, { status }] of stored) {
-    if (ACTIVE.has(status) && !holdsAfter(fingerprint)) result.wouldResolve += 1;
+    if (SYSTEM_RESOLVES.has(status) && !holdsAfter(fingerprint)) result.wouldResolve += 1;
   }
   return result;
 }

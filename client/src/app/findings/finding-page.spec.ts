@@ -92,6 +92,15 @@ describe('FindingPage', () => {
     expect(text).toContain('EXCL-001 holds in 2020-06');
   });
 
+  it('says that a confirmed finding whose condition no longer holds awaits a person’s resolution, and marks superseded evidence', async () => {
+    await setUp({ username: 'analyst', role: 'analyst' });
+    const superseded = { reportId: 700, version: 1, institution: 'tenpay', period: '2021-12', agreementRef: 'T-1', superseded: true as const };
+    await open({ ...FINDING, status: 'confirmed', holds: false, evidence: [...FINDING.evidence, superseded], allowedTransitions: ['resolved'] });
+    expect(root().querySelector('[role=note]')?.textContent).toContain('A confirmed finding stays confirmed until an analyst resolves it.');
+    const items = [...root().querySelectorAll('ul.evidence li')].map((li) => li.textContent ?? '');
+    expect(items.map((t) => t.includes('superseded by a later version of the report'))).toEqual([false, true]);
+  });
+
   it('shows the Chinese explanation and names in Chinese', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await TestBed.inject(Language).choose('zh-CN');

@@ -71,6 +71,8 @@ export class FindingPage {
       ...f,
       ruleTitle: rule ? (zh ? rule.title.zh : rule.title.en) : '',
       text: zh ? f.explanationZh : f.explanation,
+      /** Confirmed, and its condition no longer holds: the system leaves it to a person to resolve. */
+      awaitsResolution: f.status === 'confirmed' && !f.holds,
       subjectList: f.subjects.map((id) => ({ id, name: this.reference.institutionName(id) })),
       cityName: f.city ? `${this.reference.cityName(f.city)} (${f.city})` : '',
       periodRanges: f.periods.map(([from, to]) => (from === to ? this.format.period(from) : `${this.format.period(from)} – ${this.format.period(to)}`)),
