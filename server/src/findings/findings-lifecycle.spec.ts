@@ -161,6 +161,8 @@ describe('a finding’s life through later reports', () => {
       agreements: [exclusive('A-EX', 'unionpay')],
     });
     await submitted(alipay, report);
+    // UnionPay reports the month: its not scanning Alipay's codes is its own declaration (RECIP-001).
+    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }));
     const before = await list(analyst, 'sort=id');
     expect(fingerprints(before)).toEqual(['EXCL-001|alipay|A-EX', RECIP_BEIJING]);
 
@@ -178,6 +180,7 @@ describe('a finding’s life through later reports', () => {
   it('points the evidence at the next month’s report when it repeats the links of the month before', async () => {
     const alipay = await app.as('alipay');
     const links = [aLink({ scanner: 'alipay', issuer: 'tenpay', city: '440100' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })];
+    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [] }));
     const january = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links }));
     expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual([{ reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', row: 1 }]);
 
