@@ -8,6 +8,7 @@ import * as m006 from './migrations/006-reports-as-of-index.js';
 import * as m007 from './migrations/007-findings-overview-indexes.js';
 import * as m008 from './migrations/008-coverage-figures-index.js';
 import * as m009 from './migrations/009-report-packed-links.js';
+import * as m010 from './migrations/010-agreement-fingerprints.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '007-findings-overview-indexes': m007,
   '008-coverage-figures-index': m008,
   '009-report-packed-links': m009,
+  '010-agreement-fingerprints': m010,
 };
 
 const provider: MigrationProvider = {

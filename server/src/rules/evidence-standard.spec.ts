@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../contract/findings.js';
 import type { ApiClient } from '../test/api-client.js';
-import { list } from '../test/findings-kit.js';
-import { aLink, aReport, submitted } from '../test/report-factory.js';
+import { detail, list } from '../test/findings-kit.js';
+import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 // The evidence standard (DESIGN, "Reports"): a finding that names an institution as the one at
 // fault rests on that institution's own declarations; a counterparty's word alone yields at most
-// CONS-001.
+// CONS-001. And an agreement rule's finding is about one agreement: reporter, ref and counterparty.
 
 const SHENZHEN = '440300';
 let app: TestApp;
@@ -53,5 +53,30 @@ describe('a competitor’s word alone', () => {
       const links = await analyst.get<{ groups: { links: { scanner: string; issuer: string }[] }[] }>(`/api/v1/institutions/tenpay/links?period=${period}`);
       expect(links.body.groups.flatMap((g) => g.links).some((l) => l.issuer === 'alipay')).toBe(false);
     }
+  });
+});
+
+describe('an agreement ref reused for another counterparty', () => {
+  // UnionPay, in November, signs an exclusive agreement RT-EXCL-1 with Cloud QuickPass' rival WeChat
+  // Pay; in December it reports the same ref with Alipay as the counterparty.
+  const exclusive = (counterparty: string, feeBps: number) => anAgreement({ ref: 'RT-EXCL-1', counterparty, kind: 'acceptance', exclusive: true, feeBps });
+  beforeAll(async () => {
+    const unionpay = await app.as('unionpay');
+    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-11', links: [], agreements: [exclusive('tenpay', 30)] }));
+    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-12', links: [], agreements: [exclusive('alipay', 45)] }));
+  });
+
+  it('makes a finding about the new counterparty, and the first one resolves keeping its own terms', async () => {
+    expect(shown(await summaries('rule=EXCL-001')).sort()).toEqual(['EXCL-001|unionpay|RT-EXCL-1|alipay open', 'EXCL-001|unionpay|RT-EXCL-1|tenpay resolved']);
+    const [withAlipay] = await summaries('rule=EXCL-001&institution=alipay');
+    expect(withAlipay).toMatchObject({ subjects: ['unionpay', 'alipay'], firstPeriod: '2021-12' });
+    const [withTenpay] = await summaries('rule=EXCL-001&institution=tenpay');
+    expect(withTenpay).toMatchObject({ subjects: ['unionpay', 'tenpay'], lastPeriod: '2021-11' });
+    // WeChat Pay reads its own agreement's finding, nothing of Alipay's.
+    const seenByTenpay = await detail(await app.as('tenpay'), withTenpay.id);
+    expect(seenByTenpay.explanation).toContain('WeChat Pay');
+    expect(seenByTenpay.explanation).not.toContain('Alipay');
+    // Alipay reads the finding that names it.
+    expect((await (await app.as('alipay')).get(`/api/v1/findings/${withAlipay.id}`)).status).toBe(200);
   });
 });

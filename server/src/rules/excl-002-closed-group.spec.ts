@@ -82,6 +82,6 @@ describe('EXCL-002 closed group', () => {
 
   it('fires on an agreement in force restricting acceptance to the own group', () => {
     const hits = evaluate([{ institution: 'xa', period: P, agreements: [agreement('OWN-1', 'xa-bank', { kind: 'acceptance', restrictions: ['own-group-only'] })] }]);
-    expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['EXCL-002|agreement|xa|OWN-1', ['xa']]]);
+    expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['EXCL-002|agreement|xa|OWN-1|xa-bank', ['xa']]]);
   });
 });

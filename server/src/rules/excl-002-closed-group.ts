@@ -6,6 +6,7 @@ import { CHANNELS, MODES, linkBetween, type Channel, type CityGroup, type Mode }
 import type { StateLink } from '../state/reconcile.js';
 import { agreementEvidence, agreementKind, linkEvidence, NAMES_SHOWN, someOf } from './evidence.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
+import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
@@ -19,7 +20,8 @@ const settings = z.strictObject({
 export const closedGroup: Rule<z.infer<typeof settings>> = {
   id: 'EXCL-002',
   // 2 (issue 20): the institution named has a report as of the period, and an issuer whose own report
-  // declares its codes recognised by another group is not named closed on those scanners' silence.
+  // declares its codes recognised by another group is not named closed on those scanners' silence;
+  // an agreement's fingerprint names its counterparty.
   version: 2,
   defaultSeverity: 'high',
   title: { en: 'Closed group', zh: '集团内封闭' },
@@ -160,7 +162,7 @@ function agreementHits({ state, say, period }: RuleInput): Hit[] {
       const counterparty = say.institution(a.counterparty);
       const kind = agreementKind(a.kind);
       return {
-        fingerprint: `EXCL-002|agreement|${a.reporter}|${a.ref}`,
+        fingerprint: agreementFingerprint('EXCL-002|agreement', a),
         subjects: [a.reporter],
         city: null,
         mode: null,
