@@ -62,14 +62,17 @@ describe('stored coverage', () => {
 
   it('follows a report at once: the answer after it changes, and is what the reports give', async () => {
     const before = await answers();
-    // Alipay's new version for the last period says only that it and WeChat Pay recognise each other everywhere.
+    // Alipay's and WeChat Pay's new versions for the last period say only that they recognise each
+    // other everywhere (each scanner's word counting for its own scanning).
     const links = ['mpm', 'cpm'].flatMap((mode) =>
       ['offline', 'online'].flatMap((channel) =>
         [aLink({ scanner: 'alipay', issuer: 'tenpay' }), aLink({ scanner: 'tenpay', issuer: 'alipay' })].map((l) => ({ ...l, mode, channel, city: '*' })),
       ),
     );
-    const res = await (await app.as('alipay')).post('/api/v1/reports', { institution: 'alipay', period: DEMO_LAST_PERIOD, links, agreements: [] });
-    expect(res.status, res.text).toBe(201);
+    for (const institution of ['alipay', 'tenpay']) {
+      const res = await (await app.as(institution)).post('/api/v1/reports', { institution, period: DEMO_LAST_PERIOD, links, agreements: [] });
+      expect(res.status, res.text).toBe(201);
+    }
 
     const after = await answers();
     expect(after['by=period&mode=mpm&channel=offline']).not.toEqual(before['by=period&mode=mpm&channel=offline']);
@@ -114,5 +117,15 @@ describe('stored coverage', () => {
     expect(await dump()).not.toEqual(fresh);
     await runRules(app.ctx);
     expect(await dump()).toEqual(fresh);
+  });
+
+  it('counts again at start-up the periods stored before a link left out by its scanner was absent', async () => {
+    const db = app.ctx.db;
+    // As stored before issue 20: the members alone, over figures the issuers' claims could raise.
+    const { members } = await db.selectFrom('coverage_periods').select('members').where('period', '=', '2021-06').executeTakeFirstOrThrow();
+    await db.updateTable('coverage_periods').set({ members: members.slice(members.indexOf(':') + 1) }).where('period', '=', '2021-06').execute();
+    await db.updateTable('coverage_cells').set({ mutual_pairs: 7 }).where('period', '=', '2021-06').execute();
+    expect(await fillStaleCoverage(app.ctx)).toBe(1);
+    expect(await computedAnswers()).toEqual(await answers());
   });
 });

@@ -33,7 +33,14 @@ export interface CoverageCells {
 const ROWS_PER_INSERT = 20_000;
 const PERIODS_PER_STATEMENT = 500;
 
-export const membersKey = (members: readonly string[]): string => members.join(',');
+/**
+ * What stored cells were counted with: the reconciliation's version and the members. Cells of
+ * another are stale (freshPeriods), and the start-up check counts them again. Reconciliation 2
+ * (issue 20): a link its scanner's report leaves out is absent, whatever the issuer declares.
+ */
+const RECONCILIATION = 2;
+
+export const membersKey = (members: readonly string[]): string => `reconciliation-${RECONCILIATION}:${members.join(',')}`;
 
 /** Every city's counts in every mode and channel, for each period from `from` to `to`. */
 export async function computeCoverage(db: Db, from: string, to: string): Promise<CoverageCells> {

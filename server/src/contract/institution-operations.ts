@@ -34,7 +34,7 @@ export function operations({ unauthorized, notFound, invalid }: Failures): Opera
       method: 'get', path: '/institutions/:id/links', tag: 'Institutions', summary: 'An institution’s links by city, as of a period', roles,
       description:
         'Every link in which the institution is scanner or issuer in the reconciled state as of the period (default the latest reported period) in `mode`, `channel` (default mpm, offline), as in /matrix: ' +
-        'the scanner’s declaration is authoritative, the issuer’s is used when the scanner has not declared the link, and `reconciliation` says whether both parties agree. ' +
+        'the scanner’s declaration is authoritative (a link its as-of report leaves out is absent, whatever the issuer declares: a dispute for CONS-001, not a link), the issuer’s is used only while the scanner has no report as of the period (`unconfirmed`), and `reconciliation` says whether both parties agree. ' +
         'To keep the answer small, cities in which the institution has exactly the same links form one group (a link declared for `*` puts every city in one group unless some city has rows of its own). ' +
         'Cities where it has no link are left out. 404 UNKNOWN_INSTITUTION; 422 BAD_PERIOD, PERIOD_OUT_OF_RANGE (before EARLIEST_PERIOD), BAD_VALUE (mode, channel), UNKNOWN_FIELD.',
       query: institutionLinksQuery,

@@ -60,7 +60,8 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
     },
     {
       method: 'get', path: '/matrix', tag: 'Analytics', summary: 'Scanners × issuers matrix of a city', roles: 'analyst, auditor, admin',
-      description: 'The state as of the period: each institution\'s latest report with period ≤ the given one; the scanner\'s declaration is authoritative; `reconciliation` says whether both parties agree. 422 PERIOD_OUT_OF_RANGE for a period before EARLIEST_PERIOD.',
+      description:
+        'The state as of the period: each institution\'s latest report with period ≤ the given one; the scanner\'s declaration is authoritative: a link its as-of report leaves out has no cell, whatever the issuer declares (CONS-001 reports the dispute), and the issuer\'s declaration alone makes a cell (`unconfirmed`) only while the scanner has no report as of the period; `reconciliation` says whether both parties agree. 422 PERIOD_OUT_OF_RANGE for a period before EARLIEST_PERIOD.',
       query: matrixQuery,
       responses: { '200': { description: 'Matrix', schema: matrix }, ...unauthorized, ...forbidden, ...invalid },
     },

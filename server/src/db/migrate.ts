@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-coverage-figures-index.js';
 import * as m009 from './migrations/009-report-packed-links.js';
 import * as m010 from './migrations/010-idempotency-lease.js';
 import * as m011 from './migrations/011-subject-explanations.js';
+import * as m012 from './migrations/012-agreement-fingerprints.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '009-report-packed-links': m009,
   '010-idempotency-lease': m010,
   '011-subject-explanations': m011,
+  '012-agreement-fingerprints': m012,
 };
 
 const provider: MigrationProvider = {

@@ -23,7 +23,7 @@ describe('a finding when its subject corrects its report', () => {
 
   it('when the reporter resubmits a confirmed EXCL-001 month without the agreement, the finding stays confirmed with its evidence marked superseded and a note that the condition no longer holds', async () => {
     const january = await submitted(alipay, alipayReport('2021-01', [exclusive]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|tenpay');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'confirmed', 'Sanction pending.');
 
@@ -53,7 +53,7 @@ describe('a finding when its subject corrects its report', () => {
   it('when the reporter corrects the first month of an open finding away, keeps that month as its first period and that version’s evidence marked superseded', async () => {
     await submitted(alipay, alipayReport('2021-01', [exclusive]));
     const february = await submitted(alipay, alipayReport('2021-02', [exclusive]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|tenpay');
     await setStatus(analyst, id, 'acknowledged');
 
     const corrected = await submitted(alipay, alipayReport('2021-01', []));
@@ -73,7 +73,7 @@ describe('a finding when its subject corrects its report', () => {
 
   it('keeps the evidence of the version an open finding rested on, marked superseded, when the correction still carries the agreement', async () => {
     const january = await submitted(alipay, alipayReport('2021-01', [exclusive]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|tenpay');
 
     const corrected = await submitted(alipay, alipayReport('2021-01', [{ ...exclusive, text: 'Clause 4: exclusive acceptance.' }]));
 

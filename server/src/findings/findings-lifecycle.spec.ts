@@ -19,7 +19,7 @@ describe('a finding’s life through later reports', () => {
   it('resolves the finding when the next month’s report withdraws the exclusive agreement', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|unionpay');
     await setStatus(analyst, id, 'acknowledged');
 
     await submitted(alipay, alipayReport('2021-02', []));
@@ -33,7 +33,7 @@ describe('a finding’s life through later reports', () => {
   it('keeps a confirmed finding confirmed when the next month withdraws the agreement, noting it, and notes it again when a later report brings the agreement back', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|unionpay');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'confirmed');
     await submitted(alipay, alipayReport('2021-02', []));
@@ -60,7 +60,7 @@ describe('a finding’s life through later reports', () => {
   it('reopens a finding resolved by hand while the agreement was still reported once a later month still carries it', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|unionpay');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'confirmed');
     await setStatus(analyst, id, 'resolved', 'Alipay undertook to end the agreement.');
@@ -85,7 +85,7 @@ describe('a finding’s life through later reports', () => {
   it('lists in the rule run’s audit entry every status change it made', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|unionpay');
     expect((await latestRulesRun(app)).details.statusChanges).toEqual([[id, null, 'open']]);
 
     await submitted(alipay, alipayReport('2021-02', []));
@@ -99,7 +99,7 @@ describe('a finding’s life through later reports', () => {
   it('does not overwrite a dismissal made while a rule run worked from the status before it, and keeps the finding’s data up to date', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
-    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|alipay|A-EX|unionpay');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'dismissed', 'A pilot clause, never applied.');
     // The run read the finding while it was still acknowledged, before the dismissal.
@@ -122,15 +122,15 @@ describe('a finding’s life through later reports', () => {
     await submitted(alipay, alipayReport('2021-01', [exclusive('A-EX', 'unionpay')]));
     await submitted(alipay, alipayReport('2021-02', []));
     await submitted(alipay, alipayReport('2021-03', [exclusive('A-EX', 'unionpay')]));
-    expect(fingerprints(await list(analyst, 'period=2021-01'))).toEqual(['EXCL-001|alipay|A-EX']);
+    expect(fingerprints(await list(analyst, 'period=2021-01'))).toEqual(['EXCL-001|alipay|A-EX|unionpay']);
     expect(await list(analyst, 'period=2021-02')).toEqual({ items: [], total: 0 });
-    expect(fingerprints(await list(analyst, 'period=2021-03'))).toEqual(['EXCL-001|alipay|A-EX']);
+    expect(fingerprints(await list(analyst, 'period=2021-03'))).toEqual(['EXCL-001|alipay|A-EX|unionpay']);
   });
 
   it('keeps a dismissed finding dismissed when the condition holds again in a later report, appending the new evidence', async () => {
     const tenpay = await app.as('tenpay');
     const january = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-01', links: [], agreements: [exclusive('T-EX', 'cmb')] }));
-    const { id } = await findingBy(analyst, 'EXCL-001|tenpay|T-EX');
+    const { id } = await findingBy(analyst, 'EXCL-001|tenpay|T-EX|cmb');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'dismissed', 'A pilot clause, never applied.');
 
@@ -164,8 +164,10 @@ describe('a finding’s life through later reports', () => {
       agreements: [exclusive('A-EX', 'unionpay')],
     });
     const first = await submitted(alipay, report);
+    // UnionPay reports the month: its not scanning Alipay's codes is its own declaration (RECIP-001).
+    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }));
     const before = await list(analyst, 'sort=id');
-    expect(fingerprints(before)).toEqual(['EXCL-001|alipay|A-EX', RECIP_BEIJING]);
+    expect(fingerprints(before)).toEqual(['EXCL-001|alipay|A-EX|unionpay', RECIP_BEIJING]);
 
     const second = await submitted(alipay, report);
     expect(second.version).toBe(2);
@@ -187,6 +189,7 @@ describe('a finding’s life through later reports', () => {
   it('points the evidence at the next month’s report when it repeats the links of the month before', async () => {
     const alipay = await app.as('alipay');
     const links = [aLink({ scanner: 'alipay', issuer: 'tenpay', city: '440100' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })];
+    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [] }));
     const january = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links }));
     expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual([{ reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', row: 1 }]);
 

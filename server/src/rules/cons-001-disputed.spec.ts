@@ -26,6 +26,20 @@ describe('CONS-001 disputed declaration', () => {
     expect(hits[0].explanation.en).toContain('but XA Wallet’s report for 2026-03 leaves it out');
   });
 
+  it('fires when the scanner reported for the period and left out the link the issuer declares, which is no link', () => {
+    // XA declares Bank One scanning its codes everywhere, and suspended in Beijing; Bank One's report has another row in Guangzhou.
+    const hits = evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xb', { city: '440100' })] },
+      { institution: 'xa', period: P, links: [link('bank1', 'xa', { city: '*' }), link('bank1', 'xa', { city: '110000', status: 'suspended' })] },
+    ]);
+    const disputes = hits.filter((h) => h.fingerprint.startsWith('CONS-001|bank1|xa|'));
+    expect(disputes.map((h) => h.city).sort()).toEqual(['110000', '330100', '440100']);
+    expect(disputes.find((h) => h.city === '110000')!.explanation.en).toBe(
+      'In Beijing (110000), XA Wallet declares Bank One’s recognition of XA Wallet’s merchant-presented codes (mpm, offline) as suspended, but Bank One’s report for 2026-03 leaves it out.',
+    );
+    expect(disputes.find((h) => h.city === '440100')!.evidence.map((e) => [e.institution, e.row])).toEqual([['xa', 0]]);
+  });
+
   it('does not fire when both agree, nor when the other party has no report for the period', () => {
     expect(evaluate([
       { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },

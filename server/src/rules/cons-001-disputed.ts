@@ -72,17 +72,23 @@ function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Desc
 }
 
 /**
- * The group's disputed links, in the order of its links. A city with rows of its own takes those of
- * the shared links (found once a period) that its own pairs do not replace, merged with its own.
+ * The group's disputed links, with the issuer's declarations of links that the scanner's report for
+ * the period leaves out (no link of the state, but a dispute all the same), in the order of links.
+ * A city with rows of its own takes those of the shared links (found once a period) that its own
+ * pairs do not replace, merged with its own.
  */
 function disputedIn(group: CityGroup, memo: Map<readonly StateLink[], StateLink[]>): StateLink[] {
-  const disputed = (links: Iterable<StateLink>) => [...links].filter((l) => l.reconciliation === 'disputed');
-  if (!group.overlay) return disputed(group.links);
-  const { shared, own } = group.overlay;
+  const disputed = (...lists: Iterable<StateLink>[]) => lists.flatMap((links) => [...links].filter((l) => l.reconciliation === 'disputed'));
+  if (!group.overlay) return disputed(group.links, group.omitted).sort(compareLinks);
+  const { shared, own, sharedOmitted, ownOmitted } = group.overlay;
   let sharedDisputed = memo.get(shared);
-  if (!sharedDisputed) memo.set(shared, (sharedDisputed = disputed(shared)));
-  const kept = sharedDisputed.filter((l) => !own.has(pairKey(l.scanner, l.issuer)));
-  const ownDisputed = disputed(own.values());
+  if (!sharedDisputed) memo.set(shared, (sharedDisputed = disputed(shared, sharedOmitted).sort(compareLinks)));
+  const touched = (l: StateLink) => {
+    const key = pairKey(l.scanner, l.issuer);
+    return own.has(key) || ownOmitted.has(key);
+  };
+  const kept = sharedDisputed.filter((l) => !touched(l));
+  const ownDisputed = disputed(own.values(), ownOmitted.values());
   if (ownDisputed.length === 0) return kept;
   return [...kept, ...ownDisputed].sort(compareLinks);
 }

@@ -164,6 +164,23 @@ describe('the run after a corrected report', () => {
     await expectFullRunChangesNothing();
   });
 
+  it('evaluates the city where it claims a link its scanner’s report leaves out, which makes a dispute and nothing against the scanner', async () => {
+    const before = await alipayReport();
+    const shenzhen = (fs: FindingSummary[]) => fs.filter((f) => f.city === '440300' && f.subjects.includes('tenpay') && f.subjects.includes('alipay'));
+    const openBefore = shenzhen(await findings('city=440300&status=open'));
+    // WeChat Pay reported the month without scanning Alipay's codes; Alipay declares that it does, in Shenzhen.
+    const claimed: Link = { scanner: 'tenpay', issuer: 'alipay', mode: 'mpm', channel: 'offline', city: '440300', status: 'live', since: '2021-12-01' };
+    const { correction } = await correct([...before.links.map(strip), claimed]);
+    expect(correction?.cities).toBe(1);
+    const opened = shenzhen(await findings('city=440300&status=open')).filter((f) => !openBefore.some((o) => o.id === f.id));
+    expect(opened.map((f) => f.fingerprint)).toEqual(['CONS-001|tenpay|alipay|440300|mpm|offline']);
+    await expectFullRunChangesNothing();
+    // And back: the claim withdrawn, the dispute resolves and nothing else moves.
+    await correct(before.links.map(strip));
+    expect(shenzhen(await findings('city=440300&status=open')).map((f) => f.id)).toEqual(openBefore.map((f) => f.id));
+    await expectFullRunChangesNothing();
+  });
+
   it('evaluates again the city of a dismissed finding it cites, whose evidence is appended to rather than replaced', async () => {
     const before = await alipayReport();
     const [shanghai] = citing(await findings('rule=CONS-001&city=310000&status=open'), before.id);

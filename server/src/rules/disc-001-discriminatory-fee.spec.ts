@@ -15,7 +15,7 @@ describe('DISC-001 discriminatory fee', () => {
   it('fires one basis point above the spread, high when the fee reaches highRatio times the lowest', () => {
     const [hit, ...rest] = evaluate([agreement('TO-B1', 'bank1', { feeBps: 22 }), agreement('TO-B2', 'bank2', { feeBps: 11 })]);
     expect(rest).toEqual([]);
-    expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
+    expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1|bank1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
     expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement TO-B1, 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).');
     // The cheaper counterparty is named only in the evidence, which the charged institution does not see.
     expect(hit.explanation.en + hit.explanation.zh).not.toMatch(/Bank Two|二号银行|TO-B2/);
@@ -40,13 +40,13 @@ describe('DISC-001 discriminatory fee', () => {
       agreement('CPM-B2', 'bank2', { feeBps: 10, scope: { ...both, modes: ['cpm'] } }),
     ]);
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1', mode: null, severity: 'high' });
+    expect(hits[0]).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1|bank1', mode: null, severity: 'high' });
     expect(hits[0].explanation.en).toContain('20 bps more than the lowest fee (10 bps)');
     expect(hits[0].explanation.en).toContain('(cpm, mpm)');
   });
 
   it('counts no fee (null) as 0 bps', () => {
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 11 }), agreement('TO-B2', 'bank2', { feeBps: null })]).map((h) => h.fingerprint)).toEqual(['DISC-001|xa|TO-B1']);
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 11 }), agreement('TO-B2', 'bank2', { feeBps: null })]).map((h) => h.fingerprint)).toEqual(['DISC-001|xa|TO-B1|bank1']);
   });
 
   it('ignores an agreement that expired the day before the period', () => {
@@ -70,7 +70,7 @@ describe('DISC-001 discriminatory fee', () => {
           const others = agreements.filter((o) => o.counterparty !== a.counterparty);
           if (others.length === 0) return [];
           const lowest = others.reduce((min, o) => (fee(o) < fee(min) ? o : min));
-          return fee(a) - fee(lowest) > rule.defaults.feeSpreadBps ? [[`DISC-001|xa|${a.ref}`, a.ref, lowest.ref]] : [];
+          return fee(a) - fee(lowest) > rule.defaults.feeSpreadBps ? [[`DISC-001|xa|${a.ref}|${a.counterparty}`, a.ref, lowest.ref]] : [];
         });
         expect(evaluate(agreements).map((h) => [h.fingerprint, ...h.evidence.map((e) => e.agreementRef)])).toEqual(expected);
       }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AgreementInForce } from '../state/period-state.js';
 import { agreementEvidence, agreementKind } from './evidence.js';
+import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule } from './rule.js';
 
 const settings = z.strictObject({
@@ -15,7 +16,8 @@ const feeOf = (a: AgreementInForce) => a.feeBps ?? 0;
 
 export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
   id: 'DISC-001',
-  version: 1,
+  // 2: the fingerprint names the counterparty (issue 20).
+  version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Discriminatory fee', zh: '歧视性费率' },
   description: {
@@ -45,7 +47,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         const spread = feeOf(a) - feeOf(lowest);
         if (spread <= s.feeSpreadBps) continue;
         const high = feeOf(a) >= s.highRatio * feeOf(lowest);
-        const fingerprint = `DISC-001|${a.reporter}|${a.ref}`;
+        const fingerprint = agreementFingerprint('DISC-001', a);
         const seen = worst.get(fingerprint);
         if (!seen) worst.set(fingerprint, { a, lowest, spread, modes: new Set([mode]), high });
         else {

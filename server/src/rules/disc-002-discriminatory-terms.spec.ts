@@ -9,7 +9,7 @@ const evaluate = (agreements: ReturnType<typeof agreement>[]) => rule.evaluate(r
 describe('DISC-002 discriminatory terms', () => {
   it('fires on a restriction that no other agreement of the same kind carries', () => {
     const hits = evaluate([agreement('TO-B1', 'bank1', { restrictions: ['steering'] }), agreement('TO-B2', 'bank2')]);
-    expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['DISC-002|xa|TO-B1', ['xa', 'bank1'], 'medium']]);
+    expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['DISC-002|xa|TO-B1|bank1', ['xa', 'bank1'], 'medium']]);
     expect(hits[0].explanation.en).toBe('In 2026-03, XA Wallet’s clearing agreement TO-B1 with Bank One imposes steering, which none of its 1 clearing agreements in force with other counterparties imposes.');
   });
 
@@ -39,7 +39,7 @@ describe('DISC-002 discriminatory terms', () => {
         const expected = agreements.flatMap((a) => {
           const others = agreements.filter((o) => o.counterparty !== a.counterparty);
           const only = a.restrictions.filter((r) => !others.some((o) => o.restrictions.includes(r)));
-          return others.length > 0 && only.length > 0 ? [[`DISC-002|xa|${a.ref}`, `imposes ${only.join(', ')}, which none of its ${others.length} `, [a, ...others].map((o) => o.ref)]] : [];
+          return others.length > 0 && only.length > 0 ? [[`DISC-002|xa|${a.ref}|${a.counterparty}`, `imposes ${only.join(', ')}, which none of its ${others.length} `, [a, ...others].map((o) => o.ref)]] : [];
         });
         const found = evaluate(agreements).map((h) => [h.fingerprint, /imposes .*, which none of its \d+ /.exec(h.explanation.en)?.[0], h.evidence.map((e) => e.agreementRef)]);
         expect(found).toEqual(expected);

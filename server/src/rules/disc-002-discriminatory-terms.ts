@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import type { AgreementInForce } from '../state/period-state.js';
 import { agreementEvidence, agreementKind } from './evidence.js';
+import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule } from './rule.js';
 
 export const discriminatoryTerms: Rule<Record<string, never>> = {
   id: 'DISC-002',
-  version: 1,
+  // 2: the fingerprint names the counterparty (issue 20).
+  version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Discriminatory terms', zh: '歧视性条款' },
   description: {
@@ -38,7 +40,7 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
         const counterparty = say.institution(a.counterparty);
         const kind = agreementKind(a.kind);
         hits.push({
-          fingerprint: `DISC-002|${a.reporter}|${a.ref}`,
+          fingerprint: agreementFingerprint('DISC-002', a),
           subjects: [a.reporter, a.counterparty],
           city: null,
           mode: null,

@@ -1,11 +1,13 @@
 // EXCL-001: an agreement in force that is exclusive or bars competitors' codes.
 import { z } from 'zod';
 import { agreementEvidence, agreementKind, validity } from './evidence.js';
+import { agreementFingerprint } from './fingerprints.js';
 import type { Rule } from './rule.js';
 
 export const exclusiveAgreement: Rule<Record<string, never>> = {
   id: 'EXCL-001',
-  version: 1,
+  // 2: the fingerprint names the counterparty (issue 20).
+  version: 2,
   defaultSeverity: 'high',
   title: { en: 'Exclusive agreement', zh: '排他性协议' },
   description: {
@@ -27,7 +29,7 @@ export const exclusiveAgreement: Rule<Record<string, never>> = {
           zh: [a.exclusive ? '具有排他性' : '', a.restrictions.includes('no-competitor-codes') ? '禁止受理竞争对手的支付码' : ''].filter(Boolean).join('并'),
         };
         return {
-          fingerprint: `EXCL-001|${a.reporter}|${a.ref}`,
+          fingerprint: agreementFingerprint('EXCL-001', a),
           subjects: [a.reporter, a.counterparty],
           city: null,
           mode: null,

@@ -44,6 +44,27 @@ describe('EXCL-002 closed group', () => {
     expect(fingerprints(closedXa(), { ...rule.defaults, minOtherIssuers: 3 }).filter((f) => f.includes('|scanner|'))).toEqual([]);
   });
 
+  it('does not name an issuer closed when its own report declares another group scanning its codes live', () => {
+    // XB's report says it suspended XA's codes; XA's says XB scans them live: a dispute (CONS-001), not XA's fault on XB's word.
+    const disputed = closedXa(link('xb', 'xa'));
+    disputed[1] = { institution: 'xb', period: P, links: [link('xb', 'xb'), link('xb', 'xa', { status: 'suspended' })] };
+    expect(fingerprints(disputed)).not.toContain('EXCL-002|issuer|xa|330100|mpm|offline');
+    // Declared as a pilot by XA, the codes are closed by XA's word too.
+    expect(fingerprints(closedXa(link('xb', 'xa', { status: 'pilot' })))).toContain('EXCL-002|issuer|xa|330100|mpm|offline');
+  });
+
+  it('does not name an institution without a report as of the period, on the others’ words', () => {
+    // XA never reports: XA Bank declares scanning XA's codes and XA scanning its own; XB and XC are live.
+    const withoutXa: KitReport[] = [
+      { institution: 'xa-bank', period: P, links: [link('xa-bank', 'xa'), link('xa', 'xa-bank')] },
+      { institution: 'xb', period: P, links: [link('xb', 'xb')] },
+      { institution: 'xc', period: P, links: [link('xc', 'xc')] },
+    ];
+    const found = fingerprints(withoutXa);
+    expect(found).toContain('EXCL-002|scanner|xb|330100|mpm|offline');
+    expect(found.filter((f) => f.includes('|xa|'))).toEqual([]);
+  });
+
   it('leaves non-systemic institutions alone', () => {
     const reports: KitReport[] = [
       { institution: 'bank1', period: P, links: [link('bank1', 'bank1')] },
@@ -61,6 +82,6 @@ describe('EXCL-002 closed group', () => {
 
   it('fires on an agreement in force restricting acceptance to the own group', () => {
     const hits = evaluate([{ institution: 'xa', period: P, agreements: [agreement('OWN-1', 'xa-bank', { kind: 'acceptance', restrictions: ['own-group-only'] })] }]);
-    expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['EXCL-002|agreement|xa|OWN-1', ['xa']]]);
+    expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['EXCL-002|agreement|xa|OWN-1|xa-bank', ['xa']]]);
   });
 });

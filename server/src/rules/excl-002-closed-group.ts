@@ -2,10 +2,11 @@
 // recognises only its own group's codes) while other groups are active in the city; and agreements
 // that restrict acceptance to the own group.
 import { z } from 'zod';
-import { CHANNELS, MODES, type Channel, type Mode } from '../state/period-state.js';
+import { CHANNELS, MODES, linkBetween, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
 import { agreementEvidence, agreementKind, linkEvidence, NAMES_SHOWN, someOf } from './evidence.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
+import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
@@ -18,7 +19,10 @@ const settings = z.strictObject({
 
 export const closedGroup: Rule<z.infer<typeof settings>> = {
   id: 'EXCL-002',
-  version: 1,
+  // 2 (issue 20): the institution named has a report as of the period, and an issuer whose own report
+  // declares its codes recognised by another group is not named closed on those scanners' silence;
+  // an agreement's fingerprint names its counterparty.
+  version: 2,
   defaultSeverity: 'high',
   title: { en: 'Closed group', zh: '集团内封闭' },
   description: {
@@ -37,6 +41,11 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
   const groupOf = (id: string) => institutions.get(id)?.group ?? id;
   const systemic = (id: string) => institutions.get(id)?.systemic === true;
   const systemicIds = [...institutions.values()].filter((i) => i.systemic).map((i) => i.id);
+  const ids = [...institutions.keys()];
+  // Evidence standard: the institution named is the one at fault, so the finding rests on its own
+  // report. Its links as scanner are its own declarations once it has one; as issuer, its report
+  // must not declare another group's scanner recognising its codes live.
+  const reported = (id: string) => state.reports.has(id);
   for (const mode of MODES) {
     for (const channel of CHANNELS) {
       for (const group of state.groups(mode, channel)) {
@@ -49,6 +58,7 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           const own = groupOf(issuer);
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
           if (counts.scannersOutsideGroup(own) < s.minOtherScanners) continue;
+          if (!reported(issuer) || declaresItselfOpen(group, issuer, ids, groupOf)) continue;
           const closed: Closed = { side: 'issuer', subjects: [issuer], links, others: someOutside(issuersOf, own, groupOf), othersCount: counts.scannersOutsideGroup(own), say };
           const prefix = `EXCL-002|issuer|${issuer}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
@@ -58,6 +68,7 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           const own = groupOf(scanner);
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
           if (counts.issuersOutsideGroup(own) < s.minOtherIssuers) continue;
+          if (!reported(scanner)) continue;
           const closed: Closed = { side: 'scanner', subjects: [scanner], links, others: someOutside(scannersOf, own, groupOf), othersCount: counts.issuersOutsideGroup(own), say };
           const prefix = `EXCL-002|scanner|${scanner}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
@@ -66,6 +77,17 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
     }
   }
   return hits;
+}
+
+/**
+ * Whether `issuer`'s own report declares a scanner of another group recognising its codes live in
+ * the group's cities, where that scanner's report says otherwise (another status, or nothing). Looked
+ * at only for an issuer about to be named (a few a period), so each institution is looked up.
+ */
+function declaresItselfOpen(group: CityGroup, issuer: string, ids: readonly string[], groupOf: (id: string) => string): boolean {
+  const own = groupOf(issuer);
+  if (group.omitted.some((l) => l.issuer === issuer && l.status === 'live' && groupOf(l.scanner) !== own)) return true;
+  return ids.some((id) => groupOf(id) !== own && linkBetween(group, id, issuer)?.otherStatus === 'live');
 }
 
 /**
@@ -140,7 +162,7 @@ function agreementHits({ state, say, period }: RuleInput): Hit[] {
       const counterparty = say.institution(a.counterparty);
       const kind = agreementKind(a.kind);
       return {
-        fingerprint: `EXCL-002|agreement|${a.reporter}|${a.ref}`,
+        fingerprint: agreementFingerprint('EXCL-002|agreement', a),
         subjects: [a.reporter],
         city: null,
         mode: null,

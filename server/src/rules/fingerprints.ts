@@ -1,7 +1,17 @@
 // Fingerprints of per-city hits, made once a run and handed out again. The link rules of a national
 // run fire ~450,000 times over 60 months on ~25,000 fingerprints; a fresh string for each hit had
 // to be built, and then flattened and hashed where the engine looks its outcome up (0.65 s a run).
-import { scopeKey, type Channel, type Mode } from '../state/period-state.js';
+import { scopeKey, type AgreementInForce, type Channel, type Mode } from '../state/period-state.js';
+
+/**
+ * `${prefix}|${reporter}|${ref}|${counterparty}`, the fingerprint of an agreement rule's finding. The
+ * counterparty is part of it: a reporter that reuses a ref for another counterparty has made another
+ * agreement, whose finding must name that counterparty, not move the first one's to it. (A
+ * counterparty is a slug, without '|': the last part is always the counterparty, whatever the ref.)
+ */
+export function agreementFingerprint(prefix: string, a: Pick<AgreementInForce, 'reporter' | 'ref' | 'counterparty'>): string {
+  return `${prefix}|${a.reporter}|${a.ref}|${a.counterparty}`;
+}
 
 export class CityFingerprints {
   private readonly made = new Map<string, Map<string, Map<string, string>>>();

@@ -6,12 +6,13 @@ import { startTestApp, type TestApp } from '../test/test-app.js';
 let app: TestApp;
 let analyst: ApiClient;
 
-// Alipay scans WeChat Pay's codes in Beijing and WeChat Pay does not return the favour: RECIP-001,
-// which holds only while both are systemic.
+// Alipay scans WeChat Pay's codes in Beijing and WeChat Pay, which reported the month, does not
+// return the favour: RECIP-001, which holds only while both are systemic.
 beforeAll(async () => {
   app = await startTestApp({ now: new Date('2021-06-10T08:00:00Z') });
   analyst = await app.as('analyst');
   await submitted(await app.as('alipay'), aReport({ period: '2021-05', links: [aLink({ scanner: 'alipay', issuer: 'tenpay' })] }));
+  await submitted(await app.as('tenpay'), aReport({ institution: 'tenpay', period: '2021-05', links: [] }));
 });
 afterAll(() => app.close());
 

@@ -7,7 +7,10 @@ const evaluate = (reports: KitReport[]) => rule.evaluate(ruleInput({ period: P, 
 
 describe('RECIP-001 non-reciprocal recognition', () => {
   it('fires on the institution that does not reciprocate, in the words of the issue', () => {
-    const hits = evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb')] }]);
+    const hits = evaluate([
+      { institution: 'xa', period: P, links: [link('xa', 'xb')] },
+      { institution: 'xb', period: P, links: [] },
+    ]);
     expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['RECIP-001|xb|xa|330100|mpm|offline', ['xb', 'xa']]]);
     expect(hits[0].explanation.en).toBe(
       'In Hangzhou (330100), XB Wallet’s app does not scan XA Wallet’s merchant-presented codes (mpm, offline) although XA Wallet’s app scans XB Wallet’s since 2025-12-01.',
@@ -15,12 +18,32 @@ describe('RECIP-001 non-reciprocal recognition', () => {
   });
 
   it('still fires when the return link is only a pilot', () => {
-    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa', { status: 'pilot' })] }])).toHaveLength(1);
+    expect(
+      evaluate([
+        { institution: 'xa', period: P, links: [link('xa', 'xb')] },
+        { institution: 'xb', period: P, links: [link('xb', 'xa', { status: 'pilot' })] },
+      ]),
+    ).toHaveLength(1);
+  });
+
+  it('does not fire on an institution without a report as of the period: the other’s word alone names no one', () => {
+    // XB has never reported: that XA's codes go unscanned by it, or are scanned in pilot only, is XA's word.
+    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb')] }])).toEqual([]);
+    expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa', { status: 'pilot' })] }])).toEqual([]);
+    // Once XB reports, its silence is its own declaration; XA's claim that XB scans its codes counts for nothing.
+    const hits = evaluate([
+      { institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa')] },
+      { institution: 'xb', period: '2026-01', links: [] },
+    ]);
+    expect(hits.map((h) => h.subjects)).toEqual([['xb', 'xa']]);
   });
 
   it('does not fire on mutual live recognition; a return link in another mode does not count', () => {
     expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa')] }])).toEqual([]);
-    const hits = evaluate([{ institution: 'xa', period: P, links: [link('xa', 'xb'), link('xb', 'xa', { mode: 'cpm' })] }]);
+    const hits = evaluate([
+      { institution: 'xa', period: P, links: [link('xa', 'xb')] },
+      { institution: 'xb', period: P, links: [link('xb', 'xa', { mode: 'cpm' })] },
+    ]);
     expect(hits.map((h) => [h.mode, h.subjects])).toEqual([
       ['mpm', ['xb', 'xa']],
       ['cpm', ['xa', 'xb']],

@@ -10,7 +10,8 @@ import type { Wording } from './wording.js';
 
 export const nonReciprocal: Rule<Record<string, never>> = {
   id: 'RECIP-001',
-  version: 1,
+  // 2: B's part rests on B's own report (issue 20): no finding while B has no report as of the period.
+  version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Non-reciprocal recognition', zh: '单向识别' },
   description: {
@@ -20,13 +21,15 @@ export const nonReciprocal: Rule<Record<string, never>> = {
   settings: z.strictObject({}),
   defaults: {},
   evaluate({ state, institutions, say, fingerprints }) {
-    const systemic = (id: string) => institutions.get(id)?.systemic === true;
+    // Evidence standard: B is the one named, so B's not recognising A's codes must be B's own word
+    // (or silence): with a report as of the period, B's links as scanner are its declarations.
+    const eligible: Eligible = { systemic: (id) => institutions.get(id)?.systemic === true, reported: (id) => state.reports.has(id) };
     const hits: Hit[] = [];
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
         const shared = new Map<readonly StateLink[], Unreturned[]>();
         for (const group of state.groups(mode, channel)) {
-          for (const [link, reverse] of unreturnedIn(group, systemic, shared)) {
+          for (const [link, reverse] of unreturnedIn(group, eligible, shared)) {
             const unreturned: UnreturnedLink = { link, reverse, subjects: [link.issuer, link.scanner], say };
             const prefix = `RECIP-001|${link.issuer}|${link.scanner}`;
             for (const city of group.cities) hits.push(unreturnedHit(unreturned, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
@@ -72,13 +75,19 @@ function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLi
 /** A live link between two systemic institutions, and the reverse link when there is one (not live). */
 type Unreturned = [link: StateLink, reverse: StateLink | undefined];
 
+/** Who may be a party: systemic institutions, the one not returning the favour with a report as of the period. */
+interface Eligible {
+  systemic: (id: string) => boolean;
+  reported: (id: string) => boolean;
+}
+
 /**
  * The group's unreturned links, in the order of its links. A city with rows of its own takes those
  * of the shared links (found once a period) and looks again only at its own pairs and their reverses.
  */
-function unreturnedIn(group: CityGroup, systemic: (id: string) => boolean, memo: Map<readonly StateLink[], Unreturned[]>): Unreturned[] {
+function unreturnedIn(group: CityGroup, { systemic, reported }: Eligible, memo: Map<readonly StateLink[], Unreturned[]>): Unreturned[] {
   const check = (link: StateLink | undefined, out: Unreturned[]) => {
-    if (!link || link.status !== 'live' || link.scanner === link.issuer || !systemic(link.scanner) || !systemic(link.issuer)) return;
+    if (!link || link.status !== 'live' || link.scanner === link.issuer || !systemic(link.scanner) || !systemic(link.issuer) || !reported(link.issuer)) return;
     const reverse = linkBetween(group, link.issuer, link.scanner);
     if (reverse?.status !== 'live') out.push([link, reverse]);
   };
@@ -90,7 +99,7 @@ function unreturnedIn(group: CityGroup, systemic: (id: string) => boolean, memo:
   const { shared, own } = group.overlay;
   let sharedUnreturned = memo.get(shared);
   if (!sharedUnreturned) {
-    sharedUnreturned = unreturnedIn({ cities: [], links: shared }, systemic, memo);
+    sharedUnreturned = unreturnedIn({ cities: [], links: shared, omitted: [] }, { systemic, reported }, memo);
     memo.set(shared, sharedUnreturned);
   }
   const touches = (a: string, b: string) => linkIn(own, a, b) !== undefined || linkIn(own, b, a) !== undefined;

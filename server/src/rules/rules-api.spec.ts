@@ -8,9 +8,9 @@ import { startTestApp, type TestApp } from '../test/test-app.js';
 const NOW = new Date('2021-03-10T08:00:00Z');
 
 const RULE_IDS = ['EXCL-001', 'EXCL-002', 'DISC-001', 'DISC-002', 'RECIP-001', 'SUSP-001', 'CONS-001', 'LATE-001'];
-const DISC_TENPAY = 'DISC-001|alipay|AG-TEN';
-const DISC_ICBC = 'DISC-001|alipay|AG-ICBC';
-const DISC_CMB = 'DISC-001|alipay|AG-CMB';
+const DISC_TENPAY = 'DISC-001|alipay|AG-TEN|tenpay';
+const DISC_ICBC = 'DISC-001|alipay|AG-ICBC|icbc';
+const DISC_CMB = 'DISC-001|alipay|AG-CMB|cmb';
 
 /** Alipay's clearing fees in February: 10 bps to UnionPay, 12 to CMB, 25 to WeChat Pay, 40 to ICBC. */
 const clearing = (ref: string, counterparty: string, feeBps: number) => anAgreement({ ref, counterparty, kind: 'clearing', feeBps });
@@ -302,7 +302,7 @@ describe('previewing a rule change', () => {
     const agreements = [...ALIPAY_FEES, anAgreement({ ref: 'AG-EX', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })];
     await submitted(await app.as('alipay'), aReport({ institution: 'alipay', period: '2021-03', links: [], agreements }));
     const findingsBefore = await allFindings(analyst);
-    expect(statusOf(findingsBefore, 'EXCL-001|alipay|AG-EX')).toBe('resolved');
+    expect(statusOf(findingsBefore, 'EXCL-001|alipay|AG-EX|unionpay')).toBe('resolved');
 
     const res = await preview(analyst, 'EXCL-001', {});
     expect(res.body).toMatchObject({ ruleId: 'EXCL-001', period: '2021-03', wouldOpen: 1, wouldResolve: 0, unchanged: 0 });

@@ -45,6 +45,22 @@ describe('SUSP-001 withdrawn interconnection', () => {
     expect(evaluate('2026-03', [pilot, { institution: 'bank1', period: '2026-03', links: [] }])).toEqual([]);
   });
 
+  it('does not fire on the issuer’s word alone: the scanner reported both months and never declared the link', () => {
+    // XA says Bank One scans its codes live, then suspended; Bank One's reports say nothing of it.
+    const bank1 = (period: string): KitReport => ({ institution: 'bank1', period, links: [link('bank1', 'xb', { city: '*' })] });
+    const xa = (period: string, status: 'live' | 'suspended'): KitReport => ({ institution: 'xa', period, links: [link('bank1', 'xa', { city: '*', status })] });
+    expect(evaluate('2026-03', [bank1('2026-02'), xa('2026-02', 'live'), bank1('2026-03'), xa('2026-03', 'suspended')])).toEqual([]);
+  });
+
+  it('does not fire on a link live only by the issuer’s word while the scanner had no report', () => {
+    const xa = (period: string, status: 'live' | 'suspended'): KitReport => ({ institution: 'xa', period, links: [link('bank1', 'xa', { status })] });
+    // Bank One never reports: XA's live, then suspended.
+    expect(evaluate('2026-03', [xa('2026-02', 'live'), xa('2026-03', 'suspended')])).toEqual([]);
+    // Bank One's first report leaves the link out, or declares it suspended: it withdrew nothing it had declared.
+    expect(evaluate('2026-03', [xa('2026-02', 'live'), { institution: 'bank1', period: '2026-03', links: [] }])).toEqual([]);
+    expect(evaluate('2026-03', [xa('2026-02', 'live'), { institution: 'bank1', period: '2026-03', links: [link('bank1', 'xa', { status: 'suspended' })] }])).toEqual([]);
+  });
+
   it('compares with the month before only: a suspension carried on is not a new withdrawal', () => {
     const march: KitReport = { institution: 'bank1', period: '2026-03', links: [link('bank1', 'xa', { city: '*', status: 'suspended' })] };
     expect(evaluate('2026-04', [february, march])).toEqual([]);

@@ -9,12 +9,13 @@ import type { Wording } from './wording.js';
 
 export const withdrawnInterconnection: Rule<Record<string, never>> = {
   id: 'SUSP-001',
-  version: 1,
+  // 2: a withdrawal is the scanner's own (issue 20): the link live before rests on its declaration.
+  version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Withdrawn interconnection', zh: '互联互通中断' },
   description: {
-    en: 'A link that was live in the previous period is suspended, or no longer declared, in this period.',
-    zh: '上一期处于运行状态的识别关系在本期被暂停或不再申报。',
+    en: 'A link that its scanner declared live in the previous period is suspended, or no longer declared, in this period.',
+    zh: '扫码方上一期申报为运行状态的识别关系在本期被暂停或不再申报。',
   },
   settings: z.strictObject({}),
   defaults: {},
@@ -36,9 +37,13 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
           }
         }
         const shared = new Map<readonly StateLink[], Map<readonly StateLink[], Withdrawn[]>>();
+        // Evidence standard: the scanner is the one named, so the link live before must be its own
+        // declaration, not the issuer's word while the scanner had no report. With a report as of
+        // the month before, the scanner's (the reconciliation takes no other), and then in this one.
+        const declaredByScanner = (was: StateLink) => previous.reports.has(was.scanner);
         for (const [before, byNow] of pairs) {
           for (const [now, cities] of byNow) {
-            for (const [was, is] of withdrawnBetween(before, now, shared)) {
+            for (const [was, is] of withdrawnBetween(before, now, shared, declaredByScanner)) {
               const withdrawn: WithdrawnLink = { was, is, subjects: [was.scanner, was.issuer], period, before: previous.period, say };
               const prefix = `SUSP-001|${was.scanner}|${was.issuer}`;
               for (const city of cities) hits.push(withdrawal(withdrawn, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
@@ -54,10 +59,18 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
 /** A link live before (and its pair key), with the same pair's link now if there still is one. */
 type Withdrawn = [was: StateLink, is: StateLink | undefined, key: string];
 
-/** The links of `before` that are live and are suspended or gone in `now`, in the order of `before`'s links. */
-function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: Map<readonly StateLink[], Map<readonly StateLink[], Withdrawn[]>>): Withdrawn[] {
-  if (!now) return withdrawnFrom(before.links, () => undefined);
-  if (!before.overlay && !now.overlay) return withdrawnFrom(before.links, (was) => linkBetween(now, was.scanner, was.issuer));
+/**
+ * The links of `before` that are live, declared by their scanners, and are suspended or gone in
+ * `now`, in the order of `before`'s links.
+ */
+function withdrawnBetween(
+  before: CityGroup,
+  now: CityGroup | undefined,
+  memo: Map<readonly StateLink[], Map<readonly StateLink[], Withdrawn[]>>,
+  declaredByScanner: (was: StateLink) => boolean,
+): Withdrawn[] {
+  if (!now) return withdrawnFrom(before.links, () => undefined, declaredByScanner);
+  if (!before.overlay && !now.overlay) return withdrawnFrom(before.links, (was) => linkBetween(now, was.scanner, was.issuer), declaredByScanner);
   // A city with rows of its own in either period: the pairs it does not touch compare as the
   // shared links do (compared once a period), and only its own pairs are looked at here.
   const wasShared = before.overlay?.shared ?? before.links;
@@ -65,7 +78,7 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
   const byNow = memo.get(wasShared) ?? memo.set(wasShared, new Map()).get(wasShared)!;
   let sharedWithdrawn = byNow.get(isShared);
   if (!sharedWithdrawn) {
-    sharedWithdrawn = withdrawnFrom(wasShared, (was) => linkIn(isShared, was.scanner, was.issuer));
+    sharedWithdrawn = withdrawnFrom(wasShared, (was) => linkIn(isShared, was.scanner, was.issuer), declaredByScanner);
     byNow.set(isShared, sharedWithdrawn);
   }
   const wasOwn = before.overlay?.own ?? NONE;
@@ -76,7 +89,7 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
   const check = (key: string, scanner: string, issuer: string, is: StateLink | undefined) => {
     if (is && is.status !== 'suspended') return;
     const was = wasOwn.get(key) ?? linkIn(wasShared, scanner, issuer);
-    if (was?.status === 'live') out.push([was, is, key]);
+    if (was?.status === 'live' && declaredByScanner(was)) out.push([was, is, key]);
   };
   for (const [key, is] of isOwn) check(key, is.scanner, is.issuer, is);
   for (const [key, was] of wasOwn) if (!isOwn.has(key)) check(key, was.scanner, was.issuer, linkIn(isShared, was.scanner, was.issuer));
@@ -85,10 +98,10 @@ function withdrawnBetween(before: CityGroup, now: CityGroup | undefined, memo: M
 
 const NONE: ReadonlyMap<string, StateLink> = new Map();
 
-function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink) => StateLink | undefined): Withdrawn[] {
+function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink) => StateLink | undefined, declaredByScanner: (was: StateLink) => boolean): Withdrawn[] {
   const out: Withdrawn[] = [];
   for (const was of links) {
-    if (was.status !== 'live') continue;
+    if (was.status !== 'live' || !declaredByScanner(was)) continue;
     const is = current(was);
     if (is && is.status !== 'suspended') continue;
     out.push([was, is, pairKey(was.scanner, was.issuer)]);

@@ -43,6 +43,30 @@ describe('building the state of a period', () => {
   });
 });
 
+describe('a link the scanner’s report leaves out', () => {
+  // WeChat Pay reported the month without scanning Alipay's codes; Alipay declares that it does, and
+  // in Shanghai that the link is suspended. Guangzhou has a row of Alipay's own on another pair.
+  const state = stateOf([
+    { report: { id: 1, institution: 'tenpay', period: '2021-06', version: 1 }, links: [link('tenpay', 'unionpay', '*')] },
+    { report: { id: 2, institution: 'alipay', period: '2021-06', version: 1 }, links: [link('tenpay', 'alipay', '*'), link('tenpay', 'alipay', '310000', 'suspended', 1), link('alipay', 'tenpay', '440100', 'live', 2)] },
+  ]);
+  const shown = (links: readonly { scanner: string; issuer: string; status: string; reconciliation: string }[]) => links.map((l) => `${l.scanner}>${l.issuer} ${l.status} ${l.reconciliation}`);
+
+  it('is no link in any city, and the issuer’s word is kept apart, disputed', () => {
+    for (const city of ['110000', '310000', '440100']) {
+      const group = state.group(city, 'mpm', 'offline')!;
+      expect(linkBetween(group, 'tenpay', 'alipay'), city).toBeUndefined();
+      expect(shown(group.links).some((l) => l.startsWith('tenpay>alipay')), city).toBe(false);
+    }
+    expect(shown(state.group('110000', 'mpm', 'offline')!.omitted)).toEqual(['tenpay>alipay live disputed']);
+    // Shanghai: Alipay's own row replaces its row for every city.
+    expect(shown(state.group('310000', 'mpm', 'offline')!.omitted)).toEqual(['tenpay>alipay suspended disputed']);
+    const guangzhou = state.group('440100', 'mpm', 'offline')!;
+    expect(shown(guangzhou.links)).toEqual(['alipay>tenpay live disputed', 'tenpay>unionpay live unconfirmed']);
+    expect(shown(guangzhou.omitted)).toEqual(['tenpay>alipay live disputed']);
+  });
+});
+
 describe('a state of reports only', () => {
   const state = reportsOnlyState('2021-06', [{ id: 7, institution: 'alipay', period: '2021-05', version: 2 }]);
 

@@ -28,11 +28,18 @@ export interface CityGroup {
   cities: readonly string[];
   links: readonly StateLink[];
   /**
-   * For a city with rows of its own: the links of the cities without, and the city's own links (by
-   * pair key) that replace or add to them in `links`. Lets a rule look a pair up without indexing
-   * every city's links.
+   * The issuers' declarations of links that the scanners' as-of reports leave out, sorted as links
+   * are: not links (the scanner's silence stands), but the issuer's word, which CONS-001 reports as
+   * disputed and which keeps EXCL-002 from naming an issuer closed that declares itself open.
    */
-  overlay?: { shared: readonly StateLink[]; own: ReadonlyMap<string, StateLink> };
+  omitted: readonly StateLink[];
+  /**
+   * For a city with rows of its own: the links of the cities without, and the city's own links (by
+   * pair key) that replace or add to them in `links`; likewise for `omitted`. Lets a rule look a
+   * pair up without indexing every city's links. A pair the city's rows touch is in `own` or in
+   * `ownOmitted`, and then only there.
+   */
+  overlay?: { shared: readonly StateLink[]; own: ReadonlyMap<string, StateLink>; sharedOmitted: readonly StateLink[]; ownOmitted: ReadonlyMap<string, StateLink> };
 }
 
 const nestedIndexes = new WeakMap<object, Map<string, Map<string, StateLink>>>();
@@ -244,10 +251,11 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
       else perCity.set(city, [entry]);
     }
   }
-  const sharedLinks = reconcilePairs(shared.values(), periodOf, period);
+  const sharedOmitted: StateLink[] = [];
+  const sharedLinks = reconcilePairs(shared.values(), periodOf, period, sharedOmitted);
   const groups: CityGroup[] = [];
   const rest = cities.filter((c) => !perCity.has(c));
-  if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks });
+  if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks, omitted: sharedOmitted });
   for (const [city, own] of perCity) {
     const touched = new Map<string, PairDeclarations>();
     for (const { report, own: { declarations, keys } } of own) {
@@ -260,7 +268,7 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
         addDeclaration(touched, report.institution, declarations[i], key, report);
       }
     }
-    groups.push(overlaidGroup(city, sharedLinks, reconcileKeyedPairs(touched, periodOf, period)));
+    groups.push(overlaidGroup(city, sharedLinks, sharedOmitted, reconcileKeyedPairs(touched, periodOf, period)));
   }
   return groups;
 }
@@ -270,15 +278,31 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
  * look pairs up through the overlay, and a list of every link for each of 337 cities a period,
  * kept while the period is evaluated, was a sixth of a national run's allocations.
  */
-function overlaidGroup(city: string, shared: readonly StateLink[], own: { links: readonly StateLink[]; byKey: ReadonlyMap<string, StateLink> }): CityGroup {
+function overlaidGroup(
+  city: string,
+  shared: readonly StateLink[],
+  sharedOmitted: readonly StateLink[],
+  own: { links: readonly StateLink[]; byKey: ReadonlyMap<string, StateLink>; omitted: ReadonlyMap<string, StateLink> },
+): CityGroup {
   let links: readonly StateLink[] | undefined;
+  let omitted: readonly StateLink[] | undefined;
   return {
     cities: [city],
     get links() {
       return (links ??= overlay(shared, own.links));
     },
-    overlay: { shared, own: own.byKey },
+    get omitted() {
+      // A pair the city's rows touch is the city's own, a link or omitted; the rest are the shared omissions.
+      omitted ??= [...sharedOmitted.filter((l) => !touches(own, l)), ...own.omitted.values()].sort(compareLinks);
+      return omitted;
+    },
+    overlay: { shared, own: own.byKey, sharedOmitted, ownOmitted: own.omitted },
   };
+}
+
+function touches(own: { byKey: ReadonlyMap<string, StateLink>; omitted: ReadonlyMap<string, StateLink> }, link: StateLink): boolean {
+  const key = pairKey(link.scanner, link.issuer);
+  return own.byKey.has(key) || own.omitted.has(key);
 }
 
 /** The shared links (sorted) with the city's own links (sorted) put in place of those of the same pair. */

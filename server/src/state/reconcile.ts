@@ -1,5 +1,11 @@
 // The state of links as of a period, from each institution's latest report: the scanner's word is
 // authoritative, and every link says whether both parties agree. Pure; tested without a database.
+//
+// The scanner's silence is a declaration too: a report is its institution's complete declaration,
+// so a link its scanner's as-of report leaves out is absent, whatever the issuer says. The issuer's
+// word alone counts only while the scanner has no report as of the period. Otherwise a competitor
+// could declare itself recognised by a rival (or a link withdrawn by it) and have the rival named
+// in findings and shown in the matrix on its word alone (DESIGN, "Evidence standard").
 
 export type LinkStatus = 'live' | 'pilot' | 'planned' | 'suspended';
 export type Reconciliation = 'confirmed' | 'disputed' | 'unconfirmed';
@@ -59,11 +65,12 @@ export function linkSources(link: StateLink): LinkSource[] {
   return sources;
 }
 
-export function reconcileDeclarations(reports: readonly DeclaringReport[], period: string): StateLink[] {
+/** The links of the state; `omitted`, when given, receives the issuer's declarations that the scanners' reports leave out (see reconcilePairs). */
+export function reconcileDeclarations(reports: readonly DeclaringReport[], period: string, omitted?: StateLink[]): StateLink[] {
   const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
   const byPair = new Map<string, PairDeclarations>();
   for (const report of reports) for (const d of report.declarations) addDeclaration(byPair, report.institution, d);
-  return reconcilePairs(byPair.values(), periodOf, period);
+  return reconcilePairs(byPair.values(), periodOf, period, omitted);
 }
 
 /** What the two parties of one (scanner, issuer) pair declare: the last declaration of each one's own report, and the reports. */
@@ -99,25 +106,52 @@ export function addDeclaration(byPair: Map<string, PairDeclarations>, institutio
 }
 
 /**
- * The links of the given pairs, sorted by scanner then issuer. Each pair is reconciled on its own,
- * so a city's links can be its shared links with only its own pairs reconciled again.
+ * Whether the pair's scanner has a report as of the period and leaves the link out: the link is then
+ * absent, and the issuer's declaration of it is only a claim (disputed when both reported for the
+ * period, which CONS-001 reports).
  */
-export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): StateLink[] {
+function leftOutByScanner({ scanner, issuer, pair }: PairDeclarations, periodOf: ReadonlyMap<string, string>): boolean {
+  return scanner === undefined && issuer !== undefined && periodOf.has(pair[0]);
+}
+
+/**
+ * The links of the given pairs, sorted by scanner then issuer. Each pair is reconciled on its own,
+ * so a city's links can be its shared links with only its own pairs reconciled again. `omitted`,
+ * when given, receives (sorted the same way) the issuer's declarations of links that the scanner's
+ * as-of report leaves out, which are not links of the state.
+ */
+export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string, omitted?: StateLink[]): StateLink[] {
   const links: StateLink[] = [];
   for (const p of pairs) {
     const link = reconciled(p, periodOf, period);
-    if (link) links.push(link);
+    if (!link) continue;
+    if (!leftOutByScanner(p, periodOf)) links.push(link);
+    else omitted?.push(link);
   }
+  omitted?.sort(compareLinks);
   return links.sort(compareLinks);
 }
 
-/** reconcilePairs for pairs by their keys, with the links by the same keys (in the links' order). */
-export function reconcileKeyedPairs(pairs: ReadonlyMap<string, PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): { links: StateLink[]; byKey: Map<string, StateLink> } {
+/**
+ * reconcilePairs for pairs by their keys, with the links by the same keys (in the links' order), and
+ * the issuer's declarations that the scanners' reports leave out by their keys. Every pair given is
+ * in one of the two maps, unless neither party declared it.
+ */
+export function reconcileKeyedPairs(
+  pairs: ReadonlyMap<string, PairDeclarations>,
+  periodOf: ReadonlyMap<string, string>,
+  period: string,
+): { links: StateLink[]; byKey: Map<string, StateLink>; omitted: Map<string, StateLink> } {
   const keys: string[] = [];
   const found: StateLink[] = [];
+  const omitted = new Map<string, StateLink>();
   for (const [key, p] of pairs) {
     const link = reconciled(p, periodOf, period);
     if (!link) continue;
+    if (leftOutByScanner(p, periodOf)) {
+      omitted.set(key, link);
+      continue;
+    }
     keys.push(key);
     found.push(link);
   }
@@ -125,10 +159,14 @@ export function reconcileKeyedPairs(pairs: ReadonlyMap<string, PairDeclarations>
   const order = found.map((_, i) => i).sort((a, b) => compareLinks(found[a], found[b]));
   const byKey = new Map<string, StateLink>();
   for (const i of order) byKey.set(keys[i], found[i]);
-  return { links: order.map((i) => found[i]), byKey };
+  return { links: order.map((i) => found[i]), byKey, omitted };
 }
 
-/** One pair's link: the scanner's declaration if it made one, else the issuer's; none when neither party declared it. */
+/**
+ * One pair's link: the scanner's declaration if it made one, else the issuer's; none when neither
+ * party declared it. The issuer's is a link of the state only when the scanner has no as-of report
+ * (callers set it apart otherwise: leftOutByScanner).
+ */
 function reconciled({ scanner, issuer, pair, scannerIn, issuerIn }: PairDeclarations, periodOf: ReadonlyMap<string, string>, period: string): StateLink | undefined {
   const chosen = scanner ?? issuer;
   if (!chosen) return undefined;
@@ -165,9 +203,10 @@ export interface LinkStatusCell {
  */
 export function reconcileStatuses(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): LinkStatusCell[] {
   const cells: LinkStatusCell[] = [];
-  for (const { scanner, issuer, pair } of pairs) {
+  for (const p of pairs) {
+    const { scanner, issuer, pair } = p;
     const chosen = scanner ?? issuer;
-    if (!chosen) continue;
+    if (!chosen || leftOutByScanner(p, periodOf)) continue;
     const reconciliation = reconciliationOf(pair, scanner, issuer, periodOf, period);
     cells.push({ scanner: chosen.scanner, issuer: chosen.issuer, status: chosen.status, since: chosen.since, reconciliation });
   }

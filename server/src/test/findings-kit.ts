@@ -10,8 +10,8 @@ import type { TestApp } from './test-app.js';
 // Early March 2021: February's reports are not due yet, so LATE-001 stays quiet.
 export const NOW = new Date('2021-03-10T08:00:00Z');
 
-export const EXCL_ALIPAY = 'EXCL-001|alipay|ALI-EX-1';
-export const EXCL_TENPAY = 'EXCL-001|tenpay|TEN-1';
+export const EXCL_ALIPAY = 'EXCL-001|alipay|ALI-EX-1|unionpay';
+export const EXCL_TENPAY = 'EXCL-001|tenpay|TEN-1|cmb';
 export const RECIP_BEIJING = 'RECIP-001|unionpay|alipay|110000|mpm|offline';
 export const CONS_GUANGZHOU = 'CONS-001|icbc|alipay|440100|mpm|offline';
 
