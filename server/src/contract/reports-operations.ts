@@ -23,7 +23,8 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         'Stores the report whole as a new version of (institution, period), or nothing. `?dryRun=true` validates and answers 200 with the receipt it would give (id null). ' +
         'An `Idempotency-Key` header makes retries safe: the same key and body replay the first answer (header Idempotent-Replayed: true); another body under the key is 422 IDEMPOTENCY_KEY_REUSED; ' +
         'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
-        'a stored link\'s `row` is its index in `links`.',
+        'a stored link\'s `row` is its index in `links`. ' +
+        'A JSON report may be sent with Content-Encoding gzip or deflate; one that expands more than 200-fold is refused (413) as soon as it shows. A multipart upload is sent uncompressed.',
       query: submitQuery,
       headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
       body: { 'application/json': reportInput, 'multipart/form-data': csvUpload },
@@ -33,7 +34,8 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '400': fail('Malformed JSON or unsupported body'),
         ...unauthorized, ...forbidden,
         '409': fail('The same Idempotency-Key is still being processed'),
-        '413': fail('Over 50 MB'),
+        '413': fail('Over 50 MB once decoded (a CSV file: over 50 MB), a compressed body expanding more than 200-fold (PAYLOAD_TOO_LARGE)'),
+        '415': fail('Content-Encoding other than gzip or deflate on JSON, any on a multipart upload (UNSUPPORTED_CONTENT_ENCODING); a JSON charset other than UTF-8 (UNSUPPORTED_ENCODING)'),
         ...invalid,
         '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default); Retry-After says when to send again'),
       },

@@ -30,10 +30,14 @@ export function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
-export const rejectDeepJson: RequestHandler = (req, _res, next) => {
-  if (req.body !== undefined && exceedsDepth(req.body, MAX_JSON_DEPTH)) {
-    next(new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP'));
-    return;
+/** Throws 400 JSON_TOO_DEEP for a parsed body nested deeper than MAX_JSON_DEPTH. */
+export function assertJsonDepth(body: unknown): void {
+  if (body !== undefined && exceedsDepth(body, MAX_JSON_DEPTH)) {
+    throw new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP');
   }
+}
+
+export const rejectDeepJson: RequestHandler = (req, _res, next) => {
+  assertJsonDepth(req.body);
   next();
 };

@@ -1,26 +1,16 @@
 // POST /reports (JSON or multipart CSV), GET /reports, /reports/:id, /reports/:id/receipt, /periods.
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import multer from 'multer';
 import type { AppContext } from '../app-context.js';
 import { reportListQuery, submitQuery } from '../contract/reports.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
+import { admitSubmission } from './admit-submission.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
 import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
-import { assertMaySubmit, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
-
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_FILE_BYTES, files: 2, fields: 10, fieldSize: 1024 },
-}).fields([
-  { name: 'links', maxCount: 1 },
-  { name: 'agreements', maxCount: 1 },
-]);
+import { receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
 
 interface Submission {
   body: unknown;
@@ -64,10 +54,8 @@ export function reportRoutes(ctx: AppContext): Router {
     handler: (_req, _res, next) => next(new TooManyRequests(`More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, 60)),
   });
 
-  router.post('/reports', submissionLimiter, async (req, res) => {
-    // Refuse analysts and auditors before reading a 50 MB upload.
-    assertMaySubmit(principalOf(req), undefined);
-    if (req.is('multipart/form-data')) await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
+  // admitSubmission authorizes, then reads the body.
+  router.post('/reports', submissionLimiter, admitSubmission(async (req, res) => {
     const principal = principalOf(req);
     const { dryRun } = parseInput(submitQuery, req.query);
     const submission = readSubmission(req);
@@ -82,7 +70,7 @@ export function reportRoutes(ctx: AppContext): Router {
     const id = (outcome.body as { id: number | null }).id;
     if (id !== null) res.location(`/api/v1/reports/${id}`);
     res.status(outcome.status).json(outcome.body);
-  });
+  }));
 
   router.get('/reports', async (req, res) => {
     const principal = principalOf(req);

@@ -1,0 +1,134 @@
+// Reads a report submission's body, once the submission is admitted: JSON up to 50 MB (gzip or
+// deflate accepted, as an institution's system may compress a large report, with the expansion
+// bounded) or the CSV files of a multipart upload, up to 50 MB each.
+import zlib from 'node:zlib';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../http/errors.js';
+import { assertJsonDepth } from '../http/json-depth.js';
+import { contentEncodingOf, JSON_TYPES, sizeLabel } from '../http/request-body.js';
+
+export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * How many times its compressed size a JSON report may grow when inflated. Reports compress well
+ * (their rows repeat institutions, modes and dates: the load tool's 50,000 links gzip 47-fold, 69
+ * pretty-printed), a bomb ~1000-fold: one is refused as soon as its output outruns its input by this much.
+ */
+export const MAX_EXPANSION = 200;
+/** Output below this is never held against the ratio: a small report may compress as it likes. */
+const EXPANSION_FREE_BYTES = 1024 * 1024;
+/** Two files of 50 MB and a few short fields. */
+const MAX_MULTIPART_BYTES = 2 * MAX_REPORT_BYTES + 64 * 1024;
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_REPORT_BYTES, files: 2, fields: 10, fieldSize: 1024 },
+}).fields([
+  { name: 'links', maxCount: 1 },
+  { name: 'agreements', maxCount: 1 },
+]);
+
+/** The body's Content-Length, when the client declared one. */
+export function declaredLength(req: Request): number | undefined {
+  const length = Number(req.headers['content-length']);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/**
+ * Reads the body into req.body (the JSON report, or the form's fields with the files in req.files)
+ * and answers how many bytes it took once decoded. A body of another type is left unread for the
+ * route to refuse.
+ */
+export async function readReportBody(req: Request, res: Response): Promise<number> {
+  if (req.is('multipart/form-data')) return readMultipart(req, res);
+  if (req.is(JSON_TYPES)) return readJson(req);
+  return 0;
+}
+
+async function readMultipart(req: Request, res: Response): Promise<number> {
+  const encoding = contentEncodingOf(req);
+  if (encoding !== 'identity') throw new UnsupportedContentEncoding(`A multipart upload is read uncompressed; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge(`A CSV upload holds at most two files of ${sizeLabel(MAX_REPORT_BYTES)}.`);
+  await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
+  const files = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>).flat();
+  return declared ?? files.reduce((sum, file) => sum + file.size, 0);
+}
+
+async function readJson(req: Request): Promise<number> {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new DomainError(415, 'UNSUPPORTED_ENCODING', 'Unsupported encoding', `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`);
+  }
+  const encoding = contentEncodingOf(req);
+  const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : undefined;
+  if (!inflater && encoding !== 'identity') throw new UnsupportedContentEncoding(`A JSON report may be sent as is, gzip or deflate; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > MAX_REPORT_BYTES) throw new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)}.`);
+  const bytes = await readBounded(req, inflater);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    req.body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new BadRequest('The request body is not valid JSON.', undefined, 'MALFORMED_JSON');
+  }
+  assertJsonDepth(req.body);
+  return bytes.length;
+}
+
+/**
+ * The body, decoded, refused (413) once it passes 50 MB or, compressed, outruns its input
+ * MAX_EXPANSION-fold. What is left of a refused body is read off the connection without decoding
+ * it before the answer, as the JSON parser does (clients that send whole bodies expect that).
+ */
+function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefined): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let decoded = 0;
+    let settled = false;
+    const refuse = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      if (inflater) {
+        req.unpipe(inflater);
+        inflater.destroy();
+      }
+      if (req.complete) return reject(error);
+      req.once('end', () => reject(error));
+      req.once('close', () => reject(error));
+      req.resume();
+    };
+    const take = (chunk: Buffer) => {
+      if (settled) return;
+      decoded += chunk.length;
+      if (decoded > MAX_REPORT_BYTES) return refuse(new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)} once decoded.`));
+      if (inflater && decoded > EXPANSION_FREE_BYTES && decoded > received * MAX_EXPANSION) {
+        return refuse(new PayloadTooLarge(`The compressed body expands more than ${MAX_EXPANSION}-fold, which no report does; send it uncompressed.`));
+      }
+      chunks.push(chunk);
+    };
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    };
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+    });
+    req.once('error', refuse);
+    // A client gone before the end: the promise must settle so that the submission is let go.
+    req.once('close', () => {
+      if (!req.complete) refuse(new BadRequest('The request body ended early.', undefined, 'BODY_INCOMPLETE'));
+    });
+    if (inflater) {
+      inflater.on('data', take);
+      inflater.once('end', finish);
+      inflater.once('error', () => refuse(new BadRequest(`The body is not valid ${contentEncodingOf(req)} data.`, undefined, 'BAD_CONTENT_ENCODING')));
+      req.pipe(inflater);
+    } else {
+      req.on('data', take);
+      req.once('end', finish);
+    }
+  });
+}
