@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
+import { SubmissionGate } from './reports/submission-gate.js';
 
 /**
  * What every feature's routes and services need, built once by main.ts, a tool or a test through
@@ -15,6 +16,8 @@ export interface AppContext {
   now: () => Date;
   /** Work started outside a request (rules runs) that shutdown waits for or names when it gives up. */
   pending: PendingWork;
+  /** Report submissions in progress and the bytes each submitter sent this minute. */
+  submissions: SubmissionGate;
 }
 
 /** The parts a caller must give; the rest is made here, so that adding a field touches one place. */
@@ -26,5 +29,5 @@ export interface AppContextParts {
 }
 
 export function createAppContext({ db, config, logger, now = () => new Date() }: AppContextParts): AppContext {
-  return { db, config, logger, now, pending: new PendingWork() };
+  return { db, config, logger, now, pending: new PendingWork(), submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024) };
 }

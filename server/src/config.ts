@@ -15,6 +15,11 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Megabytes of reports (decoded) one institution may send per minute, dry runs included, beside
+   * the count above: a 50 MB report costs the server what a hundred small ones do. Past it, 429.
+   */
+  SUBMISSION_MB_PER_MINUTE: z.coerce.number().int().min(1).default(200),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -24,6 +24,8 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         'An `Idempotency-Key` header makes retries safe: the same key and body replay the first answer (header Idempotent-Replayed: true); another body under the key is 422 IDEMPOTENCY_KEY_REUSED; ' +
         'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
         'a stored link\'s `row` is its index in `links`. ' +
+        'One submission at a time per institution (its users and keys together; an admin by name), dry runs included: another while one is being received or checked is 429 SUBMISSION_IN_PROGRESS with Retry-After. ' +
+        'Beside the count (SUBMISSIONS_PER_MINUTE), each may send SUBMISSION_MB_PER_MINUTE megabytes (decoded; 200 by default) a minute: past it, 429 SUBMISSION_BYTES_EXCEEDED with Retry-After. ' +
         'A JSON report may be sent with Content-Encoding gzip or deflate; one that expands more than 200-fold is refused (413) as soon as it shows. A multipart upload is sent uncompressed.',
       query: submitQuery,
       headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
@@ -34,10 +36,10 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '400': fail('Malformed JSON or unsupported body'),
         ...unauthorized, ...forbidden,
         '409': fail('The same Idempotency-Key is still being processed'),
-        '413': fail('Over 50 MB once decoded (a CSV file: over 50 MB), a compressed body expanding more than 200-fold (PAYLOAD_TOO_LARGE)'),
+        '413': fail('Over 50 MB once decoded (a CSV file: over 50 MB), a compressed body expanding more than 200-fold, or a declared size over the minute\'s byte budget (PAYLOAD_TOO_LARGE)'),
         '415': fail('Content-Encoding other than gzip or deflate on JSON, any on a multipart upload (UNSUPPORTED_CONTENT_ENCODING); a JSON charset other than UTF-8 (UNSUPPORTED_ENCODING)'),
         ...invalid,
-        '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default); Retry-After says when to send again'),
+        '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default; RATE_LIMITED), one already in progress (SUBMISSION_IN_PROGRESS), or more bytes than SUBMISSION_MB_PER_MINUTE (SUBMISSION_BYTES_EXCEEDED); Retry-After says when to send again'),
       },
     },
     {

@@ -60,8 +60,8 @@ export class Invalid extends DomainError {
 }
 
 export class TooManyRequests extends DomainError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(429, 'RATE_LIMITED', 'Too many requests', detail, undefined, {
+  constructor(detail: string, retryAfterSeconds: number, code = 'RATE_LIMITED') {
+    super(429, code, 'Too many requests', detail, undefined, {
       'Retry-After': String(retryAfterSeconds),
     });
   }

@@ -11,6 +11,7 @@ import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
 import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
 import { receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
+import { submitterOf } from './submission-gate.js';
 
 interface Submission {
   body: unknown;
@@ -50,12 +51,12 @@ export function reportRoutes(ctx: AppContext): Router {
     limit: ctx.config.SUBMISSIONS_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => req.principal?.institution ?? (req.principal ? `user:${req.principal.username}` : `address:${ipKeyGenerator(req.ip ?? '')}`),
+    keyGenerator: (req) => (req.principal ? submitterOf(req.principal) : `address:${ipKeyGenerator(req.ip ?? '')}`),
     handler: (_req, _res, next) => next(new TooManyRequests(`More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, 60)),
   });
 
-  // admitSubmission authorizes, then reads the body.
-  router.post('/reports', submissionLimiter, admitSubmission(async (req, res) => {
+  // admitSubmission authorizes, admits (one at a time per institution, bytes per minute) and reads the body.
+  router.post('/reports', submissionLimiter, admitSubmission(ctx, async (req, res) => {
     const principal = principalOf(req);
     const { dryRun } = parseInput(submitQuery, req.query);
     const submission = readSubmission(req);
