@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
+import { ReportChecker } from './reports/report-checker.js';
 import { SubmissionGate } from './reports/submission-gate.js';
 
 /**
@@ -18,6 +19,8 @@ export interface AppContext {
   pending: PendingWork;
   /** Report submissions in progress and the bytes each submitter sent this minute. */
   submissions: SubmissionGate;
+  /** The worker thread that checks large dry runs off the event loop. */
+  reportChecks: ReportChecker;
 }
 
 /** The parts a caller must give; the rest is made here, so that adding a field touches one place. */
@@ -29,5 +32,13 @@ export interface AppContextParts {
 }
 
 export function createAppContext({ db, config, logger, now = () => new Date() }: AppContextParts): AppContext {
-  return { db, config, logger, now, pending: new PendingWork(), submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024) };
+  return {
+    db,
+    config,
+    logger,
+    now,
+    pending: new PendingWork(),
+    submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024),
+    reportChecks: new ReportChecker(),
+  };
 }

@@ -80,6 +80,7 @@ export class UnsupportedContentEncoding extends DomainError {
 }
 
 /** How many problems a 422 lists, for writes that store something whole or not at all. */
-export function nothingStored(errors: readonly ProblemItem[]): string {
-  return `${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was stored.`;
+export function nothingStored(errors: readonly ProblemItem[] | number): string {
+  const count = typeof errors === 'number' ? errors : errors.length;
+  return `${count} problem${count === 1 ? '' : 's'} found; nothing was stored.`;
 }

@@ -30,11 +30,13 @@ export function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
+export function jsonTooDeep(): BadRequest {
+  return new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP');
+}
+
 /** Throws 400 JSON_TOO_DEEP for a parsed body nested deeper than MAX_JSON_DEPTH. */
 export function assertJsonDepth(body: unknown): void {
-  if (body !== undefined && exceedsDepth(body, MAX_JSON_DEPTH)) {
-    throw new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP');
-  }
+  if (body !== undefined && exceedsDepth(body, MAX_JSON_DEPTH)) throw jsonTooDeep();
 }
 
 export const rejectDeepJson: RequestHandler = (req, _res, next) => {

@@ -5,8 +5,9 @@ import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../http/errors.js';
-import { assertJsonDepth } from '../http/json-depth.js';
+import { jsonTooDeep } from '../http/json-depth.js';
 import { contentEncodingOf, JSON_TYPES, sizeLabel } from '../http/request-body.js';
+import { parseJsonReport } from './report-check.js';
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 /**
@@ -34,15 +35,35 @@ export function declaredLength(req: Request): number | undefined {
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
+export interface ReportBody {
+  /** Bytes read, decoded: what the submission costs its submitter's budget. */
+  bytes: number;
+  /** A JSON body, decoded but not parsed yet (parseReportJson, or the report-check worker). */
+  json?: Buffer;
+}
+
 /**
- * Reads the body into req.body (the JSON report, or the form's fields with the files in req.files)
- * and answers how many bytes it took once decoded. A body of another type is left unread for the
- * route to refuse.
+ * Reads the body: a JSON one into memory, a multipart one into req.body (the form's fields) and
+ * req.files. A body of another type is left unread for the route to refuse.
  */
-export async function readReportBody(req: Request, res: Response): Promise<number> {
-  if (req.is('multipart/form-data')) return readMultipart(req, res);
-  if (req.is(JSON_TYPES)) return readJson(req);
-  return 0;
+export async function readReportBody(req: Request, res: Response): Promise<ReportBody> {
+  if (req.is('multipart/form-data')) return { bytes: await readMultipart(req, res) };
+  if (req.is(JSON_TYPES)) {
+    const json = await readJson(req);
+    return { bytes: json.length, json };
+  }
+  return { bytes: 0 };
+}
+
+export function malformedJson(): BadRequest {
+  return new BadRequest('The request body is not valid JSON.', undefined, 'MALFORMED_JSON');
+}
+
+/** Puts the JSON report in req.body, or throws 400 MALFORMED_JSON or JSON_TOO_DEEP. */
+export function parseReportJson(req: Request, json: Buffer): void {
+  const parsed = parseJsonReport(json);
+  if ('problem' in parsed) throw parsed.problem === 'too-deep' ? jsonTooDeep() : malformedJson();
+  req.body = parsed.body;
 }
 
 async function readMultipart(req: Request, res: Response): Promise<number> {
@@ -55,7 +76,7 @@ async function readMultipart(req: Request, res: Response): Promise<number> {
   return declared ?? files.reduce((sum, file) => sum + file.size, 0);
 }
 
-async function readJson(req: Request): Promise<number> {
+async function readJson(req: Request): Promise<Buffer> {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     throw new DomainError(415, 'UNSUPPORTED_ENCODING', 'Unsupported encoding', `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`);
@@ -65,15 +86,7 @@ async function readJson(req: Request): Promise<number> {
   if (!inflater && encoding !== 'identity') throw new UnsupportedContentEncoding(`A JSON report may be sent as is, gzip or deflate; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > MAX_REPORT_BYTES) throw new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)}.`);
-  const bytes = await readBounded(req, inflater);
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  try {
-    req.body = text.trim() === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new BadRequest('The request body is not valid JSON.', undefined, 'MALFORMED_JSON');
-  }
-  assertJsonDepth(req.body);
-  return bytes.length;
+  return readBounded(req, inflater);
 }
 
 /**
