@@ -33,11 +33,11 @@ describe('request bodies', () => {
         ),
       );
       const { result, slowestHealthMs } = await probeHealthWhile(app.baseUrl, attack);
+      expect(slowestHealthMs).toBeLessThan(1000);
       for (const [i, answer] of result.entries()) {
         if (targets[i % targets.length] === '/api/v1/auth/login') expect(answer).toEqual({ status: 415, code: 'UNSUPPORTED_CONTENT_ENCODING' });
         else expect(answer).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
       }
-      expect(slowestHealthMs).toBeLessThan(1000);
     },
     120_000,
   );
