@@ -19,8 +19,7 @@ export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Re
     const principal = principalOf(req);
     assertMaySubmit(principal, undefined);
     await ctx.submissions.admit(submitterOf(principal), declaredLength(req), async (charge) => {
-      const body = await readReportBody(req, res);
-      charge(body.bytes);
+      const body = await readReportBody(req, res, charge);
       const offThread = offThreadDryRun(req, body);
       if (offThread) {
         res.status(200).json(await dryRunOffThread(ctx, principal, offThread));

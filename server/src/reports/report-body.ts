@@ -36,20 +36,25 @@ export function declaredLength(req: Request): number | undefined {
 }
 
 export interface ReportBody {
-  /** Bytes read, decoded: what the submission costs its submitter's budget. */
+  /** Bytes read, decoded. */
   bytes: number;
   /** A JSON body, decoded but not parsed yet (parseReportJson, or the report-check worker). */
   json?: Buffer;
 }
 
+/** Counts bytes against the submitter's budget (SubmissionGate). */
+export type Charge = (bytes: number) => void;
+
 /**
  * Reads the body: a JSON one into memory, a multipart one into req.body (the form's fields) and
- * req.files. A body of another type is left unread for the route to refuse.
+ * req.files. A body of another type is left unread for the route to refuse. What is read is
+ * charged as it is read, a body refused half-way included: decoded JSON chunk by chunk, a
+ * multipart upload by its declared length before it is read (or its files' sizes after).
  */
-export async function readReportBody(req: Request, res: Response): Promise<ReportBody> {
-  if (req.is('multipart/form-data')) return { bytes: await readMultipart(req, res) };
+export async function readReportBody(req: Request, res: Response, charge: Charge): Promise<ReportBody> {
+  if (req.is('multipart/form-data')) return { bytes: await readMultipart(req, res, charge) };
   if (req.is(JSON_TYPES)) {
-    const json = await readJson(req);
+    const json = await readJson(req, charge);
     return { bytes: json.length, json };
   }
   return { bytes: 0 };
@@ -66,17 +71,20 @@ export function parseReportJson(req: Request, json: Buffer): void {
   req.body = parsed.body;
 }
 
-async function readMultipart(req: Request, res: Response): Promise<number> {
+async function readMultipart(req: Request, res: Response, charge: Charge): Promise<number> {
   const encoding = contentEncodingOf(req);
   if (encoding !== 'identity') throw new UnsupportedContentEncoding(`A multipart upload is read uncompressed; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge(`A CSV upload holds at most two files of ${sizeLabel(MAX_REPORT_BYTES)}.`);
+  if (declared !== undefined) charge(declared);
   await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
-  const files = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>).flat();
-  return declared ?? files.reduce((sum, file) => sum + file.size, 0);
+  if (declared !== undefined) return declared;
+  const read = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>).flat().reduce((sum, file) => sum + file.size, 0);
+  charge(read);
+  return read;
 }
 
-async function readJson(req: Request): Promise<Buffer> {
+async function readJson(req: Request, charge: Charge): Promise<Buffer> {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     throw new DomainError(415, 'UNSUPPORTED_ENCODING', 'Unsupported encoding', `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`);
@@ -86,7 +94,7 @@ async function readJson(req: Request): Promise<Buffer> {
   if (!inflater && encoding !== 'identity') throw new UnsupportedContentEncoding(`A JSON report may be sent as is, gzip or deflate; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > MAX_REPORT_BYTES) throw new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)}.`);
-  return readBounded(req, inflater);
+  return readBounded(req, inflater, charge);
 }
 
 /**
@@ -94,7 +102,7 @@ async function readJson(req: Request): Promise<Buffer> {
  * MAX_EXPANSION-fold. What is left of a refused body is read off the connection without decoding
  * it before the answer, as the JSON parser does (clients that send whole bodies expect that).
  */
-function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefined): Promise<Buffer> {
+function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefined, charge: Charge): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -115,6 +123,7 @@ function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefi
     const take = (chunk: Buffer) => {
       if (settled) return;
       decoded += chunk.length;
+      charge(chunk.length);
       if (decoded > MAX_REPORT_BYTES) return refuse(new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)} once decoded.`));
       if (inflater && decoded > EXPANSION_FREE_BYTES && decoded > received * MAX_EXPANSION) {
         return refuse(new PayloadTooLarge(`The compressed body expands more than ${MAX_EXPANSION}-fold, which no report does; send it uncompressed.`));

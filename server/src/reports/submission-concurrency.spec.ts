@@ -1,6 +1,7 @@
 // One submission at a time per institution, and a budget of bytes per minute: what a large
 // upload may cost the server, whatever the number of requests it comes in.
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../test/api-client.js';
 import { probeHealthWhile } from '../test/health-probe.js';
@@ -132,5 +133,14 @@ describe('the byte budget per institution', () => {
 
     const tenpay = await app.as('tenpay');
     expect((await tenpay.postRaw('/api/v1/reports?dryRun=true', JSON.stringify(aReport({ institution: 'tenpay', links: [] })) + ' '.repeat(600 * 1024), 'application/json')).status).toBe(200);
+  });
+
+  it('counts what a refused body made the server decode: after a gzip bomb refused 413, the next report waits with 429', async () => {
+    const icbc = await app.as('icbc');
+    const bomb = gzipSync(' '.repeat(8 * 1024 * 1024), { level: 9 });
+    expect((await icbc.postRaw('/api/v1/reports?dryRun=true', bomb, 'application/json', { 'content-encoding': 'gzip' })).status).toBe(413);
+    const next = await icbc.post('/api/v1/reports?dryRun=true', aReport({ institution: 'icbc', links: [] }));
+    expect(next.status).toBe(429);
+    expect(next.body.code).toBe('SUBMISSION_BYTES_EXCEEDED');
   });
 });

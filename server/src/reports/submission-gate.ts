@@ -31,9 +31,9 @@ export class SubmissionGate {
 
   /**
    * Runs `submit` if the submitter has no submission in progress and bytes left this minute,
-   * else answers 429 without it. `submit` calls `charge` with the bytes it read; a body declared
+   * else answers 429 without it. `submit` calls `charge` with the bytes it reads; a body declared
    * larger than what is left is refused before it is read. One body may overshoot the minute's
-   * budget (a body without Content-Length is counted once read): the next is refused.
+   * budget (one without Content-Length, or compressed): the next is refused.
    */
   async admit<T>(submitter: string, declaredBytes: number | undefined, submit: (charge: (bytes: number) => void) => Promise<T>): Promise<T> {
     if (this.inProgress.has(submitter)) {
