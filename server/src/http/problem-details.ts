@@ -2,8 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { DomainError, type ProblemItem } from './errors.js';
-import { MAX_REPORT_BYTES } from '../reports/report-body.js';
-import { sizeLabel } from './request-body.js';
+import { REPORT_BODY_LIMIT_BYTES, sizeLabel } from './request-body.js';
 import { storageProblem } from './storage-errors.js';
 
 export const PROBLEM_TYPE_BASE = 'https://interop-monitor.example/problems/';
@@ -55,7 +54,7 @@ function fromMiddlewareError(err: HttpishError & Error): Omit<ProblemBody, 'type
     return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: `The request body exceeds this route's limit${limit}; only POST /reports takes large bodies.` };
   }
   if (err.code === 'LIMIT_FILE_SIZE') {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: `A CSV file is at most ${sizeLabel(MAX_REPORT_BYTES)}.` };
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: `A CSV file is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.` };
   }
   if (err.type === 'entity.parse.failed') {
     return { status: 400, code: 'MALFORMED_JSON', title: 'Malformed JSON', detail: 'The request body is not valid JSON.' };

@@ -10,6 +10,8 @@ import { rejectDeepJson } from './json-depth.js';
 const MB = 1024 * 1024;
 /** Every JSON body but a report's: a comment, a user, rule settings need kilobytes. */
 export const JSON_BODY_LIMIT_BYTES = MB;
+/** A report (POST /reports reads it: reports/report-body.ts), decoded; each CSV file of an upload too. */
+export const REPORT_BODY_LIMIT_BYTES = 50 * MB;
 /** The one body an anonymous visitor may send: a username and a password. */
 export const ANONYMOUS_BODY_LIMIT_BYTES = 16 * 1024;
 export const JSON_TYPES = ['application/json', 'application/*+json'];

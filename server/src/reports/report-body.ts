@@ -6,10 +6,9 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../http/errors.js';
 import { jsonTooDeep } from '../http/json-depth.js';
-import { contentEncodingOf, JSON_TYPES, sizeLabel } from '../http/request-body.js';
+import { contentEncodingOf, JSON_TYPES, REPORT_BODY_LIMIT_BYTES, sizeLabel } from '../http/request-body.js';
 import { parseJsonReport } from './report-check.js';
 
-export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 /**
  * How many times its compressed size a JSON report may grow when inflated. Reports compress well
  * (their rows repeat institutions, modes and dates: the load tool's 50,000 links gzip 47-fold, 69
@@ -19,11 +18,11 @@ export const MAX_EXPANSION = 200;
 /** Output below this is never held against the ratio: a small report may compress as it likes. */
 const EXPANSION_FREE_BYTES = 1024 * 1024;
 /** Two files of 50 MB and a few short fields. */
-const MAX_MULTIPART_BYTES = 2 * MAX_REPORT_BYTES + 64 * 1024;
+const MAX_MULTIPART_BYTES = 2 * REPORT_BODY_LIMIT_BYTES + 64 * 1024;
 
 const upload = multer({
   storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_REPORT_BYTES, files: 2, fields: 10, fieldSize: 1024 },
+  limits: { fileSize: REPORT_BODY_LIMIT_BYTES, files: 2, fields: 10, fieldSize: 1024 },
 }).fields([
   { name: 'links', maxCount: 1 },
   { name: 'agreements', maxCount: 1 },
@@ -75,7 +74,7 @@ async function readMultipart(req: Request, res: Response, charge: Charge): Promi
   const encoding = contentEncodingOf(req);
   if (encoding !== 'identity') throw new UnsupportedContentEncoding(`A multipart upload is read uncompressed; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
   const declared = declaredLength(req);
-  if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge(`A CSV upload holds at most two files of ${sizeLabel(MAX_REPORT_BYTES)}.`);
+  if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge(`A CSV upload holds at most two files of ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`);
   if (declared !== undefined) charge(declared);
   await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
   if (declared !== undefined) return declared;
@@ -93,7 +92,7 @@ async function readJson(req: Request, charge: Charge): Promise<Buffer> {
   const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : undefined;
   if (!inflater && encoding !== 'identity') throw new UnsupportedContentEncoding(`A JSON report may be sent as is, gzip or deflate; Content-Encoding ${encoding.slice(0, 40)} is refused.`);
   const declared = declaredLength(req);
-  if (declared !== undefined && declared > MAX_REPORT_BYTES) throw new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)}.`);
+  if (declared !== undefined && declared > REPORT_BODY_LIMIT_BYTES) throw new PayloadTooLarge(`A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`);
   return readBounded(req, inflater, charge);
 }
 
@@ -124,7 +123,7 @@ function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefi
       if (settled) return;
       decoded += chunk.length;
       charge(chunk.length);
-      if (decoded > MAX_REPORT_BYTES) return refuse(new PayloadTooLarge(`A report is at most ${sizeLabel(MAX_REPORT_BYTES)} once decoded.`));
+      if (decoded > REPORT_BODY_LIMIT_BYTES) return refuse(new PayloadTooLarge(`A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)} once decoded.`));
       if (inflater && decoded > EXPANSION_FREE_BYTES && decoded > received * MAX_EXPANSION) {
         return refuse(new PayloadTooLarge(`The compressed body expands more than ${MAX_EXPANSION}-fold, which no report does; send it uncompressed.`));
       }
