@@ -4,6 +4,8 @@ import type { Db } from './db/database.js';
 import { RateCounter } from './http/rate-counter.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
+import { ReportChecker } from './reports/report-checker.js';
+import { SubmissionGate } from './reports/submission-gate.js';
 
 /**
  * What every feature's routes and services need, built once by main.ts, a tool or a test through
@@ -23,6 +25,10 @@ export interface AppContext {
   commentRate: RateCounter;
   /** API keys created per institution, API_KEYS_PER_DAY. */
   apiKeyRate: RateCounter;
+  /** Report submissions in progress and the bytes each submitter sent this minute. */
+  submissions: SubmissionGate;
+  /** The worker thread that checks large dry runs off the event loop. */
+  reportChecks: ReportChecker;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -45,5 +51,7 @@ export function createAppContext({ db, config, logger, now = () => new Date() }:
     loginThrottle: new LoginThrottle(),
     commentRate: new RateCounter(config.COMMENTS_PER_HOUR, HOUR_MS),
     apiKeyRate: new RateCounter(config.API_KEYS_PER_DAY, 24 * HOUR_MS),
+    submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024),
+    reportChecks: new ReportChecker(),
   };
 }

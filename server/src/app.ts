@@ -14,9 +14,9 @@ import { authenticate } from './http/authenticate.js';
 import { clientApp } from './http/client-app.js';
 import { healthRoutes } from './http/health.js';
 import { trackInFlight } from './http/in-flight.js';
-import { rejectDeepJson } from './http/json-depth.js';
 import { rejectIllFormedText } from './http/well-formed-body.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
+import { requestBodies } from './http/request-body.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { findingRoutes } from './findings/routes.js';
@@ -28,8 +28,6 @@ import { referenceRoutes } from './reference/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { ruleRoutes } from './rules/routes.js';
 import { userRoutes } from './users/routes.js';
-
-export const BODY_LIMIT = '50mb';
 
 export function buildApp(ctx: AppContext): express.Express {
   const app = express();
@@ -48,11 +46,11 @@ export function buildApp(ctx: AppContext): express.Express {
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApi, { customSiteTitle: 'Interop Monitor API' }));
 
   const api = express.Router();
-  api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  api.use(rejectDeepJson);
   api.use(cookieParser());
   api.use(healthRoutes(ctx));
   api.use(authenticate(ctx));
+  // Bodies are read only once the server knows who sends them (POST /reports reads its own).
+  api.use(requestBodies());
   api.use(authRoutes(ctx));
   // After the login route, which answers any credentials it cannot match, ill-formed ones included,
   // with 401 (and records the attempt); every other body with ill-formed text is 422 BAD_TEXT.

@@ -69,6 +69,11 @@ const configSchema = z.object({
    * server walk thousands of empty months.
    */
   EARLIEST_PERIOD: z.string().regex(PERIOD_PATTERN, { error: 'EARLIEST_PERIOD must be a month as YYYY-MM' }).default('2015-01'),
+  /**
+   * Megabytes of reports (decoded) one institution may send per minute, dry runs included, beside
+   * the count above: a 50 MB report costs the server what a hundred small ones do. Past it, 429.
+   */
+  SUBMISSION_MB_PER_MINUTE: z.coerce.number().int().min(1).default(200),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -67,7 +67,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
         'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +
         'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again. ' +
-        'JSON bodies are limited to 50 MB (413 PAYLOAD_TOO_LARGE, also after gzip or deflate decoding) and 32 levels of nesting (400 JSON_TOO_DEEP). ' +
+        'No body is read before the request is authenticated: an anonymous request with a body is 401, except POST /auth/login (16 kB). ' +
+        'JSON bodies are limited to 1 MB, except POST /reports (50 MB once decoded), and to 32 levels of nesting (400 JSON_TOO_DEEP); a larger body is 413 PAYLOAD_TOO_LARGE. ' +
+        'Content-Encoding (gzip, deflate) is accepted on POST /reports only; elsewhere it is 415 UNSUPPORTED_CONTENT_ENCODING. ' +
         'Every string (and key) must be well-formed Unicode: a lone surrogate such as "\\ud800" anywhere in a JSON body is 422 with an error BAD_TEXT at its path, and nothing is stored ' +
         '(POST /auth/login answers such a username with 401 BAD_CREDENTIALS). ' +
         'Periods: a report is for a period from EARLIEST_PERIOD (a server setting, default 2015-01) to the current month (UTC), else 422 PERIOD_OUT_OF_RANGE; ' +

@@ -26,7 +26,10 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         'if it never finishes (its server process died), a retry after the lease takes the key over and runs the request again, which had stored nothing; a stored report\'s answer is ' +
         'written in the report\'s own transaction, so a retry after any crash replays it rather than storing a second version. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
         'a stored link\'s `row` is its index in `links`. ' +
-        '`period` must lie from EARLIEST_PERIOD (server setting, default 2015-01) to the current month (UTC): else 422 with PERIOD_OUT_OF_RANGE on `period` (the CSV form\'s `period` field), dry runs included, and nothing is stored.',
+        '`period` must lie from EARLIEST_PERIOD (server setting, default 2015-01) to the current month (UTC): else 422 with PERIOD_OUT_OF_RANGE on `period` (the CSV form\'s `period` field), dry runs included, and nothing is stored. ' +
+        'One submission at a time per institution (its users and keys together; an admin by name), dry runs included: another while one is being received or checked is 429 SUBMISSION_IN_PROGRESS with Retry-After. ' +
+        'Beside the count (SUBMISSIONS_PER_MINUTE), each may send SUBMISSION_MB_PER_MINUTE megabytes (decoded; 200 by default) a minute: past it, 429 SUBMISSION_BYTES_EXCEEDED with Retry-After. ' +
+        'A JSON report may be sent with Content-Encoding gzip or deflate; one that expands more than 200-fold is refused (413) as soon as it shows. A multipart upload is sent uncompressed.',
       query: submitQuery,
       headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
       body: { 'application/json': reportInput, 'multipart/form-data': csvUpload },
@@ -36,9 +39,10 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '400': fail('Malformed JSON or unsupported body'),
         ...unauthorized, ...forbidden,
         '409': fail('The same Idempotency-Key is still being processed (IDEMPOTENCY_KEY_IN_FLIGHT); Retry-After says when its lease runs out'),
-        '413': fail('Over 50 MB'),
+        '413': fail('Over 50 MB once decoded (a CSV file: over 50 MB), a compressed body expanding more than 200-fold, or a declared size over the minute\'s byte budget (PAYLOAD_TOO_LARGE)'),
+        '415': fail('Content-Encoding other than gzip or deflate on JSON, any on a multipart upload (UNSUPPORTED_CONTENT_ENCODING); a JSON charset other than UTF-8 (UNSUPPORTED_ENCODING)'),
         ...invalid,
-        '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default); Retry-After says when to send again'),
+        '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default; RATE_LIMITED), one already in progress (SUBMISSION_IN_PROGRESS), or more bytes than SUBMISSION_MB_PER_MINUTE (SUBMISSION_BYTES_EXCEEDED); Retry-After says when to send again'),
       },
     },
     {

@@ -67,7 +67,20 @@ export class TooManyRequests extends DomainError {
   }
 }
 
+export class PayloadTooLarge extends DomainError {
+  constructor(detail: string) {
+    super(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', detail);
+  }
+}
+
+export class UnsupportedContentEncoding extends DomainError {
+  constructor(detail: string) {
+    super(415, 'UNSUPPORTED_CONTENT_ENCODING', 'Unsupported content encoding', detail);
+  }
+}
+
 /** How many problems a 422 lists, for writes that store something whole or not at all. */
-export function nothingStored(errors: readonly ProblemItem[]): string {
-  return `${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was stored.`;
+export function nothingStored(errors: readonly ProblemItem[] | number): string {
+  const count = typeof errors === 'number' ? errors : errors.length;
+  return `${count} problem${count === 1 ? '' : 's'} found; nothing was stored.`;
 }

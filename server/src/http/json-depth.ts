@@ -30,10 +30,16 @@ export function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
+export function jsonTooDeep(): BadRequest {
+  return new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP');
+}
+
+/** Throws 400 JSON_TOO_DEEP for a parsed body nested deeper than MAX_JSON_DEPTH. */
+export function assertJsonDepth(body: unknown): void {
+  if (body !== undefined && exceedsDepth(body, MAX_JSON_DEPTH)) throw jsonTooDeep();
+}
+
 export const rejectDeepJson: RequestHandler = (req, _res, next) => {
-  if (req.body !== undefined && exceedsDepth(req.body, MAX_JSON_DEPTH)) {
-    next(new BadRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, undefined, 'JSON_TOO_DEEP'));
-    return;
-  }
+  assertJsonDepth(req.body);
   next();
 };

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { DomainError, type ProblemItem } from './errors.js';
+import { REPORT_BODY_LIMIT_BYTES, sizeLabel } from './request-body.js';
 import { storageProblem } from './storage-errors.js';
 
 export const PROBLEM_TYPE_BASE = 'https://interop-monitor.example/problems/';
@@ -42,12 +43,18 @@ interface HttpishError {
   type?: string;
   code?: string;
   field?: string;
+  /** body-parser's limit, in bytes, on entity.too.large. */
+  limit?: number;
 }
 
 /** Errors thrown by body parsers and multer, mapped to stable codes. */
 function fromMiddlewareError(err: HttpishError & Error): Omit<ProblemBody, 'type'> | undefined {
-  if (err.type === 'entity.too.large' || err.code === 'LIMIT_FILE_SIZE') {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: 'The request body exceeds the 50 MB limit.' };
+  if (err.type === 'entity.too.large') {
+    const limit = err.limit ? ` of ${sizeLabel(err.limit)}` : '';
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: `The request body exceeds this route's limit${limit}; only POST /reports takes large bodies.` };
+  }
+  if (err.code === 'LIMIT_FILE_SIZE') {
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: `A CSV file is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.` };
   }
   if (err.type === 'entity.parse.failed') {
     return { status: 400, code: 'MALFORMED_JSON', title: 'Malformed JSON', detail: 'The request body is not valid JSON.' };

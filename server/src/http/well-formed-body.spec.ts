@@ -28,7 +28,7 @@ const counts = async () => ({
 });
 
 describe('a JSON body holding a lone surrogate', () => {
-  it('when a report agreement’s ref holds one, answers 422 BAD_TEXT at its path and stores nothing', async () => {
+  it('when a report agreement’s ref holds one, answers 422 BAD_TEXT at its path, stores nothing and records the refusal as any other', async () => {
     const alipay = await app.as('alipay');
     const before = await counts();
     const report = aReport({ period: '2021-03', links: [aLink()], agreements: [anAgreement({ ref: `RT-${LONE}1` })] });
@@ -36,7 +36,9 @@ describe('a JSON body holding a lone surrogate', () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'BAD_TEXT', path: '$.agreements[0].ref' })]);
-    expect(await counts()).toEqual(before);
+    expect(await counts()).toEqual({ reports: before.reports, audit: before.audit + 1 });
+    expect((await admin.get('/api/v1/audit?action=report.rejected')).body.items[0]).toMatchObject({ actor: 'alipay', action: 'report.rejected' });
+    expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ ok: true });
   });
 
   it('when an agreement’s text, a link or a key holds one, names every place', async () => {

@@ -1,7 +1,6 @@
 // POST /reports (JSON or multipart CSV), GET /reports, /reports/:id, /reports/:id/receipt, /periods.
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import multer from 'multer';
 import type { AppContext } from '../app-context.js';
 import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
@@ -9,20 +8,12 @@ import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
 import { parseInput } from '../http/validate.js';
+import { admitSubmission } from './admit-submission.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
 import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
-import { assertMaySubmit, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
-
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_FILE_BYTES, files: 2, fields: 10, fieldSize: 1024 },
-}).fields([
-  { name: 'links', maxCount: 1 },
-  { name: 'agreements', maxCount: 1 },
-]);
+import { receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
+import { submitterOf } from './submission-gate.js';
 
 interface Submission {
   body: unknown;
@@ -62,14 +53,12 @@ export function reportRoutes(ctx: AppContext): Router {
     limit: ctx.config.SUBMISSIONS_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => req.principal?.institution ?? (req.principal ? `user:${req.principal.username}` : `address:${ipKeyGenerator(req.ip ?? '')}`),
+    keyGenerator: (req) => (req.principal ? submitterOf(req.principal) : `address:${ipKeyGenerator(req.ip ?? '')}`),
     handler: (_req, _res, next) => next(new TooManyRequests(`More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, 60)),
   });
 
-  router.post('/reports', submissionLimiter, async (req, res) => {
-    // Refuse analysts and auditors before reading a 50 MB upload.
-    assertMaySubmit(principalOf(req), undefined);
-    if (req.is('multipart/form-data')) await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
+  // admitSubmission authorizes, admits (one at a time per institution, bytes per minute) and reads the body.
+  router.post('/reports', submissionLimiter, admitSubmission(ctx, async (req, res) => {
     const principal = principalOf(req);
     const { dryRun } = parseInput(submitQuery, req.query);
     const submission = readSubmission(req);
@@ -85,7 +74,7 @@ export function reportRoutes(ctx: AppContext): Router {
     const id = (outcome.body as { id: number | null }).id;
     if (id !== null) res.location(`/api/v1/reports/${id}`);
     res.status(outcome.status).json(outcome.body);
-  });
+  }));
 
   router.get('/reports', async (req, res) => {
     const principal = principalOf(req);

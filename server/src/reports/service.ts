@@ -29,7 +29,7 @@ export interface SubmitOptions {
 }
 
 /** Reference data changes rarely; it is read once per report, not once per row. */
-async function referenceData(ctx: AppContext): Promise<ReferenceData> {
+export async function referenceData(ctx: AppContext): Promise<ReferenceData> {
   const [institutions, cities] = await Promise.all([listInstitutions(ctx.db), listCities(ctx.db)]);
   return {
     institutions: new Set(institutions.map((i) => i.id)),

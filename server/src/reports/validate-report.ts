@@ -5,6 +5,7 @@ import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, 
 import { channel, CITY_CODE_PATTERN, cityCode, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
 import type { ProblemItem } from '../http/errors.js';
 import { issuesToProblems, jsonPath } from '../http/validate.js';
+import { illFormedTextPaths } from '../text/well-formed-text.js';
 import { isAcceptedPeriod, periodOutOfRange, type AcceptedPeriods } from '../state/accepted-periods.js';
 import { LinkIndex, shareIndex } from './link-index.js';
 
@@ -41,6 +42,14 @@ export function validateReport(body: unknown, ref: ReferenceData): Validation {
   const problems = new Problems();
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, errors: [{ code: 'WRONG_TYPE', message: 'the report must be a JSON object', path: '$' }] };
+  }
+  // A report's body is read after the check every other body passes (http/well-formed-body.ts), by
+  // the route or the report-check worker: what is stored and hashed must be what was sent. As for
+  // every other body, such text is the one answer: problems quoting it would hold it again.
+  const illFormed = illFormedTextPaths(body);
+  if (illFormed.length > 0) {
+    for (const path of illFormed) problems.add('BAD_TEXT', 'not well-formed Unicode text: it holds a lone surrogate', path);
+    return { ok: false, errors: problems.items };
   }
   for (const key of Object.keys(body)) {
     if (!ENVELOPE_KEYS.has(key)) problems.add('UNKNOWN_FIELD', `unknown field "${key}"`, [key]);

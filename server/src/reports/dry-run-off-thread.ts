@@ -1,0 +1,28 @@
+// A dry run of a large report with its parsing and checks on the report-check worker: answers
+// what submitReport answers for a dry run, while the event loop serves everyone else.
+import type { AppContext } from '../app-context.js';
+import type { Receipt } from '../contract/reports.js';
+import { Invalid, nothingStored } from '../http/errors.js';
+import { jsonTooDeep } from '../http/json-depth.js';
+import type { Principal } from '../http/principal.js';
+import { malformedJson } from './report-body.js';
+import type { CheckInput } from './report-check.js';
+import { liveLinks, nextVersion, previousReport } from './repository.js';
+import { assertMaySubmit, referenceData } from './service.js';
+
+export async function dryRunOffThread(ctx: AppContext, principal: Principal, input: CheckInput): Promise<Receipt> {
+  const { result, warnings, release } = await ctx.reportChecks.check(input, await referenceData(ctx));
+  try {
+    if (result.kind === 'malformed-json') throw malformedJson();
+    if (result.kind === 'too-deep') throw jsonTooDeep();
+    assertMaySubmit(principal, result.institution);
+    if (result.kind === 'invalid') throw new Invalid(result.errors, nothingStored(result.total));
+    const { institution, period, sha256, counts } = result;
+    const previous = await previousReport(ctx.db, institution, period);
+    const found = await warnings(previous ? await liveLinks(ctx.db, previous.id) : []);
+    const version = await nextVersion(ctx.db, institution, period);
+    return { id: null, institution, period, version, receivedAt: ctx.now().toISOString(), sha256, counts, warnings: found, dryRun: true };
+  } finally {
+    release();
+  }
+}
