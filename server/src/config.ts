@@ -17,7 +17,12 @@ const configSchema = z.object({
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** After SIGTERM or SIGINT, how long requests and rules runs in flight may take before the process exits non-zero regardless. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-});
+  /** How long a client may take to send a request's headers: a slow-loris client holds a socket only this long. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How long a client may take to send a whole request, body included (a 50 MB report at 0.5 MB/s takes 100 s). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+})
+  .refine((c) => c.HEADERS_TIMEOUT_MS <= c.REQUEST_TIMEOUT_MS, { error: 'HEADERS_TIMEOUT_MS cannot exceed REQUEST_TIMEOUT_MS', path: ['HEADERS_TIMEOUT_MS'] });
 
 export type Config = z.infer<typeof configSchema>;
 
