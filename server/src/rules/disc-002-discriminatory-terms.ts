@@ -2,7 +2,7 @@
 // of the same kind carries.
 import { z } from 'zod';
 import type { AgreementInForce } from '../state/period-state.js';
-import { agreementEvidence, agreementKind } from './evidence.js';
+import { agreementEvidence, agreementKind, quotedRef } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 
 export const discriminatoryTerms: Rule<Record<string, never>> = {
@@ -45,8 +45,8 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
           channel: null,
           severity: 'medium',
           explanation: {
-            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 附加了 ${only.join('、')} 条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了 ${only.join('、')} 条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
           },
           evidence: [agreementEvidence(a), ...others.map(agreementEvidence)],
         });
