@@ -206,3 +206,21 @@ describe('an anonymous visitor probing for internals', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 });
+
+describe('an institution that buries the record in its own agreements', () => {
+  it('when a report holds hundreds of agreements that discriminate against one counterparty, each DISC-002 finding’s evidence stays short', async () => {
+    // Half of them impose steering on WeChat Pay, half none on UnionPay: every steering agreement is
+    // discriminatory, and each is compared with all the others.
+    const agreements = Array.from({ length: 400 }, (_, i) =>
+      anAgreement({ ref: `BULK-${i}`, counterparty: i % 2 ? 'tenpay' : 'unionpay', kind: 'marketing', feeBps: null, restrictions: i % 2 ? ['steering'] : [] }),
+    );
+    await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links: [], agreements }));
+    const page = await analyst.get<{ items: FindingSummary[]; total: number }>('/api/v1/findings?rule=DISC-002&pageSize=500');
+    const bulk = page.body.items.filter((f) => f.evidence[0].agreementRef?.startsWith('BULK-'));
+    expect(bulk).toHaveLength(200);
+    for (const f of bulk) {
+      expect(f.explanation).toContain('none of its 200 marketing agreements');
+      expect(f.evidence.length).toBeLessThanOrEqual(11);
+    }
+  });
+});
