@@ -2,6 +2,9 @@
 // competitor's trouble, and an anonymous visitor who wants to stop the service or read what it
 // should not. Each case is an attack; most pin what the server already resists, so that a change
 // that opens it again fails here. (Slow clients: slow-clients.spec.ts.)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../contract/findings.js';
 import type { ApiClient } from '../test/api-client.js';
@@ -194,6 +197,38 @@ describe('an anonymous visitor probing for internals', () => {
     }
     const kept = await anonymous.get('/api/v1/auth/me', { 'x-request-id': 'client-trace_42' });
     expect(kept.body.requestId).toBe('client-trace_42');
+  });
+
+  it('gets 431 for headers over 16 KB, and /health answers meanwhile', async () => {
+    const res = await fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { 'x-padding': 'a'.repeat(20_000) } });
+    expect(res.status).toBe(431);
+    expect((await fetch(`${app.baseUrl}/api/v1/health`)).status).toBe(200);
+  });
+
+  it('never reads outside the client folder, whatever the encoding of the path', async () => {
+    // A folder beside the client's whose name starts with the client folder's: a prefix check alone would let it through.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'adversarial-'));
+    const clientDir = path.join(root, 'client');
+    fs.mkdirSync(clientDir);
+    fs.mkdirSync(`${clientDir}-private`);
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>client</title>');
+    fs.writeFileSync(path.join(root, 'secret.txt'), 'SECRET-PARENT');
+    fs.writeFileSync(`${clientDir}-private/secret.txt`, 'SECRET-SIBLING');
+    fs.writeFileSync(path.join(clientDir, '.env'), 'SECRET-DOTFILE');
+    const served = await startTestApp({ env: { CLIENT_DIR: clientDir } });
+    try {
+      const paths = [
+        '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e%5csecret.txt', '/%252e%252e%252fsecret.txt',
+        '/..%2fclient-private%2fsecret.txt', '/%2e%2e/client-private/secret.txt', '/.env', '/%2eenv', '/secret.txt%00.js', '/index.html/..%2f..%2fsecret.txt',
+      ];
+      for (const p of paths) {
+        const res = await fetch(served.baseUrl + p);
+        expect(await res.text(), p).not.toContain('SECRET');
+      }
+    } finally {
+      await served.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('may read the API reference, whose page fetches nothing but this server', async () => {
