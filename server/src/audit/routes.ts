@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { auditListQuery } from '../contract/audit.js';
 import { NotFound } from '../http/errors.js';
+import { idParam } from '../http/id-param.js';
 import { requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findAuditEntry, listAudit } from './repository.js';
@@ -22,7 +23,7 @@ export function auditRoutes(ctx: AppContext): Router {
 
   router.get('/audit/:seq', readers, async (req, res) => {
     const param = String(req.params.seq);
-    const seq = /^[1-9]\d{0,15}$/.test(param) ? Number(param) : NaN;
+    const seq = idParam(param);
     const entry = Number.isSafeInteger(seq) ? await findAuditEntry(ctx.db, seq) : undefined;
     if (!entry) throw new NotFound(`No audit entry ${param}.`);
     res.set('Cache-Control', 'no-store').json(entry);

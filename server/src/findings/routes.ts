@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
+import { idParam } from '../http/id-param.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
@@ -12,14 +13,14 @@ export function findingRoutes(ctx: AppContext): Router {
     res.json(await listFindings(ctx, principalOf(req), parseInput(findingListQuery, req.query)));
   });
   router.get('/findings/:id', async (req, res) => {
-    res.json(await findingDetail(ctx, principalOf(req), Number(req.params.id)));
+    res.json(await findingDetail(ctx, principalOf(req), idParam(req.params.id)));
   });
   // Who is asking comes before the body: a caller without a session gets 401, not validation details.
   router.patch('/findings/:id', async (req, res) => {
-    res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), req.body));
+    res.json(await changeStatus(ctx, principalOf(req), idParam(req.params.id), req.body));
   });
   router.post('/findings/:id/comments', async (req, res) => {
-    res.status(201).json(await addComment(ctx, principalOf(req), Number(req.params.id), req.body));
+    res.status(201).json(await addComment(ctx, principalOf(req), idParam(req.params.id), req.body));
   });
   return router;
 }

@@ -99,6 +99,27 @@ describe('an institution reaching for a competitor’s records', () => {
   });
 });
 
+describe('ids written another way', () => {
+  it('answers 404, as for a missing id, to an id that is not written as the API writes ids', async () => {
+    const own = (await allFindings(alipay))[0];
+    const report = february.alipay.id;
+    expect((await alipay.get(`/api/v1/findings/${own.id}`)).status).toBe(200);
+    expect((await alipay.get(`/api/v1/reports/${report}`)).status).toBe(200);
+    const missing = (await alipay.get('/api/v1/findings/999999')).body;
+    for (const form of [(n: number) => `0x${n.toString(16)}`, (n: number) => `${n}.0`, (n: number) => `${n}e0`, (n: number) => `+${n}`, (n: number) => `0${n}`, (n: number) => `%20${n}`, (n: number) => `${n}%20`]) {
+      for (const path of [`/findings/${form(own.id)}`, `/reports/${form(report)}`, `/reports/${form(report)}/receipt`]) {
+        const res = await alipay.get(`/api/v1${path}`);
+        expect({ status: res.status, code: res.body.code }, path).toEqual({ status: 404, code: missing.code });
+      }
+    }
+    // Nor may an analyst triage or comment on a finding under another spelling of its id.
+    const alias = `0x${own.id.toString(16)}`;
+    expect((await analyst.patch(`/api/v1/findings/${alias}`, { status: 'acknowledged' })).status).toBe(404);
+    expect((await analyst.post(`/api/v1/findings/${alias}/comments`, { text: 'under an alias' })).status).toBe(404);
+    expect((await analyst.get(`/api/v1/findings/${own.id}`)).body).toMatchObject({ status: own.status, comments: [] });
+  });
+});
+
 describe('bodies and queries shaped to confuse the parser', () => {
   const polluted = () => Object.keys(Object.prototype).concat(Object.keys(Array.prototype));
 
