@@ -14,11 +14,11 @@ export function auditRoutes(ctx: AppContext): Router {
   const readers = requireRole('auditor', 'admin');
 
   router.get('/audit', readers, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await listAudit(ctx.db, parseInput(auditListQuery, req.query)));
+    res.json(await listAudit(ctx.db, parseInput(auditListQuery, req.query)));
   });
 
   router.get('/audit/verify', readers, async (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(await verifyAuditTrail(ctx.db));
+    res.json(await verifyAuditTrail(ctx.db));
   });
 
   router.get('/audit/:seq', readers, async (req, res) => {
@@ -26,7 +26,7 @@ export function auditRoutes(ctx: AppContext): Router {
     const seq = idParam(param);
     const entry = Number.isSafeInteger(seq) ? await findAuditEntry(ctx.db, seq) : undefined;
     if (!entry) throw new NotFound(`No audit entry ${param}.`);
-    res.set('Cache-Control', 'no-store').json(entry);
+    res.json(entry);
   });
 
   return router;

@@ -99,6 +99,28 @@ describe('an institution reaching for a competitor’s records', () => {
   });
 });
 
+describe('someone at the same browser after the institution’s user has gone', () => {
+  it('finds nothing of its records kept: every answer with them says Cache-Control: no-store', async () => {
+    const own = (await allFindings(alipay))[0];
+    const report = february.alipay.id;
+    const paths = [
+      '/auth/me', '/findings', `/findings/${own.id}`, '/reports', `/reports/${report}`, `/reports/${report}/receipt`,
+      '/institutions/alipay/agreements?period=2021-02', '/institutions/alipay/links?period=2021-02', '/institutions/alipay/obligations',
+      '/institutions/alipay/api-keys', '/periods', '/findings/999999',
+    ];
+    for (const p of paths) {
+      const res = await alipay.get(`/api/v1${p}`);
+      expect(res.headers.get('cache-control'), p).toBe('no-store');
+    }
+    const auditor = await app.as('auditor');
+    for (const p of ['/audit', '/audit/verify', '/audit/1', '/exports', '/exports/findings?format=csv']) {
+      expect((await auditor.download(`/api/v1${p}`)).headers.get('cache-control'), p).toBe('no-store');
+    }
+    // Reference data is the same for everyone and may be kept, privately.
+    expect((await alipay.get('/api/v1/cities')).headers.get('cache-control')).toBe('private, max-age=3600');
+  });
+});
+
 describe('ids written another way', () => {
   it('answers 404, as for a missing id, to an id that is not written as the API writes ids', async () => {
     const own = (await allFindings(alipay))[0];
