@@ -18,7 +18,7 @@ import { rejectIllFormedText } from './http/well-formed-body.js';
 import { apiNotFound, problemHandler } from './http/problem-details.js';
 import { requestBodies } from './http/request-body.js';
 import { requestId } from './http/request-id.js';
-import { securityHeaders } from './http/security-headers.js';
+import { noStore, securityHeaders } from './http/security-headers.js';
 import { findingRoutes } from './findings/routes.js';
 import { institutionLinkRoutes } from './institution-links/routes.js';
 import { matrixRoutes } from './matrix/routes.js';
@@ -46,6 +46,7 @@ export function buildApp(ctx: AppContext): express.Express {
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApi, { customSiteTitle: 'Interop Monitor API' }));
 
   const api = express.Router();
+  api.use(noStore);
   api.use(cookieParser());
   api.use(healthRoutes(ctx));
   api.use(authenticate(ctx));

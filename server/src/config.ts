@@ -74,7 +74,12 @@ const configSchema = z.object({
    * the count above: a 50 MB report costs the server what a hundred small ones do. Past it, 429.
    */
   SUBMISSION_MB_PER_MINUTE: z.coerce.number().int().min(1).default(200),
-});
+  /** How long a client may take to send a request's headers: a slow-loris client holds a socket only this long. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How long a client may take to send a whole request, body included (a 50 MB report at 0.5 MB/s takes 100 s). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+})
+  .refine((c) => c.HEADERS_TIMEOUT_MS <= c.REQUEST_TIMEOUT_MS, { error: 'HEADERS_TIMEOUT_MS cannot exceed REQUEST_TIMEOUT_MS', path: ['HEADERS_TIMEOUT_MS'] });
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -5,6 +5,7 @@ import { createAppContext } from './app-context.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { createHttpServer } from './http/http-server.js';
 import { LogOutput } from './log-output.js';
 import { createLogger } from './logger.js';
 import { prepareLatestStates } from './rules/engine.js';
@@ -41,7 +42,7 @@ function serve(): void {
   }, 60 * 60 * 1000);
   lateCheck.unref();
 
-  const server: Server = buildApp(ctx).listen(config.PORT, config.HOST, () => {
+  const server: Server = createHttpServer(buildApp(ctx), config).listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const lines = [`Interop Monitor listening on http://localhost:${port}`, `API reference: http://localhost:${port}/api/docs`];

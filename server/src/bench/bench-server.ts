@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { createAppContext, type AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
+import { createHttpServer } from '../http/http-server.js';
 import { createLogger } from '../logger.js';
 import { prepareLatestStates } from '../rules/engine.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
@@ -30,7 +31,7 @@ export async function startBenchServer(file: string, options: { now: Date; clien
   await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');
   // What main does at start-up, waited for here so that no measurement overlaps it.
   await prepareLatestStates(ctx.db, acceptedPeriods(ctx));
-  const server = buildApp(ctx).listen(0, '127.0.0.1');
+  const server = createHttpServer(buildApp(ctx), config).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new ApiClient(baseUrl);

@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { FindingFilters } from '../contract/findings.js';
+import { quotedText } from '../text/quoted-text.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
 
 export interface ExportMeta {
@@ -18,21 +19,6 @@ export type ExportWriter = (source: FindingSource, out: Writable, meta: ExportMe
 /** Writes with backpressure: waits for the stream to drain when its buffer is full. */
 export async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
-}
-
-/**
- * What a reader could take for a line break, or what reorders text on screen (bidi controls): in
- * quoted text these are written as escapes too, so that nothing inside the quotes looks outside them.
- */
-const DISGUISING = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text someone wrote (a comment, a note, an agreement ref), quoted as a JSON string: line breaks
- * show as \n and quotes as \", so whatever it holds — a "|", a line made to look like another
- * entry — stays inside its author's quotes.
- */
-export function quotedText(text: string): string {
-  return JSON.stringify(text).replace(DISGUISING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function evidenceLine(e: ExportedFinding['evidence'][number]): string {

@@ -9,8 +9,9 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
-import { commentAuthorship, evidenceLine, filtersText, historyLine, quotedText, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { commentAuthorship, evidenceLine, filtersText, historyLine, write, type ExportMeta, type ExportWriter } from './export-writer.js';
 import { Conflict } from '../http/errors.js';
+import { quotedText } from '../text/quoted-text.js';
 import { JsonExportText, writeJson } from './json-export.js';
 
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');

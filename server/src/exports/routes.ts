@@ -20,7 +20,6 @@ export function exportRoutes(ctx: AppContext): Router {
       res.setHeader('Content-Disposition', `attachment; filename="${exported.filename}"`);
       res.setHeader('X-Content-SHA256', exported.sha256);
       res.setHeader('X-Export-Rows', String(exported.rows));
-      res.setHeader('Cache-Control', 'no-store');
       await pipeline(fs.createReadStream(exported.file), res);
     } finally {
       await fs.promises.rm(exported.file, { force: true });
@@ -29,7 +28,7 @@ export function exportRoutes(ctx: AppContext): Router {
   // Analysts export too, so they may see what was exported, though not the rest of the audit trail.
   router.get('/exports', requireRole('analyst', 'auditor', 'admin'), async (req, res) => {
     const { page, pageSize } = parseInput(pastExportsQuery, req.query);
-    res.set('Cache-Control', 'no-store').json(await listAudit(ctx.db, { action: ['export.findings'], sort: '-seq', page, pageSize }));
+    res.json(await listAudit(ctx.db, { action: ['export.findings'], sort: '-seq', page, pageSize }));
   });
   return router;
 }

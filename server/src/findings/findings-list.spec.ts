@@ -98,8 +98,8 @@ describe('with February’s reports in', () => {
     it('explains the exclusive agreement in English and Chinese, with the report and agreement behind it', async () => {
       const { id } = await findingBy(analyst, EXCL_ALIPAY);
       const finding = await detail(analyst, id);
-      expect(finding.explanation).toBe('Alipay’s acceptance agreement ALI-EX-1 with China UnionPay (effective since 2021-01-01) is exclusive; it is in force in 2021-02.');
-      expect(finding.explanationZh).toBe('支付宝与中国银联的受理协议 ALI-EX-1（自 2021-01-01 起生效）具有排他性，在 2021-02 仍然有效。');
+      expect(finding.explanation).toBe('Alipay’s acceptance agreement "ALI-EX-1" with China UnionPay (effective since 2021-01-01) is exclusive; it is in force in 2021-02.');
+      expect(finding.explanationZh).toBe('支付宝与中国银联的受理协议 "ALI-EX-1"（自 2021-01-01 起生效）具有排他性，在 2021-02 仍然有效。');
       expect(finding.evidence).toEqual([{ reportId: receipts.alipay.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'ALI-EX-1' }]);
       const report = await analyst.get(`/api/v1/reports/${finding.evidence[0].reportId}`);
       expect(report.body.agreements.find((a: { ref: string }) => a.ref === 'ALI-EX-1')).toMatchObject({ counterparty: 'unionpay', exclusive: true });

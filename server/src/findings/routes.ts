@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
 import { TooManyRequests } from '../http/errors.js';
+import { idParam } from '../http/id-param.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
@@ -13,18 +14,18 @@ export function findingRoutes(ctx: AppContext): Router {
     res.json(await listFindings(ctx, principalOf(req), parseInput(findingListQuery, req.query)));
   });
   router.get('/findings/:id', async (req, res) => {
-    res.json(await findingDetail(ctx, principalOf(req), Number(req.params.id)));
+    res.json(await findingDetail(ctx, principalOf(req), idParam(req.params.id)));
   });
   // Who is asking comes before the body: a caller without a session gets 401, not validation details.
   router.patch('/findings/:id', async (req, res) => {
-    res.json(await changeStatus(ctx, principalOf(req), Number(req.params.id), req.body));
+    res.json(await changeStatus(ctx, principalOf(req), idParam(req.params.id), req.body));
   });
   router.post('/findings/:id/comments', async (req, res) => {
     const principal = principalOf(req);
     // Per institution (its users and keys together), per user for the central bank: a subject cannot bury a finding's thread or fill the audit trail.
     const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
     if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, wait, 'COMMENT_RATE_LIMITED');
-    res.status(201).json(await addComment(ctx, principal, Number(req.params.id), req.body));
+    res.status(201).json(await addComment(ctx, principal, idParam(req.params.id), req.body));
   });
   return router;
 }

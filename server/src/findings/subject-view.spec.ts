@@ -71,7 +71,7 @@ describe('the explanation a subject institution reads', () => {
 
   it('tells the charged institution of DISC-001 its own fee but not the lowest fee charged to someone else, which the analyst and the reporter read', async () => {
     const seen = await explained(alipay, id);
-    expect(seen).toContain('charges Alipay 30 bps under clearing agreement UP-ALI');
+    expect(seen).toContain('charges Alipay 30 bps under clearing agreement "UP-ALI"');
     expect(seen).not.toMatch(/\b5 bps|（5 个基点）|25 bps|25 个基点/);
     expect(await explained(analyst, id)).toContain('the lowest fee (5 bps)');
     expect(await explained(unionpay, id)).toContain('the lowest fee (5 bps)');
@@ -88,7 +88,7 @@ describe('the explanation a subject institution reads', () => {
   it('tells the counterparty of DISC-002 the restriction it bears but not how many other agreements the reporter has', async () => {
     const termsId = await discriminatoryTerms();
     const seen = await explained(alipay, termsId);
-    expect(seen).toContain('acceptance agreement UP-ALI-ACC with Alipay imposes steering');
+    expect(seen).toContain('acceptance agreement "UP-ALI-ACC" with Alipay imposes steering');
     expect(seen).not.toMatch(/\b2 acceptance|2 项/);
     expect(await explained(analyst, termsId)).toContain('none of its 2 acceptance agreements');
     expect(await explained(unionpay, termsId)).toContain('none of its 2 acceptance agreements');

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -21,3 +22,13 @@ export const securityHeaders = helmet({
   },
   crossOriginEmbedderPolicy: false,
 });
+
+/**
+ * API answers hold one user's view of the record: no browser or proxy keeps them, so that whoever
+ * uses the browser after a logout finds none in its cache. A route whose answer is the same for
+ * everyone (the city registry) sets its own.
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};

@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
+import { idParam } from '../http/id-param.js';
 import { principalOf } from '../http/principal.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
 import { parseInput } from '../http/validate.js';
@@ -88,13 +89,13 @@ export function reportRoutes(ctx: AppContext): Router {
   });
 
   router.get('/reports/:id', async (req, res) => {
-    const row = await visibleReport(ctx, principalOf(req), Number(req.params.id));
+    const row = await visibleReport(ctx, principalOf(req), idParam(req.params.id));
     const [links, agreements] = await Promise.all([reportLinks(ctx.db, row.id), reportAgreements(ctx.db, row.id)]);
     res.json({ ...toSummary(row), links, agreements });
   });
 
   router.get('/reports/:id/receipt', async (req, res) => {
-    res.json(receiptOf(await visibleReport(ctx, principalOf(req), Number(req.params.id))));
+    res.json(receiptOf(await visibleReport(ctx, principalOf(req), idParam(req.params.id))));
   });
 
   router.get('/periods', async (req, res) => {

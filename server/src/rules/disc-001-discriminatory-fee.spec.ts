@@ -16,7 +16,7 @@ describe('DISC-001 discriminatory fee', () => {
     const [hit, ...rest] = evaluate([agreement('TO-B1', 'bank1', { feeBps: 22 }), agreement('TO-B2', 'bank2', { feeBps: 11 })]);
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1|bank1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
-    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement TO-B1, 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).');
+    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement "TO-B1", 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).');
     // The cheaper counterparty is named only in the evidence, which the charged institution does not see.
     expect(hit.explanation.en + hit.explanation.zh).not.toMatch(/Bank Two|二号银行|TO-B2/);
     expect(hit.evidence.map((e) => e.agreementRef)).toEqual(['TO-B1', 'TO-B2']);

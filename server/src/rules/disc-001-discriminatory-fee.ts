@@ -3,7 +3,7 @@
 // A fee of null means no fee is charged, so it counts as 0 bps.
 import { z } from 'zod';
 import type { AgreementInForce } from '../state/period-state.js';
-import { agreementEvidence, agreementKind } from './evidence.js';
+import { agreementEvidence, agreementKind, quotedRef } from './evidence.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule } from './rule.js';
 
@@ -73,12 +73,12 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         channel: null,
         severity: high ? 'high' : 'medium',
         explanation: {
-          en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${a.ref}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${a.ref} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
+          en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
         },
         subjectExplanation: {
-          en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${a.ref}, more than ${s.feeSpreadBps} bps above the lowest fee it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${a.ref} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
+          en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, more than ${s.feeSpreadBps} bps above the lowest fee it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
         },
         evidence: [agreementEvidence(a), agreementEvidence(lowest)],
       });

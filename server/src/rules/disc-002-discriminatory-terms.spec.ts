@@ -10,7 +10,7 @@ describe('DISC-002 discriminatory terms', () => {
   it('fires on a restriction that no other agreement of the same kind carries', () => {
     const hits = evaluate([agreement('TO-B1', 'bank1', { restrictions: ['steering'] }), agreement('TO-B2', 'bank2')]);
     expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['DISC-002|xa|TO-B1|bank1', ['xa', 'bank1'], 'medium']]);
-    expect(hits[0].explanation.en).toBe('In 2026-03, XA Wallet’s clearing agreement TO-B1 with Bank One imposes steering, which none of its 1 clearing agreements in force with other counterparties imposes.');
+    expect(hits[0].explanation.en).toBe('In 2026-03, XA Wallet’s clearing agreement "TO-B1" with Bank One imposes steering, which none of its 1 clearing agreements in force with other counterparties imposes.');
   });
 
   it('does not fire without at least one other agreement of that kind', () => {

@@ -1,6 +1,7 @@
 // Evidence and short phrases shared by the rules.
 import type { AgreementInForce } from '../state/period-state.js';
 import { linkSources, type StateLink } from '../state/reconcile.js';
+import { quotedText } from '../text/quoted-text.js';
 import type { Evidence, Text } from './rule.js';
 
 // One list per link, not one per hit: a national run's hits (some 450,000 over 60 months) each live
@@ -19,6 +20,14 @@ export function linkEvidence(link: StateLink): readonly Evidence[] {
 
 export function agreementEvidence(a: AgreementInForce): Evidence {
   return { reportId: a.reportId, version: a.version, institution: a.reporter, period: a.reportPeriod, agreementRef: a.ref };
+}
+
+/**
+ * An agreement's ref as explanations print it: quoted, since the ref is the reporter's own text and
+ * the explanation the system's sentence ("agreement \"…; no breach found\"" reads as a ref, not a verdict).
+ */
+export function quotedRef(a: Pick<AgreementInForce, 'ref'>): string {
+  return quotedText(a.ref);
 }
 
 const KIND: Record<AgreementInForce['kind'], Text> = {

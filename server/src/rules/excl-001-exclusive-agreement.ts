@@ -1,6 +1,6 @@
 // EXCL-001: an agreement in force that is exclusive or bars competitors' codes.
 import { z } from 'zod';
-import { agreementEvidence, agreementKind, validity } from './evidence.js';
+import { agreementEvidence, agreementKind, quotedRef, validity } from './evidence.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Rule } from './rule.js';
 
@@ -36,8 +36,8 @@ export const exclusiveAgreement: Rule<Record<string, never>> = {
           channel: null,
           severity: 'high' as const,
           explanation: {
-            en: `${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} (${when.en}) ${what.en}; it is in force in ${period}.`,
-            zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref}（${when.zh}）${what.zh}，在 ${period} 仍然有效。`,
+            en: `${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} (${when.en}) ${what.en}; it is in force in ${period}.`,
+            zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)}（${when.zh}）${what.zh}，在 ${period} 仍然有效。`,
           },
           evidence: [agreementEvidence(a)],
         };

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CHANNELS, MODES, linkBetween, type Channel, type CityGroup, type Mode } from '../state/period-state.js';
 import type { StateLink } from '../state/reconcile.js';
-import { agreementEvidence, agreementKind, linkEvidence, NAMES_SHOWN, someOf } from './evidence.js';
+import { agreementEvidence, agreementKind, linkEvidence, NAMES_SHOWN, quotedRef, someOf } from './evidence.js';
 import { describedLater, type Description, type HitFields } from './described-later.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule, RuleInput } from './rule.js';
@@ -169,8 +169,8 @@ function agreementHits({ state, say, period }: RuleInput): Hit[] {
         channel: null,
         severity: 'high' as const,
         explanation: {
-          en: `${reporter.en}’s ${kind.en} agreement ${a.ref} with ${counterparty.en} restricts acceptance to its own group (own-group-only); it is in force in ${period}.`,
-          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${a.ref} 限定仅本集团受理（own-group-only），在 ${period} 仍然有效。`,
+          en: `${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} restricts acceptance to its own group (own-group-only); it is in force in ${period}.`,
+          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 限定仅本集团受理（own-group-only），在 ${period} 仍然有效。`,
         },
         evidence: [agreementEvidence(a)],
       };

@@ -5,6 +5,7 @@ import { createAppContext, type AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createHttpServer } from '../http/http-server.js';
 import type { Institution } from '../contract/reference.js';
 import { createLogger } from '../logger.js';
 import { seedReferenceData } from '../reference/seed-reference.js';
@@ -47,7 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, options.institutions ?? FIXTURE_INSTITUTIONS);
   await createDemoUsers(ctx);
-  const server = buildApp(ctx).listen(0, '127.0.0.1');
+  const server = createHttpServer(buildApp(ctx), config).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
