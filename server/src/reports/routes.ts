@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import type { AppContext } from '../app-context.js';
-import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.js';
+import { type Receipt, receiptQuery, reportListQuery, submitQuery } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { principalOf } from '../http/principal.js';
@@ -11,7 +11,7 @@ import { parseInput } from '../http/validate.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
 import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
-import { assertMaySubmit, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
+import { assertMaySubmit, printableReceipt, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -104,7 +104,19 @@ export function reportRoutes(ctx: AppContext): Router {
   });
 
   router.get('/reports/:id/receipt', async (req, res) => {
-    res.json(receiptOf(await visibleReport(ctx, principalOf(req), Number(req.params.id))));
+    const principal = principalOf(req);
+    const { format } = parseInput(receiptQuery, req.query);
+    const row = await visibleReport(ctx, principal, Number(req.params.id));
+    if (format !== 'pdf') {
+      res.json(receiptOf(row));
+      return;
+    }
+    const pdf = await printableReceipt(ctx, row);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);
+    res.setHeader('X-Content-SHA256', pdf.sha256);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(pdf.bytes);
   });
 
   router.get('/periods', async (req, res) => {
