@@ -25,6 +25,8 @@ export interface AppContext {
   commentRate: RateCounter;
   /** API keys created per institution, API_KEYS_PER_DAY. */
   apiKeyRate: RateCounter;
+  /** Printable receipts drawn per institution (central bank users: per user), RECEIPT_PDFS_PER_HOUR. */
+  receiptPdfRate: RateCounter;
   /** Report submissions in progress and the bytes each submitter sent this minute. */
   submissions: SubmissionGate;
   /** The worker thread that checks large dry runs off the event loop. */
@@ -51,6 +53,7 @@ export function createAppContext({ db, config, logger, now = () => new Date() }:
     loginThrottle: new LoginThrottle(),
     commentRate: new RateCounter(config.COMMENTS_PER_HOUR, HOUR_MS),
     apiKeyRate: new RateCounter(config.API_KEYS_PER_DAY, 24 * HOUR_MS),
+    receiptPdfRate: new RateCounter(config.RECEIPT_PDFS_PER_HOUR, HOUR_MS),
     submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024),
     reportChecks: new ReportChecker(),
   };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { matrix, matrixQuery } from './matrix.js';
 import type { Operation } from './operations.js';
-import { periodList, receipt, reportDetail, reportInput, reportList, reportListQuery, submitQuery } from './reports.js';
+import { periodList, receipt, receiptQuery, reportDetail, reportInput, reportList, reportListQuery, submitQuery } from './reports.js';
 
 type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Operation['responses']> & {
   fail: (description: string) => Operation['responses'][string];
@@ -55,8 +55,19 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
       responses: { '200': { description: 'Report', schema: reportDetail }, ...unauthorized, ...notFound },
     },
     {
-      method: 'get', path: '/reports/:id/receipt', tag: 'Reports', summary: 'The receipt of a report', roles: 'every role (institutions: their own only, else 404)',
-      responses: { '200': { description: 'Receipt', schema: receipt }, ...unauthorized, ...notFound },
+      method: 'get', path: '/reports/:id/receipt', tag: 'Reports', summary: 'The receipt of a report, as JSON or as a printable PDF', roles: 'every role (institutions: their own only, else 404)',
+      description:
+        'Every version has its receipt. `?format=pdf` answers a one-page PDF (application/pdf) to print and file: the institution with its English and Chinese names, period, version ' +
+        '(and whether a later version superseded it), time received, submitter, counts, warnings and the SHA-256 of the report\'s canonical content; `X-Content-SHA256` is the SHA-256 of the PDF bytes, ' +
+        'which are the same at every download of the same receipt. Warnings include AGREEMENTS_DROPPED when the version lacks agreements (by ref) that the version of the same month it replaced had.',
+      query: receiptQuery,
+      responses: {
+        '200': { description: 'Receipt (JSON), or the PDF with format=pdf', schema: receipt },
+        ...unauthorized,
+        ...notFound,
+        ...invalid,
+        '429': fail('More than RECEIPT_PDFS_PER_HOUR printable receipts in the hour (RECEIPT_PDF_RATE_LIMITED), per institution or central bank user; Retry-After says when. The JSON receipt is not limited'),
+      },
     },
     {
       method: 'get', path: '/periods', tag: 'Reports', summary: 'Periods for which any report exists, ascending (from EARLIEST_PERIOD to the current month)', roles: 'every role',

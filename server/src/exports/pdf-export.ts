@@ -3,8 +3,6 @@
 // and comments. Text is set in Noto Sans Hans (shipped by @embedpdf/fonts-sc and embedded as a
 // subset), so Chinese names render instead of empty boxes.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
@@ -13,10 +11,8 @@ import { commentAuthorship, evidenceLine, filtersText, historyLine, write, type 
 import { Conflict } from '../http/errors.js';
 import { quotedText } from '../text/quoted-text.js';
 import { JsonExportText, writeJson } from './json-export.js';
+import { registerCjkFonts } from './pdf-fonts.js';
 
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-const FONT = path.join(fontDir, 'NotoSansHans-Regular.otf');
-const FONT_BOLD = path.join(fontDir, 'NotoSansHans-Bold.otf');
 const SEVERITIES = ['high', 'medium', 'low'] as const;
 const GREY = '#555555';
 
@@ -55,8 +51,7 @@ async function digest(source: FindingSource, meta: ExportMeta): Promise<Digest> 
 export const writePdf: ExportWriter = async (source, out, meta) => {
   const { sha256, counts } = await digest(source, meta);
   const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: false, info: { Title: 'Interop Monitor — findings', Author: meta.exportedBy, CreationDate: new Date(meta.exportedAt) } });
-  doc.registerFont('text', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  registerCjkFonts(doc);
   const finished = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);

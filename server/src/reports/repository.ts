@@ -206,6 +206,17 @@ export async function previousReport(db: Db, institution: string, period: string
     .executeTakeFirst();
 }
 
+/** The latest version stored for (institution, period): the one a new version replaces. */
+export async function latestVersionOf(db: Db, institution: string, period: string): Promise<ReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('institution', '=', institution).where('period', '=', period).where('latest', '=', 1).executeTakeFirst();
+}
+
+/** A report's agreement refs in row order: what a new version of the month is compared with. */
+export async function agreementRefs(db: Db, reportId: number): Promise<string[]> {
+  const rows = await db.selectFrom('report_agreements').select('ref').where('report_id', '=', reportId).orderBy('row_no').execute();
+  return rows.map((r) => r.ref);
+}
+
 /**
  * The periods reported, among the accepted ones: a report stored outside them (before the period
  * checks, or before EARLIEST_PERIOD was raised) stays readable but no view or walk starts from it.

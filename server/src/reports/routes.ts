@@ -2,7 +2,7 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../app-context.js';
-import { type Receipt, reportListQuery, submitQuery } from '../contract/reports.js';
+import { type Receipt, receiptQuery, reportListQuery, submitQuery } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { idParam } from '../http/id-param.js';
@@ -13,7 +13,7 @@ import { admitSubmission } from './admit-submission.js';
 import { csvReport } from './csv-report.js';
 import { fingerprint, idempotent, replayedFailure } from './idempotency.js';
 import { listReports, reportAgreements, reportedPeriods, reportLinks, toSummary } from './repository.js';
-import { receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
+import { printableReceipt, receiptOf, submitReport, visibleReport, type SubmitOptions } from './service.js';
 import { submitterOf } from './submission-gate.js';
 
 interface Submission {
@@ -95,7 +95,22 @@ export function reportRoutes(ctx: AppContext): Router {
   });
 
   router.get('/reports/:id/receipt', async (req, res) => {
-    res.json(receiptOf(await visibleReport(ctx, principalOf(req), idParam(req.params.id))));
+    const principal = principalOf(req);
+    const { format } = parseInput(receiptQuery, req.query);
+    const row = await visibleReport(ctx, principal, idParam(req.params.id));
+    if (format !== 'pdf') {
+      res.json(receiptOf(row));
+      return;
+    }
+    // Drawing one takes about a second of CPU (the Chinese font's subset): a budget, not a free loop.
+    const wait = ctx.receiptPdfRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
+    if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.RECEIPT_PDFS_PER_HOUR} printable receipts in an hour; the JSON receipt is not limited.`, wait, 'RECEIPT_PDF_RATE_LIMITED');
+    const pdf = await printableReceipt(ctx, row);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);
+    res.setHeader('X-Content-SHA256', pdf.sha256);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(pdf.bytes);
   });
 
   router.get('/periods', async (req, res) => {

@@ -1,18 +1,20 @@
 // Report ingestion: validate against the reference data, compute hash and warnings, store whole.
 // The API, the demo seed and the data generator all come through submitReport.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repository.js';
 import type { Receipt } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../http/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
-import { listCities, listInstitutions } from '../reference/repository.js';
+import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
 import { rememberStoredReport } from '../state/read-reports.js';
 import { cutText } from '../text/well-formed-text.js';
 import { reportSha256 } from './canonical-hash.js';
-import { insertReport, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
+import { agreementRefs, insertReport, latestVersionOf, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
+import { receiptPdf, receiptPdfName } from './receipt-pdf.js';
 import { reportWarnings } from './report-warnings.js';
 import { validateReport, type ReferenceData } from './validate-report.js';
 
@@ -66,8 +68,9 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     throw new Invalid(errors, nothingStored(errors));
   }
   const { report } = validation;
-  const previous = await previousReport(ctx.db, report.institution, report.period);
-  const warnings = reportWarnings(report, previous ? await liveLinks(ctx.db, previous.id) : []).map(locate);
+  const [previous, replaced] = await Promise.all([previousReport(ctx.db, report.institution, report.period), latestVersionOf(ctx.db, report.institution, report.period)]);
+  const replacedVersion = replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] };
+  const warnings = reportWarnings(report, previous ? await liveLinks(ctx.db, previous.id) : [], replacedVersion).map(locate);
   const sha256 = reportSha256(report);
   const receivedAt = ctx.now().toISOString();
   const counts = { links: report.links.length, agreements: report.agreements.length };
@@ -123,4 +126,11 @@ export async function visibleReport(ctx: AppContext, principal: Principal, id: n
 export function receiptOf(row: Parameters<typeof toSummary>[0]): Receipt {
   const { latest: _latest, submittedBy: _by, ...receipt } = toSummary(row);
   return receipt;
+}
+
+/** A report's receipt as a PDF to print and file, with the SHA-256 of its bytes. */
+export async function printableReceipt(ctx: AppContext, row: Parameters<typeof toSummary>[0]): Promise<{ bytes: Buffer; sha256: string; filename: string }> {
+  const receipt = toSummary(row);
+  const bytes = await receiptPdf(receipt, await findInstitution(ctx.db, receipt.institution));
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), filename: receiptPdfName(receipt) };
 }

@@ -51,6 +51,11 @@ import { saveReceipt } from './report-files';
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" /></svg>
           {{ 'reports.receipt.download' | transloco }}
         </button>
+        <!-- The printable receipt compliance staff file: a plain link, the session cookie authorises the GET. -->
+        <a mat-button [href]="'/api/v1/reports/' + receipt().id + '/receipt?format=pdf'" download>
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" /></svg>
+          {{ 'reports.receipt.downloadPdf' | transloco }}
+        </a>
       </mat-card-actions>
       }
     </mat-card>

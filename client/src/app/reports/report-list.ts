@@ -1,5 +1,6 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -11,11 +12,12 @@ import { Viewport } from '../core/layout/viewport';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
+import { receiptFileName } from './report-files';
 
-/** Reports received, newest period first, paged on the server. */
+/** Reports received, newest period first, paged on the server; each version's receipt as JSON or PDF. */
 @Component({
   selector: 'im-report-list',
-  imports: [MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
+  imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
   templateUrl: './report-list.html',
   styleUrl: './report-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +42,7 @@ export class ReportList {
     'version',
     'receivedAt',
     ...(this.narrow() ? [] : ['counts', 'warnings', 'sha256']),
+    'receipt',
   ]);
 
   protected readonly reports = httpResource<{ items: ReportSummary[]; total: number }>(() => {
@@ -55,6 +58,9 @@ export class ReportList {
       institutionName: this.reference.institutionName(r.institution),
       receivedAtText: this.format.dateTime(r.receivedAt, 'short'),
       countsText: `${this.format.number(r.counts.links)} / ${this.format.number(r.counts.agreements)}`,
+      periodText: this.format.period(r.period),
+      receiptUrl: `/api/v1/reports/${r.id}/receipt`,
+      receiptName: receiptFileName(r).replace(/\.json$/, ''),
     })),
   );
   protected readonly institutionOptions = computed(() => this.reference.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })));

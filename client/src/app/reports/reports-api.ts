@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { Receipt, ReportSummary } from '../core/api/api-types';
 
 export interface ReportListQuery {
@@ -23,6 +23,12 @@ export class ReportsApi {
   /** Sends a whole report as JSON (as an institution's system would); dryRun validates without storing. */
   submitJson(report: Record<string, unknown>, dryRun: boolean): Observable<Receipt> {
     return this.http.post<Receipt>('/api/v1/reports', report, { params: dryRun ? { dryRun: 'true' } : {} });
+  }
+
+  /** The latest version stored for (institution, period), or null: what a submission would replace. */
+  latestVersion(institution: string, period: string): Observable<ReportSummary | null> {
+    // Versions of one month are listed newest first.
+    return this.list({ institution, period, page: 1, pageSize: 1 }).pipe(map((answer) => answer.items[0] ?? null));
   }
 
   list(query: ReportListQuery): Observable<{ items: ReportSummary[]; total: number }> {

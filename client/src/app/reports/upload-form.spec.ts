@@ -1,7 +1,11 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import type { ReportSummary } from '../core/api/api-types';
 import { UploadForm } from './upload-form';
 
 describe('UploadForm', () => {
@@ -26,7 +30,7 @@ describe('UploadForm', () => {
   async function chooseLinksAndSubmit(buttonText: string): Promise<void> {
     const input = element.querySelector<HTMLInputElement>('input[type=file]')!;
     const file = new File(['scanner,issuer,mode,channel,city,status,since\n'], 'links.csv', { type: 'text/csv' });
-    Object.defineProperty(input, 'files', { value: [file] });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     const button = [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === buttonText)!;
@@ -34,10 +38,29 @@ describe('UploadForm', () => {
     button.click();
   }
 
+  /** The report sent, once the form has sent it. */
+  async function posted(): Promise<TestRequest> {
+    let sent: TestRequest[] = [];
+    await until(() => (sent = http.match((r) => r.method === 'POST' && r.url === '/api/v1/reports')).length > 0);
+    expect(sent).toHaveLength(1);
+    return sent[0];
+  }
+
+  /** Answers the form's question "is there a version of this month already?" (before a real submission). */
+  function answerLatestVersion(latest: ReportSummary | null): void {
+    const req = http.expectOne((r) => r.method === 'GET' && r.url === '/api/v1/reports');
+    expect(req.request.params.get('institution')).toBe('alipay');
+    expect(req.request.params.get('pageSize')).toBe('1');
+    req.flush({ items: latest ? [latest] : [], total: latest ? 1 : 0 });
+  }
+
+  const submitButton = () => [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!;
+
   describe('when the server finds errors', () => {
     it('lists every error with its code, row and column, and no receipt', async () => {
       await chooseLinksAndSubmit('Submit');
-      const req = http.expectOne((r) => r.url === '/api/v1/reports');
+      answerLatestVersion(null);
+      const req = await posted();
       expect(req.request.body instanceof FormData).toBe(true);
       expect((req.request.body as FormData).get('institution')).toBe('alipay');
       req.flush(
@@ -51,7 +74,7 @@ describe('UploadForm', () => {
         },
         { status: 422, statusText: 'Unprocessable Entity' },
       );
-      await fixture.whenStable();
+      await until(() => element.querySelector('[data-testid=validation-errors] tr.mat-mdc-row') !== null);
       const rows = [...element.querySelectorAll('[data-testid=validation-errors] tr.mat-mdc-row')];
       expect(rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim()))).toEqual([
         ['UNKNOWN_CITY', '2', 'city'],
@@ -67,13 +90,29 @@ describe('UploadForm', () => {
       const stored: unknown[] = [];
       fixture.componentInstance.stored.subscribe((r) => stored.push(r));
       await chooseLinksAndSubmit('Submit');
+      answerLatestVersion(null);
       const receipt = { id: 7, institution: 'alipay', period: '2026-10', version: 2, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ab'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] };
-      http.expectOne('/api/v1/reports').flush(receipt, { status: 201, statusText: 'Created' });
-      await fixture.whenStable();
+      (await posted()).flush(receipt, { status: 201, statusText: 'Created' });
+      await until(() => element.querySelector('[data-testid=receipt]') !== null);
       const card = element.querySelector('[data-testid=receipt]')!;
       expect(card.textContent).toContain('version 2');
       expect(card.textContent).toContain('ab'.repeat(32));
       expect(stored).toEqual([receipt]);
+    });
+
+    it('clears the chosen files, so that Submit stays off until new files are chosen', async () => {
+      await chooseLinksAndSubmit('Submit');
+      answerLatestVersion(null);
+      (await posted()).flush({ id: 8, institution: 'alipay', period: '2026-10', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ab'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] }, { status: 201, statusText: 'Created' });
+      await until(() => element.querySelector('[data-testid=receipt]') !== null);
+      expect(submitButton().disabled).toBe(true);
+      expect(element.querySelector('.file-name')!.textContent?.trim()).toBe('No file chosen');
+      expect(element.querySelector<HTMLInputElement>('input[type=file]')!.value).toBe('');
+      expect(element.textContent).toContain('The files were cleared so that nothing is sent twice.');
+      await chooseLinksAndSubmit('Submit');
+      answerLatestVersion(null);
+      (await posted()).flush({ id: 9, institution: 'alipay', period: '2026-10', version: 2, receivedAt: '2026-11-01T08:01:00Z', sha256: 'cd'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] }, { status: 201, statusText: 'Created' });
+      await until(() => submitButton().disabled);
     });
 
     it('validates only, without emitting a stored receipt, when asked for a dry run', async () => {
@@ -86,6 +125,49 @@ describe('UploadForm', () => {
       await fixture.whenStable();
       expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('nothing stored yet');
       expect(stored).toEqual([]);
+    });
+  });
+
+  describe('when the month was already reported', () => {
+    const version1: ReportSummary = {
+      id: 3, institution: 'alipay', period: '2022-01', version: 1, receivedAt: '2022-02-03T08:00:00Z', sha256: 'ab'.repeat(32),
+      counts: { links: 12, agreements: 3 }, warnings: [], latest: true, submittedBy: 'alipay',
+    };
+    const LINKS = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,*,live,2021-03-01\n';
+    const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n';
+
+    beforeEach(async () => {
+      fixture.componentRef.setInput('initialPeriod', '2022-01');
+      await fixture.whenStable();
+    });
+
+    it('asks "Replace version 1 of Jan 2022?" first, says the agreements will be dropped when only links are sent, and sends nothing when cancelled', async () => {
+      await chooseLinksAndSubmit('Submit');
+      answerLatestVersion(version1);
+      const dialogs = TestbedHarnessEnvironment.documentRootLoader(fixture);
+      const dialog = await dialogs.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Replace version 1 of Jan 2022?');
+      expect(await dialog.getContentText()).toContain('These files have no agreements: the 3 agreements of version 1 will be dropped.');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+      await until(() => !element.querySelector('mat-progress-bar'));
+      expect(await dialogs.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+      http.expectNone((r) => r.method === 'POST');
+      expect(submitButton().disabled).toBe(false);
+    });
+
+    it('with the agreements file too, asks without the warning and sends once confirmed', async () => {
+      await fixture.componentInstance.takeFiles([new File([LINKS], 'a.csv', { type: 'text/csv' }), new File([AGREEMENTS], 'b.csv', { type: 'text/csv' })]);
+      await fixture.whenStable();
+      submitButton().click();
+      answerLatestVersion(version1);
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      expect(await dialog.getContentText()).toContain('Submitting stores version 2');
+      expect(await dialog.getContentText()).not.toContain('will be dropped');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Replace version 1' }))).click();
+      const req = await posted();
+      expect((req.request.body as FormData).get('period')).toBe('2022-01');
+      req.flush({ ...version1, id: 4, version: 2 }, { status: 201, statusText: 'Created' });
+      await until(() => element.querySelector('[data-testid=receipt]') !== null);
     });
   });
 
@@ -127,9 +209,10 @@ describe('UploadForm', () => {
       await fixture.whenStable();
       expect(element.querySelector<HTMLInputElement>('input[type=month]')!.value).toBe('2021-04');
       [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!.click();
-      let sent: TestRequest[] = [];
-      await until(() => (sent = http.match('/api/v1/reports')).length > 0);
-      const [req] = sent;
+      let question: TestRequest[] = [];
+      await until(() => (question = http.match((r) => r.method === 'GET' && r.url === '/api/v1/reports')).length > 0);
+      question[0].flush({ items: [], total: 0 });
+      const req = await posted();
       expect(req.request.body).toEqual({ institution: 'alipay', period: '2021-04', links: [], agreements: [] });
       expect(req.request.params.has('dryRun')).toBe(false);
       req.flush({ id: 9, institution: 'alipay', period: '2021-04', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ef'.repeat(32), counts: { links: 0, agreements: 0 }, warnings: [] });

@@ -1,15 +1,17 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, linkedSignal, output, signal, viewChildren } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { Institution, Problem, Receipt } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { confirmed } from '../shared/confirm-dialog';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReceiptCard } from './receipt-card';
@@ -38,7 +40,9 @@ interface DropNote {
 
 /**
  * Upload of a report: the links and agreements CSV files (or one JSON report), chosen or dropped;
- * validate first (dry run), then submit; shows the receipt or every error.
+ * validate first (dry run), then submit; shows the receipt or every error. Replacing a month already
+ * reported asks first; after a stored report the files are cleared, so that a second click cannot
+ * store another version by accident.
  */
 @Component({
   selector: 'im-upload-form',
@@ -51,6 +55,10 @@ export class UploadForm {
   private readonly api = inject(ReportsApi);
   private readonly format = inject(LocaleFormat);
   private readonly document = inject(DOCUMENT);
+  private readonly dialog = inject(MatDialog);
+  private readonly transloco = inject(TranslocoService);
+  /** The native file pickers, emptied with the form so that the same file can be chosen again. */
+  private readonly fileInputs = viewChildren<ElementRef<HTMLInputElement>>('fileInput');
 
   /** The institution the user reports for; null lets the user (an admin) choose. */
   readonly institution = input<string | null>(null);
@@ -138,14 +146,50 @@ export class UploadForm {
     this.receipt.set(null);
     this.problem.set(null);
     try {
-      const receipt = await firstValueFrom(this.jsonFile() ? this.api.submitJson(await this.jsonReport(), dryRun) : this.api.submitCsv(this.csvForm(), dryRun));
+      const report = this.jsonFile() ? await this.jsonReport() : this.csvForm();
+      if (!dryRun && !(await this.replacementConfirmed(report))) return;
+      const receipt = await firstValueFrom(report instanceof FormData ? this.api.submitCsv(report, dryRun) : this.api.submitJson(report, dryRun));
       this.receipt.set(receipt);
-      if (!dryRun) this.stored.emit(receipt);
+      if (!dryRun) {
+        this.clearFiles();
+        this.stored.emit(receipt);
+      }
     } catch (err) {
       this.problem.set(err instanceof ClientFileProblem ? { status: 422, title: 'Validation failed', errors: [{ code: 'BAD_JSON', message: err.message }] } : problemOf(err));
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /**
+   * Whether to go ahead: a first report for the month needs no question; a new version asks first,
+   * and says so when it would drop the agreements the version it replaces had.
+   */
+  private async replacementConfirmed(report: FormData | Record<string, unknown>): Promise<boolean> {
+    const replaced = await firstValueFrom(this.api.latestVersion(this.reporter(), this.period()));
+    if (!replaced) return true;
+    const sendsAgreements = report instanceof FormData ? report.has('agreements') : Array.isArray(report['agreements']) && report['agreements'].length > 0;
+    const dropsAgreements = !sendsAgreements && replaced.counts.agreements > 0;
+    const params = {
+      version: replaced.version,
+      next: replaced.version + 1,
+      period: this.format.period(replaced.period),
+      receivedAt: this.format.dateTime(replaced.receivedAt),
+      links: this.format.number(replaced.counts.links),
+      agreements: this.format.number(replaced.counts.agreements),
+      count: replaced.counts.agreements,
+    };
+    const t = (key: string) => this.transloco.translate(`reports.upload.replace.${key}`, params);
+    return confirmed(this.dialog, { title: t('title'), body: t('body'), note: dropsAgreements ? t(replaced.counts.agreements === 1 ? 'dropsAgreement' : 'dropsAgreements') : undefined, confirm: t('confirm'), danger: dropsAgreements });
+  }
+
+  /** Empties the form's files after a stored report: Submit stays off until new files are chosen. */
+  private clearFiles(): void {
+    this.linksFile.set(null);
+    this.agreementsFile.set(null);
+    this.jsonFile.set(null);
+    this.dropNotes.set([]);
+    for (const input of this.fileInputs()) input.nativeElement.value = '';
   }
 
   /** A JSON report names its period: the form takes it, so that what is sent is what the user sees. */

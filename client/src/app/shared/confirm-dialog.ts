@@ -8,6 +8,8 @@ export interface Confirmation {
   /** Already translated: the caller knows its scope and parameters. */
   title: string;
   body: string;
+  /** A consequence the user must not miss, set apart below the body. */
+  note?: string;
   confirm: string;
   /** A red confirm button, for what cannot be undone. */
   danger?: boolean;
@@ -21,6 +23,9 @@ export interface Confirmation {
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
       <p>{{ data.body }}</p>
+      @if (data.note) {
+        <p class="note" role="alert">{{ data.note }}</p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ 'actions.cancel' | transloco }}</button>
@@ -28,6 +33,10 @@ export interface Confirmation {
     </mat-dialog-actions>
   `,
   styles: `
+    .note {
+      font-weight: 500;
+      color: var(--mat-sys-error);
+    }
     .danger {
       --mat-button-filled-container-color: var(--mat-sys-error);
       --mat-button-filled-label-text-color: var(--mat-sys-on-error);
