@@ -1,6 +1,7 @@
 import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { ExportStore } from './exports/export-store.js';
 import { RateCounter } from './http/rate-counter.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
@@ -23,6 +24,8 @@ export interface AppContext {
   commentRate: RateCounter;
   /** API keys created per institution, API_KEYS_PER_DAY. */
   apiKeyRate: RateCounter;
+  /** Exported findings files, kept by hash for EXPORT_RETENTION_DAYS. */
+  exportStore: ExportStore;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -45,5 +48,6 @@ export function createAppContext({ db, config, logger, now = () => new Date() }:
     loginThrottle: new LoginThrottle(),
     commentRate: new RateCounter(config.COMMENTS_PER_HOUR, HOUR_MS),
     apiKeyRate: new RateCounter(config.API_KEYS_PER_DAY, 24 * HOUR_MS),
+    exportStore: ExportStore.open(config),
   };
 }

@@ -62,6 +62,14 @@ const configSchema = z.object({
    * a request still running cannot store the report twice (the key's outcome commits with it).
    */
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * How many days an exported findings file is kept for re-download (GET /exports/:id/file), counted
+   * from the last export of the same bytes. An environment setting: the administrator who runs
+   * the server sets it. The audit trail keeps every export's record and hash for ever regardless.
+   */
+  EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** The folder kept exports live in; by default `exports/` beside DB_PATH (a temporary folder for an in-memory database). */
+  EXPORT_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

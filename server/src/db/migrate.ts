@@ -9,6 +9,7 @@ import * as m007 from './migrations/007-findings-overview-indexes.js';
 import * as m008 from './migrations/008-coverage-figures-index.js';
 import * as m009 from './migrations/009-report-packed-links.js';
 import * as m010 from './migrations/010-idempotency-lease.js';
+import * as m011 from './migrations/011-audit-file-hash-index.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '008-coverage-figures-index': m008,
   '009-report-packed-links': m009,
   '010-idempotency-lease': m010,
+  '011-audit-file-hash-index': m011,
 };
 
 const provider: MigrationProvider = {
