@@ -15,7 +15,7 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
         'Each export is recorded in the audit trail (action export.findings) with the filters, format, row count and that hash, and its file is kept for GET /exports/{id}/file ' +
         '(content-addressed: the same bytes are kept once) for EXPORT_RETENTION_DAYS (a server setting, default 365) after the last export of those bytes. ' +
         'CSV: UTF-8 with a BOM, one finding a row, evidence and history as text. XLSX: sheets Findings (frozen header, filters, dates as dates), Evidence and Status history. ' +
-        'PDF: a first page saying in words what the file holds (the filters as labels, time, count) and the data hash — the SHA-256 of the JSON export of the same filters and order, which is deterministic, ' +
+        'PDF: a first page saying in words what the file holds (the filters as labels, time, count), severities and statuses in English and Chinese, and the data hash — the SHA-256 of the JSON export of the same filters and order, which is deterministic, ' +
         'unlike the file hash of the PDF itself, which the audit trail records — a summary by rule and severity, then every finding; pages numbered. ' +
         'JSON: `{ filters, sort, total, findings: [...] }`, each finding as in GET /findings/:id plus subject and city names. ' +
         'Spreadsheet cells that would start a formula (= + - @) are prefixed with an apostrophe.',
