@@ -68,7 +68,7 @@ const configSchema = z.object({
    * the server sets it. The audit trail keeps every export's record and hash for ever regardless.
    */
   EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
-  /** The folder kept exports live in; by default `exports/` beside DB_PATH (a temporary folder for an in-memory database). */
+  /** The folder kept exports live in, one database's alone; by default `<DB_PATH>-exports` (a temporary folder for an in-memory database). */
   EXPORT_DIR: z.string().min(1).optional(),
 });
 

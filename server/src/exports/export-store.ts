@@ -2,7 +2,8 @@
 // beside the database (EXPORT_DIR). Files rather than BLOBs: an export of 100,000 findings runs to
 // tens of MB, which a BLOB would have to hold in memory whole (better-sqlite3 binds buffers) and
 // which would swell the database, its backups and its checkpoints; a file is written and served as
-// a stream. Content-addressed, the same bytes exported twice are kept once.
+// a stream. Content-addressed, the same bytes exported twice are kept once. A folder holds one
+// database's exports: pruning removes the files that database has no record of.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,13 +22,14 @@ export class ExportStore {
   ) {}
 
   /**
-   * EXPORT_DIR, else `exports/` beside DB_PATH; a temporary folder for an in-memory database. The
+   * EXPORT_DIR, else `<DB_PATH>-exports/`; a temporary folder for an in-memory database. The
    * folder is made at the first export, so that tools which never export leave none behind.
    */
   static open(config: Pick<Config, 'DB_PATH' | 'EXPORT_DIR'>): ExportStore {
     if (config.EXPORT_DIR) return new ExportStore(config.EXPORT_DIR, false);
     if (config.DB_PATH === ':memory:') return new ExportStore(path.join(os.tmpdir(), `interop-exports-${randomUUID()}`), true);
-    return new ExportStore(path.join(path.dirname(config.DB_PATH), 'exports'), false);
+    // Named after the database, so that two databases in one folder never prune each other's files.
+    return new ExportStore(`${config.DB_PATH}-exports`, false);
   }
 
   /** A file to write an export into before its hash is known: in the store's folder, so that keeping it is a rename. */
