@@ -10,7 +10,7 @@ import type { AppContext } from '../app-context.js';
 import type { AuditEntry, AuditExportQuery } from '../contract/audit.js';
 import { write } from '../exports/export-writer.js';
 import { csvRecord } from '../exports/csv-export.js';
-import type { ExportedFile } from '../exports/exported-file.js';
+import { type ExportedFile, temporaryFile } from '../exports/exported-file.js';
 import { writeHashedFile } from '../exports/hashed-file.js';
 import type { Principal } from '../http/principal.js';
 import { canonicalJson } from './audit-hash.js';
@@ -40,7 +40,7 @@ async function writeEntries(ctx: AppContext, query: AuditExportQuery, out: Writa
   }
 }
 
-/** Writes the export into a temporary file (the route deletes it once sent) and records it (export.audit) with its filters, row count and hash before it is sent. */
+/** Writes the export into a temporary file (deleted once sent) and records it (export.audit) with its filters, row count and hash before it is sent. */
 export async function exportAuditTrail(ctx: AppContext, principal: Principal, query: AuditExportQuery): Promise<ExportedFile> {
   const exportedAt = ctx.now().toISOString();
   let rows = 0;
@@ -56,5 +56,5 @@ export async function exportAuditTrail(ctx: AppContext, principal: Principal, qu
     throw err;
   }
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-  return { file: written.file, filename, contentType, sha256: written.sha256, bytes: written.bytes, rows };
+  return { ...temporaryFile(written.file), filename, contentType, sha256: written.sha256, bytes: written.bytes, rows };
 }

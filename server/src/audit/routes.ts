@@ -1,5 +1,4 @@
 // GET /audit, GET /audit/verify, GET /audit/verify/certificate, GET /audit/export, GET /audit/:seq (auditor, admin).
-import fs from 'node:fs';
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { auditExportQuery, auditListQuery, auditVerifyQuery } from '../contract/audit.js';
@@ -36,12 +35,7 @@ export function auditRoutes(ctx: AppContext): Router {
   });
 
   router.get('/audit/export', readers, async (req, res) => {
-    const exported = await exportAuditTrail(ctx, principalOf(req), parseInput(auditExportQuery, req.query));
-    try {
-      await sendExportedFile(res, exported);
-    } finally {
-      await fs.promises.rm(exported.file, { force: true });
-    }
+    await sendExportedFile(res, await exportAuditTrail(ctx, principalOf(req), parseInput(auditExportQuery, req.query)));
   });
 
   router.get('/audit/:seq', readers, async (req, res) => {

@@ -2,7 +2,7 @@
 // header (X-Content-SHA256) and memory stays flat however large the file grows.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Transform, type Writable } from 'node:stream';
+import { type Readable, Transform, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
 export interface HashedFile {
@@ -37,11 +37,11 @@ export async function writeHashedFile(file: string, produce: (out: Writable) => 
   return { file, sha256: hash.digest('hex'), bytes };
 }
 
-/** The SHA-256 and size of a file already written, read as a stream. */
-export async function hashOfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/** The SHA-256 and size of the bytes a stream gives. */
+export async function hashOfStream(bytesOf: Readable): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const chunk of bytesOf as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../test/api-client.js';
 import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
@@ -36,7 +37,7 @@ function checkForm(bytes: Buffer, name = 'findings.csv'): FormData {
   return form;
 }
 
-const keptFiles = () => fs.readdirSync(app.ctx.exportStore.dir).filter((n) => /^[0-9a-f]{64}$/.test(n));
+const keptFiles = () => fs.readdirSync(app.ctx.exportStore.dir).filter((n) => /^[0-9a-f]{64}(\.gz)?$/.test(n));
 
 describe('kept exports', () => {
   it('serves a past export again byte for byte, with the recorded hash, and records the re-download', async () => {
@@ -57,6 +58,10 @@ describe('kept exports', () => {
     const second = await exported(analyst, 'format=csv&sort=id');
     expect(second.bytes.equals(first.bytes)).toBe(true);
     expect(keptFiles().length).toBe(before);
+    // CSV is kept gzipped, and still comes back byte for byte.
+    const kept = path.join(app.ctx.exportStore.dir, `${sha256(first.bytes)}.gz`);
+    expect(fs.statSync(kept).size).toBeLessThan(first.bytes.length);
+    expect((await auditor.download(`/api/v1/exports/${first.id}/file`)).bytes.equals(first.bytes)).toBe(true);
     const items = (await analyst.get('/api/v1/exports?pageSize=2')).body.items;
     expect(items.map((e: { seq: number; file: unknown }) => [e.seq, e.file])).toEqual([
       [second.id, { kept: true, keptUntil: new Date(start.getTime() + 30 * DAY_MS).toISOString() }],
@@ -105,7 +110,8 @@ describe('kept exports', () => {
 
   it('after EXPORT_RETENTION_DAYS, answers 410 for the file and removes it at the next export; the record still matches a check', async () => {
     const { bytes, id } = await exported(auditor, 'format=xlsx&rule=EXCL-001');
-    const file = app.ctx.exportStore.fileOf(sha256(bytes));
+    // XLSX is deflated inside already: kept as it is, under its hash.
+    const file = path.join(app.ctx.exportStore.dir, sha256(bytes));
     expect(fs.existsSync(file)).toBe(true);
     app.setNow(new Date(start.getTime() + 31 * DAY_MS));
     // A month on, sessions have ended: log in again.

@@ -9,8 +9,8 @@ import type { ExportFormat, ExportQuery, PastExport } from '../contract/exports.
 import type { FindingFilters } from '../contract/findings.js';
 import { DomainError, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
-import type { ExportedFile } from './exported-file.js';
-import { hashOfFile, writeHashedFile } from './hashed-file.js';
+import { type ExportedFile, temporaryFile } from './exported-file.js';
+import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
 
@@ -37,13 +37,22 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
 
   const writer = await WRITERS[format]();
   const written = await writeHashedFile(ctx.exportStore.partialFile(format), (out) => writer(source, out, meta));
-  const file = await ctx.exportStore.keep(written.file, written.sha256);
+  const sending = temporaryFile(written.file);
   const filename = exportFilename(filters, format, exportedAt);
-  // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
-  await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256: written.sha256 });
-  await pruneExportStore(ctx);
-  return { file, filename, contentType: CONTENT_TYPES[format], sha256: written.sha256, bytes: written.bytes, rows: source.ids.length };
+  try {
+    await ctx.exportStore.keep(written.file, written.sha256, COMPRESSED_WHEN_KEPT[format]);
+    // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
+    await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256: written.sha256 });
+    await pruneExportStore(ctx);
+  } catch (err) {
+    await sending.discard();
+    throw err;
+  }
+  return { ...sending, filename, contentType: CONTENT_TYPES[format], sha256: written.sha256, bytes: written.bytes, rows: source.ids.length };
 }
+
+/** Text formats shrink some twentyfold gzipped; XLSX and PDF are deflated inside already. */
+const COMPRESSED_WHEN_KEPT: Record<ExportFormat, boolean> = { csv: true, json: true, xlsx: false, pdf: false };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -65,7 +74,7 @@ export async function pruneExportStore(ctx: AppContext): Promise<number> {
   const settled = new Date(now.getTime() - 60 * 60 * 1000);
   const { hashes, strayPartials } = await ctx.exportStore.contents(settled);
   let removed = 0;
-  for (const file of strayPartials) await ctx.exportStore.remove(file);
+  for (const file of strayPartials) await ctx.exportStore.removePartial(file);
   for (let i = 0; i < hashes.length; i += PRUNE_BATCH) {
     const batch = hashes.slice(i, i + PRUNE_BATCH);
     const lastExports = await lastExportOfFiles(ctx.db, batch);
@@ -73,7 +82,7 @@ export async function pruneExportStore(ctx: AppContext): Promise<number> {
       const last = lastExports.get(sha256);
       const expired = last ? keptUntil(ctx, last) <= now : ((await ctx.exportStore.keptSince(sha256)) ?? now) < settled;
       if (!expired) continue;
-      await ctx.exportStore.remove(ctx.exportStore.fileOf(sha256));
+      await ctx.exportStore.remove(sha256);
       removed += 1;
     }
   }
@@ -113,18 +122,18 @@ export async function keptExportFile(ctx: AppContext, principal: Principal, seq:
   const sha256 = entry && entry.action === 'export.findings' ? fileHashOf(entry) : undefined;
   if (!entry || !sha256) throw new NotFound(`No findings export ${seq}.`, 'EXPORT_NOT_FOUND');
   const last = (await lastExportOfFiles(ctx.db, [sha256])).get(sha256) ?? entry.at;
-  const file = ctx.exportStore.fileOf(sha256);
-  if (keptUntil(ctx, last) <= ctx.now() || (await ctx.exportStore.keptSince(sha256)) === undefined) {
+  const open = keptUntil(ctx, last) > ctx.now() ? await ctx.exportStore.read(sha256) : undefined;
+  if (!open) {
     throw new DomainError(410, 'EXPORT_FILE_EXPIRED', 'Gone', `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`);
   }
-  const stored = await hashOfFile(file);
+  const stored = await hashOfStream(open());
   if (stored.sha256 !== sha256) {
     throw new DomainError(500, 'EXPORT_FILE_ALTERED', 'Kept file altered', `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`);
   }
   const details = entry.details as { format?: ExportFormat; filename?: string; rows?: number };
   const format = details.format && details.format in CONTENT_TYPES ? details.format : 'json';
   await recordAudit(ctx.db, { at: ctx.now().toISOString(), actor: principal.username, action: 'export.file', target: `export:${seq}`, details: { sha256, filename: details.filename ?? null } });
-  return { file, filename: details.filename ?? `${sha256}.${format}`, contentType: CONTENT_TYPES[format], sha256, bytes: stored.bytes, rows: details.rows ?? 0 };
+  return { open, filename: details.filename ?? `${sha256}.${format}`, contentType: CONTENT_TYPES[format], sha256, bytes: stored.bytes, rows: details.rows ?? 0 };
 }
 
 /** How many matching records a check lists. */
