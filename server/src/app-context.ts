@@ -1,6 +1,7 @@
 import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { ExportStore } from './exports/export-store.js';
 import { RateCounter } from './http/rate-counter.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
@@ -31,6 +32,8 @@ export interface AppContext {
   submissions: SubmissionGate;
   /** The worker thread that checks large dry runs off the event loop. */
   reportChecks: ReportChecker;
+  /** Exported findings files, kept by hash for EXPORT_RETENTION_DAYS. */
+  exportStore: ExportStore;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -56,5 +59,6 @@ export function createAppContext({ db, config, logger, now = () => new Date() }:
     receiptPdfRate: new RateCounter(config.RECEIPT_PDFS_PER_HOUR, HOUR_MS),
     submissions: new SubmissionGate(config.SUBMISSION_MB_PER_MINUTE * 1024 * 1024),
     reportChecks: new ReportChecker(),
+    exportStore: ExportStore.open(config),
   };
 }

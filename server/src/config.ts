@@ -80,6 +80,14 @@ const configSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** How long a client may take to send a whole request, body included (a 50 MB report at 0.5 MB/s takes 100 s). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  /**
+   * How many days an exported findings file is kept for re-download (GET /exports/:id/file), counted
+   * from the last export of the same bytes. An environment setting: the administrator who runs
+   * the server sets it. The audit trail keeps every export's record and hash for ever regardless.
+   */
+  EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** The folder kept exports live in, one database's alone; by default `<DB_PATH>-exports` (a temporary folder for an in-memory database). */
+  EXPORT_DIR: z.string().min(1).optional(),
 })
   .refine((c) => c.HEADERS_TIMEOUT_MS <= c.REQUEST_TIMEOUT_MS, { error: 'HEADERS_TIMEOUT_MS cannot exceed REQUEST_TIMEOUT_MS', path: ['HEADERS_TIMEOUT_MS'] });
 

@@ -1,7 +1,7 @@
 // The audit trail in the database. Entries are only ever appended, inside the transaction of the
 // write they record; there is deliberately no function here that changes or removes one.
 import { sql, type Transaction } from 'kysely';
-import type { AuditAction, AuditEntry, AuditListQuery } from '../contract/audit.js';
+import type { AuditAction, AuditEntry, AuditFilters, AuditListQuery } from '../contract/audit.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogRow, Database } from '../db/schema.js';
 import { wellFormed, wellFormedJson } from '../text/well-formed-text.js';
@@ -70,13 +70,14 @@ function nextDay(date: string): string {
 }
 
 /** Entries are stored with toISOString(): filters become the same form, and compare as text. */
-function filtered(db: Db, f: Omit<AuditListQuery, 'sort' | 'page' | 'pageSize'>) {
+function filtered(db: Db, f: AuditFilters) {
   let q = db.selectFrom('audit_log');
   if (f.from) q = q.where('at', '>=', new Date(f.from.length === 10 ? `${f.from}T00:00:00Z` : f.from).toISOString());
   if (f.to) q = f.to.length === 10 ? q.where('at', '<', nextDay(f.to)) : q.where('at', '<=', new Date(f.to).toISOString());
   if (f.actor) q = q.where('actor', '=', f.actor);
   if (f.action) q = q.where('action', 'in', f.action);
   if (f.target) q = q.where('target', '=', f.target);
+  if (f.excludeAction) q = q.where('action', 'not in', f.excludeAction);
   return q;
 }
 
@@ -90,6 +91,42 @@ export async function listAudit(db: Db, query: AuditListQuery): Promise<{ items:
     .offset((query.page - 1) * query.pageSize)
     .execute();
   return { items: rows.map(toAuditEntry), total: Number(n) };
+}
+
+/** Up to `limit` entries matching the filters after `afterSeq`, in order: one page of an export. */
+export async function filteredAuditAfter(db: Db, filters: AuditFilters, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+  const rows = await filtered(db, filters).selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map(toAuditEntry);
+}
+
+/**
+ * Entries of the given actions whose details name this file hash (exports, certificates), oldest
+ * first: served by audit_log_by_file_sha256.
+ */
+export async function auditEntriesOfFile(db: Db, actions: readonly AuditAction[], sha256: string, limit: number): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where(sql<string>`json_extract(details, '$.sha256')`, '=', sha256)
+    .where('action', 'in', actions)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toAuditEntry);
+}
+
+/** The last time each file hash was exported (findings exports), for the store's retention. */
+export async function lastExportOfFiles(db: Db, sha256s: readonly string[]): Promise<Map<string, string>> {
+  if (sha256s.length === 0) return new Map();
+  const fileHash = sql<string>`json_extract(details, '$.sha256')`;
+  const rows = await db
+    .selectFrom('audit_log')
+    .select([fileHash.as('sha256'), (eb) => eb.fn.max('at').as('at')])
+    .where(fileHash, 'in', sha256s)
+    .where('action', '=', 'export.findings')
+    .groupBy(fileHash)
+    .execute();
+  return new Map(rows.map((r) => [r.sha256, String(r.at)]));
 }
 
 export async function findAuditEntry(db: Db, seq: number): Promise<AuditEntry | undefined> {

@@ -1,13 +1,15 @@
-// GET /audit, GET /audit/verify, GET /audit/:seq (auditor, admin).
+// GET /audit, GET /audit/verify, GET /audit/verify/certificate, GET /audit/export, GET /audit/:seq (auditor, admin).
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { auditListQuery } from '../contract/audit.js';
+import { auditExportQuery, auditListQuery, auditVerifyQuery } from '../contract/audit.js';
+import { sendExportedFile } from '../exports/exported-file.js';
 import { NotFound } from '../http/errors.js';
 import { idParam } from '../http/id-param.js';
-import { requireRole } from '../http/principal.js';
+import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findAuditEntry, listAudit } from './repository.js';
-import { verifyAuditTrail } from './service.js';
+import { exportAuditTrail } from './audit-export.js';
+import { issueAuditCertificate, VERIFY_BATCH, verifyAuditTrail } from './service.js';
 
 export function auditRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -17,8 +19,24 @@ export function auditRoutes(ctx: AppContext): Router {
     res.json(await listAudit(ctx.db, parseInput(auditListQuery, req.query)));
   });
 
-  router.get('/audit/verify', readers, async (_req, res) => {
-    res.json(await verifyAuditTrail(ctx.db));
+  router.get('/audit/verify', readers, async (req, res) => {
+    const { head } = parseInput(auditVerifyQuery, req.query);
+    res.set('Cache-Control', 'no-store').json(await verifyAuditTrail(ctx.db, VERIFY_BATCH, head));
+  });
+
+  router.get('/audit/verify/certificate', readers, async (req, res) => {
+    const { head } = parseInput(auditVerifyQuery, req.query);
+    const certificate = await issueAuditCertificate(ctx, principalOf(req), head);
+    res
+      .set('Cache-Control', 'no-store')
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${certificate.filename}"`)
+      .set('X-Content-SHA256', certificate.sha256)
+      .send(certificate.text);
+  });
+
+  router.get('/audit/export', readers, async (req, res) => {
+    await sendExportedFile(res, await exportAuditTrail(ctx, principalOf(req), parseInput(auditExportQuery, req.query)));
   });
 
   router.get('/audit/:seq', readers, async (req, res) => {

@@ -1,12 +1,14 @@
 // The audit trail's logic: verifying the chain page by page, and the entries other features record
 // on their own (exports).
 import type { AppContext } from '../app-context.js';
-import type { AuditEntry, AuditVerification } from '../contract/audit.js';
+import { createHash } from 'node:crypto';
+import type { AuditCertificate, AuditEntry, AuditVerification } from '../contract/audit.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogRow } from '../db/schema.js';
 import type { Principal } from '../http/principal.js';
 import { decodeWithLoneSurrogates, REPLACEMENT_CHARACTER } from '../text/well-formed-text.js';
-import { auditHash, GENESIS_HASH, type AuditJson } from './audit-hash.js';
+import { APP_VERSION } from '../version.js';
+import { auditHash, canonicalJson, GENESIS_HASH, type AuditJson } from './audit-hash.js';
 import { auditHeadSeq, auditRowsAfter, auditTextBytes, recordAudit } from './repository.js';
 
 /** Entries hashed per query: memory stays flat however long the trail grows. */
@@ -54,26 +56,53 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * Entries written before text was made well-formed are checked as stored (checkStored) and the
  * first of them are named in `legacyText`.
  */
-export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH): Promise<AuditVerification> {
+export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH, notedHead?: string): Promise<AuditVerification> {
   const lastSeq = await auditHeadSeq(db);
   const legacyText: number[] = [];
+  // A noted head is held when an entry with that hash is reached with every entry before it, and
+  // itself, checking out: nothing up to it was changed, inserted or removed. An empty trail's head.
+  let containsAt: number | undefined = notedHead === GENESIS_HASH ? 0 : undefined;
+  const answer = () => (notedHead === undefined ? {} : { contains: containsAt !== undefined, ...(containsAt !== undefined ? { containsAt } : {}) });
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   while (expectedSeq <= lastSeq) {
     const rows = await auditRowsAfter(db, expectedSeq - 1, lastSeq, batchSize);
-    if (rows.length === 0) return { ok: false, brokenAt: expectedSeq, reason: 'sequence' };
+    if (rows.length === 0) return { ok: false, brokenAt: expectedSeq, reason: 'sequence', ...answer() };
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, brokenAt: row.seq, reason: 'sequence' };
+      if (row.seq !== expectedSeq) return { ok: false, brokenAt: row.seq, reason: 'sequence', ...answer() };
       const stored = await checkStored(db, row);
-      if (stored === 'hash') return { ok: false, brokenAt: row.seq, reason: 'hash' };
-      if (row.prev_hash !== prevHash) return { ok: false, brokenAt: row.seq, reason: 'link' };
+      if (stored === 'hash') return { ok: false, brokenAt: row.seq, reason: 'hash', ...answer() };
+      if (row.prev_hash !== prevHash) return { ok: false, brokenAt: row.seq, reason: 'link', ...answer() };
       if (stored === 'legacy-text' && legacyText.length < LISTED_ENTRIES) legacyText.push(row.seq);
+      if (row.hash === notedHead && containsAt === undefined) containsAt = row.seq;
       prevHash = row.hash;
       expectedSeq += 1;
     }
     await yieldToRequests();
   }
-  return { ok: true, entries: lastSeq, head: prevHash, ...(legacyText.length > 0 ? { legacyText } : {}) };
+  return { ok: true, entries: lastSeq, head: prevHash, ...answer(), ...(legacyText.length > 0 ? { legacyText } : {}) };
+}
+
+/**
+ * A verification as a file to keep: the outcome with when, by whom and against which head, as
+ * canonical JSON. Its SHA-256 is recorded in the trail (audit.certificate), so that the file can
+ * later be shown to be the one the server issued.
+ */
+export async function issueAuditCertificate(ctx: AppContext, principal: Principal, notedHead: string | undefined): Promise<{ text: string; sha256: string; filename: string }> {
+  const issuedAt = ctx.now().toISOString();
+  const result = await verifyAuditTrail(ctx.db, VERIFY_BATCH, notedHead);
+  const certificate: AuditCertificate = { kind: 'interop-monitor.audit-verification', issuedAt, issuedBy: principal.username, server: APP_VERSION, checkedHead: notedHead ?? null, result };
+  const text = canonicalJson(certificate) + '\n';
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const filename = `interop-audit-verification_${issuedAt.slice(0, 16).replace(/:/g, '')}Z.json`;
+  await recordAudit(ctx.db, {
+    at: issuedAt,
+    actor: principal.username,
+    action: 'audit.certificate',
+    target: 'audit',
+    details: { filename, sha256, ok: result.ok, entries: result.ok ? result.entries : null, head: result.ok ? result.head : null, checkedHead: notedHead ?? null, contains: result.contains ?? null },
+  });
+  return { text, sha256, filename };
 }
 
 export interface FindingsExport {

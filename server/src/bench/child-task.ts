@@ -2,7 +2,6 @@
 // peak memory (VmHWM) is the task's and not the bench's; prints one JSON line with the figures.
 // Usage: node dist/server/bench/child-task.js '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
 // (or node --import tsx server/src/bench/child-task.ts '…' from the sources).
-import fs from 'node:fs';
 import { createAppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { exportQuery } from '../contract/exports.js';
@@ -41,7 +40,7 @@ if (input.task === 'rules') {
   const file = await exportFindings(ctx, { username: BENCH_USER, role: 'admin', institution: null, via: 'session' }, exportQuery.parse({ format: input.format }));
   count = file.rows;
   bytes = file.bytes;
-  fs.rmSync(file.file, { force: true });
+  await file.discard?.();
 }
 const figures: ChildFigures = { seconds: round((performance.now() - started) / 1000, 3), peakRssMb: peakRssMb(), count, ...(bytes !== undefined ? { bytes } : {}) };
 await database.close();

@@ -19,11 +19,14 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.logout',
   'export.findings',
+  'export.audit',
+  'export.file',
+  'audit.certificate',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const auditEntry = z.object({
   seq: z.number().int().describe('1, 2, 3, … without gaps: the order of the writes'),
@@ -52,6 +55,9 @@ export const auditFilters = z.strictObject({
   actor: z.string().max(64).optional().describe('exactly this actor'),
   action: csv(z.enum(AUDIT_ACTIONS, { error: `UNKNOWN_ACTION: one of ${AUDIT_ACTIONS.join(', ')}` })).optional().describe('one or more actions, comma-separated'),
   target: z.string().max(200).optional().describe('exactly this target, e.g. finding:7'),
+  excludeAction: csv(z.enum(AUDIT_ACTIONS, { error: `UNKNOWN_ACTION: one of ${AUDIT_ACTIONS.join(', ')}` }))
+    .optional()
+    .describe('leave out these actions, comma-separated: auth.login,auth.login_failed,auth.logout hides logins'),
 });
 export type AuditFilters = z.infer<typeof auditFilters>;
 
@@ -62,11 +68,35 @@ export const auditListQuery = auditFilters.extend({
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 
+export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export const auditExportQuery = auditFilters.extend({
+  format: z.enum(AUDIT_EXPORT_FORMATS, { error: `BAD_FORMAT: one of ${AUDIT_EXPORT_FORMATS.join(', ')}` }),
+});
+export type AuditExportQuery = z.infer<typeof auditExportQuery>;
+
+/** A noted head: lower-case hex, as the trail prints it, though a copy in capitals is taken too. */
+const notedHead = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), sha256Hex.describe('a head hash noted earlier (64 hex digits)'));
+
+export const auditVerifyQuery = z.strictObject({
+  head: z
+    .preprocess((v) => (v === '' ? undefined : v), notedHead.optional())
+    .describe('a head noted earlier: the answer says whether the trail still holds it, unchanged, at its position'),
+});
+export type AuditVerifyQuery = z.infer<typeof auditVerifyQuery>;
+
 export const auditList = z.object({ items: z.array(auditEntry), total: z.number().int().describe('exact') });
+
+const contains = z
+  .boolean()
+  .optional()
+  .describe('with ?head=: whether an entry whose hash is that head was reached with every entry up to it checking out, i.e. the trail still holds it unchanged at its position');
+const containsAt = z.number().int().optional().describe('with ?head= and contains: the seq of the entry whose hash is that head');
 
 export const auditVerification = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
+    contains,
+    containsAt,
     entries: z.number().int().describe('how many entries were checked: the whole trail as it stood when the check began'),
     head: sha256Hex.describe('the hash of the last of them (64 zeros on an empty trail); note it, and a later check that finds it at the same seq proves nothing up to there changed'),
     legacyText: z
@@ -78,6 +108,8 @@ export const auditVerification = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
+    contains,
+    containsAt,
     brokenAt: z.number().int().describe('the seq of the first entry that does not check out'),
     reason: z
       .enum(['hash', 'link', 'sequence'])
@@ -85,3 +117,13 @@ export const auditVerification = z.discriminatedUnion('ok', [
   }),
 ]);
 export type AuditVerification = z.infer<typeof auditVerification>;
+
+export const auditCertificate = z.object({
+  kind: z.literal('interop-monitor.audit-verification'),
+  issuedAt: z.string().describe('when the check ran (ISO 8601, UTC)'),
+  issuedBy: z.string().describe('who asked for it'),
+  server: z.string().describe('the server version that checked'),
+  checkedHead: sha256Hex.nullable().describe('the head the check was asked about, or null'),
+  result: auditVerification,
+});
+export type AuditCertificate = z.infer<typeof auditCertificate>;

@@ -139,5 +139,5 @@ export const operations: Operation[] = [
   ...institutionViews.operations({ unauthorized, notFound, invalid }),
   ...findings.operations({ unauthorized, forbidden, notFound, invalid, fail }),
   ...audit.operations({ unauthorized, forbidden, notFound, invalid }),
-  ...exports.operations({ unauthorized, forbidden, invalid }),
+  ...exports.operations({ unauthorized, forbidden, invalid, fail }),
 ];

@@ -11,6 +11,7 @@ import * as m009 from './migrations/009-report-packed-links.js';
 import * as m010 from './migrations/010-idempotency-lease.js';
 import * as m011 from './migrations/011-subject-explanations.js';
 import * as m012 from './migrations/012-agreement-fingerprints.js';
+import * as m013 from './migrations/013-audit-file-hash-index.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '010-idempotency-lease': m010,
   '011-subject-explanations': m011,
   '012-agreement-fingerprints': m012,
+  '013-audit-file-hash-index': m013,
 };
 
 const provider: MigrationProvider = {

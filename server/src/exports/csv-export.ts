@@ -18,8 +18,8 @@ function field(text: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One record with its Windows line ending, as Excel expects. */
-const record = (cells: string[]) => cells.map(field).join(',') + '\r\n';
+/** One record with its Windows line ending, as Excel expects; formula-safe (the audit trail's CSV uses it too). */
+export const csvRecord = (cells: readonly string[]) => cells.map(field).join(',') + '\r\n';
 
 function csvRow(f: ExportedFinding): string {
   const cells = [
@@ -28,10 +28,10 @@ function csvRow(f: ExportedFinding): string {
     f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, periodsText(f), f.holds ? 'true' : 'false',
     f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint,
   ];
-  return record(cells);
+  return csvRecord(cells);
 }
 
 export const writeCsv: ExportWriter = async (source, out) => {
-  await write(out, '\uFEFF' + record([...CSV_COLUMNS]));
+  await write(out, '\uFEFF' + csvRecord(CSV_COLUMNS));
   for await (const chunk of source.chunks()) await write(out, chunk.map(csvRow).join(''));
 };

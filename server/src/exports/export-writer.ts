@@ -59,11 +59,3 @@ export function historyLine(h: ExportedFinding['history'][number]): string {
 export function historyText(f: ExportedFinding): string {
   return f.history.map(historyLine).join(' | ');
 }
-
-/** The filters as a person reads them: "status=open; severity=high", or "none". */
-export function filtersText(filters: FindingFilters): string {
-  const parts = Object.entries(filters)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
-  return parts.length > 0 ? parts.join('; ') : 'none (every finding)';
-}

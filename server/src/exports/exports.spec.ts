@@ -119,6 +119,26 @@ describe('exporting findings', () => {
     }
   });
 
+  it('opens the PDF with a page saying in words what it holds, the filters as labels, one explained hash, and numbers every page', async () => {
+    const { bytes } = await exported('pdf', '&rule=EXCL-001&status=open');
+    const file = path.join(os.tmpdir(), `interop-export-cover-${process.pid}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      const [cover] = pages;
+      expect(cover).toContain('This file is a report of the finding matching the filters below: 1 in all');
+      expect(cover).toMatch(/Rule · 规则\s+EXCL-001 Exclusive/);
+      expect(cover).toMatch(/Status · 状态\s+open · 待处理/);
+      expect(cover).not.toContain('rule=EXCL-001');
+      expect(cover).toContain('It is not the hash of this PDF file');
+      expect(cover.match(/[0-9a-f]{64}/g)).toHaveLength(1);
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} · 第 ${i + 1} 页`));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('records every export in the audit trail with its actor, filters, format, row count and file hash', async () => {
     const { bytes } = await exported('xlsx', '&rule=EXCL-001,RECIP-001&status=open');
     const res = await auditor.get('/api/v1/audit?action=export.findings&sort=-seq&pageSize=1');

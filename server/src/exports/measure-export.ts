@@ -75,7 +75,7 @@ async function exportOnce(dbPath: string, format: ExportFormat): Promise<ExportM
   const exported = await exportFindings(ctx, auditor, exportQuery.parse({ format }));
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
-  await fs.promises.rm(exported.file, { force: true });
+  await exported.discard?.();
   await database.close();
   return { format, seconds: round(seconds), cpuSeconds: round((user + system) / 1e6), peakRssMb: rssMb('VmHWM'), startRssMb, rows: exported.rows, bytes: exported.bytes, sha256: exported.sha256 };
 }

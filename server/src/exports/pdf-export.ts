@@ -1,13 +1,15 @@
-// Findings as a PDF report for reading and filing: a title page (filters, time, count and the data
-// hash), a summary by rule and severity, then every finding with its explanation, evidence, history
-// and comments. Text is set in Noto Sans Hans (shipped by @embedpdf/fonts-sc and embedded as a
+// Findings as a PDF report for reading and filing: a first page saying in words what the file holds
+// (filters as labels, time, count) and what its one printed hash, the data hash, proves; a summary
+// by rule and severity; then every finding with its explanation, evidence, history and comments.
+// Every page is numbered (streamed page by page, so without the total). Text is set in Noto Sans Hans (shipped by @embedpdf/fonts-sc and embedded as a
 // subset), so Chinese names render instead of empty boxes.
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { RULES } from '../rules/catalog.js';
 import type { ExportedFinding, FindingSource } from './finding-source.js';
-import { commentAuthorship, evidenceLine, filtersText, historyLine, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import type { FindingFilters } from '../contract/findings.js';
+import { commentAuthorship, evidenceLine, historyLine, write, type ExportMeta, type ExportWriter } from './export-writer.js';
 import { Conflict } from '../http/errors.js';
 import { quotedText } from '../text/quoted-text.js';
 import { JsonExportText, writeJson } from './json-export.js';
@@ -15,6 +17,39 @@ import { registerCjkFonts } from './pdf-fonts.js';
 
 const SEVERITIES = ['high', 'medium', 'low'] as const;
 const GREY = '#555555';
+
+/** Severities and statuses in both languages, worded as the client words them. */
+const SEVERITY_WORDS: Record<string, string> = { high: 'high · 高', medium: 'medium · 中', low: 'low · 低' };
+const STATUS_WORDS: Record<string, string> = {
+  open: 'open · 待处理',
+  acknowledged: 'acknowledged · 已知悉',
+  confirmed: 'confirmed · 已确认',
+  dismissed: 'dismissed · 已排除',
+  resolved: 'resolved · 已解决',
+};
+
+/** Each filter as a labelled line a person reads: "Rule · 规则: EXCL-001 Exclusive agreement · 排他协议". */
+export function filterLines(filters: FindingFilters): [label: string, value: string][] {
+  const words = (values: readonly string[], table: Record<string, string>) => values.map((v) => table[v] ?? v).join(', ');
+  const ruleWords = (id: string) => {
+    const rule = RULES.find((r) => r.id === id);
+    return rule ? `${id} ${rule.title.en} · ${rule.title.zh}` : id;
+  };
+  const lines: [string, string][] = [];
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    if (key === 'status') lines.push(['Status · 状态', words(values, STATUS_WORDS)]);
+    else if (key === 'severity') lines.push(['Severity · 严重程度', words(values, SEVERITY_WORDS)]);
+    else if (key === 'rule') lines.push(['Rule · 规则', values.map(ruleWords).join('; ')]);
+    else if (key === 'institution') lines.push(['Institution named · 涉及机构', values.join(', ')]);
+    else if (key === 'city') lines.push(['City (GB/T 2260 code) · 城市代码', values.join(', ')]);
+    else if (key === 'period') lines.push(['Holding in period · 所属期间', values.join(', ')]);
+    else if (key === 'q') lines.push(['Text searched for · 搜索文字', quotedText(values.join(' '))]);
+    else lines.push([key, values.join(', ')]);
+  }
+  return lines;
+}
 
 interface Digest {
   sha256: string;
@@ -62,8 +97,13 @@ export const writePdf: ExportWriter = async (source, out, meta) => {
   const flush = async () => {
     while (pending.length > 0) await write(out, pending.shift()!);
   };
-  doc.on('pageAdded', () => runningHeader(doc, meta, sha256));
+  let pageNumber = 1;
+  doc.on('pageAdded', () => {
+    pageNumber += 1;
+    pageFrame(doc, meta, sha256, pageNumber);
+  });
 
+  pageFrame(doc, meta, sha256, pageNumber);
   titlePage(doc, meta, sha256);
   summaryPage(doc, counts, meta.total);
   // The pages are drawn from a second read: hash it too, so that a report whose pages do not match
@@ -87,9 +127,16 @@ export const writePdf: ExportWriter = async (source, out, meta) => {
   await flush();
 };
 
-function runningHeader(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: string): void {
+/** The running header (after the first page) and the page number at the foot of every page. */
+function pageFrame(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: string, pageNumber: number): void {
   const { x, y } = doc;
-  doc.font('text').fontSize(7).fillColor(GREY).text(`Interop Monitor findings export · ${meta.exportedAt} · data SHA-256 ${sha256.slice(0, 16)}…`, 50, 25, { lineBreak: false });
+  const bottom = doc.page.margins.bottom;
+  // Text below the bottom margin would start a new page: lift the margin while the foot is drawn.
+  doc.page.margins.bottom = 0;
+  doc.font('text').fontSize(7).fillColor(GREY);
+  if (pageNumber > 1) doc.text(`Interop Monitor findings report · ${meta.exportedAt} · data hash ${sha256.slice(0, 16)}…`, 50, 25, { lineBreak: false });
+  doc.text(`Page ${pageNumber} · 第 ${pageNumber} 页`, 50, doc.page.height - 35, { width: doc.page.width - 100, align: 'center', lineBreak: false });
+  doc.page.margins.bottom = bottom;
   doc.fillColor('black');
   doc.x = x;
   doc.y = y;
@@ -98,25 +145,45 @@ function runningHeader(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: string
 function titlePage(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: string): void {
   doc.font('bold').fontSize(22).text('Interop Monitor', { align: 'left' });
   doc.fontSize(16).text('Findings report · 发现报告');
-  doc.moveDown(1.5);
+  doc.moveDown(1);
+  const filters = filterLines(meta.filters);
+  const scope = filters.length === 0 ? 'every finding on record' : `the ${meta.total === 1 ? 'finding' : 'findings'} matching the filters below`;
+  doc
+    .font('text')
+    .fontSize(10.5)
+    .text(
+      `This file is a report of ${scope}: ${meta.total} in all, as the regulator's Interop Monitor held them on ${meta.exportedAt.slice(0, 10)} at ${meta.exportedAt.slice(11, 16)} UTC, ` +
+        `exported by ${meta.exportedBy}. After a summary by rule and severity, each finding follows with its explanation, evidence, status history and comments.`,
+    )
+    .text(`本文件为互联互通监测系统${filters.length === 0 ? '全部线索' : '符合下列筛选条件的线索'}报告，共 ${meta.total} 条，由 ${meta.exportedBy} 于 ${meta.exportedAt.slice(0, 16).replace('T', ' ')}（UTC）导出。`)
+    .moveDown(1);
   const line = (label: string, value: string) => {
     doc.font('bold').fontSize(10).text(label);
     doc.font('text').fontSize(10).text(value).moveDown(0.5);
   };
+  if (filters.length === 0) line('Filters · 筛选条件', 'none: every finding · 无（全部线索）');
+  for (const [label, value] of filters) line(label, value);
   line('Exported at (UTC) · 导出时间', meta.exportedAt);
   line('Exported by · 导出人', meta.exportedBy);
-  line('Filters · 筛选条件', filtersText(meta.filters));
-  line('Order · 排序', meta.sort);
+  line('Order · 排序', `${meta.sort.replace(/^-/, '')}, ${meta.sort.startsWith('-') ? 'descending · 降序' : 'ascending · 升序'}`);
   line('Findings · 发现数量', String(meta.total));
+  doc.moveDown(0.5);
   line('Data hash · 数据哈希 (SHA-256)', sha256);
   doc
     .font('text')
-    .fontSize(8)
+    .fontSize(8.5)
     .fillColor(GREY)
     .text(
-      'The data hash is the SHA-256 of the JSON export (format=json) of the same findings with the same filters and order. ' +
-        'The export itself is recorded in the audit trail with its own file hash. ' +
-        '数据哈希为相同筛选条件和排序下 JSON 导出文件的 SHA-256；本次导出及其文件哈希已记入审计日志。',
+      'What the data hash proves: it is the SHA-256 of the JSON export (format=json) of the same findings with the same filters and order, which is the same bytes whenever ' +
+        'the findings are the same. Export the JSON again and hash it: the same hash means the findings in this report have not changed since. ' +
+        // An ASCII apostrophe: the CJK font draws U+2019 full-width, leaving a gap.
+        "It is not the hash of this PDF file: that one (the file's SHA-256, sent as X-Content-SHA256) differs at every export because the time is printed; " +
+        'it is recorded in the audit trail, and Exports → Check a file matches this file to its record.',
+    )
+    .moveDown(0.3)
+    .text(
+      '数据哈希是相同筛选条件和排序下 JSON 导出文件（format=json）的 SHA-256；线索不变，其字节即不变。重新导出 JSON 并计算哈希，相同即说明本报告中的线索未被更改。' +
+        '它不是本 PDF 文件的哈希：文件的 SHA-256 因印有导出时间而每次不同，已记入审计日志，可在“导出 → 核对文件”中与其记录相匹配。',
     )
     .fillColor('black');
 }
@@ -132,7 +199,7 @@ function summaryPage(doc: PDFKit.PDFDocument, counts: Digest['counts'], total: n
     doc.x = 50;
     doc.moveDown(0.4);
   };
-  row(['Rule · 规则', 'high', 'medium', 'low', 'total'], 'bold');
+  row(['Rule · 规则', 'high · 高', 'medium · 中', 'low · 低', 'total · 合计'], 'bold');
   for (const rule of RULES) {
     const c = counts.get(rule.id);
     if (!c) continue;
@@ -144,7 +211,7 @@ function summaryPage(doc: PDFKit.PDFDocument, counts: Digest['counts'], total: n
 function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
   if (doc.y > doc.page.height - 160) doc.addPage();
   else doc.moveDown(1);
-  doc.font('bold').fontSize(11).text(`#${f.id} · ${f.ruleId} · ${f.severity} · ${f.status}`);
+  doc.font('bold').fontSize(11).text(`#${f.id} · ${f.ruleId} · ${SEVERITY_WORDS[f.severity] ?? f.severity} · ${STATUS_WORDS[f.status] ?? f.status}`);
   const where = [f.city ? `${f.cityName ?? f.city} ${f.cityNameZh ?? ''} (${f.city})` : null, f.mode, f.channel].filter(Boolean).join(' · ');
   doc.font('text').fontSize(9).fillColor(GREY);
   doc.text(`Subjects · 主体: ${f.subjectNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);

@@ -1,34 +1,86 @@
-// GET /exports/findings?format=csv|xlsx|pdf|json&<finding filters>, and GET /exports, the exports made so
-// far as the audit trail records them (analyst, auditor, admin).
-import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Router } from 'express';
+// GET /exports/findings?format=csv|xlsx|pdf|json&<finding filters>; GET /exports, the exports made so
+// far as the audit trail records them, with their kept files; GET /exports/:id/file, a kept file
+// again; POST /exports/check, which export a file is (analyst, auditor, admin).
+import { createHash } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
 import type { AppContext } from '../app-context.js';
 import { exportQuery, pastExportsQuery } from '../contract/exports.js';
-import { listAudit } from '../audit/repository.js';
+import { BadRequest, DomainError, NotFound } from '../http/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { exportFindings } from './service.js';
+import { sendExportedFile } from './exported-file.js';
+import { exportFindings, keptExportFile, listPastExports, recordsOfFile } from './service.js';
+
+/** The largest file POST /exports/check reads: above the largest export (100,000 findings as CSV run to some 60 MB). */
+export const MAX_CHECKED_BYTES = 256 * 1024 * 1024;
+
+interface CheckedFile {
+  sha256: string;
+  bytes: number;
+}
+
+/** Hashes the uploaded file as it arrives, storing nothing: memory stays flat whatever its size. */
+const hashingStorage: multer.StorageEngine = {
+  _handleFile(_req, file, done) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    file.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
+    file.stream.on('error', done);
+    file.stream.on('end', () => done(null, { sha256: hash.digest('hex'), bytes } as Partial<Express.Multer.File>));
+  },
+  _removeFile(_req, _file, done) {
+    done(null);
+  },
+};
+
+const checkUpload = multer({ storage: hashingStorage, limits: { fileSize: MAX_CHECKED_BYTES, files: 1, fields: 0, parts: 1 } }).single('file');
+
+async function hashedUpload(req: Request, res: Response): Promise<CheckedFile> {
+  if (!req.is('multipart/form-data')) throw new BadRequest('Send the file as multipart/form-data, in a field named file.', undefined, 'UNSUPPORTED_MEDIA_TYPE');
+  await new Promise<void>((resolve, reject) =>
+    checkUpload(req, res, (err: unknown) => {
+      if ((err as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
+        reject(new DomainError(413, 'FILE_TOO_LARGE', 'Payload too large', `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`));
+      } else if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve();
+    }),
+  );
+  const file = req.file as (Express.Multer.File & CheckedFile) | undefined;
+  if (!file) throw new BadRequest('Send the file in a multipart field named file.', undefined, 'FILE_REQUIRED');
+  return { sha256: file.sha256, bytes: file.bytes };
+}
 
 export function exportRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/exports/findings', requireRole('analyst', 'auditor', 'admin'), async (req, res) => {
-    const exported = await exportFindings(ctx, principalOf(req), parseInput(exportQuery, req.query));
-    try {
-      res.setHeader('Content-Type', exported.contentType);
-      res.setHeader('Content-Length', String(exported.bytes));
-      res.setHeader('Content-Disposition', `attachment; filename="${exported.filename}"`);
-      res.setHeader('X-Content-SHA256', exported.sha256);
-      res.setHeader('X-Export-Rows', String(exported.rows));
-      await pipeline(fs.createReadStream(exported.file), res);
-    } finally {
-      await fs.promises.rm(exported.file, { force: true });
-    }
+  // Analysts export too, so they may see, fetch again and check what was exported, though not the rest of the audit trail.
+  const exporters = requireRole('analyst', 'auditor', 'admin');
+
+  router.get('/exports/findings', exporters, async (req, res) => {
+    await sendExportedFile(res, await exportFindings(ctx, principalOf(req), parseInput(exportQuery, req.query)));
   });
-  // Analysts export too, so they may see what was exported, though not the rest of the audit trail.
-  router.get('/exports', requireRole('analyst', 'auditor', 'admin'), async (req, res) => {
+
+  router.get('/exports', exporters, async (req, res) => {
     const { page, pageSize } = parseInput(pastExportsQuery, req.query);
-    res.json(await listAudit(ctx.db, { action: ['export.findings'], sort: '-seq', page, pageSize }));
+    res.set('Cache-Control', 'no-store').json(await listPastExports(ctx, page, pageSize));
   });
+
+  router.get('/exports/:id/file', exporters, async (req, res) => {
+    const param = String(req.params.id);
+    const seq = /^[1-9]\d{0,15}$/.test(param) ? Number(param) : NaN;
+    if (!Number.isSafeInteger(seq)) throw new NotFound(`No findings export ${param}.`, 'EXPORT_NOT_FOUND');
+    await sendExportedFile(res, await keptExportFile(ctx, principalOf(req), seq));
+  });
+
+  // Authorised before a byte of the upload is read.
+  router.post('/exports/check', exporters, async (req, res) => {
+    const file = await hashedUpload(req, res);
+    const records = await recordsOfFile(ctx, principalOf(req), file.sha256);
+    res.set('Cache-Control', 'no-store').json({ ...file, records });
+  });
+
   return router;
 }

@@ -1,16 +1,16 @@
-// Builds an export into a temporary file while hashing it, so that the response can carry the
-// hash of its exact bytes in a header and memory stays flat; then records it in the audit trail.
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { finished } from 'node:stream/promises';
+// Builds an export into a file while hashing it, so that the response can carry the hash of its
+// exact bytes in a header and memory stays flat; keeps it by that hash (export-store.ts), records it
+// in the audit trail; and serves, lists, checks and prunes the kept files.
 import type { AppContext } from '../app-context.js';
+import { auditEntriesOfFile, findAuditEntry, lastExportOfFiles, listAudit, recordAudit } from '../audit/repository.js';
 import { recordFindingsExport } from '../audit/service.js';
-import type { ExportFormat, ExportQuery } from '../contract/exports.js';
+import type { AuditAction, AuditEntry } from '../contract/audit.js';
+import type { ExportFormat, ExportQuery, PastExport } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
+import { DomainError, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
+import { type ExportedFile, temporaryFile } from './exported-file.js';
+import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
 
@@ -29,50 +29,125 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export interface ExportFile {
-  /** A temporary file: the caller sends it, then deletes it. */
-  file: string;
-  filename: string;
-  contentType: string;
-  sha256: string;
-  bytes: number;
-  rows: number;
-}
-
-export async function exportFindings(ctx: AppContext, principal: Principal, query: ExportQuery): Promise<ExportFile> {
+export async function exportFindings(ctx: AppContext, principal: Principal, query: ExportQuery): Promise<ExportedFile> {
   const { format, sort, ...filters } = query;
   const exportedAt = ctx.now().toISOString();
   const source = await findingSource(ctx.db, principal, filters, sort);
   const meta: ExportMeta = { filters, sort, exportedAt, exportedBy: principal.username, total: source.ids.length };
 
   const writer = await WRITERS[format]();
-  const file = path.join(os.tmpdir(), `interop-export-${randomUUID()}.${format}`);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const hashing = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const target = fs.createWriteStream(file);
-  hashing.pipe(target);
+  const written = await writeHashedFile(ctx.exportStore.partialFile(format), (out) => writer(source, out, meta));
+  const sending = temporaryFile(written.file);
+  const filename = exportFilename(filters, format, exportedAt);
   try {
-    await writer(source, hashing, meta);
-    if (!hashing.writableEnded) hashing.end();
-    await finished(target);
+    await ctx.exportStore.keep(written.file, written.sha256, COMPRESSED_WHEN_KEPT[format]);
+    // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
+    await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256: written.sha256 });
+    await pruneExportStore(ctx);
   } catch (err) {
-    hashing.destroy();
-    target.destroy();
-    await fs.promises.rm(file, { force: true });
+    await sending.discard();
     throw err;
   }
-  const sha256 = hash.digest('hex');
-  const filename = exportFilename(filters, format, exportedAt);
-  // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
-  await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256 });
-  return { file, filename, contentType: CONTENT_TYPES[format], sha256, bytes, rows: source.ids.length };
+  return { ...sending, filename, contentType: CONTENT_TYPES[format], sha256: written.sha256, bytes: written.bytes, rows: source.ids.length };
+}
+
+/** Text formats shrink some twentyfold gzipped; XLSX and PDF are deflated inside already. */
+const COMPRESSED_WHEN_KEPT: Record<ExportFormat, boolean> = { csv: true, json: true, xlsx: false, pdf: false };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Until when the bytes last exported at `lastExportedAt` are kept. */
+function keptUntil(ctx: AppContext, lastExportedAt: string): Date {
+  return new Date(Date.parse(lastExportedAt) + ctx.config.EXPORT_RETENTION_DAYS * DAY_MS);
+}
+
+/** Hashes looked up per query while pruning: well under SQLite's limit on bound parameters. */
+const PRUNE_BATCH = 500;
+
+/**
+ * Removes the kept files whose bytes were last exported more than EXPORT_RETENTION_DAYS ago, the
+ * files no export entry names (a crash between keeping and recording) and partial files left by a
+ * crash, both once an hour old so that an export in progress is never caught between its steps.
+ */
+export async function pruneExportStore(ctx: AppContext): Promise<number> {
+  const now = ctx.now();
+  const settled = new Date(now.getTime() - 60 * 60 * 1000);
+  const { hashes, strayPartials } = await ctx.exportStore.contents(settled);
+  let removed = 0;
+  for (const file of strayPartials) await ctx.exportStore.removePartial(file);
+  for (let i = 0; i < hashes.length; i += PRUNE_BATCH) {
+    const batch = hashes.slice(i, i + PRUNE_BATCH);
+    const lastExports = await lastExportOfFiles(ctx.db, batch);
+    for (const sha256 of batch) {
+      const last = lastExports.get(sha256);
+      const expired = last ? keptUntil(ctx, last) <= now : ((await ctx.exportStore.keptSince(sha256)) ?? now) < settled;
+      if (!expired) continue;
+      await ctx.exportStore.remove(sha256);
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+
+function fileHashOf(entry: AuditEntry): string | undefined {
+  const sha256 = entry.details.sha256;
+  return typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256) ? sha256 : undefined;
+}
+
+/** The findings exports, newest first, each with the state of its kept file. */
+export async function listPastExports(ctx: AppContext, page: number, pageSize: number): Promise<{ items: PastExport[]; total: number }> {
+  const list = await listAudit(ctx.db, { action: ['export.findings'], sort: '-seq', page, pageSize });
+  const hashes = [...new Set(list.items.map(fileHashOf).filter((h): h is string => h !== undefined))];
+  const lastExports = await lastExportOfFiles(ctx.db, hashes);
+  const now = ctx.now();
+  const items = await Promise.all(
+    list.items.map(async (entry): Promise<PastExport> => {
+      const sha256 = fileHashOf(entry);
+      const last = sha256 && lastExports.get(sha256);
+      const until = last ? keptUntil(ctx, last) : undefined;
+      const kept = until !== undefined && until > now && (await ctx.exportStore.keptSince(sha256!)) !== undefined;
+      return { ...entry, file: { kept, keptUntil: kept ? until.toISOString() : null } };
+    }),
+  );
+  return { items, total: list.total };
+}
+
+/**
+ * The exact bytes recorded by the findings export `seq`, checked against the recorded hash before
+ * they are handed out; the re-download is itself recorded (export.file).
+ */
+export async function keptExportFile(ctx: AppContext, principal: Principal, seq: number): Promise<ExportedFile> {
+  const entry = await findAuditEntry(ctx.db, seq);
+  const sha256 = entry && entry.action === 'export.findings' ? fileHashOf(entry) : undefined;
+  if (!entry || !sha256) throw new NotFound(`No findings export ${seq}.`, 'EXPORT_NOT_FOUND');
+  const last = (await lastExportOfFiles(ctx.db, [sha256])).get(sha256) ?? entry.at;
+  const open = keptUntil(ctx, last) > ctx.now() ? await ctx.exportStore.read(sha256) : undefined;
+  if (!open) {
+    throw new DomainError(410, 'EXPORT_FILE_EXPIRED', 'Gone', `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`);
+  }
+  const stored = await hashOfStream(open());
+  if (stored.sha256 !== sha256) {
+    throw new DomainError(500, 'EXPORT_FILE_ALTERED', 'Kept file altered', `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`);
+  }
+  const details = entry.details as { format?: ExportFormat; filename?: string; rows?: number };
+  const format = details.format && details.format in CONTENT_TYPES ? details.format : 'json';
+  await recordAudit(ctx.db, { at: ctx.now().toISOString(), actor: principal.username, action: 'export.file', target: `export:${seq}`, details: { sha256, filename: details.filename ?? null } });
+  return { open, filename: details.filename ?? `${sha256}.${format}`, contentType: CONTENT_TYPES[format], sha256, bytes: stored.bytes, rows: details.rows ?? 0 };
+}
+
+/** How many matching records a check lists. */
+export const CHECK_LISTED = 100;
+
+/**
+ * The records of a file by its SHA-256: findings exports for everyone who may export; audit
+ * exports and verification certificates only for those who may read the audit trail.
+ */
+export async function recordsOfFile(ctx: AppContext, principal: Principal, sha256: string): Promise<AuditEntry[]> {
+  const actions: AuditAction[] = principal.role === 'analyst' ? ['export.findings'] : ['export.findings', 'export.audit', 'audit.certificate'];
+  const records = await auditEntriesOfFile(ctx.db, actions, sha256, CHECK_LISTED);
+  if (records.length === 0) throw new NotFound(`No export or certificate was recorded with SHA-256 ${sha256}.`, 'EXPORT_NOT_MATCHED');
+  return records;
 }
 
 /** interop-findings_status-open_severity-high_2026-11-25T0800Z.xlsx: what it holds and when. */

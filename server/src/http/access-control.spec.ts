@@ -54,9 +54,13 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'POST /rules/:id/preview': { allowed: ['analyst', 'admin'], body: { settings: { dueDay: 15 } } },
   'GET /audit': { allowed: ['auditor', 'admin'] },
   'GET /audit/verify': { allowed: ['auditor', 'admin'] },
+  'GET /audit/verify/certificate': { allowed: ['auditor', 'admin'] },
+  'GET /audit/export': { allowed: ['auditor', 'admin'], query: '?format=csv' },
   'GET /audit/:seq': { allowed: ['auditor', 'admin'] },
   'GET /exports/findings': { allowed: CENTRAL_BANK, query: '?format=json' },
   'GET /exports': { allowed: CENTRAL_BANK },
+  'GET /exports/:id/file': { allowed: CENTRAL_BANK },
+  'POST /exports/check': { allowed: CENTRAL_BANK },
 };
 
 let app: TestApp;

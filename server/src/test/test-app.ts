@@ -67,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.reportChecks.close();
       await database.close();
+      ctx.exportStore.dispose();
     },
   };
 }

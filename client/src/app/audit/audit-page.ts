@@ -1,34 +1,37 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AuditEntry } from '../core/api/api-types';
+import type { AuditEntry, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { Viewport } from '../core/layout/viewport';
+import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './audit-actions';
 import { summariseDetails } from './audit-details';
-import { AUDIT_PAGE_SIZES, type AuditQuery, auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
+import { AUDIT_PAGE_SIZES, type AuditQuery, auditFilterParams, auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
 import { AuditVerify } from './audit-verify';
 
 /** The hash-chained audit trail, newest first, with filters in the URL and a chain verification. */
 @Component({
   selector: 'im-audit-page',
-  imports: [AuditVerify, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
+  imports: [AuditVerify, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage {
   private readonly router = inject(Router);
+  private readonly files = inject(FileDownload);
   protected readonly format = inject(LocaleFormat);
 
   // Bound from the query parameters by the router.
@@ -37,11 +40,12 @@ export class AuditPage {
   readonly actor = input<string>();
   readonly action = input<string>();
   readonly target = input<string>();
+  readonly logins = input<string>();
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
   protected readonly query = computed(() =>
-    parseAuditQuery({ from: this.from(), to: this.to(), actor: this.actor(), action: this.action(), target: this.target(), page: this.page(), pageSize: this.pageSize() }),
+    parseAuditQuery({ from: this.from(), to: this.to(), actor: this.actor(), action: this.action(), target: this.target(), logins: this.logins(), page: this.page(), pageSize: this.pageSize() }),
   );
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly actionLabels = AUDIT_ACTION_LABELS;
@@ -58,8 +62,26 @@ export class AuditPage {
   protected readonly problem = computed(() => (this.entries.error() ? problemOf(this.entries.error()) : null));
   protected readonly filtered = computed(() => {
     const q = this.query();
-    return !!(q.from || q.to || q.actor || q.action.length || q.target);
+    return !!(q.from || q.to || q.actor || q.action.length || q.target || q.hideLogins);
   });
+
+  protected readonly exporting = signal(false);
+  protected readonly exported = signal<Downloaded | null>(null);
+  protected readonly exportProblem = signal<Problem | null>(null);
+
+  /** The entries the filters select (every page), as a file with its SHA-256; recorded in the trail. */
+  protected async exportTrail(format: 'csv' | 'jsonl'): Promise<void> {
+    this.exporting.set(true);
+    this.exported.set(null);
+    this.exportProblem.set(null);
+    try {
+      this.exported.set(await this.files.download('/api/v1/audit/export', { ...auditFilterParams(this.query()), format }, `interop-audit.${format}`));
+    } catch (error) {
+      this.exportProblem.set(await problemFromBlob(error));
+    } finally {
+      this.exporting.set(false);
+    }
+  }
 
   protected setFilters(change: Partial<AuditQuery>): void {
     this.navigate({ ...this.query(), ...change, page: 1 });

@@ -9,11 +9,14 @@ export interface AuditQuery {
   actor: string;
   action: AuditAction[];
   target: string;
+  /** Leave logins, failed logins and logouts out: on a busy system they are most of the trail. */
+  hideLogins: boolean;
   page: number;
   pageSize: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOGIN_ACTIONS: AuditAction[] = ['auth.login', 'auth.login_failed', 'auth.logout'];
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 
 export function parseAuditQuery(params: Record<string, string | undefined>): AuditQuery {
@@ -25,6 +28,7 @@ export function parseAuditQuery(params: Record<string, string | undefined>): Aud
     actor: (params['actor'] ?? '').trim().slice(0, 64),
     action: (params['action'] ?? '').split(',').filter((a): a is AuditAction => (AUDIT_ACTIONS as string[]).includes(a)),
     target: (params['target'] ?? '').trim().slice(0, 200),
+    hideLogins: params['logins'] === 'hidden',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     pageSize: (AUDIT_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 25,
   };
@@ -32,12 +36,18 @@ export function parseAuditQuery(params: Record<string, string | undefined>): Aud
 
 /** GET /audit's parameters: newest first. */
 export function auditParams(query: AuditQuery): Record<string, string> {
-  const params: Record<string, string> = { sort: '-seq', page: String(query.page), pageSize: String(query.pageSize) };
+  return { sort: '-seq', page: String(query.page), pageSize: String(query.pageSize), ...auditFilterParams(query) };
+}
+
+/** The filters alone, as GET /audit and GET /audit/export take them. */
+export function auditFilterParams(query: AuditQuery): Record<string, string> {
+  const params: Record<string, string> = {};
   if (query.from) params['from'] = query.from;
   if (query.to) params['to'] = query.to;
   if (query.actor) params['actor'] = query.actor;
   if (query.action.length) params['action'] = query.action.join(',');
   if (query.target) params['target'] = query.target;
+  if (query.hideLogins) params['excludeAction'] = LOGIN_ACTIONS.join(',');
   return params;
 }
 
@@ -49,6 +59,7 @@ export function auditQueryParams(query: AuditQuery): Record<string, string | nul
     actor: query.actor || null,
     action: query.action.length ? query.action.join(',') : null,
     target: query.target || null,
+    logins: query.hideLogins ? 'hidden' : null,
     page: query.page === 1 ? null : String(query.page),
     pageSize: query.pageSize === 25 ? null : String(query.pageSize),
   };

@@ -1,11 +1,14 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { AuditVerification, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 
@@ -15,17 +18,35 @@ const REASON_LABELS: Record<'hash' | 'link' | 'sequence', string> = {
   sequence: 'audit.verify.reason.sequence',
 };
 
-/** The "Verify chain" button and its outcome: the head hash and entry count, or the first broken entry. */
+const HEAD = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * The "Verify chain" button and its outcome: the head hash and entry count, or the first broken
+ * entry; against a head noted earlier, whether the trail still contains it; and the outcome as a
+ * certificate file to keep.
+ */
 @Component({
   selector: 'im-audit-verify',
-  imports: [MatButtonModule, MatProgressSpinnerModule, ProblemView, TranslocoPipe],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule, ProblemView, TranslocoPipe],
   template: `
+    <mat-form-field appearance="outline" subscriptSizing="dynamic" class="head">
+      <mat-label>{{ 'audit.verify.earlierHead' | transloco }}</mat-label>
+      <input matInput name="earlierHead" autocomplete="off" spellcheck="false" [value]="earlierHead()" (input)="earlierHead.set($any($event.target).value.trim())" />
+      <mat-hint>{{ 'audit.verify.earlierHeadHint' | transloco }}</mat-hint>
+      @if (headInvalid()) {
+        <mat-error>{{ 'audit.verify.earlierHeadInvalid' | transloco }}</mat-error>
+      }
+    </mat-form-field>
     <div class="row">
-      <button mat-flat-button type="button" [disabled]="busy()" (click)="verify()">{{ 'audit.verify.button' | transloco }}</button>
+      <button mat-flat-button type="button" [disabled]="busy() || headInvalid()" (click)="verify()">{{ 'audit.verify.button' | transloco }}</button>
+      <button mat-stroked-button type="button" [disabled]="busy() || headInvalid()" (click)="downloadCertificate()">{{ 'audit.verify.certificate' | transloco }}</button>
       @if (busy()) {
         <mat-spinner diameter="20" [attr.aria-label]="'audit.verify.running' | transloco" />
       }
     </div>
+    @if (certificate(); as c) {
+      <p class="certificate" role="status">{{ 'audit.verify.certificateSaved' | transloco: { filename: c.filename } }} <code>{{ c.sha256 }}</code></p>
+    }
     @if (result(); as r) {
       @if (r.ok) {
         <div class="outcome ok" role="status">
@@ -39,39 +60,35 @@ const REASON_LABELS: Record<'hash' | 'link' | 'sequence', string> = {
           <span>{{ reasonLabels[r.reason] | transloco }}</span>
         </div>
       }
+      @if (r.contains !== undefined) {
+        <div class="outcome" [class.ok]="r.contains" [class.broken]="!r.contains" [attr.role]="r.contains ? 'status' : 'alert'" data-testid="audit-contains">
+          @if (r.contains) {
+            <strong>{{ 'audit.verify.containsYes' | transloco: { seq: r.containsAt } }}</strong>
+          } @else {
+            <strong>{{ 'audit.verify.containsNo' | transloco }}</strong>
+          }
+          <code>{{ checkedHead() }}</code>
+        </div>
+      }
     }
     @if (problem(); as p) {
       <im-problem-view [problem]="p" />
     }
   `,
+  styleUrl: '../shared/check-outcome.scss',
   styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
+    .head {
+      width: min(100%, 46em);
     }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 12px;
+    .head input {
+      font-family: monospace;
     }
-    .outcome {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding: 12px 16px;
-      border-radius: 8px;
-    }
-    .outcome code {
+    code {
       word-break: break-all;
     }
-    .ok {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .broken {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
+    .certificate {
+      margin: 0;
+      word-break: break-all;
     }
     .broken a {
       color: inherit;
@@ -81,6 +98,7 @@ const REASON_LABELS: Record<'hash' | 'link' | 'sequence', string> = {
 })
 export class AuditVerify {
   private readonly http = inject(HttpClient);
+  private readonly files = inject(FileDownload);
   protected readonly format = inject(LocaleFormat);
   protected readonly reasonLabels = REASON_LABELS;
 
@@ -88,16 +106,43 @@ export class AuditVerify {
   protected readonly result = signal<AuditVerification | null>(null);
   protected readonly checkedAt = signal('');
   protected readonly problem = signal<Problem | null>(null);
+  /** A head hash noted at an earlier check, pasted in. */
+  protected readonly earlierHead = signal('');
+  protected readonly headInvalid = computed(() => this.earlierHead() !== '' && !HEAD.test(this.earlierHead()));
+  /** The head the shown outcome was checked against. */
+  protected readonly checkedHead = signal('');
+  protected readonly certificate = signal<Downloaded | null>(null);
+
+  private params(): Record<string, string> {
+    const head = this.earlierHead().toLowerCase();
+    return head ? { head } : {};
+  }
 
   protected async verify(): Promise<void> {
     this.busy.set(true);
     this.problem.set(null);
     this.result.set(null);
     try {
-      this.result.set(await firstValueFrom(this.http.get<AuditVerification>('/api/v1/audit/verify')));
+      const params = this.params();
+      this.result.set(await firstValueFrom(this.http.get<AuditVerification>('/api/v1/audit/verify', { params })));
+      this.checkedHead.set(params['head'] ?? '');
       this.checkedAt.set(new Date().toISOString());
     } catch (error) {
       this.problem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The same check as a file to keep, its SHA-256 recorded in the trail. */
+  protected async downloadCertificate(): Promise<void> {
+    this.busy.set(true);
+    this.problem.set(null);
+    this.certificate.set(null);
+    try {
+      this.certificate.set(await this.files.download('/api/v1/audit/verify/certificate', this.params(), 'interop-audit-verification.json'));
+    } catch (error) {
+      this.problem.set(await problemFromBlob(error));
     } finally {
       this.busy.set(false);
     }

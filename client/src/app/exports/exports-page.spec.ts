@@ -6,7 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/auth/session';
-import { filenameOf } from '../findings/findings-export';
+import { filenameOf } from '../shared/file-download';
 import { describeFilters, ExportsPage, filtersAsQuery } from './exports-page';
 import { awaitRequest } from '../../testing/http-requests';
 
@@ -57,6 +57,7 @@ describe('ExportsPage', () => {
           details: { filename: 'f.xlsx', filters: { rule: ['EXCL-001'] }, format: 'xlsx', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' },
           prevHash: '0'.repeat(64),
           hash: 'c'.repeat(64),
+          file: { kept: true, keptUntil: '2027-11-25T08:42:23.506Z' },
         },
       ],
       total: 1,
@@ -66,6 +67,26 @@ describe('ExportsPage', () => {
     expect(text).toContain('XLSX');
     expect(text).toContain('rule EXCL-001');
     expect(text).toContain('b'.repeat(64));
+    expect(text).toContain('Download again');
+  });
+
+  it('checks a chosen file against the export records and says when it matches none', async () => {
+    await setUp('analyst');
+    void harness.navigateByUrl('/exports');
+    (await requestTo('/api/v1/exports')).flush({ items: [], total: 0 });
+    await harness.fixture.whenStable();
+    const picker = root().querySelector('input[type=file]') as HTMLInputElement;
+    Object.defineProperty(picker, 'files', { value: [new File(['changed'], 'findings.csv')] });
+    picker.dispatchEvent(new Event('change'));
+    const req = await requestTo('/api/v1/exports/check');
+    expect(req.request.method).toBe('POST');
+    expect((req.request.body as FormData).get('file')).toBeInstanceOf(File);
+    req.flush({ status: 404, code: 'EXPORT_NOT_MATCHED', title: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    for (let i = 0; i < 100 && !root().querySelector('[data-testid=export-check-outcome]'); i++) {
+      TestBed.tick();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(root().querySelector('[data-testid=export-check-outcome]')?.textContent).toContain('findings.csv matches no recorded export');
   });
 
   it('lists past exports to an analyst too, through /exports rather than the audit trail', async () => {

@@ -1,15 +1,18 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AuditEntry } from '../core/api/api-types';
+import type { PastExport, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { Viewport } from '../core/layout/viewport';
 import { ExportMenu } from '../findings/export-menu';
+import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
+import { ExportCheck } from './export-check';
 import { ProblemView } from '../shared/problem-view';
 
 /** What an export.findings audit entry records. */
@@ -34,16 +37,20 @@ export function filtersAsQuery(filters: Record<string, unknown> | undefined): Re
   return Object.fromEntries(Object.entries(filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]));
 }
 
-/** The auditor's desk for exports: export every finding, and the exports made so far as the audit trail records them. */
+/**
+ * The auditor's desk for exports: export every finding; the exports made so far as the audit trail
+ * records them, each downloadable again while its file is kept; and checking a file against them.
+ */
 @Component({
   selector: 'im-exports-page',
-  imports: [ExportMenu, MatPaginatorModule, MatProgressBarModule, MatTableModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [ExportCheck, ExportMenu, MatButtonModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, ProblemView, RouterLink, TranslocoPipe],
   templateUrl: './exports-page.html',
   styleUrl: './exports-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExportsPage {
   private readonly router = inject(Router);
+  private readonly files = inject(FileDownload);
   protected readonly format = inject(LocaleFormat);
 
   readonly page = input<string>();
@@ -51,11 +58,11 @@ export class ExportsPage {
   protected readonly pageNumber = computed(() => Math.max(1, Number(this.page()) || 1));
   protected readonly pageSize = 25;
   private readonly narrow = inject(Viewport).narrow;
-  /** On a phone: when, what and its hash, the figure an auditor matches a file against. */
-  protected readonly columns = computed(() => (this.narrow() ? ['at', 'format', 'rows', 'sha256'] : ['at', 'actor', 'format', 'filters', 'rows', 'sha256']));
+  /** On a phone: when, what, its hash (the figure an auditor matches a file against) and its kept file. */
+  protected readonly columns = computed(() => (this.narrow() ? ['at', 'format', 'sha256', 'file'] : ['at', 'actor', 'format', 'filters', 'rows', 'sha256', 'file']));
 
   /** GET /exports: the audit trail's export entries, which analysts may read too. */
-  protected readonly exports = httpResource<{ items: AuditEntry[]; total: number }>(() => ({
+  protected readonly exports = httpResource<{ items: PastExport[]; total: number }>(() => ({
     url: '/api/v1/exports',
     params: { page: this.pageNumber(), pageSize: this.pageSize },
   }));
@@ -72,11 +79,31 @@ export class ExportsPage {
         filtersQuery: filtersAsQuery(d.filters),
         rowsText: this.format.number(d.rows ?? null),
         sha256: d.sha256 ?? '',
+        kept: e.file.kept,
+        keptUntilText: e.file.keptUntil ? this.format.dateTime(e.file.keptUntil, 'short') : '',
       };
     }),
   );
   protected readonly total = computed(() => (this.exports.hasValue() ? this.exports.value().total : 0));
   protected readonly problem = computed(() => (this.exports.error() ? problemOf(this.exports.error()) : null));
+
+  protected readonly downloading = signal<number | null>(null);
+  protected readonly downloaded = signal<Downloaded | null>(null);
+  protected readonly downloadProblem = signal<Problem | null>(null);
+
+  /** A past export's exact bytes again, as recorded (same SHA-256). */
+  protected async downloadAgain(seq: number, filename: string): Promise<void> {
+    this.downloading.set(seq);
+    this.downloaded.set(null);
+    this.downloadProblem.set(null);
+    try {
+      this.downloaded.set(await this.files.download(`/api/v1/exports/${seq}/file`, {}, filename || `export-${seq}`));
+    } catch (error) {
+      this.downloadProblem.set(await problemFromBlob(error));
+    } finally {
+      this.downloading.set(null);
+    }
+  }
 
   protected turnPage(event: PageEvent): void {
     void this.router.navigate([], { queryParams: { page: event.pageIndex === 0 ? null : event.pageIndex + 1 } });

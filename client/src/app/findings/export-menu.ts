@@ -5,8 +5,8 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ExportFormat, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
-import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
+import { problemFromBlob } from '../shared/file-download';
 import { type ExportResult, FindingsExport } from './findings-export';
 
 /** An Export menu (CSV, Excel, PDF, JSON) for the findings that match the given filters; shows the file's hash afterwards. */
@@ -85,18 +85,4 @@ export class ExportMenu {
       this.busy.set(false);
     }
   }
-}
-
-/** A failed blob request carries its problem+json as a Blob: read it before making sense of it. */
-async function problemFromBlob(error: unknown): Promise<Problem> {
-  const body = (error as { error?: unknown })?.error;
-  if (body instanceof Blob) {
-    try {
-      const parsed = JSON.parse(await body.text()) as Problem;
-      if (parsed && typeof parsed.title === 'string') return { ...parsed, status: parsed.status ?? (error as { status: number }).status };
-    } catch {
-      // not JSON: fall through to the generic reading
-    }
-  }
-  return problemOf(error);
 }

@@ -15,7 +15,7 @@ export type { Overview } from '@contract/overview';
 export type { ProblemItem } from '@contract/common';
 export type { Finding, FindingFilters } from '@contract/findings';
 export type { AuditAction, AuditEntry, AuditVerification } from '@contract/audit';
-export type { ExportFormat } from '@contract/exports';
+export type { ExportCheck, ExportFormat, PastExport } from '@contract/exports';
 export type RuleView = z.infer<typeof ruleView>;
 export type RulePreview = z.infer<typeof previewResult>;
 export type ReportDetail = z.infer<typeof reportDetail>;
