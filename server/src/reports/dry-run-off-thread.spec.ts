@@ -1,7 +1,7 @@
 // A dry run of 1 MB or more is checked on the report-check worker: its answers must be the ones
 // the event loop gives a small body, receipt for receipt and problem for problem.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLink, aReport, submitted } from '../test/report-factory.js';
+import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 let app: TestApp;
@@ -23,6 +23,17 @@ describe('a large dry run', () => {
     expect(large.status, large.text).toBe(200);
     expect(large.body).toEqual(small.body);
     expect(large.body.warnings).toMatchObject([{ code: 'LINK_DROPPED' }]);
+  });
+
+  it('when it replaces a month and leaves agreements out, warns AGREEMENTS_DROPPED as a small one does', async () => {
+    const alipay = await app.as('alipay');
+    await submitted(alipay, aReport({ period: '2021-07', links: [aLink()], agreements: [anAgreement({ ref: 'AG-LARGE-1' })] }));
+    const linksOnly = aReport({ period: '2021-07', links: [aLink()] });
+    const small = await alipay.post('/api/v1/reports?dryRun=true', linksOnly);
+    const large = await alipay.postRaw('/api/v1/reports?dryRun=true', padded(linksOnly), 'application/json');
+    expect(small.body.warnings).toContainEqual(expect.objectContaining({ code: 'AGREEMENTS_DROPPED' }));
+    expect(large.status, large.text).toBe(200);
+    expect(large.body).toEqual(small.body);
   });
 
   it('names the CSV rows and columns of its problems as a small one does', async () => {

@@ -8,7 +8,7 @@ import type { Principal } from '../http/principal.js';
 import { malformedJson } from './report-body.js';
 import type { CheckInput } from './report-check.js';
 import { liveLinks, nextVersion, previousReport } from './repository.js';
-import { assertMaySubmit, referenceData } from './service.js';
+import { assertMaySubmit, referenceData, replacedVersionOf } from './service.js';
 
 export async function dryRunOffThread(ctx: AppContext, principal: Principal, input: CheckInput): Promise<Receipt> {
   const { result, warnings, release } = await ctx.reportChecks.check(input, await referenceData(ctx));
@@ -18,8 +18,8 @@ export async function dryRunOffThread(ctx: AppContext, principal: Principal, inp
     assertMaySubmit(principal, result.institution);
     if (result.kind === 'invalid') throw new Invalid(result.errors, nothingStored(result.total));
     const { institution, period, sha256, counts } = result;
-    const previous = await previousReport(ctx.db, institution, period);
-    const found = await warnings(previous ? await liveLinks(ctx.db, previous.id) : []);
+    const [previous, replaced] = await Promise.all([previousReport(ctx.db, institution, period), replacedVersionOf(ctx, institution, period)]);
+    const found = await warnings(previous ? await liveLinks(ctx.db, previous.id) : [], replaced);
     const version = await nextVersion(ctx.db, institution, period);
     return { id: null, institution, period, version, receivedAt: ctx.now().toISOString(), sha256, counts, warnings: found, dryRun: true };
   } finally {

@@ -6,7 +6,7 @@ import type { ProblemItem } from '../http/errors.js';
 import { exceedsDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
 import { reportSha256 } from './canonical-hash.js';
 import { csvReport } from './csv-report.js';
-import { reportWarnings } from './report-warnings.js';
+import { reportWarnings, type ReplacedVersion } from './report-warnings.js';
 import { validateReport, type ReferenceData } from './validate-report.js';
 
 export type CheckInput =
@@ -68,6 +68,6 @@ export function checkReport(input: CheckInput, ref: ReferenceData): { result: Ch
   };
 }
 
-export function checkedWarnings(checked: CheckedReport, previousLinks: readonly Link[]): ProblemItem[] {
-  return reportWarnings(checked.report, previousLinks).map(checked.locate);
+export function checkedWarnings(checked: CheckedReport, previousLinks: readonly Link[], replaced?: ReplacedVersion): ProblemItem[] {
+  return reportWarnings(checked.report, previousLinks, replaced).map(checked.locate);
 }

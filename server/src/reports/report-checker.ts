@@ -7,6 +7,7 @@ import type { Link } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import type { CheckResult, CheckInput } from './report-check.js';
 import type { CheckRequest } from './report-check-worker.js';
+import type { ReplacedVersion } from './report-warnings.js';
 import type { ReferenceData } from './validate-report.js';
 
 interface Waiting {
@@ -31,12 +32,12 @@ export class ReportChecker {
   private nextId = 1;
 
   /** Parses and validates the report on the worker; a valid one is kept there for checked.warnings or checked.release. */
-  async check(input: CheckInput, ref: ReferenceData): Promise<{ result: CheckResult; warnings: (previousLinks: Link[]) => Promise<ProblemItem[]>; release: () => void }> {
+  async check(input: CheckInput, ref: ReferenceData): Promise<{ result: CheckResult; warnings: (previousLinks: Link[], replaced?: ReplacedVersion) => Promise<ProblemItem[]>; release: () => void }> {
     const id = this.nextId++;
     const result = (await this.ask({ id, type: 'check', input, ref })) as CheckResult;
     return {
       result,
-      warnings: (previousLinks) => this.ask({ id, type: 'warnings', previousLinks }) as Promise<ProblemItem[]>,
+      warnings: (previousLinks, replaced) => this.ask({ id, type: 'warnings', previousLinks, replaced }) as Promise<ProblemItem[]>,
       release: () => this.worker?.postMessage({ id, type: 'release' } satisfies CheckRequest),
     };
   }

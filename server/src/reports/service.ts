@@ -15,7 +15,7 @@ import { cutText } from '../text/well-formed-text.js';
 import { reportSha256 } from './canonical-hash.js';
 import { agreementRefs, insertReport, latestVersionOf, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
 import { receiptPdf, receiptPdfName } from './receipt-pdf.js';
-import { reportWarnings } from './report-warnings.js';
+import { reportWarnings, type ReplacedVersion } from './report-warnings.js';
 import { validateReport, type ReferenceData } from './validate-report.js';
 
 export interface SubmitOptions {
@@ -68,8 +68,7 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     throw new Invalid(errors, nothingStored(errors));
   }
   const { report } = validation;
-  const [previous, replaced] = await Promise.all([previousReport(ctx.db, report.institution, report.period), latestVersionOf(ctx.db, report.institution, report.period)]);
-  const replacedVersion = replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] };
+  const [previous, replacedVersion] = await Promise.all([previousReport(ctx.db, report.institution, report.period), replacedVersionOf(ctx, report.institution, report.period)]);
   const warnings = reportWarnings(report, previous ? await liveLinks(ctx.db, previous.id) : [], replacedVersion).map(locate);
   const sha256 = reportSha256(report);
   const receivedAt = ctx.now().toISOString();
@@ -96,6 +95,12 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     await runRulesForReport(ctx, row);
   }
   return receipt;
+}
+
+/** The latest version of the month a new report would replace, with its agreements' refs (for AGREEMENTS_DROPPED). */
+export async function replacedVersionOf(ctx: AppContext, institution: string, period: string): Promise<ReplacedVersion | undefined> {
+  const replaced = await latestVersionOf(ctx.db, institution, period);
+  return replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] };
 }
 
 /** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */
