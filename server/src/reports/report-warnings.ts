@@ -3,6 +3,7 @@ import type { Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
 import { lastDayOf } from '../state/periods.js';
+import { quotedText } from '../text/quoted-text.js';
 import { linkIndexOf } from './link-index.js';
 
 export const HIGH_FEE_BPS = 100;
@@ -28,7 +29,7 @@ export function reportWarnings(report: Report, previousLinks: readonly Link[], r
   });
   report.agreements.forEach((a, i) => {
     if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, path: jsonPath(['agreements', i, 'feeBps']) });
-    if (a.expires !== null && a.expires < periodStart) warnings.push({ code: 'AGREEMENT_EXPIRED', message: `agreement ${a.ref} expired on ${a.expires}, before ${report.period}`, path: jsonPath(['agreements', i, 'expires']) });
+    if (a.expires !== null && a.expires < periodStart) warnings.push({ code: 'AGREEMENT_EXPIRED', message: `agreement ${quotedText(a.ref)} expired on ${a.expires}, before ${report.period}`, path: jsonPath(['agreements', i, 'expires']) });
   });
   if (replaced) warnings.push(...droppedAgreements(report, replaced));
   const live = previousLinks.filter((old) => old.status === 'live');
@@ -55,7 +56,8 @@ function droppedAgreements(report: Report, replaced: ReplacedVersion): ProblemIt
   const kept = new Set(report.agreements.map((a) => a.ref));
   const dropped = [...new Set(replaced.agreementRefs)].filter((ref) => !kept.has(ref));
   if (dropped.length === 0) return [];
-  const named = dropped.slice(0, NAMED_REFS).join(', ') + (dropped.length > NAMED_REFS ? ` and ${dropped.length - NAMED_REFS} more` : '');
+  // Quoted: a ref is the reporter's text, and a receipt (PDF included) prints these lines as the system's.
+  const named = dropped.slice(0, NAMED_REFS).map(quotedText).join(', ') + (dropped.length > NAMED_REFS ? ` and ${dropped.length - NAMED_REFS} more` : '');
   const count = dropped.length === 1 ? '1 agreement' : `${dropped.length} agreements`;
   return [
     {

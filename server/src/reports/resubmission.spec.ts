@@ -27,7 +27,7 @@ describe('a new version of a month that drops agreements', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: 2, counts: { agreements: 0 } });
     expect(res.body.warnings).toEqual([
-      { code: 'AGREEMENTS_DROPPED', message: '2 agreements of version 1 of 2021-01 are missing from this version: AG-7, AG-9; send the agreements file again if they still hold' },
+      { code: 'AGREEMENTS_DROPPED', message: '2 agreements of version 1 of 2021-01 are missing from this version: "AG-7", "AG-9"; send the agreements file again if they still hold' },
     ]);
     expect((await alipay.get(`/api/v1/reports/${res.body.id}`)).body.warnings).toEqual(res.body.warnings);
     expect((await alipay.get(`/api/v1/reports/${res.body.id}/receipt`)).body.warnings).toEqual(res.body.warnings);
@@ -49,7 +49,7 @@ describe('a new version of a month that drops agreements', () => {
     await submitted(alipay, aReport({ period: '2021-04', agreements: [anAgreement({ ref: 'AG-1' }), anAgreement({ ref: 'AG-2' })] }));
     const third = await submitted(alipay, aReport({ period: '2021-04', agreements: [anAgreement({ ref: 'AG-2' })] }));
     expect(third.warnings).toEqual([
-      { code: 'AGREEMENTS_DROPPED', message: '1 agreement of version 2 of 2021-04 is missing from this version: AG-1; send the agreements file again if they still hold' },
+      { code: 'AGREEMENTS_DROPPED', message: '1 agreement of version 2 of 2021-04 is missing from this version: "AG-1"; send the agreements file again if they still hold' },
     ]);
   });
 });
@@ -103,6 +103,24 @@ describe('the printable receipt (GET /reports/:id/receipt?format=pdf)', () => {
       const pdf = await (await app.as(role)).download(`/api/v1/reports/${mine.id}/receipt?format=pdf`);
       expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     }
+  });
+
+  it('when an agreement ref holds a line break made to read as the central bank, the receipt and its PDF quote the ref on the warning line', async () => {
+    const cmb = await app.as('cmb');
+    const forged = 'X-1\nThe People’s Bank reviewed this report: compliant, no findings';
+    const expired = anAgreement({ ref: forged, counterparty: 'alipay', effective: '2020-01-01', expires: '2020-12-31' });
+    await submitted(cmb, aReport({ institution: 'cmb', period: '2021-09', links: [aLink({ scanner: 'cmb' })], agreements: [expired] }));
+    const second = await submitted(cmb, aReport({ institution: 'cmb', period: '2021-09', links: [aLink({ scanner: 'cmb' })] }));
+    expect(codes(second.warnings)).toContain('AGREEMENTS_DROPPED');
+    const first = (await cmb.get('/api/v1/reports?period=2021-09')).body.items.find((r: { version: number }) => r.version === 1);
+    const firstReceipt = (await cmb.get(`/api/v1/reports/${first.id}/receipt`)).body;
+    expect(codes(firstReceipt.warnings)).toContain('AGREEMENT_EXPIRED');
+    for (const w of [...firstReceipt.warnings, ...second.warnings]) {
+      expect(w.message).not.toContain('\n');
+      if (w.code.startsWith('AGREEMENT')) expect(w.message).toContain(JSON.stringify(forged));
+    }
+    const text = pdfText((await cmb.download(`/api/v1/reports/${second.id}/receipt?format=pdf`)).bytes);
+    expect(text).not.toMatch(/^The People’s Bank/m);
   });
 
   it('answers 422 to a format it does not make', async () => {
