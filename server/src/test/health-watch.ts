@@ -6,10 +6,14 @@ export async function slowestHealthDuring(client: ApiClient, work: Promise<unkno
   let done = false;
   let slowest = 0;
   const watch = (async () => {
+    let due = performance.now();
     while (!done) {
       const started = performance.now();
+      // In-process, a blocked event loop delays the probe's start too: that wait counts (health-probe.ts).
+      slowest = Math.max(slowest, started - due);
       await client.get('/api/v1/health');
       slowest = Math.max(slowest, performance.now() - started);
+      due = performance.now() + 100;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
