@@ -9,12 +9,12 @@ test.describe('an institution submits its report', () => {
   test('uploads a links CSV and sees its receipt', async ({ page }) => {
     await logIn(page, 'alipay');
     await page.getByRole('link', { name: 'Submit a report' }).click();
-    await page.getByLabel(/period/i).first().fill('2022-01');
+    await page.getByLabel(/period/i).first().fill('2023-01');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();
     const receipt = page.getByTestId('receipt');
     await expect(receipt).toBeVisible();
-    await expect(receipt).toContainText('2022-01');
+    await expect(receipt).toContainText('2023-01');
     await expect(receipt).toContainText(/[0-9a-f]{64}/);
     await page.screenshot({ path: shot('reports-receipt'), fullPage: true });
   });
@@ -22,7 +22,7 @@ test.describe('an institution submits its report', () => {
   test('an upload with errors shows every error with its row and column', async ({ page }) => {
     await logIn(page, 'alipay');
     await page.getByRole('link', { name: 'Submit a report' }).click();
-    await page.getByLabel(/period/i).first().fill('2022-02');
+    await page.getByLabel(/period/i).first().fill('2023-02');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links-bad.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();
     const errors = page.getByTestId('validation-errors');
