@@ -1,16 +1,16 @@
 // Wraps POST /reports' handler: who may submit is settled, and the submission admitted (one at a
 // time per institution, within its bytes of the minute), before a byte of the body is read. A
-// large dry run is then checked on the report-check worker rather than on the event loop.
+// large body is then parsed and checked on the report-check worker rather than on the event loop.
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../http/principal.js';
-import { dryRunOffThread } from './dry-run-off-thread.js';
+import { dryRunOffThread, refuseInvalidOffThread } from './dry-run-off-thread.js';
 import { declaredLength, parseReportJson, readReportBody, type ReportBody } from './report-body.js';
 import type { CheckInput } from './report-check.js';
 import { assertMaySubmit } from './service.js';
 import { submitterOf } from './submission-gate.js';
 
-/** Below this a dry run is checked on the event loop: a megabyte takes milliseconds, the worker's round trip as much. */
+/** Below this a body is checked on the event loop only: a megabyte takes milliseconds, the worker's round trip as much. */
 export const OFF_THREAD_BYTES = 1024 * 1024;
 
 export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
@@ -20,11 +20,16 @@ export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Re
     assertMaySubmit(principal, undefined);
     await ctx.submissions.admit(submitterOf(principal), declaredLength(req), async (charge) => {
       const body = await readReportBody(req, res, charge);
-      const offThread = offThreadDryRun(req, body);
-      if (offThread) {
-        res.status(200).json(await dryRunOffThread(ctx, principal, offThread));
+      const dryRun = req.query.dryRun === 'true';
+      const large = largeReport(req, body);
+      if (large && dryRun && req.get('idempotency-key') === undefined) {
+        res.status(200).json(await dryRunOffThread(ctx, principal, large));
         return;
       }
+      // Any other large body is checked on the worker first: an invalid one (the cheap attack: a
+      // 49 MB file of one bad row held the event loop 7-9 s) is refused without the event loop
+      // parsing it. A valid one is parsed again below to be stored, as every report is.
+      if (large) await refuseInvalidOffThread(ctx, principal, large, dryRun);
       if (body.json) parseReportJson(req, body.json);
       await handler(req, res);
     });
@@ -32,11 +37,12 @@ export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Re
 }
 
 /**
- * What the worker checks: a large dry run. Stored reports stay on the event loop (storing them is
- * synchronous anyway), and so do dry runs under an Idempotency-Key, whose record the handler keeps.
+ * What the worker checks: a body large enough to stall the event loop, JSON or the CSV files.
+ * Dry runs under an Idempotency-Key, and reports to store, are answered by the handler (which
+ * keeps the key's record and stores the report) once the worker has found them valid.
  */
-function offThreadDryRun(req: Request, body: ReportBody): CheckInput | undefined {
-  if (req.query.dryRun !== 'true' || req.get('idempotency-key') !== undefined || body.bytes < OFF_THREAD_BYTES) return undefined;
+function largeReport(req: Request, body: ReportBody): CheckInput | undefined {
+  if (body.bytes < OFF_THREAD_BYTES) return undefined;
   if (body.json) return { kind: 'json', bytes: body.json };
   const links = (req.files as Record<string, Express.Multer.File[]> | undefined)?.links?.[0];
   if (!links) return undefined;

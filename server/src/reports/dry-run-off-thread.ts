@@ -8,7 +8,7 @@ import type { Principal } from '../http/principal.js';
 import { malformedJson } from './report-body.js';
 import type { CheckInput } from './report-check.js';
 import { liveLinks, nextVersion, previousReport } from './repository.js';
-import { assertMaySubmit, referenceData, replacedVersionOf } from './service.js';
+import { assertMaySubmit, assertMaySubmitAudited, referenceData, refuseReport, replacedVersionOf } from './service.js';
 
 export async function dryRunOffThread(ctx: AppContext, principal: Principal, input: CheckInput): Promise<Receipt> {
   const { result, warnings, release } = await ctx.reportChecks.check(input, await referenceData(ctx));
@@ -25,4 +25,20 @@ export async function dryRunOffThread(ctx: AppContext, principal: Principal, inp
   } finally {
     release();
   }
+}
+
+/**
+ * A large report's parsing and checks on the worker, before the event loop parses it: an invalid
+ * one is refused here as submitReport refuses one (permission first, then every problem; audited
+ * unless a dry run); a valid one is left to the caller.
+ */
+export async function refuseInvalidOffThread(ctx: AppContext, principal: Principal, input: CheckInput, dryRun: boolean): Promise<void> {
+  const { result, release } = await ctx.reportChecks.check(input, await referenceData(ctx));
+  release();
+  if (result.kind === 'malformed-json') throw malformedJson();
+  if (result.kind === 'too-deep') throw jsonTooDeep();
+  if (result.kind !== 'invalid') return;
+  const sent = { institution: result.institution, period: result.period };
+  await assertMaySubmitAudited(ctx, principal, sent, dryRun);
+  await refuseReport(ctx, principal, sent, result.errors, result.total, dryRun);
 }

@@ -19,8 +19,8 @@ const SHOWN_PROBLEMS = 1000;
 export type CheckResult =
   | { kind: 'malformed-json' }
   | { kind: 'too-deep' }
-  /** The body's institution as sent (before validation), for the caller's permission check. */
-  | { kind: 'invalid'; institution: unknown; errors: ProblemItem[]; total: number }
+  /** The body's institution and period as sent (before validation), for the caller's permission check and its audit entry. */
+  | { kind: 'invalid'; institution: unknown; period: unknown; errors: ProblemItem[]; total: number }
   | { kind: 'valid'; institution: string; period: string; sha256: string; counts: { links: number; agreements: number } };
 
 /** A checked report, kept until its warnings are asked for. */
@@ -58,8 +58,8 @@ export function checkReport(input: CheckInput, ref: ReferenceData): { result: Ch
   const validation = validateReport(body, ref);
   if (!validation.ok || preErrors.length > 0) {
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
-    const institution = (body as { institution?: unknown } | null)?.institution;
-    return { result: { kind: 'invalid', institution, errors: errors.slice(0, SHOWN_PROBLEMS), total: errors.length } };
+    const sent = body as { institution?: unknown; period?: unknown } | null;
+    return { result: { kind: 'invalid', institution: sent?.institution, period: sent?.period, errors: errors.slice(0, SHOWN_PROBLEMS), total: errors.length } };
   }
   const { report } = validation;
   return {

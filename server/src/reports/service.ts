@@ -50,22 +50,14 @@ export function assertMaySubmit(principal: Principal, institution: unknown): voi
 }
 
 export async function submitReport(ctx: AppContext, principal: Principal, body: unknown, options: SubmitOptions = {}): Promise<Receipt> {
-  const institution = (body as { institution?: unknown } | null)?.institution;
-  try {
-    assertMaySubmit(principal, institution);
-  } catch (refusal) {
-    // An attempt to report for someone else is the rejection an auditor most needs to see.
-    if (!options.dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, body, [{ code: refusal.code, message: refusal.message }], ctx.now()));
-    throw refusal;
-  }
+  const sent = body as SentReport | null;
+  await assertMaySubmitAudited(ctx, principal, sent, options.dryRun === true);
   const locate = options.locate ?? ((p) => p);
   const validation = validateReport(body, await referenceData(ctx));
   const preErrors = options.preErrors ?? [];
   if (!validation.ok || preErrors.length > 0) {
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
-    // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
-    if (!options.dryRun) await recordAudit(ctx.db, rejectionEntry(principal, body, errors, ctx.now()));
-    throw new Invalid(errors, nothingStored(errors));
+    return refuseReport(ctx, principal, sent, errors, errors.length, options.dryRun === true);
   }
   const { report } = validation;
   const [previous, replacedVersion] = await Promise.all([previousReport(ctx.db, report.institution, report.period), replacedVersionOf(ctx, report.institution, report.period)]);
@@ -103,10 +95,33 @@ export async function replacedVersionOf(ctx: AppContext, institution: string, pe
   return replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] };
 }
 
+/** What a report's body named, before validation. */
+export interface SentReport {
+  institution?: unknown;
+  period?: unknown;
+}
+
+/** Refuses a principal reporting for another institution; an attempt to, the rejection an auditor most needs to see, is audited (dry runs are not). */
+export async function assertMaySubmitAudited(ctx: AppContext, principal: Principal, sent: SentReport | null, dryRun: boolean): Promise<void> {
+  try {
+    assertMaySubmit(principal, sent?.institution);
+  } catch (refusal) {
+    if (!dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, sent, [{ code: refusal.code, message: refusal.message }], 1, ctx.now()));
+    throw refusal;
+  }
+}
+
+/** Refuses an invalid report (422 with its first problems; `total` counts them all), its refusal audited unless a dry run. */
+export async function refuseReport(ctx: AppContext, principal: Principal, sent: SentReport | null, errors: ProblemItem[], total: number, dryRun: boolean): Promise<never> {
+  // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
+  if (!dryRun) await recordAudit(ctx.db, rejectionEntry(principal, sent, errors, total, ctx.now()));
+  throw new Invalid(errors, nothingStored(total));
+}
+
 /** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */
-function rejectionEntry(principal: Principal, body: unknown, errors: ProblemItem[], now: Date): NewAuditEntry {
+function rejectionEntry(principal: Principal, sent: SentReport | null, errors: ProblemItem[], total: number, now: Date): NewAuditEntry {
   const named = (value: unknown, max: number) => (typeof value === 'string' ? cutText(value, max) : null);
-  const institution = named((body as { institution?: unknown } | null)?.institution, 40);
+  const institution = named(sent?.institution, 40);
   return {
     at: now.toISOString(),
     actor: principal.username,
@@ -114,8 +129,8 @@ function rejectionEntry(principal: Principal, body: unknown, errors: ProblemItem
     target: institution ? `institution:${institution}` : 'reports',
     details: {
       institution,
-      period: named((body as { period?: unknown } | null)?.period, 20),
-      errors: errors.length,
+      period: named(sent?.period, 20),
+      errors: total,
       codes: [...new Set(errors.map((e) => e.code))].sort().slice(0, 50),
     },
   };

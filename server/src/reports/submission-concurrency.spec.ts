@@ -22,10 +22,10 @@ async function apiKeyOf(client: ApiClient, institution: string): Promise<string>
  * (fetch copies a body before sending it: seconds of the event loop this process shares with the
  * server, for 49 MB bodies). Answers the request, to end, and the answer to come.
  */
-function startUpload(baseUrl: string, apiKey: string, path: string, contentType: string, length: number) {
+function startUpload(baseUrl: string, apiKey: string, path: string, contentType: string, length: number, headers: Record<string, string> = {}) {
   const request = http.request(new URL(path, baseUrl), {
     method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': contentType, 'content-length': length },
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': contentType, 'content-length': length, ...headers },
   });
   const answer = new Promise<Answer>((resolve, reject) => {
     request.on('response', (res) => {
@@ -108,6 +108,42 @@ describe('one submission at a time per institution', () => {
       // A million copies of one link: the one checked is refused, once every row was read.
       expect(result.map((r) => r.status).sort()).toEqual([422, 429, 429, 429, 429, 429, 429, 429]);
       expect(result.find((r) => r.status === 422)?.body.code).toBe('VALIDATION_FAILED');
+    },
+    120_000,
+  );
+
+  it(
+    'keeps /health under 1 s while an institution sends a 49 MB CSV of one repeated row to be stored, and as a dry run under an Idempotency-Key: each refused 422 from the worker, the stored one audited',
+    async () => {
+      const apiKey = await apiKeyOf(await app.as('tenpay'), 'tenpay');
+      const row = 'tenpay,unionpay,mpm,offline,110000,live,2021-01-01\n';
+      const form = new FormData();
+      form.append('institution', 'tenpay');
+      form.append('period', '2021-07');
+      form.append('links', new Blob([`scanner,issuer,mode,channel,city,status,since\n${row.repeat(Math.floor((49 * 1024 * 1024) / row.length))}`]), 'links.csv');
+      const encoded = new Response(form);
+      const contentType = encoded.headers.get('content-type') ?? '';
+      const body = Buffer.from(await encoded.arrayBuffer());
+      const send = (path: string, headers: Record<string, string> = {}) => {
+        const { request, answer } = startUpload(app.baseUrl, apiKey, path, contentType, body.length, headers);
+        request.end(body);
+        return answer;
+      };
+      const admin = await app.as('admin');
+      const rejectedBefore = (await admin.get('/api/v1/audit?action=report.rejected')).body.total as number;
+      const { result, slowestHealthMs } = await probeHealthWhile(
+        app.baseUrl,
+        (async () => [await send('/api/v1/reports'), await send('/api/v1/reports?dryRun=true', { 'idempotency-key': 'big-1' })])(),
+      );
+      expect(slowestHealthMs).toBeLessThan(1000);
+      expect(result.map((r) => [r.status, r.body.code])).toEqual([
+        [422, 'VALIDATION_FAILED'],
+        [422, 'VALIDATION_FAILED'],
+      ]);
+      const rejected = (await admin.get('/api/v1/audit?action=report.rejected')).body;
+      expect(rejected.total).toBe(rejectedBefore + 1);
+      expect(rejected.items[0]).toMatchObject({ actor: expect.stringMatching(/^key:/), target: 'institution:tenpay', details: { institution: 'tenpay', period: '2021-07' } });
+      expect((await admin.get('/api/v1/reports?institution=tenpay')).body.total).toBe(0);
     },
     120_000,
   );
