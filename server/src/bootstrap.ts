@@ -2,6 +2,7 @@
 // mode on an empty system, the demo users and reports.
 import { fillStaleCoverage } from './analytics/coverage-store.js';
 import type { AppContext } from './app-context.js';
+import { rememberRecentLogins } from './auth/login-throttle.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadInstitutionFile, seedReferenceData } from './reference/seed-reference.js';
 import { refreshStaleFindings, type RunSummary } from './rules/run-rules.js';
@@ -29,5 +30,6 @@ export async function bootstrap(ctx: AppContext, seed: 'demo' | 'none'): Promise
   const ruleRuns = await refreshStaleFindings(ctx);
   // Stored coverage too: a new database, or institutions that changed while the app was down.
   await fillStaleCoverage(ctx);
+  await rememberRecentLogins(ctx);
   return { migrations, demoUsers, demoReports, ruleRuns };
 }

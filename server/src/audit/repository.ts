@@ -93,6 +93,11 @@ export async function listAudit(db: Db, query: AuditListQuery): Promise<{ items:
   return { items: rows.map(toAuditEntry), total: Number(n) };
 }
 
+/** Successful logins since `since` (ISO time), oldest first: who, when, and the details naming the address. */
+export async function loginsSince(db: Db, since: string): Promise<{ at: string; actor: string; details: string }[]> {
+  return db.selectFrom('audit_log').select(['at', 'actor', 'details']).where('action', '=', 'auth.login').where('at', '>=', since).orderBy('seq').execute();
+}
+
 /** Up to `limit` entries matching the filters after `afterSeq`, in order: one page of an export. */
 export async function filteredAuditAfter(db: Db, filters: AuditFilters, afterSeq: number, limit: number): Promise<AuditEntry[]> {
   const rows = await filtered(db, filters).selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { ApiClient } from '../test/api-client.js';
@@ -165,6 +168,32 @@ describe('failed logins for one account from many addresses', () => {
     for (let i = 0; i < 20; i++) await from(`203.0.113.${i + 100}`, 'admin', 'guess');
     expect((await from('198.51.100.9', 'admin', 'demo')).status).toBe(429);
     expect((await from('10.0.0.2', 'admin', 'demo')).status).toBe(200);
+  });
+});
+
+describe('the addresses known to an account, across a restart', () => {
+  it('after a restart, twenty guesses from elsewhere still do not lock the user out of an address the audit trail shows it logging in from', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-known-addresses-'));
+    const dbPath = path.join(dir, 'interop.db');
+    const T0 = new Date('2026-12-08T09:00:00Z');
+    const env = { TRUST_PROXY: 'loopback' };
+    const from = (app: TestApp, address: string, password: string) => new ApiClient(app.baseUrl).post('/api/v1/auth/login', { username: 'analyst', password }, { 'x-forwarded-for': address });
+    try {
+      const before = await startTestApp({ now: T0, dbPath, env });
+      expect((await from(before, '10.0.0.1', 'demo')).status).toBe(200);
+      await before.close();
+
+      const after = await startTestApp({ now: new Date(T0.getTime() + 24 * 60 * 60 * 1000), dbPath, env });
+      try {
+        for (let i = 0; i < 20; i++) expect((await from(after, `203.0.113.${i + 1}`, 'guess')).status).toBe(401);
+        expect((await from(after, '198.51.100.7', 'demo')).status).toBe(429);
+        expect((await from(after, '10.0.0.1', 'demo')).status).toBe(200);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 // Limits on login attempts: per address and account, per address over every account, and per account
 // over every address (many addresses guessing one password). Lives in AppContext.
+import type { AppContext } from '../app-context.js';
+import { loginsSince } from '../audit/repository.js';
 import { TooManyRequests } from '../http/errors.js';
 import { RateCounter } from '../http/rate-counter.js';
 
@@ -11,7 +13,7 @@ export const ADDRESS_FAILURES_ALLOWED = 50;
 /** Per account over every address: a botnet gets as many guesses at one password as four addresses would. */
 export const ACCOUNT_FAILURES_ALLOWED = 20;
 /** How long an address keeps its standing with an account after logging into it. */
-const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_KNOWN_ADDRESSES = 100_000;
 
 export class LoginThrottle {
@@ -55,12 +57,17 @@ export class LoginThrottle {
   /** A successful login does not count against any limit, and the address becomes known to the account. */
   succeeded(username: string, address: string, now: Date): void {
     this.withdraw(username, address, now);
+    this.remember(username, address, now);
+  }
+
+  /** An address that logged into the account at `at` (a login now, or one the audit trail holds, read at start-up). */
+  remember(username: string, address: string, at: Date, now = at): void {
     const account = username.toLowerCase();
     const key = `${account}|${address}`;
     this.knownAddresses.delete(key);
-    this.knownAddresses.set(key, now.getTime());
-    for (const [oldest, at] of this.knownAddresses) {
-      if (this.knownAddresses.size <= MAX_KNOWN_ADDRESSES && at + KNOWN_ADDRESS_MS > now.getTime()) break;
+    this.knownAddresses.set(key, at.getTime());
+    for (const [oldest, seen] of this.knownAddresses) {
+      if (this.knownAddresses.size <= MAX_KNOWN_ADDRESSES && seen + KNOWN_ADDRESS_MS > now.getTime()) break;
       this.knownAddresses.delete(oldest);
     }
   }
@@ -68,5 +75,17 @@ export class LoginThrottle {
   private isKnown(account: string, address: string, now: Date): boolean {
     const at = this.knownAddresses.get(`${account}|${address}`);
     return at !== undefined && at + KNOWN_ADDRESS_MS > now.getTime();
+  }
+}
+
+/**
+ * Makes the addresses the audit trail shows logging into each account in the last 30 days known
+ * again, at start-up: otherwise a restart would let twenty guesses from anywhere lock every user out.
+ */
+export async function rememberRecentLogins(ctx: AppContext): Promise<void> {
+  const now = ctx.now();
+  for (const login of await loginsSince(ctx.db, new Date(now.getTime() - KNOWN_ADDRESS_MS).toISOString())) {
+    const ip = (JSON.parse(login.details) as { ip?: unknown }).ip;
+    if (typeof ip === 'string') ctx.loginThrottle.remember(login.actor, ip, new Date(login.at), now);
   }
 }

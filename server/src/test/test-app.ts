@@ -7,6 +7,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createHttpServer } from '../http/http-server.js';
 import type { Institution } from '../contract/reference.js';
+import { rememberRecentLogins } from '../auth/login-throttle.js';
 import { createLogger } from '../logger.js';
 import { seedReferenceData } from '../reference/seed-reference.js';
 import { createDemoUsers } from '../users/service.js';
@@ -48,6 +49,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, options.institutions ?? FIXTURE_INSTITUTIONS);
   await createDemoUsers(ctx);
+  // As bootstrap does at start-up: the addresses users logged in from stay known across a restart.
+  await rememberRecentLogins(ctx);
   const server = createHttpServer(buildApp(ctx), config).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
