@@ -1,4 +1,4 @@
-import { DEFAULT_SORT, filterParams, isFiltered, listParams, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import { DEFAULT_SORT, differsFromDefault, filterParams, isFiltered, listParams, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
 
 describe('finding query', () => {
   describe('reading the URL', () => {
@@ -26,10 +26,26 @@ describe('finding query', () => {
 
     it('gives the export the filters without sort or paging, and the list both', () => {
       const query = parseFindingQuery({ rule: 'EXCL-001', q: '  tenpay ', page: '2' });
-      expect(filterParams(query)).toEqual({ rule: 'EXCL-001', q: 'tenpay' });
-      expect(listParams(query)).toEqual({ rule: 'EXCL-001', q: 'tenpay', sort: '-severity', page: '2', pageSize: '25' });
+      expect(filterParams(query)).toEqual({ rule: 'EXCL-001', status: 'open', q: 'tenpay' });
+      expect(listParams(query)).toEqual({ rule: 'EXCL-001', status: 'open', q: 'tenpay', sort: '-severity', page: '2', pageSize: '25' });
       expect(isFiltered(query)).toBe(true);
-      expect(isFiltered(parseFindingQuery({ page: '4' }))).toBe(false);
+      expect(differsFromDefault(query)).toBe(true);
+      expect(differsFromDefault(parseFindingQuery({ page: '4' }))).toBe(false);
+    });
+  });
+
+  describe('the default status', () => {
+    it('when the URL names no status, asks the API for open findings only, as the overview counts them', () => {
+      expect(parseFindingQuery({}).status).toEqual(['open']);
+      expect(filterParams(parseFindingQuery({}))).toEqual({ status: 'open' });
+    });
+
+    it('when the user clears the status filter, says status=all in the URL and asks the API for every status', () => {
+      const everyStatus = { ...parseFindingQuery({}), status: [] };
+      expect(toQueryParams(everyStatus).status).toBe('all');
+      expect(parseFindingQuery({ status: 'all' }).status).toEqual([]);
+      expect(filterParams(parseFindingQuery({ status: 'all' }))).toEqual({});
+      expect(differsFromDefault(everyStatus)).toBe(true);
     });
   });
 

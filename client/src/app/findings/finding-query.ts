@@ -8,6 +8,9 @@ const STATUSES: readonly FindingStatus[] = ['open', 'acknowledged', 'confirmed',
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SORT = '-severity';
+/** The list opens on what still needs triage (DESIGN); `status=all` in the URL asks for every status. */
+export const DEFAULT_STATUS: readonly FindingStatus[] = ['open'];
+const ALL_STATUSES = 'all';
 
 /** The filters, sort and page of the findings list. */
 export interface FindingQuery {
@@ -24,7 +27,7 @@ export interface FindingQuery {
   pageSize: number;
 }
 
-export const EMPTY_QUERY: FindingQuery = { rule: [], severity: [], status: [], institution: '', city: '', period: '', q: '', sort: DEFAULT_SORT, page: 1, pageSize: 25 };
+export const EMPTY_QUERY: FindingQuery = { rule: [], severity: [], status: [...DEFAULT_STATUS], institution: '', city: '', period: '', q: '', sort: DEFAULT_SORT, page: 1, pageSize: 25 };
 
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 
@@ -36,7 +39,7 @@ export function parseFindingQuery(params: Record<string, string | undefined>): F
   return {
     rule: list(params['rule']).filter((r) => /^[A-Z]+-\d{3}$/.test(r)),
     severity: list(params['severity']).filter((s): s is Severity => SEVERITIES.includes(s as Severity)),
-    status: list(params['status']).filter((s): s is FindingStatus => STATUSES.includes(s as FindingStatus)),
+    status: readStatus(params['status']),
     institution: params['institution'] ?? '',
     city: /^\d{6}$/.test(params['city'] ?? '') ? params['city']! : '',
     period: /^\d{4}-\d{2}$/.test(params['period'] ?? '') ? params['period']! : '',
@@ -46,6 +49,15 @@ export function parseFindingQuery(params: Record<string, string | undefined>): F
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : EMPTY_QUERY.pageSize,
   };
 }
+
+/** No status in the URL is the default (open); `all` is no status filter; unknown statuses are dropped. */
+function readStatus(value: string | undefined): FindingStatus[] {
+  if (value === undefined || value === '') return [...DEFAULT_STATUS];
+  if (value === ALL_STATUSES) return [];
+  return list(value).filter((s): s is FindingStatus => STATUSES.includes(s as FindingStatus));
+}
+
+const isDefaultStatus = (status: readonly FindingStatus[]) => status.length === DEFAULT_STATUS.length && status.every((s) => DEFAULT_STATUS.includes(s));
 
 /** The filters alone (no sort or paging) as API parameters: what the list and an export share. */
 export function filterParams(query: FindingQuery): Record<string, string> {
@@ -71,7 +83,8 @@ export function toQueryParams(query: FindingQuery): Record<string, string | null
   return {
     rule: filters['rule'] ?? null,
     severity: filters['severity'] ?? null,
-    status: filters['status'] ?? null,
+    // Every status must be said in the URL, since a plain URL means the default (open) ones.
+    status: isDefaultStatus(query.status) ? null : (filters['status'] ?? ALL_STATUSES),
     institution: filters['institution'] ?? null,
     city: filters['city'] ?? null,
     period: filters['period'] ?? null,
@@ -93,7 +106,13 @@ export function sortFrom(active: string, direction: 'asc' | 'desc' | ''): string
   return direction === 'desc' ? `-${active}` : active;
 }
 
-/** Whether any filter narrows the list (for the empty state's advice). */
+/** Whether any filter narrows the list (for the empty state's advice); the default status does too. */
 export function isFiltered(query: FindingQuery): boolean {
   return Object.keys(filterParams(query)).length > 0;
+}
+
+/** Whether the filters differ from those the list opens with (for offering a reset). */
+export function differsFromDefault(query: FindingQuery): boolean {
+  const { status, ...others } = toQueryParams(query);
+  return status !== null || ['rule', 'severity', 'institution', 'city', 'period', 'q'].some((k) => others[k] !== null);
 }

@@ -98,6 +98,22 @@ describe('FindingsPage', () => {
     expect(params).toEqual({ rule: 'EXCL-001', status: 'open,acknowledged', q: 'exclusive', sort: 'lastPeriod', page: '2', pageSize: '50' });
   });
 
+  it('opens on open findings, and shows every status once the user clears the status filter', async () => {
+    await setUp('analyst');
+    const params = await open('/findings');
+    expect(params['status']).toBe('open');
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const status = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="status-filter"]' }));
+    expect(await status.getValueText()).toBe('open');
+    await status.open();
+    // A native click: a harness would wait for stability, which the pending list request never reaches.
+    const openOption = [...document.querySelectorAll('mat-option')].find((o) => o.textContent?.trim() === 'open') as HTMLElement;
+    openOption.click();
+    const next = await requestTo('/api/v1/findings');
+    expect(TestBed.inject(Router).url).toBe('/findings?status=all');
+    expect(next.request.params.has('status')).toBe(false);
+  });
+
   it('shows the exact total and the explanation with subject names', async () => {
     await setUp('auditor');
     await open('/findings', [finding(1)], 137);

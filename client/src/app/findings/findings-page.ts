@@ -26,7 +26,7 @@ import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { ExportMenu } from './export-menu';
-import { type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import { differsFromDefault, type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
 import { FindingsApi } from './findings-api';
 
 /** How a bulk acknowledgement went: which findings changed and which did not, with the server's reason. */
@@ -152,6 +152,7 @@ export class FindingsPage {
   protected readonly total = computed(() => (this.findings.hasValue() ? this.findings.value().total : 0));
   protected readonly problem = computed(() => (this.findings.error() ? problemOf(this.findings.error()) : null));
   protected readonly filtered = computed(() => isFiltered(this.query()));
+  protected readonly resettable = computed(() => differsFromDefault(this.query()));
 
   /** Selected finding ids; kept across pages until the filters change. */
   protected readonly selection = new SelectionModel<number>(true, []);
