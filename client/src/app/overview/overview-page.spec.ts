@@ -137,7 +137,27 @@ describe('OverviewPage', () => {
     expect(text()).toContain('high 3');
     expect(text()).toContain('31 of 32');
     expect(text()).toContain('Was due by 15 Jul 2021');
-    expect(text()).toContain('Mi Pay');
+  });
+
+  it('says the open findings are today’s, and links each severity to the findings it counts', async () => {
+    await open('/overview?period=2020-06');
+    (await requestTo('/api/v1/overview')).flush({ ...OVERVIEW, period: '2020-06' });
+    await settle();
+    expect(text()).toContain('Open findings now');
+    const chips = [...(harness.routeNativeElement as HTMLElement).querySelectorAll<HTMLAnchorElement>('[data-testid=severity-chip]')];
+    expect(chips.map((c) => c.textContent?.trim())).toEqual(['high 3', 'medium 5', 'low 4']);
+    expect(chips[0].getAttribute('href')).toBe('/findings?severity=high&status=open,acknowledged,confirmed');
+  });
+
+  it('counts the late institutions and links to their LATE-001 findings instead of listing them', async () => {
+    const late = Array.from({ length: 31 }, (_, i) => ({ id: `bank-${i}`, name: `Bank ${i}`, nameZh: `银行${i}` }));
+    await open('/overview?period=2021-06');
+    (await requestTo('/api/v1/overview')).flush({ ...OVERVIEW, late: { dueDay: 15, count: 31, institutions: late } });
+    await settle();
+    expect(text()).toContain('31');
+    expect(text()).not.toContain('Bank 0');
+    const link = (harness.routeNativeElement as HTMLElement).querySelector('[data-testid=late-link]')!;
+    expect(link.getAttribute('href')).toBe('/findings?rule=LATE-001&period=2021-06&status=open,acknowledged,confirmed');
   });
 
   it('links each of the least interconnected cities to its matrix at the same period, mode and channel', async () => {

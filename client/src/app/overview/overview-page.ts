@@ -19,6 +19,9 @@ import { channelOf, coverageLinesRequest, modeOf, overviewRequest, PERIODS_REQUE
 
 type Filter = 'period' | 'mode' | 'channel';
 
+/** The statuses the overview counts as open (the server's "triage backlog"): its links ask the findings list for the same, so the counts agree. */
+const BACKLOG = 'open,acknowledged,confirmed';
+
 /** The analyst's home: headline figures, coverage over time, findings per month and the cities lagging behind, as of one period. */
 @Component({
   selector: 'im-overview-page',
@@ -50,6 +53,7 @@ export class OverviewPage {
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly severityLabels = SEVERITY_LABELS;
+  protected readonly openFindings = { status: BACKLOG };
 
   // The figures and the coverage lines are asked for at once, with the periods: without a period in
   // the URL the server answers for the latest reported one, which is what the period list would
@@ -101,7 +105,7 @@ export class OverviewPage {
       fully: this.format.number(o.cities.fullyInterconnected),
       cities: this.format.number(o.cities.total),
       openTotal: this.format.number(o.openFindings.total),
-      bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: this.format.number(o.openFindings[s]) })),
+      bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: this.format.number(o.openFindings[s]), findings: { severity: s, status: BACKLOG } })),
       received: this.format.number(o.reports.received),
       versionsKey: this.format.plural('overview.figures.versions', o.reports.received),
       reporting: this.format.number(o.reports.institutions),
@@ -109,7 +113,8 @@ export class OverviewPage {
       dueDate: this.format.date(o.reports.dueDate),
       pastDue: o.reports.pastDue,
       lateCount: o.late.count,
-      late: o.late.institutions.map((i) => ({ id: i.id, name: this.format.name(i) })),
+      // LATE-001's findings for the period are where the late institutions are named, one each.
+      lateFindings: { rule: 'LATE-001', period: o.period, status: BACKLOG },
     };
   });
 
