@@ -104,6 +104,19 @@ describe('CitiesPage', () => {
     expect(await names()).toEqual(['Beijing', 'Sichuan', 'Guangdong']);
   });
 
+  it('when places tie, lists them by name in the table as in the chart, not by code', async () => {
+    await open('/cities');
+    (await requestTo('/api/v1/coverage')).flush(series('province', null, [['110000', 'Beijing', '北京市', 0.5], ['120000', 'Tianjin', '天津市', 0.1], ['130000', 'Hebei', '河北省', 0.1], ['140000', 'Anhui', '安徽省', 0.5]]));
+    await settle();
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const table = await loader.getHarness(MatTableHarness);
+    const names = async () => Promise.all((await table.getRows()).map((r) => r.getCellTextByIndex().then((cells) => cells[0])));
+    expect(await names()).toEqual(['Hebei', 'Tianjin', 'Anhui', 'Beijing']);
+    const [, coverage] = await (await loader.getHarness(MatSortHarness)).getSortHeaders();
+    await coverage.click();
+    expect(await names()).toEqual(['Anhui', 'Beijing', 'Hebei', 'Tianjin']);
+  });
+
   it('shows the problem when coverage cannot be loaded', async () => {
     await open('/cities');
     (await requestTo('/api/v1/coverage')).flush({ title: 'Unknown city', status: 422, code: 'UNKNOWN_CITY', detail: 'city 999999 is unknown' }, { status: 422, statusText: 'Unprocessable' });

@@ -13,7 +13,7 @@ import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
-import { type CoverageBar, CoverageBars } from './coverage-bars';
+import { byCoverageThenName, type CoverageBar, CoverageBars } from './coverage-bars';
 
 type Filter = 'period' | 'mode' | 'channel' | 'province';
 
@@ -98,14 +98,15 @@ export class CitiesPage {
       pairsText: `${this.format.number(e.mutualPairs)} / ${this.format.number(e.pairs)}`,
     })),
   );
-  /** The table sorts by name (in the language's order) or coverage. */
+  /** The table sorts by name (in the language's order) or coverage, ties by name as in the chart (not in the server's order, by code). */
   protected readonly dataSource = computed(() => {
     const source = new MatTableDataSource(this.rows());
     source.sortingDataAccessor = (row, column) => (column === 'coverage' ? (row.coverage ?? -1) : row.name);
     source.sortData = (data, sort) => {
       if (!sort.active || !sort.direction) return data;
       const sign = sort.direction === 'asc' ? 1 : -1;
-      return [...data].sort((a, b) => sign * (sort.active === 'coverage' ? (a.coverage ?? -1) - (b.coverage ?? -1) : this.format.compare(a.name, b.name)));
+      const compareNames = (a: string, b: string) => this.format.compare(a, b);
+      return [...data].sort(sort.active === 'coverage' ? byCoverageThenName(compareNames, sign) : (a, b) => sign * compareNames(a.name, b.name));
     };
     source.sort = this.sort() ?? null;
     return source;

@@ -9,6 +9,15 @@ export interface CoverageBar {
   coverage: number | null;
 }
 
+/**
+ * Lowest coverage first (none counts as lowest), places that tie by name in the language's order:
+ * the chart and its table both use it, so a tie reads the same in each.
+ */
+export function byCoverageThenName(compareNames: (a: string, b: string) => number, direction: 1 | -1 = 1) {
+  return (a: { coverage: number | null; name: string }, b: { coverage: number | null; name: string }) =>
+    direction * ((a.coverage ?? -1) - (b.coverage ?? -1)) || compareNames(a.name, b.name);
+}
+
 /** Places as horizontal bars, lowest coverage first so that the laggards lead; a click on a bar picks that place. */
 @Component({
   selector: 'im-coverage-bars',
@@ -58,7 +67,7 @@ export class CoverageBars {
 
   /** ngx-charts draws the first entry at the top. */
   protected readonly sorted = computed(() =>
-    [...this.bars()].sort((a, b) => (a.coverage ?? -1) - (b.coverage ?? -1) || this.format.compare(a.name, b.name)),
+    [...this.bars()].sort(byCoverageThenName((a, b) => this.format.compare(a, b))),
   );
   protected readonly data = computed(() => this.sorted().map((b) => ({ name: b.name, value: b.coverage ?? 0, extra: { key: b.key } })));
   private readonly keyByName = computed(() => new Map(this.sorted().map((b) => [b.name, b.key])));
