@@ -11,7 +11,7 @@ export function operations({ unauthorized, forbidden, invalid }: Failures): Oper
       description:
         'Everything is as of `period` (default the latest reported period; the current month when nothing has been reported), except `openFindings`, which is the backlog today. ' +
         '**Coverage** (in `mode`, `channel`, default mpm, offline) is computed exactly as /coverage: the national figure is the mean over every city of the registry, `yearEarlier` is the same at the period twelve months before; ' +
-        '`cities.fullyInterconnected` counts the cities whose coverage is 1, and `leastInterconnected` lists the ten cities with the lowest coverage (ties by city code; empty with fewer than two systemic institutions). ' +
+        '`cities.fullyInterconnected` counts the cities whose coverage is 1, and `leastInterconnected` lists the ten cities with the lowest coverage (ties by city code; empty with fewer than two systemic institutions), and `cities.atLowestCoverage` says how many share the lowest coverage. ' +
         '**openFindings**: findings now open, acknowledged or confirmed, by severity (every mode and channel). ' +
         '**reports**: versions and institutions received for the period; `expected` counts the active institutions whose first report is for the period or earlier (those LATE-001 watches). ' +
         '**late**: the institutions for which LATE-001, evaluated now with its current settings, fires for the period — active institutions that have reported before, have no report for the period, ' +

@@ -58,6 +58,10 @@ export const overview = z.object({
   cities: z.object({
     total: z.number().int().describe('Cities of the registry.'),
     fullyInterconnected: z.number().int().describe('Cities whose coverage is 1: every pair of systemic institutions recognises each other live.'),
+    atLowestCoverage: z
+      .number()
+      .int()
+      .describe('Cities whose coverage equals the lowest at the period (0 when no city has a coverage): more than ten means `leastInterconnected` shows only the first of a tie, by city code.'),
   }),
   leastInterconnected: z.array(cityCoverageEntry).describe('The ten cities with the lowest coverage at the period, ties broken by city code.'),
   openFindings: z

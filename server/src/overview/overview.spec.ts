@@ -80,7 +80,7 @@ describe('coverage in the overview', () => {
 
   it('counts the cities fully interconnected, and lists the ten least interconnected with names, ties by code', async () => {
     const res = await overview();
-    expect(res.body.cities).toEqual({ total: n, fullyInterconnected: 1 });
+    expect(res.body.cities).toEqual({ total: n, fullyInterconnected: 1, atLowestCoverage: 2 });
     const least = res.body.leastInterconnected;
     expect(least).toHaveLength(10);
     expect(least[0]).toEqual({ city: TIANJIN, name: 'Tianjin', nameZh: '天津市', provinceName: 'Tianjin', provinceNameZh: '天津市', coverage: 1 / 3, mutualPairs: 1, pairs: 3 });
@@ -96,6 +96,8 @@ describe('coverage in the overview', () => {
     expect(earlier.coverage.yearEarlier).toEqual({ period: '2020-06', coverage: 0, mutualPairs: 0, pairs: 3 * n });
     expect(earlier.cities.fullyInterconnected).toBe(0);
     expect(earlier.leastInterconnected[0]).toMatchObject({ city: codes.find((c) => c !== BEIJING), coverage: 0 });
+    // Every city but Beijing has no pair at all: the ten listed are the first of n − 1 that tie.
+    expect(earlier.cities.atLowestCoverage).toBe(n - 1);
     const online = (await overview('?mode=cpm&channel=online')).body;
     expect(online).toMatchObject({ mode: 'cpm', channel: 'online', cities: { fullyInterconnected: 0 } });
     expect(online.coverage.current.coverage).toBe(0);

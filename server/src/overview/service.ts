@@ -60,7 +60,7 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
       yearEarlier,
       change: current.coverage === null || yearEarlier.coverage === null ? null : current.coverage - yearEarlier.coverage,
     },
-    cities: { total: cities.length, fullyInterconnected: [...byCity.values()].filter((f) => f.coverage === 1).length },
+    cities: { total: cities.length, fullyInterconnected: [...byCity.values()].filter((f) => f.coverage === 1).length, atLowestCoverage: citiesAtLowestCoverage(byCity) },
     leastInterconnected: leastInterconnected(cities, byCity),
     openFindings: { total: bySeverity.high + bySeverity.medium + bySeverity.low, ...bySeverity },
     reports: { ...received, expected: expectedReporters(world, period), dueDate: reportDueDate(period, dueDay), pastDue: isPastDue(period, dueDay, now) },
@@ -91,6 +91,14 @@ function leastInterconnected(cities: readonly City[], byCity: ReadonlyMap<string
     })
     .sort((a, b) => a.coverage - b.coverage || a.city.localeCompare(b.city))
     .slice(0, LEAST_INTERCONNECTED);
+}
+
+/** How many cities share the lowest coverage: ten names alone hide that 337 cities tie. */
+function citiesAtLowestCoverage(byCity: ReadonlyMap<string, CoverageFigure>): number {
+  const figures = [...byCity.values()].flatMap((f) => (f.coverage === null ? [] : [f.coverage]));
+  if (figures.length === 0) return 0;
+  const lowest = Math.min(...figures);
+  return figures.filter((c) => c === lowest).length;
 }
 
 /** The institutions LATE-001 itself, with its current due day, finds late for the period today. */

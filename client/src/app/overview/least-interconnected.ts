@@ -13,6 +13,9 @@ import { LocaleFormat } from '../core/i18n/locale-format';
     @if (rows().length === 0) {
       <p class="empty">{{ 'overview.least.empty' | transloco }}</p>
     } @else {
+      @if (tie(); as t) {
+        <p class="tie" data-testid="least-tie">{{ t.key | transloco: t.values }}</p>
+      }
       <div class="scroll" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'overview.least.tableLabel' | transloco">
           <ng-container matColumnDef="city">
@@ -80,6 +83,10 @@ import { LocaleFormat } from '../core/i18n/locale-format';
     .empty {
       color: var(--mat-sys-on-surface-variant);
     }
+    .tie {
+      margin: 0 0 8px;
+      font-weight: 500;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -87,12 +94,22 @@ export class LeastInterconnected {
   private readonly format = inject(LocaleFormat);
 
   readonly cities = input.required<Overview['leastInterconnected']>();
+  /** How many cities share the lowest coverage (the server's `cities.atLowestCoverage`). */
+  readonly atLowest = input.required<number>();
   /** The view the matrix links open at. */
   readonly period = input.required<string>();
   readonly mode = input.required<Mode>();
   readonly channel = input.required<Channel>();
 
   protected readonly columns = ['city', 'province', 'coverage', 'pairs'];
+  /** Said when more cities share the lowest coverage than are listed: otherwise the order by code passes for a ranking. */
+  protected readonly tie = computed(() => {
+    const shown = this.cities();
+    const count = this.atLowest();
+    if (shown.length === 0 || count < 2) return null;
+    const values = { count: this.format.number(count), coverage: this.format.percent(shown[0].coverage), shown: this.format.number(shown.length) };
+    return { key: count > shown.length ? 'overview.least.tieCut' : 'overview.least.tie', values };
+  });
   protected readonly rows = computed(() =>
     this.cities().map((c) => ({
       code: c.city,

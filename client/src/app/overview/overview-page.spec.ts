@@ -19,7 +19,7 @@ const OVERVIEW: Overview = {
     yearEarlier: { period: '2020-06', coverage: 0.004, mutualPairs: 4, pairs: 1011 },
     change: 1 / 3 - 0.004,
   },
-  cities: { total: 337, fullyInterconnected: 2 },
+  cities: { total: 337, fullyInterconnected: 2, atLowestCoverage: 1 },
   leastInterconnected: [
     { city: '440200', name: 'Shaoguan', nameZh: '韶关市', provinceName: 'Guangdong', provinceNameZh: '广东省', coverage: 0, mutualPairs: 0, pairs: 3 },
   ],
@@ -166,6 +166,21 @@ describe('OverviewPage', () => {
     await settle();
     const link = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('a')].find((a) => a.textContent?.includes('Shaoguan'))!;
     expect(link.getAttribute('href')).toBe('/matrix?city=440200&period=2021-06&mode=cpm&channel=offline');
+  });
+
+  it('when more cities tie at the lowest coverage than are listed, says how many and in which order they are listed', async () => {
+    await open('/overview?period=2021-06');
+    const tied = Array.from({ length: 10 }, (_, i) => ({ city: String(110000 + i * 10000), name: `City ${i}`, nameZh: `城市${i}`, provinceName: 'P', provinceNameZh: '省', coverage: 2 / 3, mutualPairs: 2, pairs: 3 }));
+    (await requestTo('/api/v1/overview')).flush({ ...OVERVIEW, cities: { total: 337, fullyInterconnected: 0, atLowestCoverage: 337 }, leastInterconnected: tied });
+    await settle();
+    expect(text()).toContain('337 cities tie at 66.7%; the 10 shown are the first by city code.');
+  });
+
+  it('says nothing of ties when one city has the lowest coverage', async () => {
+    await open('/overview?period=2021-06');
+    (await requestTo('/api/v1/overview')).flush(OVERVIEW);
+    await settle();
+    expect((harness.routeNativeElement as HTMLElement).querySelector('[data-testid=least-tie]')).toBeNull();
   });
 
   it('puts a changed channel into the URL, keeping the period', async () => {
