@@ -112,6 +112,9 @@ describe('FindingsPage', () => {
     const next = await requestTo('/api/v1/findings');
     expect(TestBed.inject(Router).url).toBe('/findings?status=all');
     expect(next.request.params.has('status')).toBe(false);
+    next.flush({ items: [finding(1), finding(2, 'dismissed')], total: 2 });
+    await harness.fixture.whenStable();
+    expect(await status.getValueText()).toBe('All statuses');
   });
 
   it('shows the exact total and the explanation with subject names', async () => {
