@@ -48,7 +48,11 @@ describe('RuleCard', () => {
     expect(root().textContent).toContain('3 open');
     expect(root().textContent).toContain('All 4 findings');
     // Settings are named in words, with the API's name beside them.
-    expect(root().querySelector('mat-label')?.textContent).toContain('Fee gap over the lowest (basis points)');
+    // The whole name, in a label of its own that wraps, not a field label cut to one line.
+    const label = root().querySelector('label.setting-label') as HTMLLabelElement;
+    expect(label.textContent).toContain('Fee gap over the lowest (basis points)');
+    expect(root().querySelector(`input#${label.htmlFor}`)?.getAttribute('name')).toBe('feeSpreadBps');
+    expect(root().querySelector('mat-form-field mat-label')).toBeNull();
     expect(root().querySelector('mat-hint')?.textContent).toContain('feeSpreadBps');
   });
 
