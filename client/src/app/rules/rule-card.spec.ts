@@ -90,6 +90,19 @@ describe('RuleCard', () => {
     expect(changed[0].settings['feeSpreadBps']).toBe(25);
   });
 
+  it('shows the server’s refusal of a previewed setting beside that setting, and no preview', async () => {
+    await create(false);
+    await type('feeSpreadBps', '-5');
+    button('Preview')!.click();
+    const refusal = { status: 422, title: 'Validation failed', code: 'VALIDATION_FAILED', errors: [{ code: 'TOO_SMALL', message: 'Too small: expected number to be >=0', path: '$.settings.feeSpreadBps' }] };
+    http.expectOne('/api/v1/rules/DISC-001/preview').flush(refusal, { status: 422, statusText: 'Unprocessable' });
+    await fixture.whenStable();
+    const field = root().querySelector('input[name=feeSpreadBps]')!.closest('.setting')!;
+    expect(field.querySelector('.refused')?.textContent).toContain('Refused: Too small: expected number to be >=0');
+    expect(root().querySelector('input[name=highRatio]')!.closest('.setting')!.querySelector('.refused')).toBeNull();
+    expect(root().textContent).not.toContain('would resolve');
+  });
+
   it('shows the server’s problem when a setting is refused', async () => {
     await create(true);
     await type('feeSpreadBps', '-5');
