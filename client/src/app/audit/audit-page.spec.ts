@@ -109,11 +109,12 @@ describe('AuditPage', () => {
     expect(TestBed.inject(Router).url).toBe('/audit?from=2026-11-02');
   });
 
-  it('shows the dates year first in a Chinese page', async () => {
+  it('shows the dates year first and the pickers’ labels in Chinese in a Chinese page', async () => {
     await TestBed.inject(Language).choose('zh-CN');
     await open('/audit?from=2026-11-01&to=2026-11-30');
     expect((root().querySelector('input[name=from]') as HTMLInputElement).value).toBe('2026/11/1');
     expect((root().querySelector('input[name=to]') as HTMLInputElement).value).toBe('2026/11/30');
+    expect(root().querySelector('mat-datepicker-toggle button')?.getAttribute('aria-label')).toBe('打开日历');
   });
 
   it('shows the head hash and count of an intact chain', async () => {

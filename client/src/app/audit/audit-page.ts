@@ -1,7 +1,7 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -26,7 +26,9 @@ import { AuditVerify } from './audit-verify';
 /** The hash-chained audit trail, newest first, with filters in the URL and a chain verification. */
 @Component({
   selector: 'im-audit-page',
-  imports: [AuditVerify, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
+  // The date picker's parts, not MatDatepickerModule: the module provides its own English
+  // MatDatepickerIntl, which would hide the translated one (core/i18n/translated-datepicker-intl.ts).
+  imports: [AuditVerify, MatButtonModule, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

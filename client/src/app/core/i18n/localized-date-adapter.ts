@@ -1,6 +1,8 @@
 import { effect, inject, Injectable, type Provider } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_NATIVE_DATE_FORMATS, NativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { Language } from './language';
+import { TranslatedDatepickerIntl } from './translated-datepicker-intl';
 
 const YEAR_FIRST = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
 const DAY_FIRST = /^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$/;
@@ -36,11 +38,12 @@ export class LocalizedDateAdapter extends NativeDateAdapter {
   }
 }
 
-/** Material date pickers that follow the interface's language. */
+/** Material date pickers that follow the interface's language, in their dates and their labels. */
 export function provideLocalizedDates(): Provider[] {
   return [
     { provide: DateAdapter, useClass: LocalizedDateAdapter },
     { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
+    { provide: MatDatepickerIntl, useClass: TranslatedDatepickerIntl },
   ];
 }
 
