@@ -23,7 +23,7 @@ test('an analyst filters findings by EXCL-001, opens one, acknowledges it and th
 
   await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
   await expect(page.getByTestId('finding-status')).toHaveText('acknowledged');
-  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByRole('button', { name: 'Confirm as violation', exact: true }).click();
   await expect(page.getByTestId('finding-status')).toHaveText('confirmed');
   await expect(page.getByRole('region', { name: 'History' }).getByText('acknowledged → confirmed')).toBeVisible();
 

@@ -4,6 +4,7 @@ import { type EnvironmentProviders, Injectable, makeEnvironmentProviders } from 
 import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
 import { of, type Observable } from 'rxjs';
 import { FALLBACK_LANGUAGE, LANGUAGES, type LanguageCode, PREFERRED_LANGUAGE } from '../app/core/i18n/language';
+import { provideLocalizedDates } from '../app/core/i18n/localized-date-adapter';
 
 /** Every file under client/public/i18n, by its path there without ".json": "en", "reports/zh-CN". */
 export const TRANSLATION_FILES: Record<string, Translation> = Object.fromEntries(
@@ -51,5 +52,6 @@ export function provideI18nTesting(lang: LanguageCode = FALLBACK_LANGUAGE): Envi
       },
       loader: FileLoader,
     }),
+    ...provideLocalizedDates(),
   ]);
 }

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Language } from '../core/i18n/language';
 import { AuditPage } from './audit-page';
 import { auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
 import { awaitRequest } from '../../testing/http-requests';
@@ -95,6 +96,25 @@ describe('AuditPage', () => {
     actor.dispatchEvent(new Event('change'));
     await requestTo('/api/v1/audit');
     expect(TestBed.inject(Router).url).toBe('/audit?actor=auditor');
+  });
+
+  it('shows the dates in English day-first order and reads a typed one so, not as a US date', async () => {
+    await open('/audit?from=2026-11-01');
+    const from = root().querySelector('input[name=from]') as HTMLInputElement;
+    expect(from.value).toBe('01/11/2026');
+    from.value = '02/11/2026';
+    from.dispatchEvent(new Event('input'));
+    from.dispatchEvent(new Event('change'));
+    await requestTo('/api/v1/audit');
+    expect(TestBed.inject(Router).url).toBe('/audit?from=2026-11-02');
+  });
+
+  it('shows the dates year first and the pickers’ labels in Chinese in a Chinese page', async () => {
+    await TestBed.inject(Language).choose('zh-CN');
+    await open('/audit?from=2026-11-01&to=2026-11-30');
+    expect((root().querySelector('input[name=from]') as HTMLInputElement).value).toBe('2026/11/1');
+    expect((root().querySelector('input[name=to]') as HTMLInputElement).value).toBe('2026/11/30');
+    expect(root().querySelector('mat-datepicker-toggle button')?.getAttribute('aria-label')).toBe('打开日历');
   });
 
   it('shows the head hash and count of an intact chain', async () => {

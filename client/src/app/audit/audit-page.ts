@@ -1,6 +1,7 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -12,6 +13,7 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AuditEntry, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { fromIsoDate, isoDate } from '../core/i18n/localized-date-adapter';
 import { Viewport } from '../core/layout/viewport';
 import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
@@ -24,7 +26,9 @@ import { AuditVerify } from './audit-verify';
 /** The hash-chained audit trail, newest first, with filters in the URL and a chain verification. */
 @Component({
   selector: 'im-audit-page',
-  imports: [AuditVerify, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
+  // The date picker's parts, not MatDatepickerModule: the module provides its own English
+  // MatDatepickerIntl, which would hide the translated one (core/i18n/translated-datepicker-intl.ts).
+  imports: [AuditVerify, MatButtonModule, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,6 +89,13 @@ export class AuditPage {
 
   protected setFilters(change: Partial<AuditQuery>): void {
     this.navigate({ ...this.query(), ...change, page: 1 });
+  }
+
+  protected readonly dateOf = fromIsoDate;
+
+  /** A picked or typed day; one that cannot be read clears the filter rather than keeping a stale one. */
+  protected setDate(bound: 'from' | 'to', date: Date | null): void {
+    this.setFilters({ [bound]: date ? isoDate(date) : '' });
   }
 
   protected resetFilters(): void {

@@ -112,7 +112,7 @@ describe('FindingPage', () => {
   it('offers exactly the allowed transitions, and asks for a note before dismissing', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await open();
-    expect(button('Confirm')).toBeDefined();
+    expect(button('Confirm as violation')).toBeDefined();
     expect(button('Dismiss')).toBeDefined();
     expect(button('Acknowledge')).toBeUndefined();
     button('Dismiss')!.click();
@@ -124,7 +124,7 @@ describe('FindingPage', () => {
   it('sends a confirmation and shows the server’s conflict when the status moved meanwhile', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await open();
-    button('Confirm')!.click();
+    button('Confirm as violation')!.click();
     const patch = await requestTo('/api/v1/findings/7', 'PATCH');
     expect(patch.request.body).toEqual({ status: 'confirmed' });
     patch.flush({ status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 7 is no longer acknowledged.' }, { status: 409, statusText: 'Conflict' });

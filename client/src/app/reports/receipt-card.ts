@@ -84,6 +84,8 @@ import { saveReceipt } from './report-files';
     }
     .warnings {
       padding-left: 20px;
+      /* A warning may quote a long value with no space to break at; on a phone it wraps, not cuts. */
+      overflow-wrap: anywhere;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

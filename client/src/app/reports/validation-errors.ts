@@ -20,7 +20,7 @@ import { Viewport } from '../core/layout/viewport';
           {{ 'reports.validation.headingMany' | transloco: { count: errors().length } }}
         }
       </h3>
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="errors()" [attr.aria-label]="'reports.validation.label' | transloco">
           <ng-container matColumnDef="code">
             <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.code' | transloco }}</th>
@@ -74,6 +74,8 @@ import { Viewport } from '../core/layout/viewport';
     td.mat-column-message {
       white-space: normal;
       min-width: 18em;
+      /* A message may quote a long value or a list of allowed ones with no space to break at. */
+      overflow-wrap: anywhere;
     }
     /* On a phone: where and which code in one column, the message beside it in the rest of the width. */
     td.mat-column-where {
@@ -84,9 +86,15 @@ import { Viewport } from '../core/layout/viewport';
     .code {
       color: var(--mat-sys-on-surface-variant);
     }
+    /* On a phone both columns wrap, long codes and paths included, so that nothing passes the right edge. */
     @media (max-width: 600px) {
+      td.mat-column-where {
+        white-space: normal;
+        overflow-wrap: anywhere;
+        width: 40%;
+      }
       td.mat-column-message {
-        min-width: 10em;
+        min-width: 0;
         vertical-align: top;
         padding-top: 8px;
       }

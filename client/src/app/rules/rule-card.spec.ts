@@ -48,7 +48,11 @@ describe('RuleCard', () => {
     expect(root().textContent).toContain('3 open');
     expect(root().textContent).toContain('All 4 findings');
     // Settings are named in words, with the API's name beside them.
-    expect(root().querySelector('mat-label')?.textContent).toContain('Fee gap over the lowest (basis points)');
+    // The whole name, in a label of its own that wraps, not a field label cut to one line.
+    const label = root().querySelector('label.setting-label') as HTMLLabelElement;
+    expect(label.textContent).toContain('Fee gap over the lowest (basis points)');
+    expect(root().querySelector(`input#${label.htmlFor}`)?.getAttribute('name')).toBe('feeSpreadBps');
+    expect(root().querySelector('mat-form-field mat-label')).toBeNull();
     expect(root().querySelector('mat-hint')?.textContent).toContain('feeSpreadBps');
   });
 
@@ -84,6 +88,19 @@ describe('RuleCard', () => {
     req.flush({ ...RULE, settings: { feeSpreadBps: 25, highRatio: 2 } });
     await fixture.whenStable();
     expect(changed[0].settings['feeSpreadBps']).toBe(25);
+  });
+
+  it('shows the server’s refusal of a previewed setting beside that setting, and no preview', async () => {
+    await create(false);
+    await type('feeSpreadBps', '-5');
+    button('Preview')!.click();
+    const refusal = { status: 422, title: 'Validation failed', code: 'VALIDATION_FAILED', errors: [{ code: 'TOO_SMALL', message: 'Too small: expected number to be >=0', path: '$.settings.feeSpreadBps' }] };
+    http.expectOne('/api/v1/rules/DISC-001/preview').flush(refusal, { status: 422, statusText: 'Unprocessable' });
+    await fixture.whenStable();
+    const field = root().querySelector('input[name=feeSpreadBps]')!.closest('.setting')!;
+    expect(field.querySelector('.refused')?.textContent).toContain('Refused: Too small: expected number to be >=0');
+    expect(root().querySelector('input[name=highRatio]')!.closest('.setting')!.querySelector('.refused')).toBeNull();
+    expect(root().textContent).not.toContain('would resolve');
   });
 
   it('shows the server’s problem when a setting is refused', async () => {

@@ -73,6 +73,15 @@ export class RuleCard {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly saved = signal(false);
+  /** The server's message for each setting it refused, by setting name (its errors' paths are $.settings.<name>). */
+  protected readonly refused = computed(() => {
+    const byName: Record<string, string> = {};
+    for (const e of this.problem()?.errors ?? []) {
+      const name = e.path?.startsWith('$.settings.') ? e.path.slice('$.settings.'.length) : null;
+      if (name) byName[name] ??= e.message;
+    }
+    return byName;
+  });
 
   protected setSetting(name: string, raw: string): void {
     this.draft.update((d) => ({ ...d, [name]: raw.trim() === '' ? Number.NaN : Number(raw) }));

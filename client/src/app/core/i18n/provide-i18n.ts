@@ -3,6 +3,7 @@ import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TitleStrategy } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 import { FALLBACK_LANGUAGE, Language, LANGUAGES } from './language';
+import { provideLocalizedDates } from './localized-date-adapter';
 import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 import { TranslatedTitleStrategy } from './translated-title-strategy';
 import { TranslationLoader } from './translation-loader';
@@ -10,7 +11,7 @@ import { TranslationLoader } from './translation-loader';
 /**
  * Transloco with the translation files of client/public/i18n, the language restored before the
  * first page renders (so no untranslated key ever flashes), and route titles and Material's
- * paginator following the language. Feature scopes are added by each feature's routes
+ * paginator and date pickers following the language. Feature scopes are added by each feature's routes
  * (see README.md beside this file).
  */
 export function provideI18n(): EnvironmentProviders {
@@ -31,5 +32,6 @@ export function provideI18n(): EnvironmentProviders {
     provideAppInitializer(() => inject(Language).restore()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
+    ...provideLocalizedDates(),
   ]);
 }
