@@ -94,7 +94,7 @@ export class LeastInterconnected {
   private readonly format = inject(LocaleFormat);
 
   readonly cities = input.required<Overview['leastInterconnected']>();
-  /** How many cities share the lowest coverage (the server's `cities.atLowestCoverage`). */
+  /** How many cities share the lowest coverage (the overview's atLowestCoverage, counted by the server). */
   readonly atLowest = input.required<number>();
   /** The view the matrix links open at. */
   readonly period = input.required<string>();
