@@ -21,14 +21,13 @@ export function auditRoutes(ctx: AppContext): Router {
 
   router.get('/audit/verify', readers, async (req, res) => {
     const { head } = parseInput(auditVerifyQuery, req.query);
-    res.set('Cache-Control', 'no-store').json(await verifyAuditTrail(ctx.db, VERIFY_BATCH, head));
+    res.json(await verifyAuditTrail(ctx.db, VERIFY_BATCH, head));
   });
 
   router.get('/audit/verify/certificate', readers, async (req, res) => {
     const { head } = parseInput(auditVerifyQuery, req.query);
     const certificate = await issueAuditCertificate(ctx, principalOf(req), head);
     res
-      .set('Cache-Control', 'no-store')
       .set('Content-Type', 'application/json; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="${certificate.filename}"`)
       .set('X-Content-SHA256', certificate.sha256)

@@ -29,7 +29,6 @@ export async function sendExportedFile(res: Response, exported: ExportedFile): P
     res.setHeader('Content-Disposition', `attachment; filename="${exported.filename}"`);
     res.setHeader('X-Content-SHA256', exported.sha256);
     res.setHeader('X-Export-Rows', String(exported.rows));
-    res.setHeader('Cache-Control', 'no-store');
     await pipeline(exported.open(), res);
   } finally {
     await exported.discard?.();

@@ -65,7 +65,7 @@ export function exportRoutes(ctx: AppContext): Router {
 
   router.get('/exports', exporters, async (req, res) => {
     const { page, pageSize } = parseInput(pastExportsQuery, req.query);
-    res.set('Cache-Control', 'no-store').json(await listPastExports(ctx, page, pageSize));
+    res.json(await listPastExports(ctx, page, pageSize));
   });
 
   router.get('/exports/:id/file', exporters, async (req, res) => {
@@ -79,7 +79,7 @@ export function exportRoutes(ctx: AppContext): Router {
   router.post('/exports/check', exporters, async (req, res) => {
     const file = await hashedUpload(req, res);
     const records = await recordsOfFile(ctx, principalOf(req), file.sha256);
-    res.set('Cache-Control', 'no-store').json({ ...file, records });
+    res.json({ ...file, records });
   });
 
   return router;

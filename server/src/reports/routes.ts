@@ -109,7 +109,6 @@ export function reportRoutes(ctx: AppContext): Router {
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);
     res.setHeader('X-Content-SHA256', pdf.sha256);
-    res.setHeader('Cache-Control', 'no-store');
     res.send(pdf.bytes);
   });
 

@@ -1,6 +1,7 @@
 // What the submit page does with files: tells a links CSV from an agreements CSV or a JSON report,
 // makes the CSV templates, and saves receipts; all in the browser, nothing sent.
 import type { Receipt } from '../core/api/api-types';
+import { saveBlob } from '../shared/file-download';
 
 /** The columns the API expects, in order (DESIGN.md, Reports). */
 export const LINK_COLUMNS = ['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'] as const;
@@ -49,17 +50,9 @@ export function receiptFileName(receipt: Receipt): string {
   return `receipt-${receipt.institution}-${receipt.period}-v${receipt.version}${receipt.dryRun ? '-dry-run' : ''}.json`;
 }
 
-/** Makes the browser save the text as a file (a Blob behind a temporary link). */
+/** Makes the browser save the text as a file. */
 export function saveText(document: Document, text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(document, new Blob([text], { type }), fileName);
 }
 
 /** Saves a receipt as pretty-printed JSON. */

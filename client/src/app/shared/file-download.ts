@@ -36,6 +36,20 @@ export async function problemFromBlob(error: unknown): Promise<Problem> {
   return problemOf(error);
 }
 
+/** Hands the bytes to the browser as a download (a Blob behind a temporary link). */
+export function saveBlob(document: Document, blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  anchor.style.display = 'none';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoked later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 @Injectable({ providedIn: 'root' })
 export class FileDownload {
   private readonly http = inject(HttpClient);
@@ -44,22 +58,8 @@ export class FileDownload {
   async download(url: string, params: Record<string, string>, fallbackName: string): Promise<Downloaded> {
     const response = await firstValueFrom(this.http.get(url, { params, responseType: 'blob', observe: 'response' }));
     const filename = filenameOf(response.headers.get('Content-Disposition'), fallbackName);
-    this.save(response.body!, filename);
+    saveBlob(document, response.body!, filename);
     const rows = Number(response.headers.get('X-Export-Rows'));
     return { filename, sha256: response.headers.get('X-Content-SHA256') ?? '', rows: Number.isFinite(rows) && response.headers.has('X-Export-Rows') ? rows : null };
-  }
-
-  /** Hands the bytes to the browser as a download. */
-  private save(blob: Blob, filename: string): void {
-    const url = URL.createObjectURL(blob);
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = filename;
-    anchor.style.display = 'none';
-    document.body.appendChild(anchor);
-    anchor.click();
-    anchor.remove();
-    // Revoked later: some browsers start reading the blob only after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }
