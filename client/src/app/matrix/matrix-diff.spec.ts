@@ -1,5 +1,5 @@
 import type { Matrix } from '../core/api/api-types';
-import { changedCells, unionOfInstitutions } from './matrix-diff';
+import { changedCells, changedSinceFrame, unionOfInstitutions } from './matrix-diff';
 
 const matrix = (period: string, institutions: string[], cells: [string, string, Matrix['cells'][number]['status']][]): Matrix => ({
   period,
@@ -38,5 +38,25 @@ describe('changedCells', () => {
 describe('unionOfInstitutions', () => {
   it('keeps the later order and adds those only the earlier matrix has', () => {
     expect(unionOfInstitutions(matrix('a', ['x', 'y', 'z'], []), matrix('b', ['y', 'x'], []))).toEqual(['y', 'x', 'z']);
+  });
+});
+
+describe('changedSinceFrame', () => {
+  const feb = matrix('2021-02', ['alipay', 'unionpay'], [['alipay', 'unionpay', 'pilot']]);
+  const mar = matrix('2021-03', ['alipay', 'unionpay'], [['alipay', 'unionpay', 'live'], ['unionpay', 'alipay', 'live']]);
+
+  it('gives the cells that changed since the previous frame of the time-lapse', () => {
+    expect(changedSinceFrame(feb, mar)).toEqual([
+      { scanner: 'alipay', issuer: 'unionpay', before: 'pilot', after: 'live' },
+      { scanner: 'unionpay', issuer: 'alipay', before: 'none', after: 'live' },
+    ]);
+  });
+
+  it('compares nothing on the first frame, on the same period again, or after the city, mode or channel changed', () => {
+    expect(changedSinceFrame(undefined, mar)).toBeNull();
+    expect(changedSinceFrame(mar, mar)).toBeNull();
+    expect(changedSinceFrame({ ...feb, city: '440100' }, mar)).toBeNull();
+    expect(changedSinceFrame({ ...feb, mode: 'cpm' }, mar)).toBeNull();
+    expect(changedSinceFrame({ ...feb, channel: 'online' }, mar)).toBeNull();
   });
 });

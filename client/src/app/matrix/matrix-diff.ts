@@ -36,3 +36,14 @@ export function changedCells(before: Matrix, after: Matrix): CellChange[] {
   }
   return changes.sort((x, y) => x.scanner.localeCompare(y.scanner) || x.issuer.localeCompare(y.issuer));
 }
+
+/**
+ * The time-lapse's news: the cells of `current` that changed since the frame shown before it, when
+ * that frame is another period of the same city, mode and channel; null when there is nothing to
+ * compare with (the first frame, or a changed filter: every cell would look new).
+ */
+export function changedSinceFrame(previous: Matrix | undefined, current: Matrix): CellChange[] | null {
+  if (!previous || previous.period === current.period) return null;
+  if (previous.city !== current.city || previous.mode !== current.mode || previous.channel !== current.channel) return null;
+  return changedCells(previous, current);
+}
