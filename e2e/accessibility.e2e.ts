@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { logInThroughApi } from './login';
 
 const PAGES: { role: string; paths: string[] }[] = [
-  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/matrix?city=440100&period=2021-03&compare=2021-02', '/findings', '/findings/1', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
+  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/matrix?city=110000&period=2021-06&institution=alipay', '/matrix?city=440100&period=2021-03&compare=2021-02', '/findings', '/findings/1', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
   { role: 'auditor', paths: ['/audit'] },
   { role: 'alipay', paths: ['/reports', '/reports/submit', '/api-keys', '/findings'] },
 ];

@@ -110,7 +110,7 @@ for (const width of [1280, 390]) {
 
       await page.goto('/matrix?city=440100&period=2021-01&mode=mpm&channel=offline');
       await expect(page.getByRole('heading', { level: 1, name: l.matrix })).toBeVisible();
-      await expect(page.locator('ngx-charts-heat-map svg').first()).toBeVisible();
+      await expect(page.locator('im-matrix-grid .cell').first()).toBeVisible();
       await page.locator('.timeline button.play').click();
       await expect(page.getByRole('button', { name: l.pause })).toBeVisible();
       await expect(page).toHaveURL(/period=2021-02/);

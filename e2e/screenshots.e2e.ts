@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { logInThroughApi } from './login.js';
+import { screenshotWhole } from './whole-page.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screenshots', `${name}.png`);
@@ -14,21 +15,6 @@ const LANGUAGES = [
   { lang: 'zh-CN', loginButton: '登录', reportsHeading: '报送报告', submit: '提交', matrixHeading: '互联互通矩阵', errorsTable: '校验错误' },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
-
-/**
- * The shell scrolls inside its sidenav content, so a "full page" screenshot would stop at the
- * viewport: the viewport grows to the content's height for the picture, then shrinks back.
- */
-async function screenshotWhole(page: Page, file: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => {
-    const scroller = document.querySelector('mat-sidenav-content');
-    return scroller ? scroller.scrollHeight + scroller.getBoundingClientRect().top : document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 /** Starts every page of the test with the given choices, as if the user had made them earlier. */
 async function prefer(page: Page, lang: string, scheme: string): Promise<void> {
@@ -69,7 +55,7 @@ for (const width of WIDTHS) {
         await logInThroughApi(page, 'analyst');
         await page.goto('/matrix?city=110000&period=2021-06&mode=mpm&channel=offline');
         await expect(page.getByRole('heading', { level: 1, name: l.matrixHeading })).toBeVisible();
-        await expect(page.locator('ngx-charts-heat-map svg').first()).toBeVisible();
+        await expect(page.locator('im-matrix-grid .cell').first()).toBeVisible();
         await screenshotWhole(page, shot(name('matrix')));
       });
     }

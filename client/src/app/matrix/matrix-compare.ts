@@ -4,23 +4,17 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Matrix } from '../core/api/api-types';
 import { LINK_STATUS_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
-import { ColorScheme } from '../core/theme/color-scheme';
 import { ReferenceData } from '../shared/reference-data';
-import { STATUS_COLOURS, STATUS_LEGEND, STATUS_VALUE } from './matrix-cells';
 import { cellKey, changedCells, unionOfInstitutions } from './matrix-diff';
 import { MatrixGrid } from './matrix-grid';
+import { MatrixLegend } from './matrix-legend';
 
-/** Two periods of one city side by side, the cells that changed ringed in both and listed in a table. */
+/** Two periods of one city side by side, the cells that changed marked with a dot in both and listed in a table. */
 @Component({
   selector: 'im-matrix-compare',
-  imports: [MatTableModule, MatrixGrid, TranslocoPipe],
+  imports: [MatTableModule, MatrixGrid, MatrixLegend, TranslocoPipe],
   template: `
-    <div class="legend" aria-hidden="true">
-      @for (item of legend; track item.status) {
-        <span><i [style.background]="colours()[value[item.status]]"></i>{{ item.label | transloco }}</span>
-      }
-      <span><i class="ring"></i>{{ 'matrix.compare.changedCell' | transloco }}</span>
-    </div>
+    <im-matrix-legend [changed]="'matrix.compare.changedCell' | transloco" />
     @let names = { live: (statusLabels.live | transloco), pilot: (statusLabels.pilot | transloco), planned: (statusLabels.planned | transloco), suspended: (statusLabels.suspended | transloco), none: (statusLabels.none | transloco) };
     <div class="pair">
       <figure>
@@ -65,26 +59,6 @@ import { MatrixGrid } from './matrix-grid';
       display: flex;
       flex-direction: column;
       gap: 8px;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      font: var(--mat-sys-body-small);
-    }
-    .legend i {
-      display: inline-block;
-      width: 12px;
-      height: 12px;
-      margin-right: 6px;
-      border-radius: 2px;
-      vertical-align: -1px;
-      box-shadow: 0 0 0 1px var(--mat-sys-outline-variant);
-    }
-    .legend i.ring {
-      box-shadow: none;
-      outline: 2px solid var(--mat-sys-on-surface);
-      outline-offset: -1px;
     }
     .pair {
       display: flex;
@@ -135,7 +109,6 @@ import { MatrixGrid } from './matrix-grid';
 })
 export class MatrixCompare {
   private readonly reference = inject(ReferenceData);
-  private readonly colorScheme = inject(ColorScheme);
   protected readonly format = inject(LocaleFormat);
 
   /** The matrix of the period shown on the page. */
@@ -143,10 +116,7 @@ export class MatrixCompare {
   /** The matrix of the period it is compared with (earlier or later). */
   readonly other = input.required<Matrix>();
 
-  protected readonly legend = STATUS_LEGEND;
-  protected readonly value = STATUS_VALUE;
   protected readonly statusLabels = LINK_STATUS_LABELS;
-  protected readonly colours = computed(() => STATUS_COLOURS[this.colorScheme.current()]);
   protected readonly columns = ['scanner', 'issuer', 'before', 'after'];
 
   /** Whichever of the two comes first is drawn on the left. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Matrix } from '../core/api/api-types';
 import { LINK_STATUS_LABELS } from '../core/i18n/domain-labels';
@@ -7,70 +7,163 @@ import { ReferenceData } from '../shared/reference-data';
 import { STATUS_COLOURS, STATUS_VALUE } from './matrix-cells';
 import { type CellStatus, cellKey } from './matrix-diff';
 
+/** A cell under the keyboard's cursor: indexes into `institutions` (row: scanner, col: issuer). */
+export interface GridCursor {
+  row: number;
+  col: number;
+}
+
 /**
- * A compact scanners × issuers grid of one period, small enough to sit beside another: columns
- * are numbered like the rows, changed cells carry a ring. The table of changes beside it carries
- * the same information for screen readers, so the grid itself is hidden from them.
+ * A scanners × issuers grid of one period: issuer names across the top (sticky while the grid
+ * scrolls) and again at the bottom, scanner names down the left (sticky too), changed cells marked
+ * with a dot, the keyboard's cell with a ring. `large` is the city's map; the compact size sits
+ * beside another period's grid. The tables beside it carry the same information for screen
+ * readers, so the grid itself is hidden from them.
  */
 @Component({
   selector: 'im-matrix-grid',
   imports: [TranslocoPipe],
   template: `
-    <div class="scroll" aria-hidden="true">
+    <div class="scroll" [class.large]="large()" aria-hidden="true">
       <div class="grid" [style.grid-template-columns]="template()">
-        <span class="corner">{{ 'matrix.compare.scannerIssuer' | transloco }}</span>
+        <span class="corner top">{{ 'matrix.compare.scannerIssuer' | transloco }}</span>
         @for (col of columns(); track col.id) {
-          <span class="col" [title]="col.name">{{ col.n }}</span>
+          <span class="col top" [class.cursor]="col.cursor" [title]="col.name"><span class="name">{{ col.name }}</span></span>
         }
         @for (row of rows(); track row.id) {
-          <span class="row" [title]="row.name">{{ row.n }}. {{ row.name }}</span>
+          <span class="row" [class.cursor]="row.cursor" [title]="row.name">{{ row.name }}</span>
           @for (cell of row.cells; track cell.issuer) {
-            <i class="cell" [class.changed]="cell.changed" [style.background]="cell.colour" [title]="cell.title"></i>
+            <i class="cell" [class.changed]="cell.changed" [class.cursor]="cell.cursor" [style.background-color]="cell.colour" [title]="cell.title"></i>
           }
+        }
+        <span class="corner bottom"></span>
+        @for (col of columns(); track col.id) {
+          <span class="col bottom" [title]="col.name"><span class="name">{{ col.name }}</span></span>
         }
       </div>
     </div>
   `,
   styles: `
+    /* The grid scrolls in its own box, so that its header row and name column can stay in view (sticky) on any screen. */
     .scroll {
-      overflow-x: auto;
+      overflow: auto;
+      max-width: 100%;
+    }
+    .scroll.large {
+      max-height: max(420px, calc(100vh - 160px));
     }
     .grid {
       display: grid;
-      gap: 1px;
-      align-items: center;
+      align-items: stretch;
       width: max-content;
       font: var(--mat-sys-label-small);
+      --cell: 13px;
+    }
+    .large .grid {
+      font: var(--mat-sys-body-small);
+      --cell: 24px;
+    }
+    .corner,
+    .col,
+    .row {
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
     }
     .corner {
       color: var(--mat-sys-on-surface-variant);
       white-space: nowrap;
+      align-self: end;
+      padding: 0 4px 4px 0;
+    }
+    .corner.top {
+      position: sticky;
+      top: 0;
+      left: 0;
+      z-index: 3;
+      align-self: stretch;
+      display: flex;
+      align-items: flex-end;
+    }
+    /* Issuer names read top to bottom, so that a Chinese name stands upright, on one line each so that it is plain which column a name heads. */
+    .col {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+    }
+    .col .name {
+      writing-mode: vertical-rl;
+      white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
+      /* Every Chinese name fits whole; the few longest English ones are cut near their end (the title and the rows' names say them whole). */
+      max-height: 12em;
+      font-size: 10px;
+      line-height: var(--cell);
     }
-    .col {
-      text-align: center;
-      color: var(--mat-sys-on-surface-variant);
-      font-size: 7px;
+    .large .col .name {
+      max-height: 14em;
+      font-size: 11px;
     }
-    /* Names are shown whole (a Chinese name cut after four characters names the wrong bank); the grid scrolls when it must. */
+    /* The top row stays in view while the grid scrolls; its names end at the cells they head. */
+    .col.top {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      justify-content: flex-end;
+      padding-bottom: 4px;
+    }
+    .col.bottom {
+      justify-content: flex-start;
+      padding-top: 4px;
+    }
+    /* Scanner names are shown whole (a Chinese name cut after four characters names the wrong bank): long ones wrap. */
     .row {
-      white-space: nowrap;
-      padding-right: 4px;
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      padding-right: 6px;
+      max-width: 16em;
+      display: flex;
+      align-items: center;
     }
+    .col.cursor,
+    .row.cursor {
+      font-weight: 700;
+      text-decoration: underline;
+    }
+    /* Cells are separated by a border in the surface colour rather than a grid gap, so nothing shows through the sticky names. */
     .cell {
       display: block;
-      width: 10px;
-      height: 10px;
-      border-radius: 1px;
-    }
-    /* A changed cell: a ring in the theme's strongest contrast colour, visible on every status colour. */
-    .cell.changed {
-      outline: 2px solid var(--mat-sys-on-surface);
-      outline-offset: -1px;
-      box-shadow: 0 0 0 2px var(--mat-sys-surface);
       position: relative;
+      box-sizing: border-box;
+      width: var(--cell);
+      min-height: var(--cell);
+      border: 1px solid var(--mat-sys-surface);
+      border-radius: 2px;
+      scroll-margin: 130px 0 0 17em;
+    }
+    /* A changed cell carries a dot in the theme's strongest contrast colour: a shape, not only a colour, on every status colour. */
+    .cell.changed::after {
+      content: '';
+      position: absolute;
+      inset: 28%;
+      border-radius: 50%;
+      background: var(--mat-sys-on-surface);
+      box-shadow: 0 0 0 1px var(--mat-sys-surface);
+    }
+    /* The keyboard's cell: a thick ring on top of its neighbours. */
+    .cell.cursor {
+      outline: 3px solid var(--mat-sys-on-surface);
+      outline-offset: -1px;
       z-index: 1;
+    }
+    @media (max-width: 600px) {
+      .row {
+        max-width: 8em;
+      }
+      .cell {
+        scroll-margin: 130px 0 0 9em;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -78,41 +171,56 @@ import { type CellStatus, cellKey } from './matrix-diff';
 export class MatrixGrid {
   private readonly reference = inject(ReferenceData);
   private readonly colorScheme = inject(ColorScheme);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** The matrix of the period drawn. */
   readonly matrix = input.required<Matrix>();
-  /** Row and column order, shared with the grid it is compared with. */
+  /** Row and column order (shared with the grid it is compared with). */
   readonly institutions = input.required<string[]>();
-  /** Keys (scanner|issuer) of the cells to ring. */
+  /** Keys (scanner|issuer) of the cells to mark as changed. */
   readonly changed = input<ReadonlySet<string>>(new Set());
   /** Translated status labels for the cells' tooltips, keyed by status. */
   readonly statusNames = input<Partial<Record<CellStatus, string>>>({});
+  /** The keyboard's cell, ringed and scrolled into view. */
+  readonly cursor = input<GridCursor | null>(null);
+  /** The city's map (large cells, names on two lines) rather than the compact grid of a comparison. */
+  readonly large = input(false);
 
-  protected readonly template = computed(() => `max-content repeat(${this.institutions().length}, 10px)`);
-  protected readonly columns = computed(() => this.institutions().map((id, i) => ({ id, n: i + 1, name: this.reference.institutionName(id) })));
+  protected readonly template = computed(() => `max-content repeat(${this.institutions().length}, var(--cell))`);
+  protected readonly columns = computed(() => this.institutions().map((id, i) => ({ id, name: this.reference.institutionName(id), cursor: this.cursor()?.col === i })));
   protected readonly rows = computed(() => {
     const colours = STATUS_COLOURS[this.colorScheme.current()];
     const status = new Map(this.matrix().cells.map((c) => [cellKey(c.scanner, c.issuer), c.status as CellStatus]));
     const changed = this.changed();
     const names = this.statusNames();
+    const cursor = this.cursor();
     const ids = this.institutions();
     return ids.map((scanner, i) => {
       const scannerName = this.reference.institutionName(scanner);
       return {
         id: scanner,
-        n: i + 1,
         name: scannerName,
-        cells: ids.map((issuer) => {
+        cursor: cursor?.row === i,
+        cells: ids.map((issuer, j) => {
           const key = cellKey(scanner, issuer);
           const s = status.get(key) ?? 'none';
           return {
             issuer,
             colour: colours[STATUS_VALUE[s]],
             changed: changed.has(key),
+            cursor: cursor?.row === i && cursor.col === j,
             title: `${scannerName} → ${this.reference.institutionName(issuer)}: ${names[s] ?? LINK_STATUS_LABELS[s]}`,
           };
         }),
       };
     });
   });
+
+  constructor() {
+    // The keyboard's cell stays in view as it moves (past the sticky names: see the cells' scroll-margin).
+    afterRenderEffect(() => {
+      if (!this.cursor()) return;
+      this.host.nativeElement.querySelector('.cell.cursor')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    });
+  }
 }

@@ -106,6 +106,61 @@ describe('MatrixPage', () => {
     expect(play.getAttribute('aria-pressed')).toBe('false');
   });
 
+  const INSTITUTIONS = [
+    { id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true },
+    { id: 'tenpay', name: 'WeChat Pay (Tenpay)', nameZh: '微信支付（财付通）', kind: 'wallet', group: 'tencent', systemic: true, active: true },
+    { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联', kind: 'network', group: 'unionpay', systemic: true, active: true },
+    { id: 'icbc', name: 'ICBC', nameZh: '中国工商银行', kind: 'bank', group: 'icbc', systemic: false, active: true },
+  ];
+  const link = (scanner: string, issuer: string, status: string) => ({ scanner, issuer, status, since: '2021-03-01', reconciliation: 'confirmed' });
+  const BEIJING = {
+    ...EMPTY,
+    period: '2021-06',
+    city: '110000',
+    institutions: ['alipay', 'tenpay', 'unionpay', 'icbc'],
+    cells: [link('alipay', 'alipay', 'live'), link('unionpay', 'alipay', 'live'), link('icbc', 'alipay', 'pilot'), link('alipay', 'unionpay', 'live'), link('alipay', 'icbc', 'suspended')],
+  };
+
+  /** Opens the page with names known, as when the reference data has loaded. */
+  async function openNamed(url: string) {
+    void harness.navigateByUrl(url);
+    (await requestTo('/api/v1/periods')).flush({ items: ['2021-05', '2021-06'] });
+    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: INSTITUTIONS }));
+    http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
+  }
+
+  it('with institution= in the URL, lists by name who does not recognise its codes and whose codes it does not recognise, instead of the grid', async () => {
+    await openNamed('/matrix?city=110000&period=2021-06&institution=alipay');
+    (await requestTo('/api/v1/matrix')).flush(BEIJING);
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    const list = (heading: string) => page.querySelector(`table[aria-labelledby="${heading}"]`);
+    expect(page.querySelector('#not-recognised-by')?.textContent).toContain("Scanners that do not recognise Alipay's codes: 2 of 3");
+    expect([...list('not-recognised-by')!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()))).toEqual([
+      ['ICBC', 'pilot', '1 Mar 2021'],
+      ['WeChat Pay (Tenpay)', 'not recognised', '—'],
+    ]);
+    expect(page.querySelector('#not-recognising')?.textContent).toContain('Issuers whose codes Alipay does not recognise: 2 of 3');
+    expect(list('not-recognising')?.textContent).toContain('suspended');
+    expect(page.querySelector('im-matrix-grid')).toBeNull();
+    const back = [...page.querySelectorAll('a')].find((a) => a.textContent?.includes('Back to the matrix'));
+    expect(back?.getAttribute('href')).toBe('/matrix?city=110000&period=2021-06');
+  });
+
+  it('marks the cells that changed since the previous frame of the time-lapse, and says since when', async () => {
+    await openNamed('/matrix?city=110000&period=2021-05');
+    (await requestTo('/api/v1/matrix')).flush({ ...BEIJING, period: '2021-05', cells: BEIJING.cells.filter((c) => c.status !== 'pilot') });
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    expect(page.querySelectorAll('im-matrix-grid .cell.changed').length).toBe(0);
+    await TestBed.inject(Router).navigateByUrl('/matrix?city=110000&period=2021-06');
+    (await requestTo('/api/v1/matrix')).flush(BEIJING);
+    await harness.fixture.whenStable();
+    const changed = [...page.querySelectorAll('im-matrix-grid .cell.changed')];
+    expect(changed.map((c) => c.getAttribute('title'))).toEqual(['ICBC → Alipay: pilot']);
+    expect(page.textContent).toContain('changed since May 2021 (1)');
+  });
+
   it('says what to do when nothing is declared', async () => {
     await open('/matrix?city=440100&period=2021-05');
     (await requestTo('/api/v1/matrix')).flush(EMPTY);

@@ -1,6 +1,8 @@
+import { DOCUMENT } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -10,24 +12,44 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ItemList, Matrix } from '../core/api/api-types';
 import { CHANNEL_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { saveBlob } from '../shared/file-download';
 import { FilterBar } from '../shared/filter-bar';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { MatrixChart } from './matrix-chart';
 import { MatrixCompare } from './matrix-compare';
+import { matrixCsv, matrixCsvName } from './matrix-csv';
+import { cellKey, changedSinceFrame } from './matrix-diff';
+import { MatrixInstitution } from './matrix-institution';
 import { MatrixTable } from './matrix-table';
 
 export const DEFAULT_CITY = '110000';
-/** How long each period stays on screen while playing, once its matrix has loaded. */
+/** How long each period stays on screen while playing at normal speed, once its matrix has loaded. */
 export const PLAY_STEP_MS = 1200;
+/** The time-lapse's speeds, as multiples of the normal one. */
+export const PLAY_SPEEDS = [0.5, 1, 2, 4] as const;
 
-type Filter = 'city' | 'period' | 'mode' | 'channel' | 'compare';
+type Filter = 'city' | 'period' | 'mode' | 'channel' | 'compare' | 'institution';
 
 /** The scanners × issuers matrix of one city, period, mode and channel; the filters live in the URL. */
 @Component({
   selector: 'im-matrix-page',
-  imports: [FilterBar, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatSliderModule, MatrixChart, MatrixCompare, MatrixTable, ProblemView, TranslocoPipe],
+  imports: [
+    FilterBar,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSliderModule,
+    MatrixChart,
+    MatrixCompare,
+    MatrixInstitution,
+    MatrixTable,
+    ProblemView,
+    TranslocoPipe,
+  ],
   templateUrl: './matrix-page.html',
   styleUrl: './matrix-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,6 +57,7 @@ type Filter = 'city' | 'period' | 'mode' | 'channel' | 'compare';
 export class MatrixPage {
   private readonly router = inject(Router);
   private readonly reference = inject(ReferenceData);
+  private readonly document = inject(DOCUMENT);
   protected readonly format = inject(LocaleFormat);
 
   // Bound from the query parameters by the router (withComponentInputBinding).
@@ -44,6 +67,8 @@ export class MatrixPage {
   readonly channel = input<string>();
   /** A second period to compare the first with. */
   readonly compare = input<string>();
+  /** An institution whose gaps to list instead of the grid: who does not recognise its codes, whose codes it does not recognise. */
+  readonly institution = input<string>();
 
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
@@ -72,6 +97,9 @@ export class MatrixPage {
   protected readonly periodLabel = (index: number) => this.format.period(this.timeline()[index]);
   /** Whether the timeline is playing: the period advances by itself, one month at a time. */
   protected readonly playing = signal(false);
+  protected readonly speeds = PLAY_SPEEDS;
+  /** How fast the timeline plays, a multiple of PLAY_STEP_MS's pace. */
+  protected readonly speed = signal<(typeof PLAY_SPEEDS)[number]>(1);
 
   protected readonly matrix = httpResource<Matrix>(() => {
     const period = this.selectedPeriod();
@@ -83,6 +111,16 @@ export class MatrixPage {
     source: () => (this.matrix.hasValue() ? this.matrix.value() : undefined),
     computation: (next, previous) => next ?? (this.matrix.isLoading() ? previous?.value : undefined),
   });
+  /** The frame shown before the one on screen, kept so that the time-lapse can mark what changed. */
+  private readonly frames = linkedSignal<Matrix | undefined, { previous?: Matrix; current?: Matrix }>({
+    source: this.shown,
+    computation: (current, before) => ({ previous: before?.value.current ?? before?.value.previous, current }),
+  });
+  protected readonly frameChanges = computed(() => {
+    const { previous, current } = this.frames();
+    const changes = current ? changedSinceFrame(previous, current) : null;
+    return changes && previous ? { since: previous.period, keys: new Set(changes.map((c) => cellKey(c.scanner, c.issuer))) } : { since: null, keys: new Set<string>() };
+  });
   protected readonly comparison = httpResource<Matrix>(() => {
     const period = this.selectedCompare();
     if (!period) return undefined;
@@ -92,6 +130,17 @@ export class MatrixPage {
     const error = this.matrix.error() ?? this.comparison.error();
     return error ? problemOf(error) : null;
   });
+  /** The institution whose gaps are listed, once it is known (in the matrix or the reference data); an unknown id in the URL shows the grid. */
+  protected readonly selectedInstitution = computed(() => {
+    const id = this.institution();
+    if (!id) return null;
+    return this.reference.institution(id) || this.shown()?.institutions.includes(id) ? id : null;
+  });
+  /** The matrix's institutions by name, in the language's order, for the gaps picker. */
+  protected readonly institutionOptions = computed(() =>
+    (this.shown()?.institutions ?? []).map((id) => ({ id, label: this.reference.institutionName(id) })).sort((a, b) => this.format.compare(a.label, b.label)),
+  );
+  protected readonly institutionName = (id: string) => this.reference.institutionName(id);
   protected readonly cityTitle = computed(() => this.reference.cityName(this.selectedCity()));
   protected readonly noPeriods = computed(() => this.periods.hasValue() && this.periodList().length === 0);
 
@@ -104,14 +153,21 @@ export class MatrixPage {
         this.playing.set(false);
         return;
       }
-      const timer = setTimeout(() => this.setFilter('period', next, true), PLAY_STEP_MS);
+      const timer = setTimeout(() => this.setFilter('period', next, true), PLAY_STEP_MS / this.speed());
       onCleanup(() => clearTimeout(timer));
     });
   }
 
   /** Changes one filter; the URL is the state, so a view can be shared or bookmarked. Playing replaces the URL rather than piling up history. */
   protected setFilter(name: Filter, value: string | null, replaceUrl = false): void {
-    const current = { city: this.selectedCity(), period: this.selectedPeriod(), mode: this.selectedMode(), channel: this.selectedChannel(), compare: this.selectedCompare() };
+    const current = {
+      city: this.selectedCity(),
+      period: this.selectedPeriod(),
+      mode: this.selectedMode(),
+      channel: this.selectedChannel(),
+      compare: this.selectedCompare(),
+      institution: this.selectedInstitution(),
+    };
     void this.router.navigate([], { queryParams: { ...current, [name]: value || null }, replaceUrl });
   }
 
@@ -137,5 +193,14 @@ export class MatrixPage {
     const i = this.periodIndex();
     const other = this.timeline()[i > 0 ? i - 1 : i + 1];
     if (other) this.setFilter('compare', other);
+  }
+
+  /**
+   * The matrix on screen as CSV, made here from the data already loaded: it holds exactly what the
+   * page shows, costs the server nothing and opens no new path to defend (see matrix-csv.ts).
+   */
+  protected downloadCsv(matrix: Matrix): void {
+    const text = matrixCsv(matrix, this.reference.city(matrix.city), (id) => this.reference.institution(id));
+    saveBlob(this.document, new Blob([text], { type: 'text/csv;charset=utf-8' }), matrixCsvName(matrix));
   }
 }
