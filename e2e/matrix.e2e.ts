@@ -34,7 +34,7 @@ test('the matrix chart answers the keyboard: arrow keys move a ring from cell to
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*China UnionPay \(Cloud QuickPass\) → Alipay:\s+\w+ since/);
   await expect(page.locator('im-matrix-grid .cell.cursor')).toHaveCount(1);
-  await page.locator('#matrix-cursor').scrollIntoViewIfNeeded();
+  await chart.evaluate((group) => group.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: shot('matrix-keyboard') });
   await page.keyboard.press('End');
   await expect(page.locator('#matrix-cursor')).not.toHaveText(/→ WeChat Pay/);

@@ -49,8 +49,9 @@ export interface GridCursor {
       overflow: auto;
       max-width: 100%;
     }
+    /* Short enough that the box and the keyboard's line below it fit on screen together, under the toolbar. */
     .scroll.large {
-      max-height: max(420px, calc(100vh - 160px));
+      max-height: max(400px, calc(100vh - 220px));
     }
     .grid {
       display: grid;

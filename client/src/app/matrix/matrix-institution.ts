@@ -6,7 +6,7 @@ import type { Matrix } from '../core/api/api-types';
 import { LINK_STATUS_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { ReferenceData } from '../shared/reference-data';
-import { countByStatus, notRecognised, type UnrecognisedLink } from './matrix-recognition';
+import { countByStatus, notRecognised, UNRECOGNISED_ORDER, type UnrecognisedLink } from './matrix-recognition';
 
 /**
  * One institution's gaps in the matrix: the scanners that do not recognise its codes and the
@@ -136,7 +136,7 @@ export class MatrixInstitution {
   protected readonly statusLabels = LINK_STATUS_LABELS;
   protected readonly name = computed(() => this.reference.institutionName(this.institution()));
   protected readonly gaps = computed(() => notRecognised(this.matrix(), this.institution()));
-  /** Both lists with names in the active language, sorted in its order (pinyin in Chinese). */
+  /** Both lists with names in the active language, by status (the pilots and suspensions stand out above the links never made), then by name in the language's order (pinyin in Chinese). */
   protected readonly lists = computed(() => {
     const { scanners, issuers } = this.gaps();
     return [
@@ -146,6 +146,7 @@ export class MatrixInstitution {
   });
 
   private named(links: readonly UnrecognisedLink[]) {
-    return links.map((l) => ({ ...l, name: this.reference.institutionName(l.institution) })).sort((a, b) => this.format.compare(a.name, b.name));
+    const rank = (l: UnrecognisedLink) => UNRECOGNISED_ORDER.indexOf(l.status);
+    return links.map((l) => ({ ...l, name: this.reference.institutionName(l.institution) })).sort((a, b) => rank(a) - rank(b) || this.format.compare(a.name, b.name));
   }
 }

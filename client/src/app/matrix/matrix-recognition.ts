@@ -39,7 +39,10 @@ export function notRecognised(matrix: Matrix, institution: string): NotRecognise
   };
 }
 
-/** How many links of a list have each status, in the order a reader weighs them (closest to live first). */
+/** The order a reader weighs the statuses in: closest to live first, no link last. */
+export const UNRECOGNISED_ORDER: readonly UnrecognisedLink['status'][] = ['pilot', 'planned', 'suspended', 'none'];
+
+/** How many links of a list have each status, in UNRECOGNISED_ORDER. */
 export function countByStatus(links: readonly UnrecognisedLink[]): { status: UnrecognisedLink['status']; count: number }[] {
-  return (['pilot', 'planned', 'suspended', 'none'] as const).map((status) => ({ status, count: links.filter((l) => l.status === status).length })).filter((c) => c.count > 0);
+  return UNRECOGNISED_ORDER.map((status) => ({ status, count: links.filter((l) => l.status === status).length })).filter((c) => c.count > 0);
 }
