@@ -127,6 +127,10 @@ export interface GridCursor {
       display: flex;
       align-items: center;
     }
+    /* Two compact grids sit side by side on a 1440 px screen. */
+    .scroll:not(.large) .row {
+      max-width: 12em;
+    }
     .col.cursor,
     .row.cursor {
       font-weight: 700;
@@ -147,7 +151,12 @@ export interface GridCursor {
     .cell.changed::after {
       content: '';
       position: absolute;
-      inset: 28%;
+      /* A fixed size, centred: a cell stretched by a two-line name keeps a round dot. */
+      top: 50%;
+      left: 50%;
+      width: calc(var(--cell) * 0.42);
+      height: calc(var(--cell) * 0.42);
+      transform: translate(-50%, -50%);
       border-radius: 50%;
       background: var(--mat-sys-on-surface);
       box-shadow: 0 0 0 1px var(--mat-sys-surface);
