@@ -60,20 +60,27 @@ export async function listCaseAggregates(
   matching: SelectQueryBuilder<Database, 'findings', object>,
   institution: string | null,
   sort: { column: CaseSortColumn; descending: boolean },
-  page: number,
-  pageSize: number,
+  paging: { page: number; pageSize: number },
 ): Promise<{ rows: CaseAggregate[]; total: number }> {
-  const matchingCases = matching.select('case_id').distinct();
-  const { n } = await db.selectFrom(matchingCases.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const direction = sort.descending ? 'desc' : 'asc';
-  const rows = await aggregated(db, institution)
-    .where('case_id', 'in', matchingCases)
-    .orderBy(sort.column, direction)
-    .orderBy('case_id', direction)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+  const { n } = await db.selectFrom(matching.select('case_id').distinct().as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await orderedCaseAggregates(db, matching, institution, sort)
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
     .execute();
   return { rows: rows as CaseAggregate[], total: Number(n) };
+}
+
+/** Every case having a finding among `matching`, in order (exports: a few small columns a case, read at once). */
+export async function allCaseAggregates(db: Db, matching: SelectQueryBuilder<Database, 'findings', object>, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }): Promise<CaseAggregate[]> {
+  return (await orderedCaseAggregates(db, matching, institution, sort).execute()) as CaseAggregate[];
+}
+
+function orderedCaseAggregates(db: Db, matching: SelectQueryBuilder<Database, 'findings', object>, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }) {
+  const direction = sort.descending ? 'desc' : 'asc';
+  return aggregated(db, institution)
+    .where('case_id', 'in', matching.select('case_id').distinct())
+    .orderBy(sort.column, direction)
+    .orderBy('case_id', direction);
 }
 
 /** One case's aggregate, or undefined when the caller may see none of its findings. */

@@ -1,8 +1,10 @@
 // The cases API's logic: role-scoped lists and reads grouped in SQL, a transition of a case through
 // the findings' own status machine, and a case's thread.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
 import { casePatch, type CaseDetail, type CaseDetailQuery, type CaseListQuery, type CaseSort, type CaseStatusChange, type CaseSummary } from '../contract/cases.js';
-import { newComment, type Comment } from '../contract/findings.js';
+import { newComment, type Comment, type FindingFilters } from '../contract/findings.js';
+import type { Db } from '../db/database.js';
 import type { FindingRow } from '../db/schema.js';
 import { CASE_ID } from '../findings/case-key.js';
 import { filteredFindings, mayTriage, viewedBy } from '../findings/service.js';
@@ -11,7 +13,7 @@ import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn } from './repository.js';
+import { allCaseAggregates, caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn } from './repository.js';
 
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
   severity: 'severity_rank',
@@ -26,15 +28,34 @@ const SEVERITY_OF_RANK: Record<number, CaseSummary['severity']> = { 3: 'high', 2
 
 const institutionOf = (principal: Principal) => (principal.role === 'institution' ? principal.institution : null);
 
+const sortOf = (sort: CaseSort) => ({ column: SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS], descending: sort.startsWith('-') });
+
 export async function listCases(ctx: AppContext, principal: Principal, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
   const { sort, page, pageSize, ...filters } = query;
-  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
-  const { rows, total } = await listCaseAggregates(ctx.db, filteredFindings(ctx.db, principal, filters), institutionOf(principal), { column, descending: sort.startsWith('-') }, page, pageSize);
-  return { items: await summaries(ctx, principal, rows), total };
+  const { rows, total } = await listCaseAggregates(ctx.db, filteredFindings(ctx.db, principal, filters), institutionOf(principal), sortOf(sort), { page, pageSize });
+  return { items: await summaries(ctx.db, principal, rows), total };
 }
 
-async function summaries(ctx: AppContext, principal: Principal, rows: readonly CaseAggregate[]): Promise<CaseSummary[]> {
-  const { latest, cities } = await caseDetails(ctx.db, rows.map((r) => r.case_id), institutionOf(principal));
+/**
+ * Every case matching the filters, in order, its summaries read `chunkSize` cases at a time (exports):
+ * the grouping runs once, and only a chunk's explanations and cities are held at a time.
+ */
+export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ total: number; chunks(): AsyncGenerator<CaseSummary[]> }> {
+  const rows = await allCaseAggregates(db, filteredFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
+  return {
+    total: rows.length,
+    async *chunks() {
+      for (let i = 0; i < rows.length; i += chunkSize) {
+        // Lets other requests in between chunks: better-sqlite3 answers synchronously.
+        if (i > 0) await nextTurn();
+        yield await summaries(db, principal, rows.slice(i, i + chunkSize));
+      }
+    },
+  };
+}
+
+async function summaries(db: Db, principal: Principal, rows: readonly CaseAggregate[]): Promise<CaseSummary[]> {
+  const { latest, cities } = await caseDetails(db, rows.map((r) => r.case_id), institutionOf(principal));
   return rows.map((row) => toCaseSummary(principal, row, latest.get(row.case_id)!, cities.get(row.case_id) ?? []));
 }
 
@@ -62,7 +83,7 @@ function toCaseSummary(principal: Principal, row: CaseAggregate, latest: Finding
 async function visibleCase(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
   const row = CASE_ID.test(caseId) ? await caseAggregate(ctx.db, caseId, institutionOf(principal)) : undefined;
   if (!row) throw new NotFound(CASE_ID.test(caseId) ? `No case ${caseId}.` : `No case ${JSON.stringify(caseId.slice(0, 40))}: a case id is 16 lowercase hexadecimal characters, as the cases list gives it.`);
-  const [summary] = await summaries(ctx, principal, [row]);
+  const [summary] = await summaries(ctx.db, principal, [row]);
   return summary;
 }
 
