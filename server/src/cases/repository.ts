@@ -52,17 +52,25 @@ function aggregated(db: Db, institution: string | null) {
 }
 
 /**
+ * The findings whose cases are listed; null: every finding the caller may see, which spares the
+ * list a pass over all findings to collect their cases (a third of its time at 100,000 findings).
+ */
+export type MatchingFindings = SelectQueryBuilder<Database, 'findings', object> | null;
+
+/**
  * A page of the cases having at least one finding among `matching`, each described by all its
  * findings the caller may see, and how many such cases there are.
  */
 export async function listCaseAggregates(
   db: Db,
-  matching: SelectQueryBuilder<Database, 'findings', object>,
+  matching: MatchingFindings,
   institution: string | null,
   sort: { column: CaseSortColumn; descending: boolean },
   paging: { page: number; pageSize: number },
 ): Promise<{ rows: CaseAggregate[]; total: number }> {
-  const { n } = await db.selectFrom(matching.select('case_id').distinct().as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = matching
+    ? await db.selectFrom(matching.select('case_id').distinct().as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    : await db.selectFrom('findings').where(visibleTo(institution)).select(sql<number>`count(distinct case_id)`.as('n')).executeTakeFirstOrThrow();
   const rows = await orderedCaseAggregates(db, matching, institution, sort)
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
@@ -71,14 +79,14 @@ export async function listCaseAggregates(
 }
 
 /** Every case having a finding among `matching`, in order (exports: a few small columns a case, read at once). */
-export async function allCaseAggregates(db: Db, matching: SelectQueryBuilder<Database, 'findings', object>, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }): Promise<CaseAggregate[]> {
+export async function allCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }): Promise<CaseAggregate[]> {
   return (await orderedCaseAggregates(db, matching, institution, sort).execute()) as CaseAggregate[];
 }
 
-function orderedCaseAggregates(db: Db, matching: SelectQueryBuilder<Database, 'findings', object>, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }) {
+function orderedCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }) {
   const direction = sort.descending ? 'desc' : 'asc';
   return aggregated(db, institution)
-    .where('case_id', 'in', matching.select('case_id').distinct())
+    .$if(matching !== null, (q) => q.where('case_id', 'in', matching!.select('case_id').distinct()))
     .orderBy(sort.column, direction)
     .orderBy('case_id', direction);
 }

@@ -13,7 +13,7 @@ import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { allCaseAggregates, caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn } from './repository.js';
+import { allCaseAggregates, caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
 
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
   severity: 'severity_rank',
@@ -32,7 +32,7 @@ const sortOf = (sort: CaseSort) => ({ column: SORT_COLUMNS[sort.replace(/^-/, ''
 
 export async function listCases(ctx: AppContext, principal: Principal, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
   const { sort, page, pageSize, ...filters } = query;
-  const { rows, total } = await listCaseAggregates(ctx.db, filteredFindings(ctx.db, principal, filters), institutionOf(principal), sortOf(sort), { page, pageSize });
+  const { rows, total } = await listCaseAggregates(ctx.db, matchingFindings(ctx.db, principal, filters), institutionOf(principal), sortOf(sort), { page, pageSize });
   return { items: await summaries(ctx.db, principal, rows), total };
 }
 
@@ -41,7 +41,7 @@ export async function listCases(ctx: AppContext, principal: Principal, query: Ca
  * the grouping runs once, and only a chunk's explanations and cities are held at a time.
  */
 export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ total: number; chunks(): AsyncGenerator<CaseSummary[]> }> {
-  const rows = await allCaseAggregates(db, filteredFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
+  const rows = await allCaseAggregates(db, matchingFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
   return {
     total: rows.length,
     async *chunks() {
@@ -52,6 +52,11 @@ export async function casesInOrder(db: Db, principal: Principal, filters: Findin
       }
     },
   };
+}
+
+/** The findings the filters select, or null when they select every finding the principal may see. */
+function matchingFindings(db: Db, principal: Principal, filters: FindingFilters): MatchingFindings {
+  return Object.values(filters).every((value) => value === undefined) ? null : filteredFindings(db, principal, filters);
 }
 
 async function summaries(db: Db, principal: Principal, rows: readonly CaseAggregate[]): Promise<CaseSummary[]> {
