@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,15 +84,35 @@ describe('exporting by case', () => {
     expect(body.findings.map((f: { comments: { text: string }[] }) => f.comments.map((c) => c.text))).toEqual([['Asked Alipay'], ['Asked Alipay'], ['Asked Alipay']]);
   });
 
-  it('answers 422 to a sort of findings by case, and to a PDF by case, exporting nothing', async () => {
+  it('writes a PDF with a section a case: its cities named, its findings by status, and the data hash of the JSON by case', async () => {
+    const { bytes } = await exported('pdf', '&rule=CONS-001');
+    const json = await exported('json', '&rule=CONS-001');
+    const file = path.join(os.tmpdir(), `interop-cases-export-${process.pid}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      const text = pages.join('\n');
+      expect(pages[0]).toContain('Cases report · 案件报告');
+      expect(pages[0]).toContain('This file is a report of the case matching the filters below: 1 in all');
+      expect(pages[0]).toMatch(/Cases · 案件数量\s+1/);
+      expect(pages[0]).toContain(sha256(json.bytes));
+      expect(text).toContain('CONS-001 · low · 低 · case');
+      expect(text).toMatch(/Cities · 城市 \(3\): Beijing 北京市 \(110000\)/);
+      expect(text).toContain('open · 待处理 3');
+      pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} · 第 ${i + 1} 页`));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('answers 422 to a sort of findings by case and to an unknown unit, exporting nothing', async () => {
     const before = (await latestExport()).seq;
     const badSort = await auditor.get('/api/v1/exports/findings?by=case&format=csv&sort=city');
     expect(badSort.status).toBe(422);
     expect(badSort.body.errors[0]).toMatchObject({ code: 'BAD_SORT', path: '$.sort' });
-    const pdf = await auditor.get('/api/v1/exports/findings?by=case&format=pdf');
-    expect(pdf.status).toBe(422);
-    expect(pdf.body.errors[0].code).toBe('BAD_FORMAT');
-    expect((await auditor.get('/api/v1/exports/findings?by=cases&format=csv')).status).toBe(422);
+    const badUnit = await auditor.get('/api/v1/exports/findings?by=cases&format=csv');
+    expect(badUnit.status).toBe(422);
+    expect(badUnit.body.errors[0]).toMatchObject({ code: 'BAD_VALUE', path: '$.by' });
     expect((await latestExport()).seq).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
         'JSON: `{ filters, sort, total, findings: [...] }`, each finding as in GET /findings/:id plus subject and city names. ' +
         'Spreadsheet cells that would start a formula (= + - @) are prefixed with an apostrophe. ' +
         '`by=case`: one row a case (see GET /cases) — rule, subjects, mode, channel, worst severity, cities (count, codes and names), findings by status, periods, explanation — ' +
-        'sorted by the sorts of GET /cases (422 BAD_SORT for a sort of findings); CSV, XLSX (sheet Cases) and JSON (`{ filters, by, sort, total, cases: [...] }`); ' +
+        'sorted by the sorts of GET /cases (422 BAD_SORT for a sort of findings); CSV, XLSX (sheet Cases), JSON (`{ filters, by, sort, total, cases: [...] }`) and PDF (a section a case; its data hash is that of the JSON by case); ' +
         'recorded as any export, with `by: "case"` in its details, the file named interop-cases_….',
       query: exportQuery,
       responses: {

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { csvRecord } from './csv-export.js';
 import type { CaseSource, ExportedCase } from './case-source.js';
 import { write, type ExportMeta } from './export-writer.js';
+import { writeJsonRows } from './json-export.js';
 import { StreamingWorkbook, type WorkbookCell, type WorkbookColumn } from './streaming-workbook.js';
 
 export type CaseExportWriter = (source: CaseSource, out: Writable, meta: ExportMeta) => Promise<void>;
@@ -29,16 +30,7 @@ export const writeCaseCsv: CaseExportWriter = async (source, out) => {
   for await (const chunk of source.chunks()) await write(out, chunk.map((c) => csvRecord(caseCells(c).map((cell) => (cell === null ? '' : String(cell))))).join(''));
 };
 
-export const writeCaseJson: CaseExportWriter = async (source, out, meta) => {
-  await write(out, `{"filters":${JSON.stringify(meta.filters)},"by":"case","sort":${JSON.stringify(meta.sort)},"total":${meta.total},"cases":[`);
-  let first = true;
-  for await (const chunk of source.chunks()) {
-    if (chunk.length === 0) continue;
-    await write(out, (first ? '\n' : ',\n') + chunk.map((c) => JSON.stringify(c)).join(',\n'));
-    first = false;
-  }
-  await write(out, '\n]}\n');
-};
+export const writeCaseJson: CaseExportWriter = (source, out, meta) => writeJsonRows('case', source.chunks(), out, meta);
 
 const CASE_COLUMNS: WorkbookColumn[] = [
   { header: 'Case', width: 18 },

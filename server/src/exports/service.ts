@@ -9,13 +9,13 @@ import type { AuditAction, AuditEntry } from '../contract/audit.js';
 import type { CaseSort } from '../contract/cases.js';
 import type { ExportFormat, ExportQuery, ExportUnit, PastExport } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
-import { DomainError, Invalid, NotFound } from '../http/errors.js';
+import { DomainError, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { type ExportedFile, temporaryFile } from './exported-file.js';
 import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
-import { writeCaseCsv, writeCaseJson, writeCaseXlsx, type CaseExportWriter } from './case-exports.js';
+import type { CaseExportWriter } from './case-exports.js';
 import { caseSource } from './case-source.js';
 
 // Each loaded on first use: PDFKit and its fonts alone add some 16 MB to a server that may never print a PDF.
@@ -38,8 +38,7 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
   const exportedAt = ctx.now().toISOString();
   const meta = (total: number): ExportMeta => ({ filters, sort, exportedAt, exportedBy: principal.username, total });
   if (by === 'case') {
-    const writeCases = CASE_WRITERS[format];
-    if (!writeCases) throw new Invalid([{ code: 'BAD_FORMAT', message: `by case, one of ${Object.keys(CASE_WRITERS).join(', ')}`, path: '$.format' }]);
+    const writeCases = await CASE_WRITERS[format]();
     const source = await caseSource(ctx.db, principal, filters, sort as CaseSort);
     return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.total }, (out) => writeCases(source, out, meta(source.total)));
   }
@@ -48,8 +47,13 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
   return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.ids.length }, (out) => writer(source, out, meta(source.ids.length)));
 }
 
-/** One row a case: a case's PDF page is not designed yet. */
-const CASE_WRITERS: Partial<Record<ExportFormat, CaseExportWriter>> = { csv: writeCaseCsv, xlsx: writeCaseXlsx, json: writeCaseJson };
+/** One row (or, in the PDF, one section) a case; loaded on first use as WRITERS. */
+const CASE_WRITERS: Record<ExportFormat, () => Promise<CaseExportWriter>> = {
+  csv: async () => (await import('./case-exports.js')).writeCaseCsv,
+  xlsx: async () => (await import('./case-exports.js')).writeCaseXlsx,
+  pdf: async () => (await import('./pdf-export.js')).writeCasePdf,
+  json: async () => (await import('./case-exports.js')).writeCaseJson,
+};
 
 interface ExportedRows {
   format: ExportFormat;
