@@ -184,9 +184,3 @@ export async function moveCaseFindings(
     return moves;
   });
 }
-
-/** How many findings a case has (all of them, whoever asks): the number a case comment shows on. */
-export async function caseFindingCount(db: Db, caseId: string): Promise<number> {
-  const { n } = await db.selectFrom('findings').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
-  return Number(n);
-}

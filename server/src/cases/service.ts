@@ -13,7 +13,7 @@ import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { allCaseAggregates, caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
+import { allCaseAggregates, caseAggregate, caseComments, caseDetails, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
 
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
   severity: 'severity_rank',
@@ -148,10 +148,9 @@ export async function changeCaseStatus(ctx: AppContext, principal: Principal, ca
 /** A comment on the case, stored once and shown on each of its findings. */
 export async function addCaseComment(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<{ comment: Comment; findings: number }> {
   if (principal.role === 'auditor') throw new Forbidden('Auditors read cases; they do not comment.');
-  await visibleCase(ctx, principal, caseId);
+  const { findingCount: findings } = await visibleCase(ctx, principal, caseId);
   const { text } = parseInput(newComment, body);
   const values = { at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
-  const findings = await caseFindingCount(ctx.db, caseId);
   const id = await insertCaseComment(ctx.db, caseId, values, findings);
   return { comment: { id, ...values }, findings };
 }
