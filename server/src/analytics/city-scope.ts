@@ -11,5 +11,5 @@ export function citiesInScope(cities: readonly City[], filter: string | undefine
   if (cities.some((c) => c.code === filter)) return new Set([filter]);
   const inProvince = cities.filter((c) => c.province === filter).map((c) => c.code);
   if (inProvince.length > 0) return new Set(inProvince);
-  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"`, path: '$.city' }]);
+  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"`, messageZh: `没有地级市或省份 "${filter}"`, path: '$.city' }]);
 }

@@ -1,14 +1,15 @@
 // The findings export: the list's filters and sort, and a format.
 import { z } from 'zod';
 import { auditEntry, sha256Hex } from './audit.js';
+import { problemWords } from './common.js';
 import { FINDING_SORTS, findingFilters } from './findings.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportQuery = findingFilters.extend({
-  format: z.enum(EXPORT_FORMATS, { error: `BAD_FORMAT: one of ${EXPORT_FORMATS.join(', ')}` }),
-  sort: z.enum(FINDING_SORTS, { error: `BAD_SORT: one of ${FINDING_SORTS.join(', ')}` }).default('-severity'),
+  format: z.enum(EXPORT_FORMATS, { error: problemWords('BAD_FORMAT', `one of ${EXPORT_FORMATS.join(', ')}`, `应为以下之一：${EXPORT_FORMATS.join('、')}`) }),
+  sort: z.enum(FINDING_SORTS, { error: problemWords('BAD_SORT', `one of ${FINDING_SORTS.join(', ')}`, `应为以下之一：${FINDING_SORTS.join('、')}`) }).default('-severity'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
 

@@ -119,7 +119,7 @@ export const writePdf: ExportWriter = async (source, out, meta) => {
   }
   if (drawn.update(json.tail()).digest('hex') !== sha256) {
     doc.end();
-    throw new Conflict('Findings changed while the PDF was being made; export it again.', 'EXPORT_DATA_CHANGED');
+    throw new Conflict({ en: 'Findings changed while the PDF was being made; export it again.', zh: '生成 PDF 期间发现有变化；请重新导出。' }, 'EXPORT_DATA_CHANGED');
   }
   if (meta.total === 0) doc.font('text').fontSize(11).text('No finding matches these filters. 没有符合筛选条件的发现。');
   doc.end();

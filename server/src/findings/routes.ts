@@ -24,7 +24,7 @@ export function findingRoutes(ctx: AppContext): Router {
     const principal = principalOf(req);
     // Per institution (its users and keys together), per user for the central bank: a subject cannot bury a finding's thread or fill the audit trail.
     const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
-    if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, wait, 'COMMENT_RATE_LIMITED');
+    if (wait > 0) throw new TooManyRequests({ en: `More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, zh: `一小时内评论超过 ${ctx.config.COMMENTS_PER_HOUR} 条；请稍后再评论。` }, wait, 'COMMENT_RATE_LIMITED');
     res.status(201).json(await addComment(ctx, principal, idParam(req.params.id), req.body));
   });
   return router;

@@ -16,7 +16,7 @@ export interface MatrixQuery {
 
 export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matrix> {
   const [known, shared, systemic] = await Promise.all([cityExists(ctx.db, q.city), sharedLinks(ctx.db, q.period, q.mode, q.channel), systemicInstitutionIds(ctx.db)]);
-  if (!known) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, path: '$.city' }]);
+  if (!known) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, messageZh: `没有地级市 "${q.city}"`, path: '$.city' }]);
 
   // The pairs the city's own rows touch are reconciled again with the '*' declarations of the same
   // pairs (each pair is reconciled on its own; validation refuses a report declaring a pair both ways).
