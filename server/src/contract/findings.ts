@@ -26,6 +26,10 @@ export const historyEntry = z.object({
     'the same as from for entries that change no status: evidence updated, or, for a confirmed finding (which only a person resolves), "condition no longer holds as of P" and "condition holds again in P"',
   ),
   note: z.string().nullable(),
+  noteZh: z
+    .string()
+    .nullable()
+    .describe('the note in Chinese for the rule engine\'s entries (actor "system"; its English note itself if of no known form), null for a person\'s note, which stays in its author\'s words'),
 });
 
 export const comment = z.object({

@@ -12,6 +12,7 @@ import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
 import { visibleComments, visibleEvidence, visibleExplanation, visibleNote } from './subject-view.js';
+import { noteZh } from './system-notes.js';
 import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
 
 export const SORT_COLUMNS = {
@@ -123,7 +124,10 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
   ]);
   return {
     ...viewedBy(principal, row),
-    history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: visibleNote(principal, h.actor, h.note) })),
+    history: history.map((h) => {
+      const note = visibleNote(principal, h.actor, h.note);
+      return { at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note, noteZh: noteZh(h.actor, note) };
+    }),
     comments: visibleComments(principal, comments).map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
     allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],
   };
