@@ -63,6 +63,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
       const charged = say.institution(a.counterparty);
       const kind = agreementKind(a.kind);
       const modeList = [...modes].sort().join(', ');
+      const modeWords = say.modes(modes);
       // The cheaper counterparty is named only in the evidence, and its fee only for the central bank
       // and the reporter: the charged institution, a subject, must not learn another's terms.
       hits.push({
@@ -74,11 +75,11 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         severity: high ? 'high' : 'medium',
         explanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
         },
         subjectExplanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, more than ${s.feeSpreadBps} bps above the lowest fee it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
         },
         evidence: [agreementEvidence(a), agreementEvidence(lowest)],
       });
