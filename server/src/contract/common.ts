@@ -51,5 +51,9 @@ export const problem = z.object({
   code: z.string(),
   requestId: z.string().optional(),
   errors: z.array(problemItem).optional(),
+  warnings: z
+    .array(problemItem)
+    .optional()
+    .describe('a refused report (POST /reports): the warnings its well-formed rows already show, in the form of `errors`, so that they are seen together'),
 });
 export type Problem = z.infer<typeof problem>;

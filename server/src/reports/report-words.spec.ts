@@ -136,3 +136,15 @@ describe('a receipt’s warnings', () => {
     expect(chinese.body.warnings[0].message).toBe('since 2021-08-01 晚于 2021-05 的最后一天');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('documents Accept-Language on every operation, the warnings of a 422 and the Chinese of history notes', async () => {
+    const doc = (await (await app.as()).get('/api/v1/openapi.json')).body;
+    expect(doc.components.parameters.AcceptLanguage).toMatchObject({ name: 'Accept-Language', in: 'header' });
+    expect(doc.paths['/api/v1/reports'].post.parameters).toContainEqual({ $ref: '#/components/parameters/AcceptLanguage' });
+    expect(Object.keys(doc.components.schemas.Problem.properties)).toContain('warnings');
+    expect(doc.paths['/api/v1/reports'].post.responses['422'].description).toMatch(/warnings/);
+    const finding = doc.paths['/api/v1/findings/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(finding.properties.history.items.properties)).toContain('noteZh');
+  });
+});
