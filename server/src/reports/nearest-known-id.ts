@@ -30,7 +30,10 @@ export function distanceWithin(a: string, b: string, limit: number, rows: Rows =
   if (rows.previous.length <= b.length) rows = rowsFor(b.length);
   const beyond = limit + 1;
   let { previous, current } = rows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : beyond;
+  // Row 0 within the band; the cell after it marks the band's edge (each row marks its own).
+  const first = Math.min(b.length, limit);
+  for (let j = 0; j <= first; j++) previous[j] = j;
+  if (first < b.length) previous[first + 1] = beyond;
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - limit);
     const to = Math.min(b.length, i + limit);
@@ -41,7 +44,10 @@ export function distanceWithin(a: string, b: string, limit: number, rows: Rows =
     let best = current[0];
     const code = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cell = Math.min(previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1), previous[j] + 1, current[j - 1] + 1, beyond);
+      let cell = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      if (previous[j] + 1 < cell) cell = previous[j] + 1;
+      if (current[j - 1] + 1 < cell) cell = current[j - 1] + 1;
+      if (cell > beyond) cell = beyond;
       current[j] = cell;
       if (cell < best) best = cell;
     }
