@@ -8,6 +8,15 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 }
 
+/** Every operation's: what a person reads in its answer follows it (http/request-language.ts). */
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', example: 'zh-CN,zh;q=0.9,en;q=0.8' },
+  description: 'The language of the messages a person reads (problems\' title, detail and messages; a receipt\'s warnings): Chinese when zh is the best match, else English.',
+};
+
 function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
@@ -35,7 +44,7 @@ function operationObject(op: Operation): Record<string, unknown> {
     tags: [op.tag],
     summary: op.summary,
     description: `${op.description ?? ''}${op.description ? '\n\n' : ''}Roles: ${op.roles}.`,
-    parameters: [...pathParams, ...queryParams, ...(op.headers ?? []), { $ref: '#/components/parameters/AcceptLanguage' }],
+    parameters: [...pathParams, ...queryParams, ...(op.headers ?? []), ACCEPT_LANGUAGE],
     ...(op.body
       ? {
           requestBody: {
@@ -85,15 +94,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An institution API key (imk_…).' },
       },
       schemas: { Problem: schemaOf(problem, 'output') },
-      parameters: {
-        AcceptLanguage: {
-          name: 'Accept-Language',
-          in: 'header',
-          required: false,
-          schema: { type: 'string', example: 'zh-CN,zh;q=0.9,en;q=0.8' },
-          description: 'The language of the messages a person reads (problems\' title, detail and messages; a receipt\'s warnings): Chinese when zh is the best match, else English.',
-        },
-      },
     },
     security: [{ session: [] }, { apiKey: [] }],
     paths,
