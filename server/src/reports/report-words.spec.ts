@@ -88,6 +88,17 @@ describe('unknown ids', () => {
   });
 });
 
+describe('an unknown city in a query', () => {
+  it('suggests the nearest known city on the matrix and the coverage, in both languages', async () => {
+    const analyst = await app.as('analyst');
+    const matrix = await analyst.get('/api/v1/matrix?city=110009&period=2021-06', CHINESE);
+    expect(matrix.status).toBe(422);
+    expect(matrix.body.errors).toEqual([{ code: 'UNKNOWN_CITY', message: '没有地级市 "110009"；您是否指 110000？', path: '$.city' }]);
+    const coverage = await analyst.get('/api/v1/coverage?by=city&city=110009');
+    expect(coverage.body.errors).toEqual([{ code: 'UNKNOWN_CITY', message: 'no prefecture-level city or province "110009"; did you mean 110000?', path: '$.city' }]);
+  });
+});
+
 describe('a duplicate row', () => {
   it('in a CSV file, is named by its row and by the row it repeats (1 = header)', async () => {
     const row = 'alipay,unionpay,mpm,offline,110000,live,2021-01-01';

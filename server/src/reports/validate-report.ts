@@ -8,8 +8,8 @@ import { issuesToProblems, jsonPath } from '../http/validate.js';
 import { illFormedTextPaths } from '../text/well-formed-text.js';
 import { isAcceptedPeriod, periodOutOfRange, type AcceptedPeriods } from '../state/accepted-periods.js';
 import type { Words } from '../text/words.js';
+import { didYouMean, nearestKnownId } from '../reference/nearest-known-id.js';
 import { LinkIndex, shareIndex } from './link-index.js';
-import { nearestKnownId } from './nearest-known-id.js';
 import { rowWarnings } from './report-warnings.js';
 
 export const MAX_ERRORS = 1000;
@@ -76,10 +76,6 @@ class UnknownIds {
     if (!found.has(id)) found.set(id, nearestKnownId(id, known));
     return found.get(id);
   }
-}
-
-function didYouMean(near: string | undefined): Words {
-  return near === undefined ? { en: '', zh: '' } : { en: `; did you mean ${near}?`, zh: `；您是否指 ${near}？` };
 }
 
 const NOT_WELL_FORMED: Words = { en: 'not well-formed Unicode text: it holds a lone surrogate', zh: '不是格式正确的 Unicode 文本：含有孤立的代理字符' };

@@ -2,6 +2,8 @@
 // typo. No edit-distance package is installed, and ids are short (slugs of at most 40 characters,
 // six-digit city codes), so a banded Levenshtein distance does.
 
+import type { Words } from '../text/words.js';
+
 /** At most this many edits make a typo; farther ids are no suggestion (and cost nothing to rule out). */
 const MAX_EDITS = 3;
 
@@ -71,4 +73,9 @@ export function nearestKnownId(unknown: string, known: Iterable<string>): string
     limit = distance - 1;
   }
   return nearest;
+}
+
+/** The words that follow an unknown id's problem: "; did you mean unionpay?", or nothing. */
+export function didYouMean(near: string | undefined): Words {
+  return near === undefined ? { en: '', zh: '' } : { en: `; did you mean ${near}?`, zh: `；您是否指 ${near}？` };
 }
