@@ -22,7 +22,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
   title: { en: 'Discriminatory fee', zh: '歧视性费率' },
   description: {
     en: 'Among an institution’s agreements in force of one kind covering one mode, the fee it charges one counterparty exceeds the lowest fee it charges any other counterparty by more than feeSpreadBps. High severity when the fee is at least highRatio times the lowest. No fee (null) counts as 0 bps.',
-    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出 feeSpreadBps 以上。费率达到最低费率的 highRatio 倍及以上时为高严重度。未收费（null）按 0 个基点计。',
+    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出参数“高于最低费率的差额（基点）”以上。费率达到最低费率的参数“达到最低费率此倍数即为高严重程度”所设倍数及以上时为高严重度。未收费（null）按 0 个基点计。',
   },
   settings,
   defaults: { feeSpreadBps: 10, highRatio: 2 },

@@ -36,3 +36,10 @@ it('no finding’s Chinese explanation holds an English status, channel or restr
   expect(items.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CONS-001', 'DISC-002', 'EXCL-001', 'RECIP-001']));
   expect(items.filter((f) => ENGLISH_TERMS.test(f.explanationZh)).map((f) => [f.ruleId, f.explanationZh])).toEqual([]);
 });
+
+it('no rule’s Chinese description names a setting or a restriction by its English id', async () => {
+  const { items } = (await (await app.as('analyst')).get('/api/v1/rules')).body as { items: { id: string; description: { zh: string } }[] };
+  expect(items.length).toBeGreaterThan(5);
+  const english = /feeSpreadBps|highRatio|minOtherScanners|minOtherIssuers|dueDay|own-group-only|no-competitor-codes/;
+  expect(items.filter((r) => english.test(r.description.zh)).map((r) => [r.id, r.description.zh])).toEqual([]);
+});
