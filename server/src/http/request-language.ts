@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import type { ProblemItem as AnsweredProblem } from '../contract/common.js';
 import type { ProblemItem } from './errors.js';
-import type { Language, Words } from '../text/words.js';
+import type { Language } from '../text/words.js';
 
 export function requestLanguage(req: Request): Language {
   return req.acceptsLanguages('en', 'zh') === 'zh' ? 'zh' : 'en';
@@ -13,10 +13,6 @@ export function requestLanguage(req: Request): Language {
 export function answerLanguage(req: Request, res: Response): Language {
   res.vary('Accept-Language');
   return requestLanguage(req);
-}
-
-export function inLanguage(words: Words, language: Language): string {
-  return words[language];
 }
 
 /** Problems (errors or warnings) as the API answers them: one message, in the reader's language. */
