@@ -287,11 +287,11 @@ describe('bad questions', () => {
 describe('the OpenAPI document', () => {
   it('documents the coverage, coverage lines, openness and openness history operations', async () => {
     const paths = (await analyst.get('/api/v1/openapi.json')).body.paths;
-    expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'city']);
+    expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'city', 'Accept-Language']);
     expect(paths['/api/v1/coverage/lines'].get.responses['200'].content['application/json'].schema).toBeDefined();
-    expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['by', 'from', 'to', 'mode', 'channel', 'city']);
+    expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['by', 'from', 'to', 'mode', 'channel', 'city', 'Accept-Language']);
     expect(paths['/api/v1/institutions/{id}/openness'].get.responses).toHaveProperty('404');
-    expect(paths['/api/v1/institutions/{id}/openness/history'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'mode', 'channel']);
+    expect(paths['/api/v1/institutions/{id}/openness/history'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'mode', 'channel', 'Accept-Language']);
     expect(paths['/api/v1/institutions/{id}/openness/history'].get.responses).toHaveProperty('404');
   });
 });

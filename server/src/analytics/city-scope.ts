@@ -1,6 +1,7 @@
 // The cities a coverage question is about: the nation, one province, or one city.
 import type { City } from '../contract/reference.js';
 import { Invalid } from '../http/errors.js';
+import { didYouMean, nearestKnownId } from '../reference/nearest-known-id.js';
 
 /**
  * A city code names that city; otherwise a province code names the province's cities. A
@@ -11,5 +12,6 @@ export function citiesInScope(cities: readonly City[], filter: string | undefine
   if (cities.some((c) => c.code === filter)) return new Set([filter]);
   const inProvince = cities.filter((c) => c.province === filter).map((c) => c.code);
   if (inProvince.length > 0) return new Set(inProvince);
-  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"`, path: '$.city' }]);
+  const near = didYouMean(nearestKnownId(filter, new Set(cities.flatMap((c) => [c.code, c.province]))));
+  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"${near.en}`, messageZh: `没有地级市或省份 "${filter}"${near.zh}`, path: '$.city' }]);
 }

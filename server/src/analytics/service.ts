@@ -149,7 +149,7 @@ export async function institutionOpennessHistory(ctx: AppContext, id: string, q:
 
 async function subjectOf(ctx: AppContext, id: string): Promise<string> {
   const subject = await findInstitution(ctx.db, id);
-  if (!subject) throw new NotFound(`no institution "${id}"`, 'UNKNOWN_INSTITUTION');
+  if (!subject) throw new NotFound({ en: `no institution "${id}"`, zh: `没有机构 "${id}"` }, 'UNKNOWN_INSTITUTION');
   return subject.id;
 }
 

@@ -22,7 +22,7 @@ export async function createApiKey(ctx: AppContext, principal: Principal, instit
 export async function revokeKey(ctx: AppContext, principal: Principal, institution: string, keyId: string): Promise<void> {
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await revokeApiKey(trx, institution, keyId, at))) throw new NotFound('No such live API key.');
+    if (!(await revokeApiKey(trx, institution, keyId, at))) throw new NotFound({ en: 'No such live API key.', zh: '没有这个有效的 API 密钥。' });
     await appendAudit(trx, { at, actor: principal.username, action: 'apikey.revoke', target: `apikey:${keyId}`, details: { institution } });
   });
 }

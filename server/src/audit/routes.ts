@@ -42,7 +42,7 @@ export function auditRoutes(ctx: AppContext): Router {
     const param = String(req.params.seq);
     const seq = idParam(param);
     const entry = Number.isSafeInteger(seq) ? await findAuditEntry(ctx.db, seq) : undefined;
-    if (!entry) throw new NotFound(`No audit entry ${param}.`);
+    if (!entry) throw new NotFound({ en: `No audit entry ${param}.`, zh: `没有审计记录 ${param}。` });
     res.json(entry);
   });
 

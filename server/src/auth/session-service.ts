@@ -50,7 +50,7 @@ export async function logIn(ctx: AppContext, username: string, password: string,
     const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : row.disabled === 1 ? 'disabled' : 'institution-inactive';
     // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
     await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${cutText(username, 64)}`, details: { reason, ip: origin.ip } });
-    throw new Unauthorized('Invalid username or password.', 'BAD_CREDENTIALS');
+    throw new Unauthorized({ en: 'Invalid username or password.', zh: '用户名或密码错误。' }, 'BAD_CREDENTIALS');
   }
   // A fresh token at every login: a session id planted before login is never promoted (fixation).
   const token = newSecret();

@@ -13,6 +13,7 @@ import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
+import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import { allCaseAggregates, caseAggregate, caseComments, caseDetails, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
 
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
@@ -87,7 +88,14 @@ function toCaseSummary(principal: Principal, row: CaseAggregate, latest: Finding
 /** The case's summary if the principal may see it, else 404 as if it did not exist (a malformed id names none). */
 async function visibleCase(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
   const row = CASE_ID.test(caseId) ? await caseAggregate(ctx.db, caseId, institutionOf(principal)) : undefined;
-  if (!row) throw new NotFound(CASE_ID.test(caseId) ? `No case ${caseId}.` : `No case ${JSON.stringify(caseId.slice(0, 40))}: a case id is 16 lowercase hexadecimal characters, as the cases list gives it.`);
+  if (!row) throw new NotFound(
+      CASE_ID.test(caseId)
+        ? { en: `No case ${caseId}.`, zh: `没有案件 ${caseId}。` }
+        : {
+            en: `No case ${JSON.stringify(caseId.slice(0, 40))}: a case id is 16 lowercase hexadecimal characters, as the cases list gives it.`,
+            zh: `没有案件 ${JSON.stringify(caseId.slice(0, 40))}：案件编号为 16 位小写十六进制字符，以案件列表给出的为准。`,
+          },
+    );
   const [summary] = await summaries(ctx.db, principal, [row]);
   return summary;
 }
@@ -123,9 +131,9 @@ const toComment = (c: { id: number; at: string; author: string; role: string; in
  */
 export async function changeCaseStatus(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<CaseStatusChange> {
   await visibleCase(ctx, principal, caseId);
-  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a case’s status.');
+  if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a case’s status.', zh: '只有分析员和管理员可以更改案件的状态。' });
   const { status: to, note } = parseInput(casePatch, body);
-  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a case ${to} needs a note saying why`, path: '$.note' }]);
+  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a case ${to} needs a note saying why`, messageZh: `将案件改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`, path: '$.note' }]);
   const unchanged: CaseStatusChange['unchanged'] = [];
   const moves = await moveCaseFindings(
     ctx.db,
@@ -147,7 +155,7 @@ export async function changeCaseStatus(ctx: AppContext, principal: Principal, ca
 
 /** A comment on the case, stored once and shown on each of its findings. */
 export async function addCaseComment(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<{ comment: Comment; findings: number }> {
-  if (principal.role === 'auditor') throw new Forbidden('Auditors read cases; they do not comment.');
+  if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read cases; they do not comment.', zh: '审计员只能阅读案件，不能评论。' });
   const { findingCount: findings } = await visibleCase(ctx, principal, caseId);
   const { text } = parseInput(newComment, body);
   const values = { at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };

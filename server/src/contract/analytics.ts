@@ -1,6 +1,6 @@
 // Coverage series and institution openness: the schemas of the analytics views.
 import { z } from 'zod';
-import { channel, mode, period } from './common.js';
+import { channel, mode, period, problemWords } from './common.js';
 
 export const coverageBy = z.enum(['period', 'city', 'province', 'institution']);
 
@@ -17,7 +17,7 @@ export const coverageQuery = z.strictObject({
   channel: channel.default('offline'),
   city: z
     .string()
-    .regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: city is a six-digit GB/T 2260 code of a city or a province' })
+    .regex(/^\d{6}$/, { error: problemWords('UNKNOWN_CITY', 'city is a six-digit GB/T 2260 code of a city or a province', '城市应为城市或省份的六位 GB/T 2260 代码') })
     .optional()
     .describe('Narrows the scope: a city code to that city, a province code (e.g. 440000) to its cities; default the whole nation. A municipality’s code is both.'),
 });

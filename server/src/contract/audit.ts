@@ -1,5 +1,6 @@
 // The audit trail: its entries, the list's filters and paging, and the chain's verification.
 import { z } from 'zod';
+import { problemWords } from './common.js';
 
 /** Every action the trail records, as stable dotted names. */
 export const AUDIT_ACTIONS = [
@@ -43,8 +44,8 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 /** A date is the whole day (UTC); a date-time is an instant. */
 const instant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, { error: 'BAD_DATE: a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), { error: 'BAD_DATE: not a real date' });
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, { error: problemWords('BAD_DATE', 'a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone', '应为日期（YYYY-MM-DD）或带时区的 ISO 8601 日期时间'), abort: true })
+  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), { error: problemWords('BAD_DATE', 'not a real date', '不是真实的日期') });
 
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
@@ -53,16 +54,16 @@ export const auditFilters = z.strictObject({
   from: instant.optional().describe('entries at or after this date (from its start) or instant'),
   to: instant.optional().describe('entries at or before this date (to its end) or instant'),
   actor: z.string().max(64).optional().describe('exactly this actor'),
-  action: csv(z.enum(AUDIT_ACTIONS, { error: `UNKNOWN_ACTION: one of ${AUDIT_ACTIONS.join(', ')}` })).optional().describe('one or more actions, comma-separated'),
+  action: csv(z.enum(AUDIT_ACTIONS, { error: problemWords('UNKNOWN_ACTION', `one of ${AUDIT_ACTIONS.join(', ')}`, `应为以下之一：${AUDIT_ACTIONS.join('、')}`) })).optional().describe('one or more actions, comma-separated'),
   target: z.string().max(200).optional().describe('exactly this target, e.g. finding:7'),
-  excludeAction: csv(z.enum(AUDIT_ACTIONS, { error: `UNKNOWN_ACTION: one of ${AUDIT_ACTIONS.join(', ')}` }))
+  excludeAction: csv(z.enum(AUDIT_ACTIONS, { error: problemWords('UNKNOWN_ACTION', `one of ${AUDIT_ACTIONS.join(', ')}`, `应为以下之一：${AUDIT_ACTIONS.join('、')}`) }))
     .optional()
     .describe('leave out these actions, comma-separated: auth.login,auth.login_failed,auth.logout hides logins'),
 });
 export type AuditFilters = z.infer<typeof auditFilters>;
 
 export const auditListQuery = auditFilters.extend({
-  sort: z.enum(['seq', '-seq'], { error: 'BAD_SORT: seq or -seq' }).default('-seq').describe('-seq: newest first'),
+  sort: z.enum(['seq', '-seq'], { error: problemWords('BAD_SORT', 'seq or -seq', '应为 seq 或 -seq') }).default('-seq').describe('-seq: newest first'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -70,7 +71,7 @@ export type AuditListQuery = z.infer<typeof auditListQuery>;
 
 export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export const auditExportQuery = auditFilters.extend({
-  format: z.enum(AUDIT_EXPORT_FORMATS, { error: `BAD_FORMAT: one of ${AUDIT_EXPORT_FORMATS.join(', ')}` }),
+  format: z.enum(AUDIT_EXPORT_FORMATS, { error: problemWords('BAD_FORMAT', `one of ${AUDIT_EXPORT_FORMATS.join(', ')}`, `应为以下之一：${AUDIT_EXPORT_FORMATS.join('、')}`) }),
 });
 export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 

@@ -1,6 +1,6 @@
 // Findings, their evidence, history and comments; the list's filters; the status change.
 import { z } from 'zod';
-import { channel, mode, period } from './common.js';
+import { channel, mode, period, problemWords } from './common.js';
 
 export const findingStatus = z.enum(['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved']);
 export const severity = z.enum(['high', 'medium', 'low']);
@@ -26,6 +26,10 @@ export const historyEntry = z.object({
     'the same as from for entries that change no status: evidence updated, or, for a confirmed finding (which only a person resolves), "condition no longer holds as of P" and "condition holds again in P"',
   ),
   note: z.string().nullable(),
+  noteZh: z
+    .string()
+    .nullable()
+    .describe('the note in Chinese for the rule engine\'s entries (actor "system"; its English note itself if of no known form), null for a person\'s note, which stays in its author\'s words'),
 });
 
 export const comment = z.object({
@@ -79,16 +83,16 @@ export const csv = <T extends z.ZodType>(item: T) =>
 export const findingFilters = z.strictObject({
   status: csv(findingStatus).optional().describe('one or more, comma-separated'),
   severity: csv(severity).optional().describe('one or more, comma-separated'),
-  rule: csv(z.string().regex(/^[A-Z]+-\d{3}$/, { error: 'UNKNOWN_RULE: a rule id such as EXCL-001' })).optional().describe('one or more rule ids, comma-separated'),
+  rule: csv(z.string().regex(/^[A-Z]+-\d{3}$/, { error: problemWords('UNKNOWN_RULE', 'a rule id such as EXCL-001', '应为规则编号，如 EXCL-001') })).optional().describe('one or more rule ids, comma-separated'),
   institution: z.string().max(40).optional().describe('findings in which this institution is a subject'),
-  city: z.string().regex(/^\d{6}$/, { error: 'UNKNOWN_CITY: a six-digit GB/T 2260 code' }).optional(),
+  city: z.string().regex(/^\d{6}$/, { error: problemWords('UNKNOWN_CITY', 'a six-digit GB/T 2260 code', '应为六位 GB/T 2260 代码') }).optional(),
   period: period.optional().describe('findings whose condition held in this period (within one of their periods ranges)'),
   q: z.string().max(200).optional().describe('text in the explanation (English or Chinese) as the caller reads it, fingerprint or rule id'),
 });
 export type FindingFilters = z.infer<typeof findingFilters>;
 
 export const findingListQuery = findingFilters.extend({
-  sort: z.enum(FINDING_SORTS, { error: `BAD_SORT: one of ${FINDING_SORTS.join(', ')}` }).default('-severity'),
+  sort: z.enum(FINDING_SORTS, { error: problemWords('BAD_SORT', `one of ${FINDING_SORTS.join(', ')}`, `应为以下之一：${FINDING_SORTS.join('、')}`) }).default('-severity'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -100,4 +104,4 @@ export const findingPatch = z.strictObject({
   note: z.string().trim().max(4000).optional().describe('why; required (non-blank) when dismissing or resolving'),
 });
 
-export const newComment = z.strictObject({ text: z.string().trim().min(1, { error: 'EMPTY_COMMENT: a comment needs text' }).max(4000) });
+export const newComment = z.strictObject({ text: z.string().trim().min(1, { error: problemWords('EMPTY_COMMENT', 'a comment needs text', '评论需要有内容') }).max(4000) });

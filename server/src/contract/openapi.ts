@@ -8,6 +8,15 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 }
 
+/** Every operation's: what a person reads in its answer follows it (http/request-language.ts). */
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', example: 'zh-CN,zh;q=0.9,en;q=0.8' },
+  description: 'The language of the messages a person reads (problems\' title, detail and messages; a receipt\'s warnings): Chinese when zh is the best match, else English.',
+};
+
 function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
@@ -35,7 +44,7 @@ function operationObject(op: Operation): Record<string, unknown> {
     tags: [op.tag],
     summary: op.summary,
     description: `${op.description ?? ''}${op.description ? '\n\n' : ''}Roles: ${op.roles}.`,
-    parameters: [...pathParams, ...queryParams, ...(op.headers ?? [])],
+    parameters: [...pathParams, ...queryParams, ...(op.headers ?? []), ACCEPT_LANGUAGE],
     ...(op.body
       ? {
           requestBody: {
@@ -64,6 +73,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       description:
         'Payment interconnection reports, the interconnection matrix and reference data. Errors are RFC 9457 problem details ' +
         '(application/problem+json) with a stable `code`; validation errors list every problem in `errors`. ' +
+        'What a person reads — a problem\'s `title` and `detail`, each `errors[].message` and `warnings[].message` — is in Chinese when the request\'s Accept-Language prefers it (zh, zh-CN, zh-Hans…, q-values weighed), else in English; ' +
+        'such answers carry Vary: Accept-Language. Codes, paths, rows and columns are the same in both languages: a client keys on them. ' +
         'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
         'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +
         'STORAGE_UNAVAILABLE); the write it carried was not stored, in whole or in part, and may be sent again. ' +

@@ -25,7 +25,7 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         'a retry while the first is running is 409 IDEMPOTENCY_KEY_IN_FLIGHT with Retry-After. A request holds its key for a lease (IDEMPOTENCY_LEASE_SECONDS, 60 by default): ' +
         'if it never finishes (its server process died), a retry after the lease takes the key over and runs the request again, which had stored nothing; a stored report\'s answer is ' +
         'written in the report\'s own transaction, so a retry after any crash replays it rather than storing a second version. Keys are kept 24 hours. CSV errors name the row (1 = header) and column. In JSON errors, `path` names the field; ' +
-        'a stored link\'s `row` is its index in `links`. ' +
+        'a stored link\'s `row` is its index in `links`. The receipt\'s `warnings` are worded in the request\'s language, as every problem is (Accept-Language). ' +
         '`period` must lie from EARLIEST_PERIOD (server setting, default 2015-01) to the current month (UTC): else 422 with PERIOD_OUT_OF_RANGE on `period` (the CSV form\'s `period` field), dry runs included, and nothing is stored. ' +
         'One submission at a time per institution (its users and keys together; an admin by name), dry runs included: another while one is being received or checked is 429 SUBMISSION_IN_PROGRESS with Retry-After. ' +
         'Beside the count (SUBMISSIONS_PER_MINUTE), each may send SUBMISSION_MB_PER_MINUTE megabytes (decoded; 200 by default) a minute: past it, 429 SUBMISSION_BYTES_EXCEEDED with Retry-After. ' +
@@ -41,7 +41,10 @@ export function operations({ unauthorized, forbidden, notFound, invalid, fail }:
         '409': fail('The same Idempotency-Key is still being processed (IDEMPOTENCY_KEY_IN_FLIGHT); Retry-After says when its lease runs out'),
         '413': fail('Over 50 MB once decoded (a CSV file: over 50 MB), a compressed body expanding more than 200-fold, or a declared size over the minute\'s byte budget (PAYLOAD_TOO_LARGE)'),
         '415': fail('Content-Encoding other than gzip or deflate on JSON, any on a multipart upload (UNSUPPORTED_CONTENT_ENCODING); a JSON charset other than UTF-8 (UNSUPPORTED_ENCODING)'),
-        ...invalid,
+        '422': fail(
+          'Validation failed; nothing is stored. `errors` lists every problem (up to 1000) and `warnings` the plausibility notes the well-formed rows already show (SINCE_AFTER_PERIOD, HIGH_FEE, AGREEMENT_EXPIRED), in the same form. ' +
+            'An unknown institution or city names the nearest known id when one is a few edits away ("did you mean unionpay?"); a value outside a set names the allowed ones; a duplicate names the row it repeats (CSV: `row 2`; JSON: `links[0]`).',
+        ),
         '429': fail('More submissions in a minute than the server allows one institution (SUBMISSIONS_PER_MINUTE, 120 by default; RATE_LIMITED), one already in progress (SUBMISSION_IN_PROGRESS), or more bytes than SUBMISSION_MB_PER_MINUTE (SUBMISSION_BYTES_EXCEEDED); Retry-After says when to send again'),
       },
     },

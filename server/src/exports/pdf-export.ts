@@ -190,7 +190,7 @@ async function writeReport<Row extends { ruleId: string; severity: (typeof SEVER
   }
   if (drawn.update(json.tail()).digest('hex') !== sha256) {
     doc.end();
-    throw new Conflict('Findings changed while the PDF was being made; export it again.', 'EXPORT_DATA_CHANGED');
+    throw new Conflict({ en: 'Findings changed while the PDF was being made; export it again.', zh: '生成 PDF 期间发现有变化；请重新导出。' }, 'EXPORT_DATA_CHANGED');
   }
   if (meta.total === 0) doc.font('text').fontSize(11).text(kind.words.none);
   doc.end();

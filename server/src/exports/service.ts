@@ -151,15 +151,21 @@ export async function listPastExports(ctx: AppContext, page: number, pageSize: n
 export async function keptExportFile(ctx: AppContext, principal: Principal, seq: number): Promise<ExportedFile> {
   const entry = await findAuditEntry(ctx.db, seq);
   const sha256 = entry && entry.action === 'export.findings' ? fileHashOf(entry) : undefined;
-  if (!entry || !sha256) throw new NotFound(`No findings export ${seq}.`, 'EXPORT_NOT_FOUND');
+  if (!entry || !sha256) throw new NotFound({ en: `No findings export ${seq}.`, zh: `没有发现导出记录 ${seq}。` }, 'EXPORT_NOT_FOUND');
   const last = (await lastExportOfFiles(ctx.db, [sha256])).get(sha256) ?? entry.at;
   const open = keptUntil(ctx, last) > ctx.now() ? await ctx.exportStore.read(sha256) : undefined;
   if (!open) {
-    throw new DomainError(410, 'EXPORT_FILE_EXPIRED', 'Gone', `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`);
+    throw new DomainError(410, 'EXPORT_FILE_EXPIRED', { en: 'Gone', zh: '已不存在' }, {
+      en: `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`,
+      zh: `导出 ${seq} 的文件已不再保存（最后一次导出后保存 ${ctx.config.EXPORT_RETENTION_DAYS} 天）；其记录和哈希仍在审计记录中。`,
+    });
   }
   const stored = await hashOfStream(open());
   if (stored.sha256 !== sha256) {
-    throw new DomainError(500, 'EXPORT_FILE_ALTERED', 'Kept file altered', `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`);
+    throw new DomainError(500, 'EXPORT_FILE_ALTERED', { en: 'Kept file altered', zh: '保存的文件已被改动' }, {
+      en: `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`,
+      zh: `导出 ${seq} 保存的文件与记录的 SHA-256 不符；不予提供。`,
+    });
   }
   const details = entry.details as { format?: ExportFormat; filename?: string; rows?: number };
   const format = details.format && details.format in CONTENT_TYPES ? details.format : 'json';
@@ -177,7 +183,7 @@ export const CHECK_LISTED = 100;
 export async function recordsOfFile(ctx: AppContext, principal: Principal, sha256: string): Promise<AuditEntry[]> {
   const actions: AuditAction[] = principal.role === 'analyst' ? ['export.findings'] : ['export.findings', 'export.audit', 'audit.certificate'];
   const records = await auditEntriesOfFile(ctx.db, actions, sha256, CHECK_LISTED);
-  if (records.length === 0) throw new NotFound(`No export or certificate was recorded with SHA-256 ${sha256}.`, 'EXPORT_NOT_MATCHED');
+  if (records.length === 0) throw new NotFound({ en: `No export or certificate was recorded with SHA-256 ${sha256}.`, zh: `没有以 SHA-256 ${sha256} 记录的导出或证书。` }, 'EXPORT_NOT_MATCHED');
   return records;
 }
 

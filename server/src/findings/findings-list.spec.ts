@@ -123,7 +123,7 @@ describe('with February’s reports in', () => {
     it('shows the history from the system’s opening on, the comments and what the analyst may do next', async () => {
       const { id } = await findingBy(analyst, EXCL_TENPAY);
       const finding = await detail(analyst, id);
-      expect(finding.history).toEqual([{ at: NOW.toISOString(), actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2021-02' }]);
+      expect(finding.history).toEqual([{ at: NOW.toISOString(), actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2021-02', noteZh: 'EXCL-001 在 2021-02 成立' }]);
       expect(finding.comments).toEqual([]);
       expect(finding.allowedTransitions).toEqual(['acknowledged']);
       expect(finding.periods).toEqual([['2021-02', '2021-02']]);

@@ -8,9 +8,11 @@ import type { Db } from '../db/database.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
+import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
 import { visibleComments, visibleEvidence, visibleExplanation, visibleNote } from './subject-view.js';
+import { noteZh } from './system-notes.js';
 import { allowedTransitions, mayTransition, needsNote, type FindingStatus } from './status-machine.js';
 
 export const SORT_COLUMNS = {
@@ -108,8 +110,8 @@ export function viewedBy(principal: Principal, row: FindingRow): FindingSummary 
 /** A finding the principal may see, or 404 as if it did not exist. */
 async function visibleFinding(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
   const row = Number.isSafeInteger(id) ? await ctx.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-  if (!row) throw new NotFound(`No finding ${id}.`);
-  if (principal.role === 'institution' && !(JSON.parse(row.subjects) as string[]).includes(principal.institution!)) throw new NotFound(`No finding ${id}.`);
+  if (!row) throw new NotFound({ en: `No finding ${id}.`, zh: `没有发现 ${id}。` });
+  if (principal.role === 'institution' && !(JSON.parse(row.subjects) as string[]).includes(principal.institution!)) throw new NotFound({ en: `No finding ${id}.`, zh: `没有发现 ${id}。` });
   return row;
 }
 
@@ -124,7 +126,10 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
   ]);
   return {
     ...viewedBy(principal, row),
-    history: history.map((h) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: visibleNote(principal, h.actor, h.note) })),
+    history: history.map((h) => {
+      const note = visibleNote(principal, h.actor, h.note);
+      return { at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note, noteZh: noteZh(h.actor, note) };
+    }),
     comments: visibleComments(principal, comments).map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
     allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],
   };
@@ -136,24 +141,39 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
  */
 export async function changeStatus(ctx: AppContext, principal: Principal, id: number, body: unknown): Promise<Finding> {
   const row = await visibleFinding(ctx, principal, id);
-  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a finding’s status.');
+  if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a finding’s status.', zh: '只有分析员和管理员可以更改发现的状态。' });
   const { status: to, note } = parseInput(findingPatch, body);
   const from = row.status as FindingStatus;
   if (!mayTransition(from, to)) {
     const allowed = allowedTransitions(from);
-    throw new Conflict(`A finding that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}.`, 'ILLEGAL_TRANSITION');
+    const zh = (status: string) => termZh(FINDING_STATUS_ZH, status);
+    throw new Conflict(
+      {
+        en: `A finding that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}.`,
+        zh: `${zh(from)}的发现不能改为${zh(to)}${allowed.length ? `；可改为${allowed.map(zh).join('或')}` : ''}。`,
+      },
+      'ILLEGAL_TRANSITION',
+    );
   }
-  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, path: '$.note' }]);
+  if (needsNote(to) && !note) {
+    throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, messageZh: `将发现改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`, path: '$.note' }]);
+  }
   // The status was read outside the write: if someone (or a rule run) changed it since, the person
   // decided on a status the finding no longer has.
   if (!(await setStatus(ctx.db, row.id, from, to, note || null, principal.username, ctx.now().toISOString()))) {
-    throw new Conflict(`Finding ${row.id} is no longer ${from}: its status changed meanwhile. Reload it and decide again.`, 'STATUS_CHANGED');
+    throw new Conflict(
+      {
+        en: `Finding ${row.id} is no longer ${from}: its status changed meanwhile. Reload it and decide again.`,
+        zh: `发现 ${row.id} 已不再是${termZh(FINDING_STATUS_ZH, from)}：其状态已被更改。请重新加载后再决定。`,
+      },
+      'STATUS_CHANGED',
+    );
   }
   return findingDetail(ctx, principal, id);
 }
 
 export async function addComment(ctx: AppContext, principal: Principal, id: number, body: unknown) {
-  if (principal.role === 'auditor') throw new Forbidden('Auditors read findings; they do not comment.');
+  if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read findings; they do not comment.', zh: '审计员只能阅读发现，不能评论。' });
   const row = await visibleFinding(ctx, principal, id);
   const { text } = parseInput(newComment, body);
   const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };

@@ -18,7 +18,7 @@ export function authenticate(ctx: AppContext): RequestHandler {
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const key = match && (await findLiveKeyByHash(ctx.db, hashSecret(match[1])));
-      if (!key) throw new Unauthorized('The API key is unknown or revoked.', 'BAD_API_KEY');
+      if (!key) throw new Unauthorized({ en: 'The API key is unknown or revoked.', zh: 'API 密钥未知或已吊销。' }, 'BAD_API_KEY');
       req.principal = { username: `key:${key.id}`, role: 'institution', institution: key.institution, via: 'api-key', apiKeyId: key.id };
       return next();
     }
@@ -27,7 +27,7 @@ export function authenticate(ctx: AppContext): RequestHandler {
       const session = await principalForSession(ctx, token);
       if (session) {
         if (!SAFE_METHODS.has(req.method) && req.get(XSRF_HEADER) !== session.csrfToken) {
-          throw new Forbidden('Send the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header.', 'CSRF_TOKEN_MISMATCH');
+          throw new Forbidden({ en: 'Send the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header.', zh: '请在 X-XSRF-TOKEN 请求头中回传 XSRF-TOKEN cookie。' }, 'CSRF_TOKEN_MISMATCH');
         }
         req.principal = session.principal;
       }

@@ -2,7 +2,8 @@
 import type { AppContext } from '../app-context.js';
 import type { Matrix } from '../contract/matrix.js';
 import { Invalid } from '../http/errors.js';
-import { cityExists, systemicInstitutionIds } from '../reference/repository.js';
+import { didYouMean, nearestKnownId } from '../reference/nearest-known-id.js';
+import { cityExists, listCities, systemicInstitutionIds } from '../reference/repository.js';
 import { addDeclaration, compareLinks, pairKey, reconcileStatuses, type LinkStatus, type PairDeclarations } from '../state/reconcile.js';
 import { declaredLinksInCity } from '../state/repository.js';
 import { sharedLinks } from './shared-links.js';
@@ -16,7 +17,10 @@ export interface MatrixQuery {
 
 export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matrix> {
   const [known, shared, systemic] = await Promise.all([cityExists(ctx.db, q.city), sharedLinks(ctx.db, q.period, q.mode, q.channel), systemicInstitutionIds(ctx.db)]);
-  if (!known) throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"`, path: '$.city' }]);
+  if (!known) {
+    const near = didYouMean(nearestKnownId(q.city, (await listCities(ctx.db)).map((c) => c.code)));
+    throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"${near.en}`, messageZh: `没有地级市 "${q.city}"${near.zh}`, path: '$.city' }]);
+  }
 
   // The pairs the city's own rows touch are reconciled again with the '*' declarations of the same
   // pairs (each pair is reconciled on its own; validation refuses a report declaring a pair both ways).

@@ -134,6 +134,6 @@ describe('the OpenAPI document', () => {
       const op = paths[`/api/v1/institutions/{id}/${view}`].get;
       expect(Object.keys(op.responses)).toEqual(['200', '401', '404', '422']);
     }
-    expect(paths['/api/v1/institutions/{id}/links'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'period', 'mode', 'channel']);
+    expect(paths['/api/v1/institutions/{id}/links'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'period', 'mode', 'channel', 'Accept-Language']);
   });
 });

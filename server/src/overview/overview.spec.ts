@@ -205,7 +205,7 @@ describe('bad questions to the overview', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const op = (await analyst.get('/api/v1/openapi.json')).body.paths['/api/v1/overview'].get;
-    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['period', 'mode', 'channel']);
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['period', 'mode', 'channel', 'Accept-Language']);
     expect(Object.keys(op.responses)).toEqual(['200', '401', '403', '422']);
   });
 });

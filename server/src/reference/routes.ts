@@ -23,13 +23,13 @@ export function referenceRoutes(ctx: AppContext): Router {
   router.get('/institutions/:id', async (req, res) => {
     principalOf(req);
     const found = await findInstitution(db, req.params.id);
-    if (!found) throw new NotFound(`No institution ${req.params.id}.`);
+    if (!found) throw new NotFound({ en: `No institution ${req.params.id}.`, zh: `没有机构 ${req.params.id}。` });
     res.json(found);
   });
 
   router.post('/institutions', requireRole('admin'), async (req, res) => {
     const input = parseInput(newInstitution, req.body);
-    if (await findInstitution(db, input.id)) throw new Conflict(`Institution ${input.id} already exists.`, 'INSTITUTION_EXISTS');
+    if (await findInstitution(db, input.id)) throw new Conflict({ en: `Institution ${input.id} already exists.`, zh: `机构 ${input.id} 已存在。` }, 'INSTITUTION_EXISTS');
     await db.transaction().execute(async (trx) => {
       await insertInstitutions(trx, [input]);
       await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.create', target: `institution:${input.id}`, details: { ...input } });
@@ -41,7 +41,7 @@ export function referenceRoutes(ctx: AppContext): Router {
     const patch = parseInput(institutionPatch, req.body);
     const id = String(req.params.id);
     const current = await findInstitution(db, id);
-    if (!current) throw new NotFound(`No institution ${id}.`);
+    if (!current) throw new NotFound({ en: `No institution ${id}.`, zh: `没有机构 ${id}。` });
     const updated = { ...current, ...patch };
     await db.transaction().execute(async (trx) => {
       await updateInstitution(trx, updated);

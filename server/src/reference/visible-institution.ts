@@ -11,6 +11,6 @@ import { findInstitution } from './repository.js';
  */
 export async function visibleInstitution(db: Db, principal: Principal, id: string): Promise<Institution> {
   const found = canSeeInstitution(principal, id) ? await findInstitution(db, id) : undefined;
-  if (!found) throw new NotFound(`no institution "${id}"`, 'UNKNOWN_INSTITUTION');
+  if (!found) throw new NotFound({ en: `no institution "${id}"`, zh: `没有机构 "${id}"` }, 'UNKNOWN_INSTITUTION');
   return found;
 }

@@ -4,6 +4,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../http/principal.js';
+import { answerLanguage, withWarningsIn } from '../http/request-language.js';
 import { dryRunOffThread, refuseInvalidOffThread } from './dry-run-off-thread.js';
 import { declaredLength, parseReportJson, readReportBody, type ReportBody } from './report-body.js';
 import type { CheckInput } from './report-check.js';
@@ -23,7 +24,7 @@ export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Re
       const dryRun = req.query.dryRun === 'true';
       const large = largeReport(req, body);
       if (large && dryRun && req.get('idempotency-key') === undefined) {
-        res.status(200).json(await dryRunOffThread(ctx, principal, large));
+        res.status(200).json(withWarningsIn(await dryRunOffThread(ctx, principal, large), answerLanguage(req, res)));
         return;
       }
       // Any other large body is checked on the worker first: an invalid one (the cheap attack: a

@@ -71,9 +71,30 @@ export function csvReport(fields: { institution?: string; period?: string }, lin
     const row = table.records[Number(index)]?.row;
     const key = subfield ?? field;
     const column = key ? (AGREEMENT_COLUMN_OF[key] ?? key) : undefined;
-    const { path: _path, ...rest } = problem;
-    return { ...rest, ...(row ? { row } : {}), ...(column ? { column } : {}), message: `${file}: ${problem.message}` };
+    const { path: _path, sameAs, ...rest } = problem;
+    const named = sameAs ? namedByRow(problem, sameAs) : problem;
+    return { ...rest, ...(row ? { row } : {}), ...(column ? { column } : {}), message: `${file}: ${named.message}`, messageZh: `${file} 文件：${named.messageZh}` };
+  }
+
+  /** A duplicate's message naming the row it repeats by its CSV row number, as the submitter sees the file. */
+  function namedByRow(problem: ProblemItem, sameAs: string): Pick<ProblemItem, 'message' | 'messageZh'> {
+    const match = /^\$\.(links|agreements)\[(\d+)\]$/.exec(sameAs);
+    const row = match && (match[1] === 'links' ? linkTable : agreementTable).records[Number(match[2])]?.row;
+    if (!match || !row) return problem;
+    // The JSON name comes last in both wordings (validate-report.ts), after any text the reporter wrote.
+    const jsonName = `${match[1]}[${match[2]}]`;
+    return { message: replaceLast(problem.message, jsonName, `row ${row}`), messageZh: replaceLast(problem.messageZh, jsonName, `第 ${row} 行`, true) };
   }
 
   return { body, errors: [...linkTable.errors, ...agreementTable.errors], locate };
+}
+
+/** Replaces the last occurrence of `part`; in Chinese, with the spaces that set the Latin name apart. */
+function replaceLast(text: string, part: string, by: string, withSpaces = false): string {
+  let at = text.lastIndexOf(part);
+  if (at < 0) return text;
+  let end = at + part.length;
+  if (withSpaces && text[at - 1] === ' ') at -= 1;
+  if (withSpaces && text[end] === ' ') end += 1;
+  return text.slice(0, at) + by + text.slice(end);
 }

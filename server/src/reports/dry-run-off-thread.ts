@@ -16,7 +16,7 @@ export async function dryRunOffThread(ctx: AppContext, principal: Principal, inp
     if (result.kind === 'malformed-json') throw malformedJson();
     if (result.kind === 'too-deep') throw jsonTooDeep();
     assertMaySubmit(principal, result.institution);
-    if (result.kind === 'invalid') throw new Invalid(result.errors, nothingStored(result.total));
+    if (result.kind === 'invalid') throw new Invalid(result.errors, nothingStored(result.total), undefined, result.warnings);
     const { institution, period, sha256, counts } = result;
     const [previous, replaced] = await Promise.all([previousReport(ctx.db, institution, period), replacedVersionOf(ctx, institution, period)]);
     const found = await warnings(previous ? await liveLinks(ctx.db, previous.id) : [], replaced);
@@ -40,5 +40,5 @@ export async function refuseInvalidOffThread(ctx: AppContext, principal: Princip
   if (result.kind !== 'invalid') return;
   const sent = { institution: result.institution, period: result.period };
   await assertMaySubmitAudited(ctx, principal, sent, dryRun);
-  await refuseReport(ctx, principal, sent, result.errors, result.total, dryRun);
+  await refuseReport(ctx, principal, sent, result.errors, result.total, dryRun, result.warnings);
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
-import { DomainError, Invalid } from '../http/errors.js';
+import { DomainError, Invalid, TITLES } from '../http/errors.js';
 import { findKey, forgetKeysCreatedBefore, insertClaim, type KeyClaim, recordAnswer, releaseClaim, takeOverClaim } from './idempotency-keys.js';
 
 export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +27,11 @@ export type RecordWithin = (trx: Db, answer: Answer) => Promise<void>;
 /** 409 while another request holds the key, saying when its lease runs out. */
 class KeyInFlight extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', 'Conflict', `A request with this Idempotency-Key is still being processed; retry in ${retryAfterSeconds} s.`, undefined, {
+    const detail = {
+      en: `A request with this Idempotency-Key is still being processed; retry in ${retryAfterSeconds} s.`,
+      zh: `使用此 Idempotency-Key 的请求仍在处理中；请在 ${retryAfterSeconds} 秒后重试。`,
+    };
+    super(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', TITLES.conflict, detail, undefined, {
       'Retry-After': String(retryAfterSeconds),
     });
   }
@@ -53,7 +57,7 @@ async function claimKey(ctx: AppContext, principal: string, key: string, request
   // Forgotten between the insert and the read (kept 24 hours): the retry may try again.
   if (!existing) throw new KeyInFlight(1);
   if (existing.requestHash !== requestHash) {
-    throw new Invalid([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with another request body', path: 'header:Idempotency-Key' }], undefined, 'IDEMPOTENCY_KEY_REUSED');
+    throw new Invalid([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with another request body', messageZh: '此 Idempotency-Key 已用于另一个请求体', path: 'header:Idempotency-Key' }], undefined, 'IDEMPOTENCY_KEY_REUSED');
   }
   if (existing.state !== 'processing') return { status: existing.responseStatus ?? 200, body: JSON.parse(existing.responseBody ?? 'null'), replayed: true };
   const leaseLeftMs = existing.leaseExpiresAt === null ? 0 : Date.parse(existing.leaseExpiresAt) - now.getTime();
@@ -79,7 +83,7 @@ export async function idempotent(
   work: (recordWithin: RecordWithin | undefined) => Promise<Answer>,
 ): Promise<StoredResponse> {
   if (key === undefined) return { ...(await work(undefined)), replayed: false };
-  if (key.length === 0 || key.length > 255) throw new Invalid([{ code: 'BAD_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1–255 characters', path: 'header:Idempotency-Key' }]);
+  if (key.length === 0 || key.length > 255) throw new Invalid([{ code: 'BAD_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1–255 characters', messageZh: 'Idempotency-Key 应为 1–255 个字符', path: 'header:Idempotency-Key' }]);
   const claimed = await claimKey(ctx, principal, key, hashRequest());
   if (!('attempt' in claimed)) return claimed;
 
@@ -93,15 +97,28 @@ export async function idempotent(
     await recordAnswer(ctx.db, claimed, 'done', answer.status, answer.body);
     return { ...answer, replayed: false };
   } catch (err) {
-    if (err instanceof Invalid) await recordAnswer(ctx.db, claimed, 'failed', err.status, { code: err.code, detail: err.message, errors: err.errors });
+    if (err instanceof Invalid) {
+      const failure: StoredFailure = { code: err.code, detail: err.message, detailZh: err.detailZh, errors: err.errors, warnings: err.warnings };
+      await recordAnswer(ctx.db, claimed, 'failed', err.status, failure);
+    }
     else await releaseClaim(ctx.db, claimed);
     throw err;
   }
 }
 
+/** A refused report as its key keeps it: both languages, so that a retry reads it in its own. */
+interface StoredFailure {
+  code: string;
+  detail: string;
+  /** Absent from failures stored before answers had two languages. */
+  detailZh?: string;
+  errors?: Invalid['errors'];
+  warnings?: Invalid['warnings'];
+}
+
 /** A stored validation failure replays as the same 422 problem. */
 export function replayedFailure(stored: StoredResponse): DomainError | undefined {
   if (stored.status !== 422) return undefined;
-  const body = stored.body as { code: string; detail: string; errors: Invalid['errors'] };
-  return new Invalid(body.errors ?? [], body.detail, body.code);
+  const body = stored.body as StoredFailure;
+  return new Invalid(body.errors ?? [], { en: body.detail, zh: body.detailZh ?? body.detail }, body.code, body.warnings);
 }

@@ -62,7 +62,11 @@ export async function receiptPdf(receipt: ReportSummary, institution: Institutio
     doc.moveDown(1.2);
     doc.fontSize(13).text('Warnings (not errors) · 提示（非错误）').moveDown(0.4);
     for (const w of receipt.warnings.slice(0, LISTED_WARNINGS)) {
-      doc.fontSize(9).text(`• ${w.code}${w.row ? ` (row ${w.row})` : ''}: ${w.message}`).moveDown(0.2);
+      doc.fontSize(9).text(`• ${w.code}${w.row ? ` (row ${w.row})` : ''}: ${w.message}`);
+      // Warnings stored since they have two languages print in both, as the rest of the receipt.
+      const zh = (w as { messageZh?: string }).messageZh;
+      if (zh) doc.fontSize(9).text(`  ${zh}`);
+      doc.moveDown(0.2);
     }
     const more = receipt.warnings.length - LISTED_WARNINGS;
     if (more > 0) doc.fontSize(9).fillColor(GREY).text(`… and ${more} more · 另有 ${more} 条`).fillColor('black');

@@ -20,7 +20,7 @@ export type CheckResult =
   | { kind: 'malformed-json' }
   | { kind: 'too-deep' }
   /** The body's institution and period as sent (before validation), for the caller's permission check and its audit entry. */
-  | { kind: 'invalid'; institution: unknown; period: unknown; errors: ProblemItem[]; total: number }
+  | { kind: 'invalid'; institution: unknown; period: unknown; errors: ProblemItem[]; total: number; warnings: ProblemItem[] }
   | { kind: 'valid'; institution: string; period: string; sha256: string; counts: { links: number; agreements: number } };
 
 /** A checked report, kept until its warnings are asked for. */
@@ -58,8 +58,9 @@ export function checkReport(input: CheckInput, ref: ReferenceData): { result: Ch
   const validation = validateReport(body, ref);
   if (!validation.ok || preErrors.length > 0) {
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
+    const warnings = validation.ok ? [] : validation.warnings.slice(0, SHOWN_PROBLEMS).map(locate);
     const sent = body as { institution?: unknown; period?: unknown } | null;
-    return { result: { kind: 'invalid', institution: sent?.institution, period: sent?.period, errors: errors.slice(0, SHOWN_PROBLEMS), total: errors.length } };
+    return { result: { kind: 'invalid', institution: sent?.institution, period: sent?.period, errors: errors.slice(0, SHOWN_PROBLEMS), total: errors.length, warnings } };
   }
   const { report } = validation;
   return {

@@ -1,8 +1,9 @@
 // Plausibility notes that do not block a report: shown to the submitter and kept with the report.
-import type { Link, Report } from '../contract/reports.js';
+import type { Agreement, Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../http/errors.js';
 import { jsonPath } from '../http/validate.js';
 import { lastDayOf } from '../state/periods.js';
+import { CHANNEL_ZH, MODE_ZH, termZh } from '../text/chinese-terms.js';
 import { quotedText } from '../text/quoted-text.js';
 import { linkIndexOf } from './link-index.js';
 
@@ -16,21 +17,54 @@ export interface ReplacedVersion {
   agreementRefs: readonly string[];
 }
 
+/** Rows of a report that passed their own checks, with where each stands in the file (its index in links or agreements). */
+export interface CheckedRows {
+  links: readonly Link[];
+  linkAt: (i: number) => number;
+  agreements: readonly Agreement[];
+  agreementAt: (i: number) => number;
+}
+
+/**
+ * What each row says by itself (a since date after the period, a high fee, an expired agreement):
+ * of a valid report, and of a refused one's well-formed rows, so that its submitter sees the
+ * warnings beside the errors instead of after fixing them.
+ */
+export function rowWarnings(period: string, rows: CheckedRows): ProblemItem[] {
+  const warnings: ProblemItem[] = [];
+  const periodEnd = lastDayOf(period);
+  const periodStart = `${period}-01`;
+  rows.links.forEach((l, i) => {
+    if (l.since > periodEnd) {
+      warnings.push({ code: 'SINCE_AFTER_PERIOD', message: `since ${l.since} is after the end of ${period}`, messageZh: `since ${l.since} 晚于 ${period} 的最后一天`, path: jsonPath(['links', rows.linkAt(i), 'since']) });
+    }
+  });
+  rows.agreements.forEach((a, i) => {
+    const at = rows.agreementAt(i);
+    if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) {
+      warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, messageZh: `${a.feeBps} 个基点的费率异常偏高`, path: jsonPath(['agreements', at, 'feeBps']) });
+    }
+    if (a.expires !== null && a.expires < periodStart) {
+      const ref = quotedText(a.ref);
+      warnings.push({
+        code: 'AGREEMENT_EXPIRED',
+        message: `agreement ${ref} expired on ${a.expires}, before ${period}`,
+        messageZh: `协议 ${ref} 已于 ${a.expires} 到期，早于 ${period}`,
+        path: jsonPath(['agreements', at, 'expires']),
+      });
+    }
+  });
+  return warnings;
+}
+
+const same = (i: number) => i;
+
 /**
  * previousLinks: the links of the institution's previous report (an earlier period), if any;
  * replaced: the latest version of the same period, if this report is a new version of it.
  */
 export function reportWarnings(report: Report, previousLinks: readonly Link[], replaced?: ReplacedVersion): ProblemItem[] {
-  const warnings: ProblemItem[] = [];
-  const periodEnd = lastDayOf(report.period);
-  const periodStart = `${report.period}-01`;
-  report.links.forEach((l, i) => {
-    if (l.since > periodEnd) warnings.push({ code: 'SINCE_AFTER_PERIOD', message: `since ${l.since} is after the end of ${report.period}`, path: jsonPath(['links', i, 'since']) });
-  });
-  report.agreements.forEach((a, i) => {
-    if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, path: jsonPath(['agreements', i, 'feeBps']) });
-    if (a.expires !== null && a.expires < periodStart) warnings.push({ code: 'AGREEMENT_EXPIRED', message: `agreement ${quotedText(a.ref)} expired on ${a.expires}, before ${report.period}`, path: jsonPath(['agreements', i, 'expires']) });
-  });
+  const warnings = rowWarnings(report.period, { links: report.links, linkAt: same, agreements: report.agreements, agreementAt: same });
   if (replaced) warnings.push(...droppedAgreements(report, replaced));
   const live = previousLinks.filter((old) => old.status === 'live');
   if (live.length === 0) return warnings;
@@ -43,6 +77,7 @@ export function reportWarnings(report: Report, previousLinks: readonly Link[], r
     warnings.push({
       code: 'LINK_DROPPED',
       message: `${old.scanner} → ${old.issuer} (${old.mode}, ${old.channel}, city ${old.city}) was live in the previous report and is missing now; mark it suspended if it was withdrawn`,
+      messageZh: `${old.scanner} → ${old.issuer}（${termZh(MODE_ZH, old.mode)}，${termZh(CHANNEL_ZH, old.channel)}，城市 ${old.city}）在上一份报告中为运行状态，本期已缺失；如已撤回，请标为暂停（suspended）`,
     });
   }
   return warnings;
@@ -57,12 +92,16 @@ function droppedAgreements(report: Report, replaced: ReplacedVersion): ProblemIt
   const dropped = [...new Set(replaced.agreementRefs)].filter((ref) => !kept.has(ref));
   if (dropped.length === 0) return [];
   // Quoted: a ref is the reporter's text, and a receipt (PDF included) prints these lines as the system's.
-  const named = dropped.slice(0, NAMED_REFS).map(quotedText).join(', ') + (dropped.length > NAMED_REFS ? ` and ${dropped.length - NAMED_REFS} more` : '');
+  const quoted = dropped.slice(0, NAMED_REFS).map(quotedText);
+  const more = dropped.length - NAMED_REFS;
+  const named = quoted.join(', ') + (more > 0 ? ` and ${more} more` : '');
+  const namedZh = quoted.join('、') + (more > 0 ? ` 等（另有 ${more} 份）` : '');
   const count = dropped.length === 1 ? '1 agreement' : `${dropped.length} agreements`;
   return [
     {
       code: 'AGREEMENTS_DROPPED',
       message: `${count} of version ${replaced.version} of ${report.period} ${dropped.length === 1 ? 'is' : 'are'} missing from this version: ${named}; send the agreements file again if they still hold`,
+      messageZh: `${report.period} 第 ${replaced.version} 版中的 ${dropped.length} 份协议在本版中缺失：${namedZh}；如仍有效，请重新发送协议文件`,
     },
   ];
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import { BadRequest, TooManyRequests } from '../http/errors.js';
 import { idParam } from '../http/id-param.js';
 import { principalOf } from '../http/principal.js';
+import { answerLanguage, withWarningsIn } from '../http/request-language.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
 import { parseInput } from '../http/validate.js';
 import { admitSubmission } from './admit-submission.js';
@@ -26,14 +27,14 @@ interface Submission {
 /** Reads either body form into the JSON report shape, remembering CSV rows for the errors. */
 function readSubmission(req: Request): Submission {
   if (!req.is('multipart/form-data')) {
-    if (!req.is('application/json')) throw new BadRequest('Send the report as application/json or multipart/form-data.', undefined, 'UNSUPPORTED_MEDIA_TYPE');
+    if (!req.is('application/json')) throw new BadRequest({ en: 'Send the report as application/json or multipart/form-data.', zh: '请以 application/json 或 multipart/form-data 发送报告。' }, undefined, 'UNSUPPORTED_MEDIA_TYPE');
     return { body: req.body, options: {}, hashParts: () => ['json', JSON.stringify(req.body ?? null)] };
   }
   const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
   const fields = (req.body ?? {}) as Record<string, string>;
   const links = files.links?.[0];
   if (!links) {
-    const missing = { code: 'REQUIRED', message: 'the links CSV file is required', column: 'links' };
+    const missing = { code: 'REQUIRED', message: 'the links CSV file is required', messageZh: '必须提供 links CSV 文件', column: 'links' };
     return { body: { institution: fields.institution, period: fields.period, links: [] }, options: { preErrors: [missing] }, hashParts: () => ['missing'] };
   }
   const agreements = files.agreements?.[0];
@@ -55,7 +56,7 @@ export function reportRoutes(ctx: AppContext): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => (req.principal ? submitterOf(req.principal) : `address:${ipKeyGenerator(req.ip ?? '')}`),
-    handler: (_req, _res, next) => next(new TooManyRequests(`More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, 60)),
+    handler: (_req, _res, next) => next(new TooManyRequests({ en: `More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, zh: `一分钟内提交超过 ${ctx.config.SUBMISSIONS_PER_MINUTE} 次；请等一分钟再发送。` }, 60)),
   });
 
   // admitSubmission authorizes, admits (one at a time per institution, bytes per minute) and reads the body.
@@ -74,7 +75,7 @@ export function reportRoutes(ctx: AppContext): Router {
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
     const id = (outcome.body as { id: number | null }).id;
     if (id !== null) res.location(`/api/v1/reports/${id}`);
-    res.status(outcome.status).json(outcome.body);
+    res.status(outcome.status).json(withWarningsIn(outcome.body as Receipt, answerLanguage(req, res)));
   }));
 
   router.get('/reports', async (req, res) => {
@@ -85,13 +86,15 @@ export function reportRoutes(ctx: AppContext): Router {
       return;
     }
     const institution = principal.role === 'institution' ? (principal.institution ?? '') : query.institution;
-    res.json(await listReports(ctx.db, { ...query, institution }));
+    const listed = await listReports(ctx.db, { ...query, institution });
+    const language = answerLanguage(req, res);
+    res.json({ ...listed, items: listed.items.map((item) => withWarningsIn(item, language)) });
   });
 
   router.get('/reports/:id', async (req, res) => {
     const row = await visibleReport(ctx, principalOf(req), idParam(req.params.id));
     const [links, agreements] = await Promise.all([reportLinks(ctx.db, row.id), reportAgreements(ctx.db, row.id)]);
-    res.json({ ...toSummary(row), links, agreements });
+    res.json({ ...withWarningsIn(toSummary(row), answerLanguage(req, res)), links, agreements });
   });
 
   router.get('/reports/:id/receipt', async (req, res) => {
@@ -99,12 +102,12 @@ export function reportRoutes(ctx: AppContext): Router {
     const { format } = parseInput(receiptQuery, req.query);
     const row = await visibleReport(ctx, principal, idParam(req.params.id));
     if (format !== 'pdf') {
-      res.json(receiptOf(row));
+      res.json(withWarningsIn(receiptOf(row), answerLanguage(req, res)));
       return;
     }
     // Drawing one takes about a second of CPU (the Chinese font's subset): a budget, not a free loop.
     const wait = ctx.receiptPdfRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
-    if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.RECEIPT_PDFS_PER_HOUR} printable receipts in an hour; the JSON receipt is not limited.`, wait, 'RECEIPT_PDF_RATE_LIMITED');
+    if (wait > 0) throw new TooManyRequests({ en: `More than ${ctx.config.RECEIPT_PDFS_PER_HOUR} printable receipts in an hour; the JSON receipt is not limited.`, zh: `一小时内打印版回执超过 ${ctx.config.RECEIPT_PDFS_PER_HOUR} 份；JSON 回执不受限制。` }, wait, 'RECEIPT_PDF_RATE_LIMITED');
     const pdf = await printableReceipt(ctx, row);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);

@@ -43,9 +43,9 @@ export async function referenceData(ctx: AppContext): Promise<ReferenceData> {
 /** Institutions submit for themselves; admins for anyone; analysts and auditors never. */
 export function assertMaySubmit(principal: Principal, institution: unknown): void {
   if (principal.role === 'admin') return;
-  if (principal.role !== 'institution') throw new Forbidden('Only institutions and admins submit reports.');
+  if (principal.role !== 'institution') throw new Forbidden({ en: 'Only institutions and admins submit reports.', zh: '只有机构和管理员可以提交报告。' });
   if (typeof institution === 'string' && institution !== principal.institution) {
-    throw new Forbidden(`You submit reports for ${principal.institution} only.`, 'NOT_YOUR_INSTITUTION');
+    throw new Forbidden({ en: `You submit reports for ${principal.institution} only.`, zh: `您只能为 ${principal.institution} 提交报告。` }, 'NOT_YOUR_INSTITUTION');
   }
 }
 
@@ -57,7 +57,8 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
   const preErrors = options.preErrors ?? [];
   if (!validation.ok || preErrors.length > 0) {
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
-    return refuseReport(ctx, principal, sent, errors, errors.length, options.dryRun === true);
+    const warnings = validation.ok ? [] : validation.warnings.map(locate);
+    return refuseReport(ctx, principal, sent, errors, errors.length, options.dryRun === true, warnings);
   }
   const { report } = validation;
   const [previous, replacedVersion] = await Promise.all([previousReport(ctx.db, report.institution, report.period), replacedVersionOf(ctx, report.institution, report.period)]);
@@ -106,16 +107,19 @@ export async function assertMaySubmitAudited(ctx: AppContext, principal: Princip
   try {
     assertMaySubmit(principal, sent?.institution);
   } catch (refusal) {
-    if (!dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, sent, [{ code: refusal.code, message: refusal.message }], 1, ctx.now()));
+    if (!dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, sent, [{ code: refusal.code, message: refusal.message, messageZh: refusal.detailZh }], 1, ctx.now()));
     throw refusal;
   }
 }
 
-/** Refuses an invalid report (422 with its first problems; `total` counts them all), its refusal audited unless a dry run. */
-export async function refuseReport(ctx: AppContext, principal: Principal, sent: SentReport | null, errors: ProblemItem[], total: number, dryRun: boolean): Promise<never> {
+/**
+ * Refuses an invalid report (422 with its first problems; `total` counts them all, and the warnings
+ * its well-formed rows show come beside them), its refusal audited unless a dry run.
+ */
+export async function refuseReport(ctx: AppContext, principal: Principal, sent: SentReport | null, errors: ProblemItem[], total: number, dryRun: boolean, warnings: ProblemItem[] = []): Promise<never> {
   // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
   if (!dryRun) await recordAudit(ctx.db, rejectionEntry(principal, sent, errors, total, ctx.now()));
-  throw new Invalid(errors, nothingStored(total));
+  throw new Invalid(errors, nothingStored(total), undefined, warnings);
 }
 
 /** The audit entry of a rejected report: who, for what (as the body named it), and how many problems of which kinds. */
@@ -139,7 +143,7 @@ function rejectionEntry(principal: Principal, sent: SentReport | null, errors: P
 /** A report row the principal may see, or 404 as if it did not exist. */
 export async function visibleReport(ctx: AppContext, principal: Principal, id: number) {
   const row = Number.isSafeInteger(id) ? await findReport(ctx.db, id) : undefined;
-  if (!row || !canSeeInstitution(principal, row.institution)) throw new NotFound(`No report ${id}.`);
+  if (!row || !canSeeInstitution(principal, row.institution)) throw new NotFound({ en: `No report ${id}.`, zh: `没有报告 ${id}。` });
   return row;
 }
 

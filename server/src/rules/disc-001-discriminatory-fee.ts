@@ -22,7 +22,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
   title: { en: 'Discriminatory fee', zh: '歧视性费率' },
   description: {
     en: 'Among an institution’s agreements in force of one kind covering one mode, the fee it charges one counterparty exceeds the lowest fee it charges any other counterparty by more than feeSpreadBps. High severity when the fee is at least highRatio times the lowest. No fee (null) counts as 0 bps.',
-    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出 feeSpreadBps 以上。费率达到最低费率的 highRatio 倍及以上时为高严重度。未收费（null）按 0 个基点计。',
+    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出参数“高于最低费率的差额（基点）”以上。费率达到最低费率的参数“达到最低费率此倍数即为高严重程度”所设倍数及以上时为高严重度。未收费（null）按 0 个基点计。',
   },
   settings,
   defaults: { feeSpreadBps: 10, highRatio: 2 },
@@ -63,6 +63,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
       const charged = say.institution(a.counterparty);
       const kind = agreementKind(a.kind);
       const modeList = [...modes].sort().join(', ');
+      const modeWords = say.modes(modes);
       // The cheaper counterparty is named only in the evidence, and its fee only for the central bank
       // and the reporter: the charged institution, a subject, must not learn another's terms.
       hits.push({
@@ -74,11 +75,11 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         severity: high ? 'high' : 'medium',
         explanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
         },
         subjectExplanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, more than ${s.feeSpreadBps} bps above the lowest fee it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeList}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
+          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
         },
         evidence: [agreementEvidence(a), agreementEvidence(lowest)],
       });

@@ -48,6 +48,7 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
         const reporter = say.institution(a.reporter);
         const counterparty = say.institution(a.counterparty);
         const kind = agreementKind(a.kind);
+        const imposed = say.restrictions(only);
         hits.push({
           fingerprint: agreementFingerprint('DISC-002', a),
           subjects: [a.reporter, a.counterparty],
@@ -56,13 +57,13 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
           channel: null,
           severity: 'medium',
           explanation: {
-            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了 ${only.join('、')} 条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${imposed.en}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
           },
           // How many agreements the reporter has with others is its business and the central bank's.
           subjectExplanation: {
-            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${only.join(', ')}, which none of its ${kind.en} agreements in force with other counterparties imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了 ${only.join('、')} 条款，而其与其他对手方的生效${kind.zh}协议均无此条款。`,
+            en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${imposed.en}, which none of its ${kind.en} agreements in force with other counterparties imposes.`,
+            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的生效${kind.zh}协议均无此条款。`,
           },
           evidence: [agreementEvidence(a), ...others.slice(0, OTHERS_IN_EVIDENCE).map(agreementEvidence)],
         });

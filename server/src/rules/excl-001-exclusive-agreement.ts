@@ -12,7 +12,7 @@ export const exclusiveAgreement: Rule<Record<string, never>> = {
   title: { en: 'Exclusive agreement', zh: '排他性协议' },
   description: {
     en: 'An agreement in force is exclusive, or forbids accepting competitors’ codes (restriction no-competitor-codes). Exclusive payment agreements are banned.',
-    zh: '生效中的协议具有排他性，或禁止受理竞争对手的支付码（no-competitor-codes 限制）。排他性支付协议被明令禁止。',
+    zh: '生效中的协议具有排他性，或禁止受理竞争对手的支付码（“不得受理竞争方码”限制条款）。排他性支付协议被明令禁止。',
   },
   settings: z.strictObject({}),
   defaults: {},

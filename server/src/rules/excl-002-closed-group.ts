@@ -27,7 +27,7 @@ export const closedGroup: Rule<z.infer<typeof settings>> = {
   title: { en: 'Closed group', zh: '集团内封闭' },
   description: {
     en: 'A systemic institution’s codes are recognised live only by its own group’s scanners while at least minOtherScanners scanners of other groups are active in the city; or a systemic scanner recognises only its own group’s codes while at least minOtherIssuers issuers of other groups are live there; or an agreement in force restricts acceptance to the own group (own-group-only).',
-    zh: '系统重要性机构的支付码在某城市只被本集团的扫码方实时识别，而该城市至少有 minOtherScanners 家其他集团的扫码方在运营；或系统重要性扫码方只识别本集团的支付码，而该城市至少有 minOtherIssuers 家其他集团的发码方在运营；或生效中的协议限定仅本集团受理（own-group-only）。',
+    zh: '系统重要性机构的支付码在某城市只被本集团的扫码方实时识别，而该城市的其他集团扫码方在运营的家数达到参数“其他集团活跃扫码方至少”；或系统重要性扫码方只识别本集团的支付码，而该城市的其他集团发码方在运营的家数达到参数“其他集团已运行发码方至少”；或生效中的协议限定仅本集团受理（“仅限本集团”）。',
   },
   settings,
   defaults: { minOtherScanners: 2, minOtherIssuers: 2 },
@@ -170,7 +170,7 @@ function agreementHits({ state, say, period }: RuleInput): Hit[] {
         severity: 'high' as const,
         explanation: {
           en: `${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} restricts acceptance to its own group (own-group-only); it is in force in ${period}.`,
-          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 限定仅本集团受理（own-group-only），在 ${period} 仍然有效。`,
+          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 限定仅本集团受理（“仅限本集团”条款），在 ${period} 仍然有效。`,
         },
         evidence: [agreementEvidence(a)],
       };

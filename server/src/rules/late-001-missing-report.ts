@@ -24,7 +24,7 @@ export const missingReport: Rule<z.infer<typeof settings>> = {
   title: { en: 'Missing report', zh: '报告缺失' },
   description: {
     en: 'An active institution has no report for a period after day dueDay of the following month, for every period from its first report up to the latest period any institution has reported.',
-    zh: '活跃机构在次月 dueDay 日之后仍未提交某期报告（从其首次报告的期次起，至任一机构已报告的最新期次止）。',
+    zh: '活跃机构在次月的参数“次月报送截止日”之后仍未提交某期报告（从其首次报告的期次起，至任一机构已报告的最新期次止）。',
   },
   settings,
   defaults: { dueDay: 15 },

@@ -51,7 +51,7 @@ export async function listRules(ctx: AppContext): Promise<RuleView[]> {
 
 function knownRule(id: string): Rule {
   const rule = ruleById(id);
-  if (!rule) throw new NotFound(`No rule ${id}.`);
+  if (!rule) throw new NotFound({ en: `No rule ${id}.`, zh: `没有规则 ${id}。` });
   return rule;
 }
 

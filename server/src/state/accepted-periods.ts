@@ -22,8 +22,10 @@ export function isAcceptedPeriod(accepted: AcceptedPeriods, period: string): boo
 
 /** The problem of a period outside the accepted ones, at `path` (a JSON path's keys). */
 export function periodOutOfRange(accepted: AcceptedPeriods, period: string, path: readonly PropertyKey[]): ProblemItem {
-  const why = period < accepted.earliest ? `is before ${accepted.earliest}, the earliest period this record accepts` : `has not begun (the current month is ${accepted.latest})`;
-  return { code: 'PERIOD_OUT_OF_RANGE', message: `period ${period} ${why}`, path: jsonPath(path) };
+  const early = period < accepted.earliest;
+  const why = early ? `is before ${accepted.earliest}, the earliest period this record accepts` : `has not begun (the current month is ${accepted.latest})`;
+  const whyZh = early ? `早于本记录接受的最早期间 ${accepted.earliest}` : `尚未开始（当前月份为 ${accepted.latest}）`;
+  return { code: 'PERIOD_OUT_OF_RANGE', message: `period ${period} ${why}`, messageZh: `期间 ${period} ${whyZh}`, path: jsonPath(path) };
 }
 
 /**

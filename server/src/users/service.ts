@@ -18,11 +18,11 @@ export interface NewUserInput {
 /** Creates a user; `by` is the admin doing it, recorded in the audit trail. */
 export async function createUser(ctx: AppContext, input: NewUserInput, by: string): Promise<User> {
   // The schema refuses these too; this holds for any caller that does not go through it.
-  if (isReservedUsername(input.username)) throw new Invalid([{ code: 'RESERVED_USERNAME', message: `${input.username} names the system in the record`, path: '$.username' }]);
+  if (isReservedUsername(input.username)) throw new Invalid([{ code: 'RESERVED_USERNAME', message: `${input.username} names the system in the record`, messageZh: `${input.username} 在记录中代表系统本身`, path: '$.username' }]);
   if (input.institution && !(await findInstitution(ctx.db, input.institution))) {
-    throw new Invalid([{ code: 'UNKNOWN_INSTITUTION', message: `no institution ${input.institution}`, path: '$.institution' }]);
+    throw new Invalid([{ code: 'UNKNOWN_INSTITUTION', message: `no institution ${input.institution}`, messageZh: `没有机构 ${input.institution}`, path: '$.institution' }]);
   }
-  if (await findUserRow(ctx.db, input.username)) throw new Conflict(`User ${input.username} already exists.`, 'USER_EXISTS');
+  if (await findUserRow(ctx.db, input.username)) throw new Conflict({ en: `User ${input.username} already exists.`, zh: `用户 ${input.username} 已存在。` }, 'USER_EXISTS');
   const row = {
     username: input.username,
     password_hash: await hashPassword(input.password),
@@ -47,12 +47,12 @@ export interface UserChanges {
 /** Changes a user; `by` is the admin doing it, recorded in the audit trail (never the password). */
 export async function changeUser(ctx: AppContext, username: string, changes: UserChanges, by: string): Promise<User> {
   const current = await findUserRow(ctx.db, username);
-  if (!current) throw new NotFound(`No user ${username}.`);
+  if (!current) throw new NotFound({ en: `No user ${username}.`, zh: `没有用户 ${username}。` });
   if (changes.role && changes.role !== 'institution' && current.institution) {
-    throw new Invalid([{ code: 'ROLE_NEEDS_NO_INSTITUTION', message: 'an institution user cannot take a central bank role', path: '$.role' }]);
+    throw new Invalid([{ code: 'ROLE_NEEDS_NO_INSTITUTION', message: 'an institution user cannot take a central bank role', messageZh: '机构用户不能担任央行角色', path: '$.role' }]);
   }
   if (changes.role === 'institution' && !current.institution) {
-    throw new Invalid([{ code: 'INSTITUTION_REQUIRED', message: 'only users created for an institution can have the institution role', path: '$.role' }]);
+    throw new Invalid([{ code: 'INSTITUTION_REQUIRED', message: 'only users created for an institution can have the institution role', messageZh: '只有为机构创建的用户才能担任机构角色', path: '$.role' }]);
   }
   const update = {
     ...(changes.role ? { role: changes.role } : {}),

@@ -31,7 +31,7 @@ const FINDING: Finding = {
   evidence: [{ reportId: 766, version: 2, institution: 'tenpay', period: '2021-12', agreementRef: 'T-1' }],
   createdAt: '2021-07-01T00:00:00Z',
   updatedAt: '2021-07-01T00:00:00Z',
-  history: [{ at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2020-06' }],
+  history: [{ at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2020-06', noteZh: 'EXCL-001 在 2020-06 成立' }],
   comments: [{ id: 1, at: '2021-07-02T00:00:00Z', author: 'tenpay', role: 'institution', institution: 'tenpay', text: 'We are ending it.' }],
   allowedTransitions: ['confirmed', 'dismissed'],
 };
