@@ -8,6 +8,7 @@ import { analyticsRoutes } from './analytics/routes.js';
 import { apiKeyRoutes } from './api-keys/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { caseRoutes } from './cases/routes.js';
 import { buildOpenApiDocument } from './contract/openapi.js';
 import { exportRoutes } from './exports/routes.js';
 import { authenticate } from './http/authenticate.js';
@@ -67,6 +68,7 @@ export function buildApp(ctx: AppContext): express.Express {
   api.use(obligationRoutes(ctx));
   api.use(institutionLinkRoutes(ctx));
   api.use(findingRoutes(ctx));
+  api.use(caseRoutes(ctx));
   api.use(ruleRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(exportRoutes(ctx));

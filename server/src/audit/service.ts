@@ -116,6 +116,8 @@ export interface FindingsExport {
   rows: number;
   /** SHA-256 (hex) of the file, as sent in X-Content-SHA256. */
   sha256: string;
+  /** 'case' for a file of one row a case; absent for one row a finding, as every export before cases. */
+  by?: 'case';
 }
 
 /**
@@ -128,6 +130,6 @@ export function recordFindingsExport(ctx: AppContext, principal: Principal, expo
     actor: principal.username,
     action: 'export.findings',
     target: 'findings',
-    details: { format: exported.format, filters: exported.filters, sort: exported.sort, filename: exported.filename, rows: exported.rows, sha256: exported.sha256 },
+    details: { format: exported.format, filters: exported.filters, sort: exported.sort, filename: exported.filename, rows: exported.rows, sha256: exported.sha256, ...(exported.by ? { by: exported.by } : {}) },
   });
 }

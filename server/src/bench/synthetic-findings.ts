@@ -1,9 +1,10 @@
 // Tops the findings up to a count for the list and export measurements, by copying the findings the
 // rules made under new fingerprints, straight into a working copy of the database (never the
-// generated one): the rules would not make 100,000 findings from a history of this size.
+// generated one): the rules would not make 100,000 findings from a history of this size. A copy
+// joins its template's case, as another city of it would.
 import type BetterSqlite3 from 'better-sqlite3';
 
-const COPIED = ['rule_id', 'rule_version', 'severity', 'severity_rank', 'subjects', 'city', 'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'status', 'explanation', 'explanation_zh', 'evidence', 'created_at', 'updated_at'];
+const COPIED = ['rule_id', 'rule_version', 'severity', 'severity_rank', 'subjects', 'city', 'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'status', 'explanation', 'explanation_zh', 'evidence', 'created_at', 'updated_at', 'case_id'];
 
 /** Returns how many findings there are afterwards. */
 export function topUpFindings(sqlite: BetterSqlite3.Database, target: number): number {

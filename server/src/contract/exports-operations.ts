@@ -8,7 +8,7 @@ type Failures = Record<'unauthorized' | 'forbidden' | 'invalid', Operation['resp
 export function operations({ unauthorized, forbidden, invalid, fail }: Failures): Operation[] {
   return [
     {
-      method: 'get', path: '/exports/findings', tag: 'Exports', summary: 'Export findings with their evidence as CSV, XLSX, PDF or JSON', roles: 'analyst, auditor, admin',
+      method: 'get', path: '/exports/findings', tag: 'Exports', summary: 'Export findings with their evidence, or cases, as CSV, XLSX, PDF or JSON', roles: 'analyst, auditor, admin',
       description:
         'Takes every filter of GET /findings and its `sort`; exports every matching finding (no paging). ' +
         '`Content-Disposition` names the file after its filters and time; `X-Content-SHA256` is the SHA-256 of the exact bytes sent and `X-Export-Rows` the number of findings. ' +
@@ -18,7 +18,10 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
         'PDF: a first page saying in words what the file holds (the filters as labels, time, count), severities and statuses in English and Chinese, and the data hash — the SHA-256 of the JSON export of the same filters and order, which is deterministic, ' +
         'unlike the file hash of the PDF itself, which the audit trail records — a summary by rule and severity, then every finding; pages numbered. ' +
         'JSON: `{ filters, sort, total, findings: [...] }`, each finding as in GET /findings/:id plus subject and city names. ' +
-        'Spreadsheet cells that would start a formula (= + - @) are prefixed with an apostrophe.',
+        'Spreadsheet cells that would start a formula (= + - @) are prefixed with an apostrophe. ' +
+        '`by=case`: one row a case (see GET /cases) — rule, subjects, mode, channel, worst severity, cities (count, codes and names), findings by status, periods, explanation — ' +
+        'sorted by the sorts of GET /cases (422 BAD_SORT for a sort of findings); CSV, XLSX (sheet Cases) and JSON (`{ filters, by, sort, total, cases: [...] }`); ' +
+        'recorded as any export, with `by: "case"` in its details, the file named interop-cases_….',
       query: exportQuery,
       responses: {
         '200': { description: 'The file', contentType: 'application/octet-stream' },

@@ -1,15 +1,27 @@
 // The findings export: the list's filters and sort, and a format.
 import { z } from 'zod';
 import { auditEntry, sha256Hex } from './audit.js';
+import { CASE_SORTS } from './cases.js';
 import { FINDING_SORTS, findingFilters } from './findings.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const exportQuery = findingFilters.extend({
-  format: z.enum(EXPORT_FORMATS, { error: `BAD_FORMAT: one of ${EXPORT_FORMATS.join(', ')}` }),
-  sort: z.enum(FINDING_SORTS, { error: `BAD_SORT: one of ${FINDING_SORTS.join(', ')}` }).default('-severity'),
-});
+export const EXPORT_UNITS = ['finding', 'case'] as const;
+export type ExportUnit = (typeof EXPORT_UNITS)[number];
+
+const EXPORT_SORTS = [...new Set([...FINDING_SORTS, ...CASE_SORTS])] as [string, ...string[]];
+
+export const exportQuery = findingFilters
+  .extend({
+    format: z.enum(EXPORT_FORMATS, { error: `BAD_FORMAT: one of ${EXPORT_FORMATS.join(', ')}` }),
+    by: z.enum(EXPORT_UNITS, { error: `BAD_VALUE: one of ${EXPORT_UNITS.join(', ')}` }).default('finding').describe('finding: one row a finding; case: one row a case (see GET /cases)'),
+    sort: z.enum(EXPORT_SORTS, { error: `BAD_SORT: one of ${EXPORT_SORTS.join(', ')}` }).default('-severity').describe('the sorts of GET /findings, or with by=case those of GET /cases'),
+  })
+  .superRefine((query, ctx) => {
+    const sorts: readonly string[] = query.by === 'case' ? CASE_SORTS : FINDING_SORTS;
+    if (!sorts.includes(query.sort)) ctx.addIssue({ code: 'custom', path: ['sort'], message: `BAD_SORT: by ${query.by}, one of ${sorts.join(', ')}` });
+  });
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 export const pastExportsQuery = z.strictObject({

@@ -67,11 +67,13 @@ export const finding = findingSummary.extend({
   allowedTransitions: z.array(findingStatus).describe('what PATCH may set next (empty for institutions and auditors)'),
 });
 export type Finding = z.infer<typeof finding>;
+export type Comment = z.infer<typeof comment>;
 export type FindingSummary = z.infer<typeof findingSummary>;
 
 export const FINDING_SORTS = ['severity', '-severity', 'lastPeriod', '-lastPeriod', 'firstPeriod', '-firstPeriod', 'updatedAt', '-updatedAt', 'ruleId', '-ruleId', 'city', '-city', 'status', '-status', 'id', '-id'] as const;
 
-const csv = <T extends z.ZodType>(item: T) =>
+/** A list query parameter: comma-separated values, at least one. */
+export const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
 
 export const findingFilters = z.strictObject({

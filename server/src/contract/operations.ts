@@ -6,6 +6,7 @@ import { cityList, institution, institutionList, institutionPatch, newInstitutio
 import { loginRequest, me, newUser, sessionAnswer, user, userPatch } from './users.js';
 import * as analytics from './analytics-operations.js';
 import * as audit from './audit-operations.js';
+import * as cases from './cases-operations.js';
 import * as exports from './exports-operations.js';
 import * as findings from './findings-operations.js';
 import * as institutionViews from './institution-operations.js';
@@ -138,6 +139,7 @@ export const operations: Operation[] = [
   ...overview.operations({ unauthorized, forbidden, invalid }),
   ...institutionViews.operations({ unauthorized, notFound, invalid }),
   ...findings.operations({ unauthorized, forbidden, notFound, invalid, fail }),
+  ...cases.operations({ unauthorized, forbidden, notFound, invalid, fail }),
   ...audit.operations({ unauthorized, forbidden, notFound, invalid }),
   ...exports.operations({ unauthorized, forbidden, invalid, fail }),
 ];

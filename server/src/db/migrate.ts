@@ -12,9 +12,10 @@ import * as m010 from './migrations/010-idempotency-lease.js';
 import * as m011 from './migrations/011-subject-explanations.js';
 import * as m012 from './migrations/012-agreement-fingerprints.js';
 import * as m013 from './migrations/013-audit-file-hash-index.js';
+import * as m014 from './migrations/014-cases.js';
 import type { Database } from './schema.js';
 
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-findings': m002,
   '003-audit': m003,
@@ -27,10 +28,11 @@ const migrations: Record<string, Migration> = {
   '011-subject-explanations': m011,
   '012-agreement-fingerprints': m012,
   '013-audit-file-hash-index': m013,
+  '014-cases': m014,
 };
 
 const provider: MigrationProvider = {
-  getMigrations: async () => migrations,
+  getMigrations: async () => MIGRATIONS,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -149,6 +149,8 @@ export interface FindingTable {
   evidence: string;
   created_at: string;
   updated_at: string;
+  /** The finding's case (findings/case-key.ts): one rule, subject set, mode and channel, across cities. */
+  case_id: string;
 }
 
 export interface FindingSubjectTable {
@@ -168,7 +170,9 @@ export interface FindingHistoryTable {
 
 export interface FindingCommentTable {
   id: Generated<number>;
-  finding_id: number;
+  /** The finding commented on; null for a comment on a case, which shows on each of the case's findings. */
+  finding_id: number | null;
+  case_id: string | null;
   at: string;
   author: string;
   role: string;

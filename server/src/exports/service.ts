@@ -1,18 +1,22 @@
 // Builds an export into a file while hashing it, so that the response can carry the hash of its
 // exact bytes in a header and memory stays flat; keeps it by that hash (export-store.ts), records it
 // in the audit trail; and serves, lists, checks and prunes the kept files.
+import type { Writable } from 'node:stream';
 import type { AppContext } from '../app-context.js';
 import { auditEntriesOfFile, findAuditEntry, lastExportOfFiles, listAudit, recordAudit } from '../audit/repository.js';
 import { recordFindingsExport } from '../audit/service.js';
 import type { AuditAction, AuditEntry } from '../contract/audit.js';
-import type { ExportFormat, ExportQuery, PastExport } from '../contract/exports.js';
+import type { CaseSort } from '../contract/cases.js';
+import type { ExportFormat, ExportQuery, ExportUnit, PastExport } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
-import { DomainError, NotFound } from '../http/errors.js';
+import { DomainError, Invalid, NotFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import { type ExportedFile, temporaryFile } from './exported-file.js';
 import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
+import { writeCaseCsv, writeCaseJson, writeCaseXlsx, type CaseExportWriter } from './case-exports.js';
+import { caseSource } from './case-source.js';
 
 // Each loaded on first use: PDFKit and its fonts alone add some 16 MB to a server that may never print a PDF.
 const WRITERS: Record<ExportFormat, () => Promise<ExportWriter>> = {
@@ -30,25 +34,48 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 export async function exportFindings(ctx: AppContext, principal: Principal, query: ExportQuery): Promise<ExportedFile> {
-  const { format, sort, ...filters } = query;
+  const { format, sort, by, ...filters } = query;
   const exportedAt = ctx.now().toISOString();
+  const meta = (total: number): ExportMeta => ({ filters, sort, exportedAt, exportedBy: principal.username, total });
+  if (by === 'case') {
+    const writeCases = CASE_WRITERS[format];
+    if (!writeCases) throw new Invalid([{ code: 'BAD_FORMAT', message: `by case, one of ${Object.keys(CASE_WRITERS).join(', ')}`, path: '$.format' }]);
+    const source = await caseSource(ctx.db, principal, filters, sort as CaseSort);
+    return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.total }, (out) => writeCases(source, out, meta(source.total)));
+  }
   const source = await findingSource(ctx.db, principal, filters, sort);
-  const meta: ExportMeta = { filters, sort, exportedAt, exportedBy: principal.username, total: source.ids.length };
-
   const writer = await WRITERS[format]();
-  const written = await writeHashedFile(ctx.exportStore.partialFile(format), (out) => writer(source, out, meta));
+  return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.ids.length }, (out) => writer(source, out, meta(source.ids.length)));
+}
+
+/** One row a case: a case's PDF page is not designed yet. */
+const CASE_WRITERS: Partial<Record<ExportFormat, CaseExportWriter>> = { csv: writeCaseCsv, xlsx: writeCaseXlsx, json: writeCaseJson };
+
+interface ExportedRows {
+  format: ExportFormat;
+  filters: FindingFilters;
+  sort: string;
+  by: ExportUnit;
+  exportedAt: string;
+  rows: number;
+}
+
+/** Writes the file while hashing it, keeps it by its hash and records it before a byte is sent. */
+async function exportFile(ctx: AppContext, principal: Principal, exported: ExportedRows, writeTo: (out: Writable) => Promise<void>): Promise<ExportedFile> {
+  const { format, filters, sort, by, exportedAt, rows } = exported;
+  const written = await writeHashedFile(ctx.exportStore.partialFile(format), writeTo);
   const sending = temporaryFile(written.file);
-  const filename = exportFilename(filters, format, exportedAt);
+  const filename = exportFilename(filters, format, exportedAt, by);
   try {
     await ctx.exportStore.keep(written.file, written.sha256, COMPRESSED_WHEN_KEPT[format]);
     // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
-    await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows: source.ids.length, sha256: written.sha256 });
+    await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows, sha256: written.sha256, ...(by === 'case' ? { by } : {}) });
     await pruneExportStore(ctx);
   } catch (err) {
     await sending.discard();
     throw err;
   }
-  return { ...sending, filename, contentType: CONTENT_TYPES[format], sha256: written.sha256, bytes: written.bytes, rows: source.ids.length };
+  return { ...sending, filename, contentType: CONTENT_TYPES[format], sha256: written.sha256, bytes: written.bytes, rows };
 }
 
 /** Text formats shrink some twentyfold gzipped; XLSX and PDF are deflated inside already. */
@@ -150,8 +177,8 @@ export async function recordsOfFile(ctx: AppContext, principal: Principal, sha25
   return records;
 }
 
-/** interop-findings_status-open_severity-high_2026-11-25T0800Z.xlsx: what it holds and when. */
-export function exportFilename(filters: FindingFilters, format: ExportFormat, exportedAt: string): string {
+/** interop-findings_status-open_severity-high_2026-11-25T0800Z.xlsx (interop-cases_… by case): what it holds and when. */
+export function exportFilename(filters: FindingFilters, format: ExportFormat, exportedAt: string, by: ExportUnit = 'finding'): string {
   const parts = Object.entries(filters)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}-${Array.isArray(v) ? v.join('+') : String(v)}`)
@@ -159,5 +186,5 @@ export function exportFilename(filters: FindingFilters, format: ExportFormat, ex
     .replace(/[^A-Za-z0-9+\-_]/g, '')
     .slice(0, 80);
   const stamp = exportedAt.slice(0, 16).replace(/:/g, '') + 'Z';
-  return `interop-findings${parts ? `_${parts}` : ''}_${stamp}.${format}`;
+  return `interop-${by === 'case' ? 'cases' : 'findings'}${parts ? `_${parts}` : ''}_${stamp}.${format}`;
 }

@@ -2,6 +2,7 @@
 // history, some comments), inserted straight into SQLite: exports can be measured at national size
 // without running the rules over years of reports. Deterministic for a seed.
 import type BetterSqlite3 from 'better-sqlite3';
+import { caseIdOf } from '../findings/case-key.js';
 
 interface Place {
   code: string;
@@ -44,8 +45,8 @@ export function insertSyntheticFindings(sqlite: BetterSqlite3.Database, count: n
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const finding = sqlite.prepare(
-    `insert into findings (fingerprint, rule_id, rule_version, severity, severity_rank, subjects, city, mode, channel, first_period, last_period, periods, holds, status, explanation, explanation_zh, evidence, created_at, updated_at)
-     values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into findings (fingerprint, rule_id, rule_version, severity, severity_rank, subjects, city, mode, channel, first_period, last_period, periods, holds, status, explanation, explanation_zh, evidence, created_at, updated_at, case_id)
+     values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const subject = sqlite.prepare('insert into finding_subjects (institution, finding_id) values (?, ?)');
   const history = sqlite.prepare('insert into finding_history (finding_id, at, actor, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)');
@@ -75,9 +76,11 @@ export function insertSyntheticFindings(sqlite: BetterSqlite3.Database, count: n
       }));
       const explanation = `In ${city.name} (${city.code}), ${b.name}’s app does not scan ${a.name}’s merchant-presented codes (${mode}, ${channel}) although ${a.name}’s app scans ${b.name}’s since ${period(first)}.`;
       const explanationZh = `在${city.nameZh}（${city.code}），${b.nameZh}的App未识别${a.nameZh}的线下商户收款码（${mode}），而${a.nameZh}的App自 ${period(first)} 起已识别${b.nameZh}的支付码。`;
+      const fingerprint = `${rule.id}|${b.id}|${a.id}|${city.code}|${mode}|${channel}|${n}`;
       const { lastInsertRowid } = finding.run(
-        `${rule.id}|${b.id}|${a.id}|${city.code}|${mode}|${channel}|${n}`, rule.id, rule.severity, rule.rank, JSON.stringify([b.id, a.id]), city.code, mode, channel,
+        fingerprint, rule.id, rule.severity, rule.rank, JSON.stringify([b.id, a.id]), city.code, mode, channel,
         period(first), period(last), JSON.stringify(periods), next() < 0.6 ? 1 : 0, status, explanation, explanationZh, JSON.stringify(evidence), created, updated,
+        caseIdOf({ fingerprint, ruleId: rule.id, subjects: [b.id, a.id], city: city.code, mode, channel }),
       );
       const id = Number(lastInsertRowid);
       subject.run(b.id, id);

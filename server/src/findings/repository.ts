@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Evidence, Severity } from '../rules/rule.js';
 import type { Channel, Mode } from '../state/period-state.js';
 import type { Change, HistoryEntry, StoredFinding } from './merge.js';
+import { caseIdOf } from './case-key.js';
 import { fromRanges, toRanges, type PeriodRange } from './period-ranges.js';
 import type { FindingStatus } from './status-machine.js';
 
@@ -123,8 +124,8 @@ type Update = Extract<Change, { kind: 'update' }>;
 
 const INSERT_FINDING = `insert into findings
     (fingerprint, rule_id, rule_version, severity, severity_rank, subjects, city, mode, channel, first_period, last_period,
-     periods, holds, status, explanation, explanation_zh, subject_explanation, subject_explanation_zh, evidence, created_at, updated_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+     periods, holds, status, explanation, explanation_zh, subject_explanation, subject_explanation_zh, evidence, created_at, updated_at, case_id)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** New findings with their subjects and history; returns each one's id, in the order given. */
 async function insertFindings(trx: Transaction<Database>, inserts: readonly Insert[], at: string): Promise<number[]> {
@@ -135,6 +136,7 @@ async function insertFindings(trx: Transaction<Database>, inserts: readonly Inse
       fingerprint, ruleId, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity], JSON.stringify(hit.subjects),
       hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.firstPeriod, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
       state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, state.subjectExplanation?.en ?? null, state.subjectExplanation?.zh ?? null, JSON.stringify(state.evidence), at, at,
+      caseIdOf({ fingerprint, ruleId, subjects: hit.subjects, city: hit.city ?? null, mode: hit.mode ?? null, channel: hit.channel ?? null }),
     ]),
   );
   const subjects = inserts.flatMap((c, i) => [...new Set(c.hit.subjects)].map((institution) => [institution, ids[i]]));
@@ -215,12 +217,21 @@ export async function applyChanges(trx: Transaction<Database>, changes: readonly
  */
 export async function setStatus(db: Db, id: number, from: FindingStatus, to: FindingStatus, note: string | null, actor: string, at: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const { numUpdatedRows } = await trx.updateTable('findings').set({ status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-    if (numUpdatedRows === 0n) return false;
-    await trx.insertInto('finding_history').values({ finding_id: id, at, actor, from_status: from, to_status: to, note }).execute();
+    if (!(await moveStatus(trx, id, from, to, note, actor, at))) return false;
     await appendAudit(trx, { at, actor, action: 'finding.status', target: `finding:${id}`, details: { from, to, note } });
     return true;
   });
+}
+
+/**
+ * A person's status change of one finding with its history entry, in the caller's transaction (which
+ * writes the audit entry), made only while the finding is still `from`: false, and nothing written, when it is not.
+ */
+export async function moveStatus(trx: Transaction<Database>, id: number, from: FindingStatus, to: FindingStatus, note: string | null, actor: string, at: string): Promise<boolean> {
+  const { numUpdatedRows } = await trx.updateTable('findings').set({ status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  if (numUpdatedRows === 0n) return false;
+  await trx.insertInto('finding_history').values({ finding_id: id, at, actor, from_status: from, to_status: to, note }).execute();
+  return true;
 }
 
 export async function countByRuleAndStatus(db: Db): Promise<{ ruleId: string; status: string; n: number }[]> {

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
 import { TooManyRequests } from '../http/errors.js';
 import { idParam } from '../http/id-param.js';
-import { principalOf } from '../http/principal.js';
+import { principalOf, type Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
 
@@ -22,10 +22,17 @@ export function findingRoutes(ctx: AppContext): Router {
   });
   router.post('/findings/:id/comments', async (req, res) => {
     const principal = principalOf(req);
-    // Per institution (its users and keys together), per user for the central bank: a subject cannot bury a finding's thread or fill the audit trail.
-    const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
-    if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, wait, 'COMMENT_RATE_LIMITED');
+    spendCommentAllowance(ctx, principal);
     res.status(201).json(await addComment(ctx, principal, idParam(req.params.id), req.body));
   });
   return router;
+}
+
+/**
+ * One comment of the hour's allowance, finding or case alike, else 429. Per institution (its users
+ * and keys together), per user for the central bank: a subject cannot bury a thread or fill the audit trail.
+ */
+export function spendCommentAllowance(ctx: AppContext, principal: Principal): void {
+  const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
+  if (wait > 0) throw new TooManyRequests(`More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, wait, 'COMMENT_RATE_LIMITED');
 }

@@ -98,7 +98,8 @@ export async function listFindings(ctx: AppContext, principal: Principal, query:
   return { items: rows.map((row) => viewedBy(principal, row)), total: Number(n) };
 }
 
-function viewedBy(principal: Principal, row: FindingRow): FindingSummary {
+/** A finding as the principal may read it: a subject institution sees its own evidence and the explanation written for subjects. */
+export function viewedBy(principal: Principal, row: FindingRow): FindingSummary {
   const finding = toFindingSummary(row);
   const forSubjects = row.subject_explanation === null ? null : { explanation: row.subject_explanation, explanationZh: row.subject_explanation_zh ?? row.subject_explanation };
   return { ...finding, ...visibleExplanation(principal, finding.evidence, { explanation: finding.explanation, explanationZh: finding.explanationZh }, forSubjects), evidence: visibleEvidence(principal, finding.evidence) };
@@ -112,13 +113,14 @@ async function visibleFinding(ctx: AppContext, principal: Principal, id: number)
   return row;
 }
 
-const mayTriage = (p: Principal) => p.role === 'analyst' || p.role === 'admin';
+export const mayTriage = (p: Principal) => p.role === 'analyst' || p.role === 'admin';
 
 export async function findingDetail(ctx: AppContext, principal: Principal, id: number): Promise<Finding> {
   const row = await visibleFinding(ctx, principal, id);
   const [history, comments] = await Promise.all([
     ctx.db.selectFrom('finding_history').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
-    ctx.db.selectFrom('finding_comments').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
+    // Its own comments and its case's thread, stored once for all the case's findings.
+    ctx.db.selectFrom('finding_comments').selectAll().where((eb) => eb.or([eb('finding_id', '=', row.id), eb('case_id', '=', row.case_id)])).orderBy('id').execute(),
   ]);
   return {
     ...viewedBy(principal, row),

@@ -49,6 +49,10 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'GET /findings/:id': { allowed: CENTRAL_BANK },
   'PATCH /findings/:id': { allowed: ['analyst', 'admin'], body: {} },
   'POST /findings/:id/comments': { allowed: ['analyst', 'admin'], body: {} },
+  'GET /cases': { allowed: LOGGED_IN },
+  'GET /cases/:id': { allowed: CENTRAL_BANK },
+  'PATCH /cases/:id': { allowed: ['analyst', 'admin'], body: {} },
+  'POST /cases/:id/comments': { allowed: ['analyst', 'admin'], body: {} },
   'GET /rules': { allowed: LOGGED_IN },
   'PUT /rules/:id': { allowed: ['admin'], body: { nothing: true } },
   'POST /rules/:id/preview': { allowed: ['analyst', 'admin'], body: { settings: { dueDay: 15 } } },
@@ -84,6 +88,7 @@ beforeAll(async () => {
     seq: '1',
     reportId: String(tenpay.id),
     findingId: String((await findingBy(clients.get('analyst')!, EXCL_TENPAY)).id),
+    caseId: (await clients.get('analyst')!.get<{ items: { id: string }[] }>('/api/v1/cases?institution=tenpay')).body.items[0].id,
     ruleId: 'LATE-001',
   });
 });
@@ -93,6 +98,7 @@ function urlOf(path: string, query = ''): string {
   const filled = path
     .replace(/^\/reports\/:id/, `/reports/${params.reportId}`)
     .replace(/^\/findings\/:id/, `/findings/${params.findingId}`)
+    .replace(/^\/cases\/:id/, `/cases/${params.caseId}`)
     .replace(/^\/rules\/:id/, `/rules/${params.ruleId}`)
     .replace(/:(\w+)/g, (_, name: string) => params[name]);
   return `/api/v1${filled}${query}`;
@@ -140,6 +146,9 @@ describe('every operation, every role, on another institution’s resources', ()
     expect(reports.body.items.every((r) => r.institution === 'alipay')).toBe(true);
     const findings = await clients.get('alipayKey')!.get<{ items: { subjects: string[] }[] }>('/api/v1/findings');
     expect(findings.body.items.every((f) => f.subjects.includes('alipay'))).toBe(true);
+    const cases = await clients.get('alipayKey')!.get<{ items: { subjects: string[] }[] }>('/api/v1/cases');
+    expect(cases.body.items.length).toBeGreaterThan(0);
+    expect(cases.body.items.every((c) => c.subjects.includes('alipay'))).toBe(true);
     const enumerated = await Promise.all(Array.from({ length: 30 }, (_, i) => clients.get('alipay')!.get(`/api/v1/findings/${i + 1}`)));
     for (const res of enumerated) {
       if (res.status === 200) expect(res.body.subjects).toContain('alipay');

@@ -1,0 +1,152 @@
+// The cases API's logic: role-scoped lists and reads grouped in SQL, a transition of a case through
+// the findings' own status machine, and a case's thread.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AppContext } from '../app-context.js';
+import { casePatch, type CaseDetail, type CaseDetailQuery, type CaseListQuery, type CaseSort, type CaseStatusChange, type CaseSummary } from '../contract/cases.js';
+import { newComment, type Comment, type FindingFilters } from '../contract/findings.js';
+import type { Db } from '../db/database.js';
+import type { FindingRow } from '../db/schema.js';
+import { CASE_ID } from '../findings/case-key.js';
+import { filteredFindings, mayTriage, viewedBy } from '../findings/service.js';
+import { allowedTransitions, mayTransition, needsNote, STATUSES, type FindingStatus } from '../findings/status-machine.js';
+import { visibleComments } from '../findings/subject-view.js';
+import { Forbidden, Invalid, NotFound } from '../http/errors.js';
+import type { Principal } from '../http/principal.js';
+import { parseInput } from '../http/validate.js';
+import { allCaseAggregates, caseAggregate, caseComments, caseDetails, caseFindingCount, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn } from './repository.js';
+
+const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
+  severity: 'severity_rank',
+  lastPeriod: 'last_period',
+  firstPeriod: 'first_period',
+  updatedAt: 'updated_at',
+  ruleId: 'rule_id',
+  cities: 'city_count',
+};
+
+const SEVERITY_OF_RANK: Record<number, CaseSummary['severity']> = { 3: 'high', 2: 'medium', 1: 'low' };
+
+const institutionOf = (principal: Principal) => (principal.role === 'institution' ? principal.institution : null);
+
+const sortOf = (sort: CaseSort) => ({ column: SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS], descending: sort.startsWith('-') });
+
+export async function listCases(ctx: AppContext, principal: Principal, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
+  const { sort, page, pageSize, ...filters } = query;
+  const { rows, total } = await listCaseAggregates(ctx.db, filteredFindings(ctx.db, principal, filters), institutionOf(principal), sortOf(sort), { page, pageSize });
+  return { items: await summaries(ctx.db, principal, rows), total };
+}
+
+/**
+ * Every case matching the filters, in order, its summaries read `chunkSize` cases at a time (exports):
+ * the grouping runs once, and only a chunk's explanations and cities are held at a time.
+ */
+export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ total: number; chunks(): AsyncGenerator<CaseSummary[]> }> {
+  const rows = await allCaseAggregates(db, filteredFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
+  return {
+    total: rows.length,
+    async *chunks() {
+      for (let i = 0; i < rows.length; i += chunkSize) {
+        // Lets other requests in between chunks: better-sqlite3 answers synchronously.
+        if (i > 0) await nextTurn();
+        yield await summaries(db, principal, rows.slice(i, i + chunkSize));
+      }
+    },
+  };
+}
+
+async function summaries(db: Db, principal: Principal, rows: readonly CaseAggregate[]): Promise<CaseSummary[]> {
+  const { latest, cities } = await caseDetails(db, rows.map((r) => r.case_id), institutionOf(principal));
+  return rows.map((row) => toCaseSummary(principal, row, latest.get(row.case_id)!, cities.get(row.case_id) ?? []));
+}
+
+function toCaseSummary(principal: Principal, row: CaseAggregate, latest: FindingRow, cities: string[]): CaseSummary {
+  const shown = viewedBy(principal, latest);
+  return {
+    id: row.case_id,
+    ruleId: row.rule_id,
+    subjects: shown.subjects,
+    mode: shown.mode,
+    channel: shown.channel,
+    severity: SEVERITY_OF_RANK[row.severity_rank] ?? 'low',
+    cities,
+    statuses: { open: Number(row.open), acknowledged: Number(row.acknowledged), confirmed: Number(row.confirmed), dismissed: Number(row.dismissed), resolved: Number(row.resolved) },
+    findingCount: Number(row.finding_count),
+    firstPeriod: row.first_period,
+    lastPeriod: row.last_period,
+    explanation: shown.explanation,
+    explanationZh: shown.explanationZh,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The case's summary if the principal may see it, else 404 as if it did not exist (a malformed id names none). */
+async function visibleCase(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
+  const row = CASE_ID.test(caseId) ? await caseAggregate(ctx.db, caseId, institutionOf(principal)) : undefined;
+  if (!row) throw new NotFound(CASE_ID.test(caseId) ? `No case ${caseId}.` : `No case ${JSON.stringify(caseId.slice(0, 40))}: a case id is 16 lowercase hexadecimal characters, as the cases list gives it.`);
+  const [summary] = await summaries(ctx.db, principal, [row]);
+  return summary;
+}
+
+export async function caseDetail(ctx: AppContext, principal: Principal, caseId: string, query: CaseDetailQuery): Promise<CaseDetail> {
+  const summary = await visibleCase(ctx, principal, caseId);
+  const ofCase = filteredFindings(ctx.db, principal, { status: query.status }).where('case_id', '=', caseId);
+  const [{ n }, rows, comments] = await Promise.all([
+    ofCase.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ofCase.selectAll().orderBy('city').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    caseComments(ctx.db, caseId),
+  ]);
+  return {
+    ...summary,
+    findings: { items: rows.map((row) => viewedBy(principal, row)), total: Number(n) },
+    comments: visibleComments(principal, comments).map(toComment),
+    allowedTransitions: mayTriage(principal) ? transitionsOf(summary) : [],
+  };
+}
+
+/** What at least one of the case's findings may become, in the status machine's order. */
+function transitionsOf(summary: CaseSummary): FindingStatus[] {
+  const next = new Set(STATUSES.filter((s) => summary.statuses[s] > 0).flatMap((s) => allowedTransitions(s)));
+  return STATUSES.filter((s) => next.has(s));
+}
+
+const toComment = (c: { id: number; at: string; author: string; role: string; institution: string | null; text: string }): Comment => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text });
+
+/**
+ * A transition applied to each finding of the case for which the status machine allows it, as if
+ * each were changed alone (same body rules as PATCH /findings/:id). Visibility and role come before
+ * the body: an institution learns nothing of a case not naming it.
+ */
+export async function changeCaseStatus(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<CaseStatusChange> {
+  await visibleCase(ctx, principal, caseId);
+  if (!mayTriage(principal)) throw new Forbidden('Only analysts and admins change a case’s status.');
+  const { status: to, note } = parseInput(casePatch, body);
+  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a case ${to} needs a note saying why`, path: '$.note' }]);
+  const unchanged: CaseStatusChange['unchanged'] = [];
+  const moves = await moveCaseFindings(
+    ctx.db,
+    caseId,
+    (findings) => {
+      unchanged.length = 0;
+      const moving: CaseMove[] = [];
+      for (const { id, status } of findings) {
+        if (status === to) unchanged.push({ id, reason: 'SAME_STATUS' });
+        else if (!mayTransition(status, to)) unchanged.push({ id, reason: 'ILLEGAL_TRANSITION' });
+        else moving.push({ id, from: status });
+      }
+      return moving;
+    },
+    { to, note: note || null, actor: principal.username, at: ctx.now().toISOString() },
+  );
+  return { moved: moves.length, unchanged };
+}
+
+/** A comment on the case, stored once and shown on each of its findings. */
+export async function addCaseComment(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<{ comment: Comment; findings: number }> {
+  if (principal.role === 'auditor') throw new Forbidden('Auditors read cases; they do not comment.');
+  await visibleCase(ctx, principal, caseId);
+  const { text } = parseInput(newComment, body);
+  const values = { at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
+  const findings = await caseFindingCount(ctx.db, caseId);
+  const id = await insertCaseComment(ctx.db, caseId, values, findings);
+  return { comment: { id, ...values }, findings };
+}
