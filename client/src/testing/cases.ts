@@ -1,5 +1,5 @@
 // Cases as GET /cases answers them, for the findings feature's specs.
-import type { CaseSummary } from '../app/findings/case-types';
+import type { CaseSummary } from '../app/core/api/api-types';
 
 /** CONS-001 between Alipay and UnionPay in three cities, two of its findings open and one dismissed. */
 export function aCase(change: Partial<CaseSummary> = {}): CaseSummary {

@@ -8,12 +8,11 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { FindingSummary } from '../core/api/api-types';
+import type { CaseDetail, FindingSummary } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { Language } from '../core/i18n/language';
 import { aCase, CITIES, INSTITUTIONS } from '../../testing/cases';
 import { awaitRequest } from '../../testing/http-requests';
-import type { CaseDetail } from './case-types';
 import { FINDINGS_ROUTES } from './findings.routes';
 
 const ID = '0123456789abcdef';

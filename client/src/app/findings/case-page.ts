@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { FindingStatus, ItemList, Problem, RuleView } from '../core/api/api-types';
+import type { CaseDetail, CaseStatusChange, FindingStatus, ItemList, Problem, RuleView } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { CHANNEL_LABELS, FINDING_STATUS_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
@@ -19,7 +19,6 @@ import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { CaseRows, STATUS_ORDER } from './case-rows';
-import type { CaseDetail, CaseTransitionOutcome, UnchangedReason } from './case-types';
 import { CommentThread } from './comment-thread';
 import { PAGE_SIZES } from './finding-query';
 import { FindingsApi } from './findings-api';
@@ -30,7 +29,7 @@ import { TriageForm } from './triage-form';
 const NAMED_IDS = 20;
 
 /** The wording of each reason a finding did not move; unknown reasons read as the last. */
-const UNCHANGED_REASONS: Record<UnchangedReason | 'other', string> = {
+const UNCHANGED_REASONS: Record<CaseStatusChange['unchanged'][number]['reason'] | 'other', string> = {
   SAME_STATUS: 'findings.caseDetail.outcome.sameStatus',
   ILLEGAL_TRANSITION: 'findings.caseDetail.outcome.illegal',
   other: 'findings.caseDetail.outcome.other',
@@ -204,7 +203,7 @@ export class CasePage {
     });
   }
 
-  private describe(to: FindingStatus, answer: CaseTransitionOutcome): ShownOutcome {
+  private describe(to: FindingStatus, answer: CaseStatusChange): ShownOutcome {
     const byReason = new Map<string, number[]>();
     for (const u of answer.unchanged) {
       const key = UNCHANGED_REASONS[u.reason] ?? UNCHANGED_REASONS.other;

@@ -1,11 +1,10 @@
 // How a case reads in the active language, for the cases list and the case page alike.
 import { inject, Injectable } from '@angular/core';
-import type { FindingStatus } from '../core/api/api-types';
+import type { CaseSummary, FindingStatus } from '../core/api/api-types';
 import { CHANNEL_LABELS, FINDING_STATUS_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { ReferenceData } from '../shared/reference-data';
-import type { CaseSummary } from './case-types';
 
 export const STATUS_ORDER: readonly FindingStatus[] = ['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved'];
 

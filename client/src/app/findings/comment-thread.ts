@@ -3,14 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Finding, Problem } from '../core/api/api-types';
+import type { Comment, Problem } from '../core/api/api-types';
 import { ROLE_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
-
-type Comment = Finding['comments'][number];
 
 /** A finding's or a case's comments, oldest first, and the box to add one for those who may. */
 @Component({

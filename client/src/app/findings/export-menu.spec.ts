@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatMenuHarness, MatMenuItemHarness } from '@angular/material/menu/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { awaitRequest } from '../../testing/http-requests';
 import { ExportMenu } from './export-menu';
@@ -37,6 +37,18 @@ describe('ExportMenu', () => {
     const { params, text } = await exportFrom('By case (one row per case)', 'CSV (spreadsheet text)', 'city');
     expect(params).toEqual({ rule: 'CONS-001', status: 'open', format: 'csv', by: 'case' });
     expect(text).toContain('Downloaded interop-cases.csv (41 cases).');
+  });
+
+  it('offers no PDF of cases, which the server does not draw', async () => {
+    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()] });
+    const fixture = TestBed.createComponent(ExportMenu);
+    const menu = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatMenuHarness);
+    await menu.open();
+    const byCase = await menu.getHarness(MatMenuItemHarness.with({ text: 'By case (one row per case)' }));
+    const submenu = (await byCase.getSubmenu())!;
+    await submenu.open();
+    const formats = await submenu.getItems();
+    expect(await Promise.all(formats.map((f) => f.getText()))).toEqual(['CSV (spreadsheet text)', 'Excel workbook (XLSX)', 'JSON (machine-readable)']);
   });
 
   it('exports one row per finding as before, with the list’s sort', async () => {

@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
@@ -13,6 +12,14 @@ import { type ExportResult, type ExportRows, FindingsExport } from './findings-e
 
 /** The sorts each kind of row takes: a list's sort goes along only where the export has it. */
 const SORTS: Record<ExportRows, readonly string[]> = { case: CASE_SORT_COLUMNS, finding: FINDING_SORT_COLUMNS };
+/** The formats of each kind of row: the server draws no PDF of cases yet (422 BAD_FORMAT). */
+const FORMATS: Record<ExportRows, readonly ExportFormat[]> = { case: ['csv', 'xlsx', 'json'], finding: ['csv', 'xlsx', 'pdf', 'json'] };
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'findings.export.csv',
+  xlsx: 'findings.export.xlsx',
+  pdf: 'findings.export.pdf',
+  json: 'findings.export.json',
+};
 
 /**
  * An Export menu for the findings that match the given filters, one row per case or per finding, each
@@ -20,7 +27,7 @@ const SORTS: Record<ExportRows, readonly string[]> = { case: CASE_SORT_COLUMNS, 
  */
 @Component({
   selector: 'im-export-menu',
-  imports: [MatButtonModule, MatMenuModule, MatProgressSpinnerModule, NgTemplateOutlet, ProblemView, TranslocoPipe],
+  imports: [MatButtonModule, MatMenuModule, MatProgressSpinnerModule, ProblemView, TranslocoPipe],
   template: `
     <button mat-stroked-button type="button" [matMenuTriggerFor]="formats" [disabled]="busy()">
       @if (busy()) {
@@ -33,17 +40,15 @@ const SORTS: Record<ExportRows, readonly string[]> = { case: CASE_SORT_COLUMNS, 
       <button mat-menu-item type="button" [matMenuTriggerFor]="byFinding">{{ 'findings.export.byFinding' | transloco }}</button>
     </mat-menu>
     <mat-menu #byCase="matMenu">
-      <ng-container *ngTemplateOutlet="formatItems; context: { by: 'case' }" />
+      @for (f of formatsBy.case; track f) {
+        <button mat-menu-item type="button" (click)="exportAs(f, 'case')">{{ formatLabels[f] | transloco }}</button>
+      }
     </mat-menu>
     <mat-menu #byFinding="matMenu">
-      <ng-container *ngTemplateOutlet="formatItems; context: { by: 'finding' }" />
+      @for (f of formatsBy.finding; track f) {
+        <button mat-menu-item type="button" (click)="exportAs(f, 'finding')">{{ formatLabels[f] | transloco }}</button>
+      }
     </mat-menu>
-    <ng-template #formatItems let-by="by">
-      <button mat-menu-item type="button" (click)="exportAs('csv', by)">{{ 'findings.export.csv' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('xlsx', by)">{{ 'findings.export.xlsx' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('pdf', by)">{{ 'findings.export.pdf' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('json', by)">{{ 'findings.export.json' | transloco }}</button>
-    </ng-template>
     @if (result(); as r) {
       <p class="done" role="status">
         {{ (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done') | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) } }}
@@ -88,6 +93,8 @@ export class ExportMenu {
   /** The list's sort, used by the rows that can be sorted so. */
   readonly sort = input<string>();
 
+  protected readonly formatsBy = FORMATS;
+  protected readonly formatLabels = FORMAT_LABELS;
   protected readonly busy = signal(false);
   protected readonly result = signal<ExportResult | null>(null);
   protected readonly problem = signal<Problem | null>(null);

@@ -1,8 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { Finding, FindingStatus, ReportDetail } from '../core/api/api-types';
-import type { CaseCommentAnswer, CaseTransitionOutcome } from './case-types';
+import type { CaseCommentAnswer, CaseStatusChange, Finding, FindingStatus, ReportDetail } from '../core/api/api-types';
 
 /** The body of a status change (a finding's or a case's); the note is left out when blank. */
 function statusChange(status: FindingStatus, note?: string): { status: FindingStatus; note?: string } {
@@ -24,8 +23,8 @@ export class FindingsApi {
   }
 
   /** PATCH /cases/:id: moves each of the case's findings for which the step is legal, in one go. */
-  changeCaseStatus(caseId: string, status: FindingStatus, note?: string): Promise<CaseTransitionOutcome> {
-    return firstValueFrom(this.http.patch<CaseTransitionOutcome>(`/api/v1/cases/${encodeURIComponent(caseId)}`, statusChange(status, note)));
+  changeCaseStatus(caseId: string, status: FindingStatus, note?: string): Promise<CaseStatusChange> {
+    return firstValueFrom(this.http.patch<CaseStatusChange>(`/api/v1/cases/${encodeURIComponent(caseId)}`, statusChange(status, note)));
   }
 
   /** POST /cases/:id/comments: one comment, shown on the case and on each of its findings. */
