@@ -110,6 +110,7 @@ test('an analyst acknowledges a whole RECIP-001 case: told first how many findin
   const dialog = page.getByRole('dialog', { name: 'Acknowledge 335 findings of this case?' });
   await expect(dialog).toContainText('They move from open to acknowledged');
   await expect(dialog).toContainText('2 other findings of this case are not open: they stay as they are.');
+  await page.screenshot({ path: shot('case-confirm-en-1280'), animations: 'disabled' });
   await dialog.getByRole('button', { name: 'Acknowledge (335)' }).click();
 
   const outcome = page.getByTestId('case-outcome');
@@ -117,6 +118,7 @@ test('an analyst acknowledges a whole RECIP-001 case: told first how many findin
   await expect(outcome).toContainText('2 were already acknowledged:');
   await expect(outcome.getByRole('link')).toHaveCount(2);
   await expect(page.getByTestId('case-statuses')).toContainText('337 acknowledged');
+  await screenshotWhole(page, shot('case-moved-en-1280'));
 
   // What comes next needs a reason before anything is asked or sent.
   await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
@@ -152,5 +154,14 @@ test.describe('in Chinese, on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: '案件 CONS-001 · 招商银行、支付宝' })).toBeVisible();
     await expect(page.getByRole('table', { name: '本案件的线索' }).getByRole('row').nth(1)).toBeVisible();
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+
+    // The confirmation, in Chinese, says how many findings would move; cancelled, nothing is sent.
+    await page.getByRole('button', { name: '确认收悉', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '确认收悉本案件的 337 条线索？' });
+    await expect(dialog).toContainText('这些线索将由“待处理”变为“已知悉”');
+    await page.screenshot({ path: shot('case-confirm-zh-CN-390'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByTestId('case-statuses')).toContainText('待处理 337');
   });
 });

@@ -117,6 +117,18 @@ describe('CasePage', () => {
       expect(text()).toContain('Our records show the link live since March.');
     });
 
+    it('keeps its cities closed until asked, then names them all', async () => {
+      await setUp({ username: 'analyst', role: 'analyst' });
+      await open();
+      expect(root().querySelector('#case-cities')).toBeNull();
+      const toggle = root().querySelector('button.cities-toggle') as HTMLButtonElement;
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      toggle.click();
+      await harness.fixture.whenStable();
+      expect([...root().querySelectorAll('#case-cities li')].map((li) => li.textContent?.trim())).toEqual(['Aletai', 'Beijing', 'Shanghai']);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    });
+
     it('asks for the page of findings and the status the URL names', async () => {
       await setUp({ username: 'analyst', role: 'analyst' });
       expect(await open(CASE, '?page=3&status=dismissed')).toEqual({ page: '3', pageSize: '25', status: 'dismissed' });
