@@ -3,10 +3,11 @@ import { logIn, logInThroughApi } from './login.js';
 
 test('an auditor exports the EXCL-001 findings as XLSX, sees the hash, finds the export listed and verifies the chain', async ({ page }) => {
   await logIn(page, 'auditor');
-  await page.goto('/findings?rule=EXCL-001');
+  await page.goto('/findings?rule=EXCL-001&view=findings');
   await expect(page.getByRole('table', { name: 'Findings' }).getByRole('row').nth(1)).toBeVisible();
 
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: /^By finding/ }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /Excel/ }).click();
   const download = await downloading;
@@ -40,6 +41,8 @@ test('an auditor exports the EXCL-001 findings as XLSX, sees the hash, finds the
 test('an auditor reads findings but cannot triage them and has no rules page', async ({ page }) => {
   await logIn(page, 'auditor');
   await page.goto('/findings');
+  await expect(page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('navigation', { name: 'List by' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page.getByRole('table', { name: 'Findings' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Acknowledge selected' })).toHaveCount(0);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Rules' })).toHaveCount(0);
@@ -65,6 +68,7 @@ test.describe("the auditor's desk", () => {
     // Something happens in between: an export.
     await page.goto('/exports');
     await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: /^By finding/ }).click();
     const exporting = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: /CSV/ }).click();
     const exported = await exporting;

@@ -1,8 +1,9 @@
 // Screenshots of the findings, rules, exports and audit pages in both languages, on a desktop and
 // on a phone, into e2e/output/screenshots/ (git-ignored), for people to look at.
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { logInThroughApi } from './login.js';
+import { screenshotWhole } from './whole-page.js';
 
 const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screenshots', `${name}.png`);
 
@@ -11,18 +12,6 @@ const LANGUAGES = [
   { lang: 'en', findings: 'Findings', rules: 'Rules', exports: 'Exports', audit: 'Audit trail', verify: 'Verify chain', intact: 'The chain is intact' },
   { lang: 'zh-CN', findings: '问题线索', rules: '监测规则', exports: '导出记录', audit: '审计日志', verify: '校验哈希链', intact: '哈希链完整' },
 ] as const;
-
-/** The shell scrolls inside its sidenav content: grow the viewport to the content for the picture. */
-async function screenshotWhole(page: Page, file: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => {
-    const scroller = document.querySelector('mat-sidenav-content');
-    return scroller ? scroller.scrollHeight + scroller.getBoundingClientRect().top : document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 for (const width of WIDTHS) {
   for (const l of LANGUAGES) {
@@ -33,11 +22,12 @@ for (const width of WIDTHS) {
       await page.addInitScript((lang) => localStorage.setItem('interop-monitor.language', lang), l.lang);
       await logInThroughApi(page, 'admin');
 
-      await page.goto('/findings?rule=EXCL-001,DISC-001');
+      await page.goto('/findings?rule=EXCL-001,DISC-001&view=findings');
       await expect(page.getByRole('heading', { level: 1, name: l.findings })).toBeVisible();
       await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
       // An export first: the list then shows its hash, and the exports page has a row.
       await page.locator('im-export-menu button').first().click();
+      await page.getByRole('menuitem').nth(1).click();
       const downloading = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: /JSON/ }).click();
       await downloading;

@@ -5,6 +5,9 @@ test('an analyst filters findings by EXCL-001, opens one, acknowledges it and th
   await logIn(page, 'analyst');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Findings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Findings' })).toBeVisible();
+  // The list opens on cases; the findings one by one are one click away.
+  await page.getByRole('navigation', { name: 'List by' }).getByRole('link', { name: 'Findings' }).click();
+  await expect(page).toHaveURL(/view=findings/);
 
   await page.getByRole('combobox', { name: 'Rule' }).click();
   await page.getByRole('option', { name: /^EXCL-001/ }).click();
@@ -44,6 +47,7 @@ test('an analyst filters findings by EXCL-001, opens one, acknowledges it and th
 test('Alipay sees only its own findings and replies to one with a comment', async ({ page }) => {
   await logIn(page, 'alipay');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('navigation', { name: 'List by' }).getByRole('link', { name: 'Findings' }).click();
   const table = page.getByRole('table', { name: 'Findings' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   const subjects = await table.getByRole('row').locator('td.mat-column-subjects').allTextContents();
@@ -63,7 +67,7 @@ test('Alipay sees only its own findings and replies to one with a comment', asyn
 
 test('an analyst acknowledges several findings at once from the list', async ({ page }) => {
   await logIn(page, 'analyst');
-  await page.goto('/findings?rule=CONS-001&status=open');
+  await page.goto('/findings?view=findings&rule=CONS-001&status=open');
   const table = page.getByRole('table', { name: 'Findings' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await table.getByRole('checkbox').nth(1).check();
@@ -76,7 +80,7 @@ test('an analyst acknowledges several findings at once from the list', async ({ 
 
 test('the findings list fits a 1280 px screen: every column and whole explanations, without scrolling sideways', async ({ page }) => {
   await logIn(page, 'analyst');
-  await page.goto('/findings');
+  await page.goto('/findings?view=findings');
   const table = page.getByRole('table', { name: 'Findings' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   expect(page.viewportSize()?.width).toBe(1280);

@@ -7,9 +7,24 @@ import type { ExportFormat, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { ProblemView } from '../shared/problem-view';
 import { problemFromBlob } from '../shared/file-download';
-import { type ExportResult, FindingsExport } from './findings-export';
+import { CASE_SORT_COLUMNS, FINDING_SORT_COLUMNS } from './finding-query';
+import { type ExportResult, type ExportRows, FindingsExport } from './findings-export';
 
-/** An Export menu (CSV, Excel, PDF, JSON) for the findings that match the given filters; shows the file's hash afterwards. */
+/** The sorts each kind of row takes: a list's sort goes along only where the export has it. */
+const SORTS: Record<ExportRows, readonly string[]> = { case: CASE_SORT_COLUMNS, finding: FINDING_SORT_COLUMNS };
+/** The formats of each kind of row: the server draws no PDF of cases yet (422 BAD_FORMAT). */
+const FORMATS: Record<ExportRows, readonly ExportFormat[]> = { case: ['csv', 'xlsx', 'json'], finding: ['csv', 'xlsx', 'pdf', 'json'] };
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'findings.export.csv',
+  xlsx: 'findings.export.xlsx',
+  pdf: 'findings.export.pdf',
+  json: 'findings.export.json',
+};
+
+/**
+ * An Export menu for the findings that match the given filters, one row per case or per finding, each
+ * as CSV, Excel, PDF or JSON; shows the file's hash afterwards.
+ */
 @Component({
   selector: 'im-export-menu',
   imports: [MatButtonModule, MatMenuModule, MatProgressSpinnerModule, ProblemView, TranslocoPipe],
@@ -21,14 +36,22 @@ import { type ExportResult, FindingsExport } from './findings-export';
       {{ 'findings.export.button' | transloco }}
     </button>
     <mat-menu #formats="matMenu">
-      <button mat-menu-item type="button" (click)="exportAs('csv')">{{ 'findings.export.csv' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('xlsx')">{{ 'findings.export.xlsx' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('pdf')">{{ 'findings.export.pdf' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="exportAs('json')">{{ 'findings.export.json' | transloco }}</button>
+      <button mat-menu-item type="button" [matMenuTriggerFor]="byCase">{{ 'findings.export.byCase' | transloco }}</button>
+      <button mat-menu-item type="button" [matMenuTriggerFor]="byFinding">{{ 'findings.export.byFinding' | transloco }}</button>
+    </mat-menu>
+    <mat-menu #byCase="matMenu">
+      @for (f of formatsBy.case; track f) {
+        <button mat-menu-item type="button" (click)="exportAs(f, 'case')">{{ formatLabels[f] | transloco }}</button>
+      }
+    </mat-menu>
+    <mat-menu #byFinding="matMenu">
+      @for (f of formatsBy.finding; track f) {
+        <button mat-menu-item type="button" (click)="exportAs(f, 'finding')">{{ formatLabels[f] | transloco }}</button>
+      }
     </mat-menu>
     @if (result(); as r) {
       <p class="done" role="status">
-        {{ 'findings.export.done' | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) } }}
+        {{ (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done') | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) } }}
         <span class="hash">{{ 'findings.export.hash' | transloco }} <code data-testid="export-hash">{{ r.sha256 }}</code></span>
       </p>
     }
@@ -67,18 +90,22 @@ export class ExportMenu {
 
   /** The filters of GET /findings to export with (no paging). */
   readonly filters = input<Record<string, string>>({});
+  /** The list's sort, used by the rows that can be sorted so. */
   readonly sort = input<string>();
 
+  protected readonly formatsBy = FORMATS;
+  protected readonly formatLabels = FORMAT_LABELS;
   protected readonly busy = signal(false);
   protected readonly result = signal<ExportResult | null>(null);
   protected readonly problem = signal<Problem | null>(null);
 
-  protected async exportAs(format: ExportFormat): Promise<void> {
+  protected async exportAs(format: ExportFormat, by: ExportRows): Promise<void> {
     this.busy.set(true);
     this.problem.set(null);
     this.result.set(null);
+    const sort = this.sort();
     try {
-      this.result.set(await this.exporter.download(format, this.filters(), this.sort()));
+      this.result.set(await this.exporter.download(format, this.filters(), sort && SORTS[by].includes(sort.replace(/^-/, '')) ? sort : undefined, by));
     } catch (error) {
       this.problem.set(await problemFromBlob(error));
     } finally {

@@ -3,38 +3,26 @@ import { ChangeDetectionStrategy, Component, computed, inject, Injector, input, 
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Finding, FindingStatus, ItemList, Problem, RuleView } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
-import { CHANNEL_LABELS, FINDING_STATUS_LABELS, MODE_LABELS, ROLE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
+import { CHANNEL_LABELS, FINDING_STATUS_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
+import { CommentThread } from './comment-thread';
 import { FindingsApi } from './findings-api';
+import { TriageForm } from './triage-form';
 import { ReportDialog, type ReportDialogData } from './report-dialog';
-
-/** Status changes that need a reason in the history (the server answers 422 NOTE_REQUIRED without one). */
-export const NOTE_REQUIRED: readonly FindingStatus[] = ['dismissed', 'resolved'];
-
-/** The translation key of the button that moves a finding to each status. */
-const TRANSITION_LABELS: Record<FindingStatus, string> = {
-  open: 'findings.detail.to.open',
-  acknowledged: 'findings.detail.to.acknowledged',
-  confirmed: 'findings.detail.to.confirmed',
-  dismissed: 'findings.detail.to.dismissed',
-  resolved: 'findings.detail.to.resolved',
-};
 
 /** One finding: what it says, its evidence, history and comments, and what can be done with it next. */
 @Component({
   selector: 'im-finding-page',
-  imports: [MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [CommentThread, MatButtonModule, MatCardModule, MatProgressBarModule, ProblemView, RouterLink, TranslocoPipe, TriageForm],
   templateUrl: './finding-page.html',
   styleUrl: './finding-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,7 +44,6 @@ export class FindingPage {
 
   protected readonly severityLabels = SEVERITY_LABELS;
   protected readonly statusLabels = FINDING_STATUS_LABELS;
-  protected readonly transitionLabels = TRANSITION_LABELS;
   protected readonly modeLabels = MODE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
 
@@ -82,12 +69,6 @@ export class FindingPage {
         periodText: this.format.period(e.period),
       })),
       historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short') })),
-      commentRows: f.comments.map((c) => ({
-        ...c,
-        atText: this.format.dateTime(c.at, 'short'),
-        roleLabel: ROLE_LABELS[c.role as keyof typeof ROLE_LABELS] ?? '',
-        institutionName: c.institution ? this.reference.institutionName(c.institution) : '',
-      })),
     };
   });
 
@@ -100,26 +81,13 @@ export class FindingPage {
   });
 
   protected readonly note = signal('');
-  protected readonly comment = signal('');
   protected readonly busy = signal(false);
   protected readonly actionProblem = signal<Problem | null>(null);
-  protected readonly commentProblem = signal<Problem | null>(null);
-  /** A transition the user tried without the note it needs. */
-  protected readonly missingNote = signal<FindingStatus | null>(null);
   protected readonly changed = signal<FindingStatus | null>(null);
-
-  protected needsNote(status: FindingStatus): boolean {
-    return NOTE_REQUIRED.includes(status);
-  }
 
   protected async moveTo(status: FindingStatus): Promise<void> {
     this.actionProblem.set(null);
     this.changed.set(null);
-    if (this.needsNote(status) && !this.note().trim()) {
-      this.missingNote.set(status);
-      return;
-    }
-    this.missingNote.set(null);
     this.busy.set(true);
     try {
       const updated = await this.api.changeStatus(this.finding.value()!.id, status, this.note());
@@ -133,21 +101,10 @@ export class FindingPage {
     }
   }
 
-  protected async addComment(): Promise<void> {
-    const text = this.comment().trim();
-    if (!text) return;
-    this.commentProblem.set(null);
-    this.busy.set(true);
-    try {
-      await this.api.addComment(this.finding.value()!.id, text);
-      this.comment.set('');
-      this.finding.reload();
-    } catch (error) {
-      this.commentProblem.set(problemOf(error));
-    } finally {
-      this.busy.set(false);
-    }
-  }
+  protected readonly postComment = async (text: string): Promise<void> => {
+    await this.api.addComment(this.finding.value()!.id, text);
+    this.finding.reload();
+  };
 
   protected openReport(evidence: ReportDialogData): void {
     // The page's injector carries the route's translation scope into the dialog.

@@ -1,4 +1,4 @@
-import { DEFAULT_SORT, differsFromDefault, filterParams, isFiltered, listParams, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import { CASE_SORT_COLUMNS, carriedTo, DEFAULT_SORT, FINDING_SORT_COLUMNS, differsFromDefault, filterParams, isFiltered, listParams, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
 
 describe('finding query', () => {
   describe('reading the URL', () => {
@@ -56,6 +56,23 @@ describe('finding query', () => {
       expect(sortFrom('city', 'desc')).toBe('-city');
       expect(sortFrom('city', 'asc')).toBe('city');
       expect(sortFrom('city', '')).toBe(DEFAULT_SORT);
+    });
+  });
+
+  describe('cases', () => {
+    it('take their own sorts: by number of cities, not by city, status or id', () => {
+      expect(parseFindingQuery({ sort: '-cities' }, CASE_SORT_COLUMNS).sort).toBe('-cities');
+      expect(parseFindingQuery({ sort: 'city' }, CASE_SORT_COLUMNS).sort).toBe(DEFAULT_SORT);
+      expect(parseFindingQuery({ sort: '-cities' }).sort).toBe(DEFAULT_SORT);
+      expect(sortFrom('cities', 'asc', CASE_SORT_COLUMNS)).toBe('cities');
+      expect(sortFrom('status', 'asc', CASE_SORT_COLUMNS)).toBe(DEFAULT_SORT);
+    });
+
+    it('carry their filters to the findings and back, with the sort where the other list has it, on its first page', () => {
+      const cases = parseFindingQuery({ rule: 'CONS-001', status: 'all', sort: '-cities', page: '4' }, CASE_SORT_COLUMNS);
+      expect(carriedTo(cases, FINDING_SORT_COLUMNS)).toEqual({ ...cases, sort: DEFAULT_SORT, page: 1 });
+      const findings = parseFindingQuery({ severity: 'high', sort: 'lastPeriod', page: '2' });
+      expect(carriedTo(findings, CASE_SORT_COLUMNS)).toEqual({ ...findings, sort: 'lastPeriod', page: 1 });
     });
   });
 });

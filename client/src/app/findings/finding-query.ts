@@ -3,6 +3,13 @@ import type { FindingStatus, Severity } from '../core/api/api-types';
 
 export const FINDING_SORT_COLUMNS = ['id', 'ruleId', 'severity', 'status', 'city', 'firstPeriod', 'lastPeriod', 'updatedAt'] as const;
 export type FindingSortColumn = (typeof FINDING_SORT_COLUMNS)[number];
+/** GET /cases sorts by these (cities: how many); a case has no single id, city or status to sort by. */
+export const CASE_SORT_COLUMNS = ['ruleId', 'severity', 'cities', 'firstPeriod', 'lastPeriod', 'updatedAt'] as const;
+
+/** The list shows cases unless the URL asks for the findings one by one (`view=findings`). */
+export const VIEW_PARAM = 'view';
+export const PER_FINDING_VIEW = 'findings';
+export type ListView = 'cases' | 'findings';
 
 const STATUSES: readonly FindingStatus[] = ['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved'];
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
@@ -31,8 +38,8 @@ export const EMPTY_QUERY: FindingQuery = { rule: [], severity: [], status: [...D
 
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 
-/** Reads the query parameters of the URL, dropping what the API would refuse. */
-export function parseFindingQuery(params: Record<string, string | undefined>): FindingQuery {
+/** Reads the query parameters of the URL, dropping what the API would refuse (a sort is checked against the list's own sorts). */
+export function parseFindingQuery(params: Record<string, string | undefined>, sortColumns: readonly string[] = FINDING_SORT_COLUMNS): FindingQuery {
   const sortColumn = (params['sort'] ?? '').replace(/^-/, '');
   const page = Number(params['page']);
   const pageSize = Number(params['pageSize']);
@@ -44,7 +51,7 @@ export function parseFindingQuery(params: Record<string, string | undefined>): F
     city: /^\d{6}$/.test(params['city'] ?? '') ? params['city']! : '',
     period: /^\d{4}-\d{2}$/.test(params['period'] ?? '') ? params['period']! : '',
     q: (params['q'] ?? '').slice(0, 200),
-    sort: (FINDING_SORT_COLUMNS as readonly string[]).includes(sortColumn) ? params['sort']! : DEFAULT_SORT,
+    sort: sortColumns.includes(sortColumn) ? params['sort']! : DEFAULT_SORT,
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : EMPTY_QUERY.pageSize,
   };
@@ -101,9 +108,17 @@ export function sortState(sort: string): { active: string; direction: 'asc' | 'd
 }
 
 /** Back from MatSort: no direction means the default order. */
-export function sortFrom(active: string, direction: 'asc' | 'desc' | ''): string {
-  if (!direction || !(FINDING_SORT_COLUMNS as readonly string[]).includes(active)) return DEFAULT_SORT;
+export function sortFrom(active: string, direction: 'asc' | 'desc' | '', sortColumns: readonly string[] = FINDING_SORT_COLUMNS): string {
+  if (!direction || !sortColumns.includes(active)) return DEFAULT_SORT;
   return direction === 'desc' ? `-${active}` : active;
+}
+
+/**
+ * The same filters for the other list (cases ⇄ findings): the sort when that list has it, else its
+ * default, and the first page, since a page of cases is no page of findings.
+ */
+export function carriedTo(query: FindingQuery, sortColumns: readonly string[]): FindingQuery {
+  return { ...query, sort: sortColumns.includes(query.sort.replace(/^-/, '')) ? query.sort : DEFAULT_SORT, page: 1 };
 }
 
 /** Whether any filter narrows the list (for the empty state's advice); the default status does too. */

@@ -180,4 +180,17 @@ describe('FindingsPage', () => {
     expect(text()).toContain('Finding 3 is no longer open.');
     expect(http.match('/api/v1/findings/2')).toHaveLength(0);
   });
+
+  it('stays on the findings one by one when a sort changes, and links back to the cases with the same filters', async () => {
+    await setUp('analyst');
+    await open('/findings?view=findings&rule=CONS-001&sort=city');
+    const header = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('th .mat-sort-header-content')].find((h) => h.textContent?.trim() === 'Rule') as HTMLElement;
+    header.click();
+    (await requestTo('/api/v1/findings')).flush({ items: [finding(1)], total: 1 });
+    expect(TestBed.inject(Router).url).toBe('/findings?view=findings&rule=CONS-001&sort=ruleId');
+    await harness.fixture.whenStable();
+    const cases = (harness.routeNativeElement as HTMLElement).querySelector('[data-testid=view-cases]')!;
+    expect(cases.getAttribute('href')).toBe('/findings?rule=CONS-001&sort=ruleId');
+    expect((harness.routeNativeElement as HTMLElement).querySelector('[data-testid=view-findings]')?.getAttribute('aria-current')).toBe('page');
+  });
 });

@@ -1,21 +1,18 @@
 import { SelectionModel } from '@angular/cdk/collections';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, Subject } from 'rxjs';
-import type { FindingStatus, FindingSummary, ItemList, Problem, RuleView, Severity } from '../core/api/api-types';
+import { distinctUntilChanged } from 'rxjs';
+import type { FindingSummary, Problem } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
@@ -26,8 +23,10 @@ import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { ExportMenu } from './export-menu';
-import { differsFromDefault, type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import { type FilterChange, FindingFilters } from './finding-filters';
+import { type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
 import { FindingsApi } from './findings-api';
+import { ListViewSwitch } from './list-view-switch';
 
 /** How a bulk acknowledgement went: which findings changed and which did not, with the server's reason. */
 export interface BulkOutcome {
@@ -35,18 +34,21 @@ export interface BulkOutcome {
   failed: { id: number; problem: Problem }[];
 }
 
-/** The findings list: filters, sort and page in the URL, paged on the server; bulk acknowledgement for the central bank's triage. */
+/**
+ * The findings list, one row per finding (per city): filters, sort and page in the URL, paged on the
+ * server; bulk acknowledgement for the central bank's triage. Shown at /findings?view=findings, one
+ * click from the cases that group them.
+ */
 @Component({
   selector: 'im-findings-page',
   imports: [
     ExportMenu,
+    FindingFilters,
+    ListViewSwitch,
     MatButtonModule,
     MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     ProblemView,
@@ -96,10 +98,6 @@ export class FindingsPage {
   protected readonly exportFilters = computed(() => filterParams(this.query()));
   protected readonly sorted = computed(() => sortState(this.query().sort));
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly severityLabels = SEVERITY_LABELS;
-  protected readonly statusLabels = FINDING_STATUS_LABELS;
-  protected readonly severities: Severity[] = ['high', 'medium', 'low'];
-  protected readonly statuses: FindingStatus[] = ['open', 'acknowledged', 'confirmed', 'dismissed', 'resolved'];
 
   /** Analysts and admins triage; the others read. */
   protected readonly canTriage = computed(() => ['analyst', 'admin'].includes(this.session.role() ?? ''));
@@ -113,28 +111,6 @@ export class FindingsPage {
   ]);
 
   protected readonly findings = httpResource<{ items: FindingSummary[]; total: number }>(() => ({ url: '/api/v1/findings', params: listParams(this.query()) }));
-  private readonly rules = httpResource<ItemList<RuleView>>(() => '/api/v1/rules');
-  private readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
-
-  protected readonly ruleOptions = computed(() => {
-    const loaded = (this.rules.hasValue() ? this.rules.value().items : []).map((r) => ({ id: r.id, label: `${r.id} · ${this.language.current() === 'zh-CN' ? r.title.zh : r.title.en}` }));
-    // Rules named in the URL stay selectable (and shown) before the list of rules has arrived.
-    const pending = this.query().rule.filter((id) => !loaded.some((r) => r.id === id)).map((id) => ({ id, label: id }));
-    return [...loaded, ...pending];
-  });
-  protected readonly periodOptions = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []).map((p) => ({ value: p, label: this.format.period(p) })));
-  protected readonly institutionOptions = computed(() =>
-    this.reference
-      .institutions()
-      .map((i) => ({ id: i.id, name: this.format.name(i) }))
-      .sort((a, b) => this.format.compare(a.name, b.name)),
-  );
-  protected readonly cityOptions = computed(() =>
-    this.reference
-      .cities()
-      .map((c) => ({ code: c.code, label: `${this.format.name(c)} (${c.code})` }))
-      .sort((a, b) => a.code.localeCompare(b.code)),
-  );
 
   /** Rows with names, dates and text in the active language: re-created when it changes, so the table re-renders. */
   protected readonly rows = computed(() => {
@@ -152,7 +128,6 @@ export class FindingsPage {
   protected readonly total = computed(() => (this.findings.hasValue() ? this.findings.value().total : 0));
   protected readonly problem = computed(() => (this.findings.error() ? problemOf(this.findings.error()) : null));
   protected readonly filtered = computed(() => isFiltered(this.query()));
-  protected readonly resettable = computed(() => differsFromDefault(this.query()));
 
   /** Selected finding ids; kept across pages until the filters change. */
   protected readonly selection = new SelectionModel<number>(true, []);
@@ -176,15 +151,9 @@ export class FindingsPage {
   protected readonly acknowledging = signal(false);
   protected readonly outcome = signal<BulkOutcome | null>(null);
 
-  protected readonly searchText = signal('');
-  private readonly search$ = new Subject<string>();
-
   constructor() {
     const destroyRef = inject(DestroyRef);
     this.selection.changed.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.selectionVersion.update((v) => v + 1));
-    // The search box follows the URL (back and forward), and the URL follows typing after a pause.
-    effect(() => this.searchText.set(this.query().q));
-    this.search$.pipe(debounceTime(400), distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((q) => this.setFilters({ q }));
     // A different set of filters is a different list: what was selected there no longer applies.
     toObservable(this.exportFilters)
       .pipe(
@@ -195,17 +164,8 @@ export class FindingsPage {
   }
 
   /** Changes filters; back to the first page, since the old page number means nothing in a new list. */
-  protected setFilters(change: Partial<FindingQuery>): void {
+  protected setFilters(change: FilterChange): void {
     this.navigate({ ...this.query(), ...change, page: 1 });
-  }
-
-  protected typeSearch(text: string): void {
-    this.searchText.set(text);
-    this.search$.next(text);
-  }
-
-  protected resetFilters(): void {
-    this.navigate({ ...parseFindingQuery({}), sort: this.query().sort, pageSize: this.query().pageSize });
   }
 
   protected sortBy(sort: Sort): void {
@@ -249,6 +209,7 @@ export class FindingsPage {
   }
 
   private navigate(query: FindingQuery): void {
-    void this.router.navigate([], { queryParams: toQueryParams(query) });
+    // Merged, so that the view (findings one by one) stays: every filter is in the object, null when default.
+    void this.router.navigate([], { queryParams: toQueryParams(query), queryParamsHandling: 'merge' });
   }
 }

@@ -1,6 +1,7 @@
 // The API's shapes, taken from the server's contract as types only: no server code reaches the browser.
 import type { z } from 'zod';
 import type { channel, linkStatus, mode, Problem as ApiProblem, reconciliation } from '@contract/common';
+import type { caseComment } from '@contract/cases';
 import type { findingStatus, severity } from '@contract/findings';
 import type { institutionKind } from '@contract/reference';
 import type { reportDetail } from '@contract/reports';
@@ -19,11 +20,15 @@ export type { ExportCheck, ExportFormat, PastExport } from '@contract/exports';
 export type RuleView = z.infer<typeof ruleView>;
 export type RulePreview = z.infer<typeof previewResult>;
 export type ReportDetail = z.infer<typeof reportDetail>;
+/** POST /cases/:id/comments: the comment, and on how many findings' pages it now shows. */
+export type CaseCommentAnswer = z.infer<typeof caseComment>;
 export type { Obligation, Obligations } from '@contract/obligations';
 export type { InstitutionLinks, LinkGroup } from '@contract/institution-links';
 export type { AgreementView, InstitutionAgreements } from '@contract/institution-agreements';
 export type { Openness, OpennessHistory } from '@contract/analytics';
 export type { FindingSummary } from '@contract/findings';
+export type { CaseDetail, CaseStatusChange, CaseSummary } from '@contract/cases';
+export type { Comment } from '@contract/findings';
 
 export type Mode = z.infer<typeof mode>;
 export type Channel = z.infer<typeof channel>;
