@@ -19,6 +19,9 @@ import { ReferenceData } from '../shared/reference-data';
 import { FindingsApi } from './findings-api';
 import { ReportDialog, type ReportDialogData } from './report-dialog';
 
+/** A history entry; the API adds the system's note in Chinese beside the English one. */
+type HistoryEntry = Finding['history'][number] & { noteZh?: string | null };
+
 /** Status changes that need a reason in the history (the server answers 422 NOTE_REQUIRED without one). */
 export const NOTE_REQUIRED: readonly FindingStatus[] = ['dismissed', 'resolved'];
 
@@ -81,7 +84,8 @@ export class FindingPage {
         institutionName: this.reference.institutionName(e.institution),
         periodText: this.format.period(e.period),
       })),
-      historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short') })),
+      // The system's notes come in both languages (noteZh); a person's note is shown as written.
+      historyRows: [...f.history].reverse().map((h: HistoryEntry) => ({ ...h, atText: this.format.dateTime(h.at, 'short'), noteText: (zh ? h.noteZh : null) ?? h.note })),
       commentRows: f.comments.map((c) => ({
         ...c,
         atText: this.format.dateTime(c.at, 'short'),
