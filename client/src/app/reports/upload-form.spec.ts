@@ -236,7 +236,7 @@ describe('UploadForm', () => {
       const report = { institution: 'someone-else', period: '2021-04', links: [], agreements: [] };
       await fixture.componentInstance.takeFiles([new File([JSON.stringify(report)], 'report.json', { type: 'application/json' })]);
       await fixture.whenStable();
-      expect(element.querySelector<HTMLInputElement>('input[type=month]')!.value).toBe('2021-04');
+      expect(element.querySelector<HTMLInputElement>('input[name=period]')!.value).toBe('April 2021');
       [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!.click();
       let question: TestRequest[] = [];
       await until(() => (question = http.match((r) => r.method === 'GET' && r.url === '/api/v1/reports')).length > 0);

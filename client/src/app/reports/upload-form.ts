@@ -1,6 +1,5 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, linkedSignal, output, signal, viewChildren } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,6 +13,7 @@ import { LocaleFormat } from '../core/i18n/locale-format';
 import { confirmed } from '../shared/confirm-dialog';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
+import { PeriodField } from './period-field';
 import { ReceiptCard } from './receipt-card';
 import { classifyReportFile, csvTemplate, saveText, templateFileName } from './report-files';
 import { ReportsApi } from './reports-api';
@@ -46,7 +46,7 @@ interface DropNote {
  */
 @Component({
   selector: 'im-upload-form',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, PeriodField, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
   templateUrl: './upload-form.html',
   styleUrl: './upload-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
