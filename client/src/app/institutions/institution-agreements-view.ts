@@ -43,7 +43,7 @@ export const RESTRICTION_LABELS: Record<AgreementView['restrictions'][number], s
       @if (rows().length === 0) {
         <p class="empty">{{ (a.report ? 'institutions.agreements.empty' : 'institutions.agreements.noReport') | transloco }}</p>
       } @else {
-        <div class="scroll" tabindex="0">
+        <div class="scroll scroll-hint" tabindex="0">
           <table mat-table [dataSource]="rows()" [attr.aria-label]="'institutions.agreements.title' | transloco">
             <ng-container matColumnDef="ref">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.ref' | transloco }}</th>
