@@ -59,13 +59,13 @@ function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Desc
   const declarer = link.declaredIn?.institution === link.issuer ? issuer : scanner;
   const other = declarer === scanner ? issuer : scanner;
   const otherSays = link.otherStatus
-    ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为 ${link.otherStatus}` }
+    ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为${say.status(link.otherStatus).zh}` }
     : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的 ${period} 报告未申报该关系` };
   const where = say.city(hit.city!);
   return {
     explanation: {
       en: `In ${where.en}, ${declarer.en} declares ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} as ${link.status}, but ${otherSays.en}.`,
-      zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为 ${link.status}，但${otherSays.zh}。`,
+      zh: `在${where.zh}，${declarer.zh}申报${scanner.zh}识别${issuer.zh}${codes.zh}的状态为${say.status(link.status).zh}，但${otherSays.zh}。`,
     },
     evidence: [...linkEvidence(link)],
   };

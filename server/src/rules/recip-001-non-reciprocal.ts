@@ -61,7 +61,7 @@ function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLi
   const codes = say.codes(mode, hit.channel!);
   // In mpm the scanner's app scans; in cpm the merchant devices on the scanner's network do.
   const scans = mode === 'mpm' ? { en: 'app', zh: 'App' } : { en: 'merchant devices', zh: '商户受理终端' };
-  const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为 ${reverse.status}）` } : { en: '', zh: '' };
+  const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为${say.status(reverse.status).zh}）` } : { en: '', zh: '' };
   const where = say.city(hit.city!);
   return {
     explanation: {

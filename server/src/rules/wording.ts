@@ -1,6 +1,7 @@
 // Names in explanations: findings must read without the data, in English and in Chinese.
 import type { City } from '../contract/reference.js';
 import type { Channel, Mode } from '../state/period-state.js';
+import type { LinkStatus } from '../state/reconcile.js';
 import type { InstitutionInfo, Text } from './rule.js';
 
 const MODE_CHANNEL: Record<`${Mode}|${Channel}`, Text> = {
@@ -8,6 +9,14 @@ const MODE_CHANNEL: Record<`${Mode}|${Channel}`, Text> = {
   'mpm|online': { en: 'merchant-presented codes (mpm, online)', zh: '线上商户收款码（mpm）' },
   'cpm|offline': { en: 'consumer-presented codes (cpm, offline)', zh: '线下用户付款码（cpm）' },
   'cpm|online': { en: 'consumer-presented codes (cpm, online)', zh: '线上用户付款码（cpm）' },
+};
+
+/** A link's status as the client's Chinese labels say it: a Chinese sentence does not say "pilot". */
+const LINK_STATUS: Record<LinkStatus, Text> = {
+  live: { en: 'live', zh: '“运行”' },
+  pilot: { en: 'pilot', zh: '“试点”' },
+  planned: { en: 'planned', zh: '“计划”' },
+  suspended: { en: 'suspended', zh: '“暂停”' },
 };
 
 export class Wording {
@@ -28,6 +37,10 @@ export class Wording {
 
   codes(mode: Mode, channel: Channel): Text {
     return MODE_CHANNEL[`${mode}|${channel}`];
+  }
+
+  status(status: LinkStatus): Text {
+    return LINK_STATUS[status];
   }
 
   list(ids: readonly string[]): Text {
