@@ -65,6 +65,8 @@ export class AuditPage {
     (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({
       ...e,
       atText: this.format.dateTime(e.at, 'medium'),
+      // The rule engine writes as "system": a word, not a user's name.
+      actorText: e.actor === 'system' ? this.translate('audit.systemActor') : e.actor,
       // The scope's words are loaded before the page (route resolver) and before a switch of language takes effect.
       details: summariseDetails(e.details, this.translate, e.action),
       actionLabel: AUDIT_ACTION_LABELS[e.action],
