@@ -29,8 +29,10 @@ describe('summariseDetails', () => {
       'audit.details.keys.ip': 'IP 地址',
       'audit.details.keys.filename': '文件名',
       'audit.details.keys.rows': '行数',
-      'audit.details.keys.from': '原为',
-      'audit.details.keys.to': '改为',
+      'audit.details.keys.from': '自',
+      'audit.details.keys.to': '至',
+      'audit.details.changedFrom': '原为',
+      'audit.details.changedTo': '改为',
       'audit.details.keys.counts': '数量',
       'audit.details.keys.links': '互通关系',
       'audit.details.keys.sessionsEnded': '已结束会话',
@@ -61,9 +63,15 @@ describe('summariseDetails', () => {
         { key: '角色', value: '原为 分析员; 改为 管理员' },
         { key: '已结束会话', value: '是' },
       ]);
-      expect(summariseDetails({ from: 'open', to: 'acknowledged' }, translate, 'finding.status').fields.map((f) => f.value)).toEqual(['待处理', '已知悉']);
-      // A rules run's from and to are periods, not statuses.
-      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun').fields.map((f) => f.value)).toEqual(['2020-01', '2021-12']);
+      expect(summariseDetails({ from: 'open', to: 'acknowledged' }, translate, 'finding.status').fields).toEqual([
+        { key: '原为', value: '待处理' },
+        { key: '改为', value: '已知悉' },
+      ]);
+      // A rules run's from and to are the range of periods it ran over, not statuses.
+      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun').fields).toEqual([
+        { key: '自', value: '2020-01' },
+        { key: '至', value: '2021-12' },
+      ]);
       expect(summariseDetails({ reason: 'bad-password' }, translate, 'auth.login_failed').fields[0]).toEqual({ key: '原因', value: '密码错误' });
     });
   });

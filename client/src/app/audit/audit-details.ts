@@ -118,8 +118,12 @@ class DetailWords {
     private readonly action: string,
   ) {}
 
-  key(name: string): string {
-    return this.translate && AUDIT_DETAIL_KEYS[name] ? this.translate(AUDIT_DETAIL_KEYS[name]) : name;
+  /** A field's name; `parent` is the record it sits in (role: { from, to }). */
+  key(name: string, parent?: string): string {
+    if (!this.translate) return name;
+    // From and to are a change (原为 → 改为) inside a changed field or a finding's status change; otherwise a range of periods or dates (自 … 至).
+    if (STATUS_CHANGE_FIELDS.has(name) && (parent || this.action === 'finding.status')) return this.translate(name === 'from' ? 'audit.details.changedFrom' : 'audit.details.changedTo');
+    return AUDIT_DETAIL_KEYS[name] ? this.translate(AUDIT_DETAIL_KEYS[name]) : name;
   }
 
   /** A scalar under `field` (inside `parent`, for a nested record such as role: { from, to }). */
@@ -149,7 +153,7 @@ function inline(value: unknown, words: DetailWords, field: string, depth = 0, pa
   if (typeof value === 'object' && value !== null) {
     if (depth > 0) return '…';
     return Object.entries(value)
-      .map(([k, v]) => `${words.key(k)} ${inline(v, words, k, depth + 1, field)}`)
+      .map(([k, v]) => `${words.key(k, field)} ${inline(v, words, k, depth + 1, field)}`)
       .join('; ');
   }
   return scalar(value, words, field, parent);
