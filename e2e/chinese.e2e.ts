@@ -117,8 +117,12 @@ for (const width of [1440, 390]) {
       await photograph(page, 'analyst-report-dialog');
       await report.getByRole('button', { name: '关闭' }).click();
 
+      // An export of open EXCL-001 findings (through the API, as a script would), then the list of exports.
+      expect((await page.request.get('/api/v1/exports/findings?format=csv&rule=EXCL-001&status=open')).status()).toBe(200);
       await visit(page, '/exports', '导出记录');
+      if (width > 600) await expect(page.getByRole('table').first()).toContainText('规则 EXCL-001 · 状态 待处理');
       await expectChineseOnly(page, 'exports');
+      await photograph(page, 'analyst-exports');
 
       await visit(page, '/reports', '报告报送');
       await expect(page.getByRole('table', { name: '已收到的报告' })).toContainText('2021年12月');
