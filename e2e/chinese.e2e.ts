@@ -59,6 +59,13 @@ async function photograph(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
+/** A screenshot of what a dialog covers, once it has finished opening (the page behind it stays as it is). */
+async function photographDialog(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.mdc-dialog--open')).toBeVisible();
+  await expect(page.locator('.mdc-dialog--opening')).toHaveCount(0);
+  await page.screenshot({ path: path.join(import.meta.dirname, 'output', 'chinese', `${name}-${page.viewportSize()!.width}.png`) });
+}
+
 /** Opens a page and waits for its heading, in Chinese. */
 async function visit(page: Page, url: string, heading: string | RegExp): Promise<void> {
   await page.goto(url);
@@ -114,7 +121,7 @@ for (const width of [1440, 390]) {
       await expect(report.getByRole('heading', { name: '所引用的协议' })).toBeVisible();
       await expect(report).toContainText('清算');
       await expectChineseOnly(page, 'the report behind a finding', ['.clause'], report);
-      await photograph(page, 'analyst-report-dialog');
+      await photographDialog(page, 'analyst-report-dialog');
       await report.getByRole('button', { name: '关闭' }).click();
 
       // An export of open EXCL-001 findings (through the API, as a script would), then the list of exports.
@@ -195,7 +202,7 @@ for (const width of [1440, 390]) {
       await page.getByRole('button', { name: '创建密钥' }).click();
       const dialog = page.getByRole('dialog', { name: '新的 API 密钥' });
       await expect(dialog).toBeVisible();
-      await photograph(page, 'cmb-api-key');
+      await photographDialog(page, 'cmb-api-key');
       await dialog.getByRole('button', { name: '我已复制' }).click();
       await expectChineseOnly(page, 'API keys');
     });
