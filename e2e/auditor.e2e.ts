@@ -54,7 +54,7 @@ test('an analyst previews a looser DISC-001 setting without changing anything', 
   const settings = page.getByRole('form', { name: 'Settings of DISC-001' });
   await settings.getByLabel('Fee gap over the lowest (basis points)').fill('1000');
   await settings.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'With feeSpreadBps 1000' })).toContainText(/would resolve/);
+  await expect(page.getByRole('status').filter({ hasText: 'With “Fee gap over the lowest (basis points)” at 1,000' })).toContainText(/would resolve/);
   await expect(settings.getByRole('button', { name: 'Save' })).toHaveCount(0);
 });
 

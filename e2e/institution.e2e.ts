@@ -65,7 +65,9 @@ for (const viewport of [
       await expect(page).toHaveURL(/\/reports\/submit\?period=\d{4}-\d{2}/);
       const period = new URL(page.url()).searchParams.get('period')!;
       await expect(page.getByRole('heading', { level: 1, name: 'Submit a report' })).toBeVisible();
-      await expect(page.locator('input[type=month]')).toHaveValue(period);
+      // The month as English writes it ("January 2022"), whatever the browser's own language.
+      const month = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+      await expect(page.locator('input[name=period]')).toHaveValue(month);
 
       // A template can be downloaded for each CSV.
       const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Links CSV template' }).click()]);

@@ -45,7 +45,7 @@ for (const width of WIDTHS) {
         await logInThroughApi(page, 'alipay');
         await page.goto('/reports/submit');
         await expect(page.getByRole('heading', { level: 1, name: l.reportsHeading })).toBeVisible();
-        await page.locator('input[type=month]').fill('2023-02');
+        await page.locator('input[name=period]').fill('2023-02');
         await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links-bad.csv'));
         await page.getByRole('button', { name: l.submit, exact: true }).click();
         await expect(page.getByRole('table', { name: l.errorsTable })).toBeVisible();

@@ -5,6 +5,7 @@ import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { Session } from './core/auth/session';
+import { sendInterfaceLanguage } from './core/http/accept-language';
 import { servePrefetched } from './core/http/prefetch';
 import { provideI18n } from './core/i18n/provide-i18n';
 import { ColorScheme } from './core/theme/color-scheme';
@@ -16,7 +17,8 @@ export const appConfig: ApplicationConfig = {
     // ngx-charts 25 still animates through @angular/animations.
     provideAnimations(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([servePrefetched]), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
+    // A prefetched request passes the language interceptor too: it is sent as the page would send it.
+    provideHttpClient(withInterceptors([servePrefetched, sendInterfaceLanguage]), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
     provideI18n(),
     // The saved light or dark choice applies from the first page on, whether or not it has the toggle.
     provideAppInitializer(() => void inject(ColorScheme)),

@@ -18,6 +18,15 @@ describe('CONS-001 disputed declaration', () => {
     expect(hits[0].evidence.map((e) => e.institution)).toEqual(['bank1', 'xa']);
   });
 
+  it('says the declared statuses in Chinese words in the Chinese explanation, not pilot and live', () => {
+    const hits = evaluate([
+      { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
+      { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
+    ]);
+    expect(hits[0].explanation.zh).toMatch(/的状态为“试点”，但.*申报为“运行”。$/);
+    expect(hits[0].explanation.zh).not.toMatch(/pilot|live/);
+  });
+
   it('fires when the other party reported for the period and left the link out', () => {
     const hits = evaluate([
       { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },

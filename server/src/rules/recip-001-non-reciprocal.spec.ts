@@ -54,6 +54,15 @@ describe('RECIP-001 non-reciprocal recognition', () => {
     );
   });
 
+  it('says a declared return link’s status in Chinese words in the Chinese explanation', () => {
+    const hits = evaluate([
+      { institution: 'xa', period: P, links: [link('xa', 'xb')] },
+      { institution: 'xb', period: P, links: [link('xb', 'xa', { status: 'pilot' })] },
+    ]);
+    expect(hits[0].explanation.en).toContain('(declared pilot)');
+    expect(hits[0].explanation.zh).toContain('（申报状态为“试点”）');
+  });
+
   it('does not fire when either side is not systemic', () => {
     expect(evaluate([{ institution: 'xa', period: P, links: [link('xa', 'bank1'), link('bank1', 'bank1')] }])).toEqual([]);
     expect(evaluate([{ institution: 'bank1', period: P, links: [link('bank1', 'xa')] }])).toEqual([]);

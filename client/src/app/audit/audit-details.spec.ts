@@ -22,4 +22,57 @@ describe('summariseDetails', () => {
     expect(summariseDetails({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 })).toMatchObject({ cut: true });
     expect(summariseDetails({}).fields).toEqual([]);
   });
+
+  describe('in the interface\'s language', () => {
+    const CHINESE: Record<string, string> = {
+      'audit.details.keys.role': '角色',
+      'audit.details.keys.ip': 'IP 地址',
+      'audit.details.keys.filename': '文件名',
+      'audit.details.keys.rows': '行数',
+      'audit.details.keys.from': '自',
+      'audit.details.keys.to': '至',
+      'audit.details.changedFrom': '原为',
+      'audit.details.changedTo': '改为',
+      'audit.details.keys.counts': '数量',
+      'audit.details.keys.links': '互通关系',
+      'audit.details.keys.sessionsEnded': '已结束会话',
+      'audit.details.keys.reason': '原因',
+      'audit.details.reasons.badPassword': '密码错误',
+      'audit.details.yes': '是',
+      'role.analyst': '分析员',
+      'role.admin': '管理员',
+      'findingStatus.open': '待处理',
+      'findingStatus.acknowledged': '已知悉',
+    };
+    const translate = (key: string) => CHINESE[key] ?? `!${key}`;
+
+    it('names the keys it knows, and keeps the ones it does not', () => {
+      const s = summariseDetails({ filename: 'x.csv', rows: 3, ip: '10.0.0.1', counts: { links: 3 }, somethingNew: 1 }, translate);
+      expect(s.fields).toEqual([
+        { key: '文件名', value: 'x.csv' },
+        { key: '行数', value: '3' },
+        { key: 'IP 地址', value: '10.0.0.1' },
+        { key: '数量', value: '互通关系 3' },
+        { key: 'somethingNew', value: '1' },
+      ]);
+    });
+
+    it('words roles, a finding’s statuses, login failures and yes or no, and leaves other values as stored', () => {
+      expect(summariseDetails({ role: 'analyst', ip: '10.0.0.1' }, translate, 'auth.login').fields[0]).toEqual({ key: '角色', value: '分析员' });
+      expect(summariseDetails({ role: { from: 'analyst', to: 'admin' }, sessionsEnded: true }, translate, 'user.update').fields).toEqual([
+        { key: '角色', value: '原为 分析员; 改为 管理员' },
+        { key: '已结束会话', value: '是' },
+      ]);
+      expect(summariseDetails({ from: 'open', to: 'acknowledged' }, translate, 'finding.status').fields).toEqual([
+        { key: '原为', value: '待处理' },
+        { key: '改为', value: '已知悉' },
+      ]);
+      // A rules run's from and to are the range of periods it ran over, not statuses.
+      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun').fields).toEqual([
+        { key: '自', value: '2020-01' },
+        { key: '至', value: '2021-12' },
+      ]);
+      expect(summariseDetails({ reason: 'bad-password' }, translate, 'auth.login_failed').fields[0]).toEqual({ key: '原因', value: '密码错误' });
+    });
+  });
 });

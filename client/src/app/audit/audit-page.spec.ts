@@ -89,6 +89,16 @@ describe('AuditPage', () => {
     expect(root().textContent).toContain('1 entry');
   });
 
+  it('names the details’ fields in Chinese in a Chinese page, and again in English after a switch', async () => {
+    await TestBed.inject(Language).choose('zh-CN');
+    await open('/audit');
+    const details = () => [...root().querySelectorAll('.details .field')].map((f) => f.textContent!.trim());
+    expect(details()).toEqual(['格式 csv', '行数 2']);
+    await TestBed.inject(Language).choose('en');
+    await until(() => details()[1] === 'rows 2');
+    expect(details()).toEqual(['format csv', 'rows 2']);
+  });
+
   it('puts a typed actor into the URL', async () => {
     await open('/audit');
     const actor = root().querySelector('input[name=actor]') as HTMLInputElement;

@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AuditEntry, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { fromIsoDate, isoDate } from '../core/i18n/localized-date-adapter';
@@ -37,6 +37,8 @@ export class AuditPage {
   private readonly router = inject(Router);
   private readonly files = inject(FileDownload);
   protected readonly format = inject(LocaleFormat);
+  private readonly transloco = inject(TranslocoService);
+  private readonly translate = (key: string) => this.transloco.translate(key);
 
   // Bound from the query parameters by the router.
   readonly from = input<string>();
@@ -60,7 +62,15 @@ export class AuditPage {
 
   protected readonly entries = httpResource<{ items: AuditEntry[]; total: number }>(() => ({ url: '/api/v1/audit', params: auditParams(this.query()) }));
   protected readonly rows = computed(() =>
-    (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({ ...e, atText: this.format.dateTime(e.at, 'medium'), details: summariseDetails(e.details), actionLabel: AUDIT_ACTION_LABELS[e.action] })),
+    (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({
+      ...e,
+      atText: this.format.dateTime(e.at, 'medium'),
+      // The rule engine writes as "system": a word, not a user's name.
+      actorText: e.actor === 'system' ? this.translate('audit.systemActor') : e.actor,
+      // The scope's words are loaded before the page (route resolver) and before a switch of language takes effect.
+      details: summariseDetails(e.details, this.translate, e.action),
+      actionLabel: AUDIT_ACTION_LABELS[e.action],
+    })),
   );
   protected readonly total = computed(() => (this.entries.hasValue() ? this.entries.value().total : 0));
   protected readonly problem = computed(() => (this.entries.error() ? problemOf(this.entries.error()) : null));

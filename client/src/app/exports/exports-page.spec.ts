@@ -6,15 +6,26 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/auth/session';
+import { Language } from '../core/i18n/language';
 import { filenameOf } from '../shared/file-download';
 import { describeFilters, ExportsPage, filtersAsQuery } from './exports-page';
 import { awaitRequest } from '../../testing/http-requests';
+
+/** An export as GET /exports lists it, made by the auditor and kept. */
+function pastExport(details: Record<string, unknown>) {
+  return { seq: 9, at: '2026-11-25T08:42:23.506Z', actor: 'auditor', action: 'export.findings', target: 'findings', details, prevHash: '0'.repeat(64), hash: 'c'.repeat(64), file: { kept: true, keptUntil: '2027-11-25T08:42:23.506Z' } };
+}
 
 describe('export helpers', () => {
   it('describes filters and turns them back into the findings list’s URL', () => {
     expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'] })).toBe('rule EXCL-001 · status open, acknowledged');
     expect(describeFilters({})).toBe('');
     expect(filtersAsQuery({ rule: ['EXCL-001', 'DISC-001'], city: '110000' })).toEqual({ rule: 'EXCL-001,DISC-001', city: '110000' });
+  });
+
+  it('words the filters when given words, and leaves unknown ones as stored', () => {
+    const words = { name: (f: string) => ({ rule: '规则', status: '状态' })[f] ?? f, value: (f: string, v: string) => (f === 'status' ? ({ open: '待处理', acknowledged: '已知悉' })[v] ?? v : v) };
+    expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'], sort: '-severity' }, words)).toBe('规则 EXCL-001 · 状态 待处理, 已知悉 · sort -severity');
   });
 
   it('reads the file name from Content-Disposition', () => {
@@ -48,17 +59,7 @@ describe('ExportsPage', () => {
     expect(req.request.params.get('page')).toBe('1');
     req.flush({
       items: [
-        {
-          seq: 9,
-          at: '2026-11-25T08:42:23.506Z',
-          actor: 'auditor',
-          action: 'export.findings',
-          target: 'findings',
-          details: { filename: 'f.xlsx', filters: { rule: ['EXCL-001'] }, format: 'xlsx', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' },
-          prevHash: '0'.repeat(64),
-          hash: 'c'.repeat(64),
-          file: { kept: true, keptUntil: '2027-11-25T08:42:23.506Z' },
-        },
+        pastExport({ filename: 'f.xlsx', filters: { rule: ['EXCL-001'] }, format: 'xlsx', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' }),
       ],
       total: 1,
     });
@@ -68,6 +69,20 @@ describe('ExportsPage', () => {
     expect(text).toContain('rule EXCL-001');
     expect(text).toContain('b'.repeat(64));
     expect(text).toContain('Download again');
+  });
+
+  it('names a past export’s filters and statuses in Chinese in a Chinese page', async () => {
+    await setUp('auditor');
+    await TestBed.inject(Language).choose('zh-CN');
+    void harness.navigateByUrl('/exports');
+    (await requestTo('/api/v1/exports')).flush({
+      items: [
+        pastExport({ filename: 'f.csv', filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'], period: '2021-06' }, format: 'csv', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' }),
+      ],
+      total: 1,
+    });
+    await harness.fixture.whenStable();
+    expect(root().textContent).toContain('规则 EXCL-001 · 状态 待处理, 已知悉 · 报告期 2021年6月');
   });
 
   it('checks a chosen file against the export records and says when it matches none', async () => {

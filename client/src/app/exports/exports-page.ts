@@ -1,12 +1,13 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, Injector, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
-import type { PastExport, Problem } from '../core/api/api-types';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { FindingStatus, PastExport, Problem, Severity } from '../core/api/api-types';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { Viewport } from '../core/layout/viewport';
 import { ExportMenu } from '../findings/export-menu';
@@ -14,6 +15,7 @@ import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-d
 import { problemOf } from '../shared/problem';
 import { ExportCheck } from './export-check';
 import { ProblemView } from '../shared/problem-view';
+import { ReferenceData } from '../shared/reference-data';
 
 /** What an export.findings audit entry records. */
 interface ExportDetails {
@@ -25,12 +27,31 @@ interface ExportDetails {
   sort?: string;
 }
 
+/** Names a filter and its values in the interface's language; by default, as the API spells them. */
+export interface FilterWords {
+  name(filter: string): string;
+  value(filter: string, value: string): string;
+}
+
+const AS_STORED: FilterWords = { name: (filter) => filter, value: (_, value) => value };
+
 /** The filters of an export as a line: "rule EXCL-001 · status open, acknowledged"; empty for all findings. */
-export function describeFilters(filters: Record<string, unknown> | undefined): string {
+export function describeFilters(filters: Record<string, unknown> | undefined, words: FilterWords = AS_STORED): string {
   return Object.entries(filters ?? {})
-    .map(([name, value]) => `${name} ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .map(([name, value]) => `${words.name(name)} ${(Array.isArray(value) ? value : [value]).map((v) => words.value(name, String(v))).join(', ')}`)
     .join(' · ');
 }
+
+/** The findings filters an export may record, by the names the API gives them. */
+const FILTER_NAMES: Record<string, string> = {
+  rule: 'exports.past.filterNames.rule',
+  status: 'exports.past.filterNames.status',
+  severity: 'exports.past.filterNames.severity',
+  institution: 'exports.past.filterNames.institution',
+  city: 'exports.past.filterNames.city',
+  period: 'exports.past.filterNames.period',
+  q: 'exports.past.filterNames.q',
+};
 
 /** The filters of an export as the findings list's query parameters, to open the same list again. */
 export function filtersAsQuery(filters: Record<string, unknown> | undefined): Record<string, string> {
@@ -52,6 +73,9 @@ export class ExportsPage {
   private readonly router = inject(Router);
   private readonly files = inject(FileDownload);
   protected readonly format = inject(LocaleFormat);
+  private readonly transloco = inject(TranslocoService);
+  // Asked for only when an export filtered by institution or city: the names cost two requests.
+  private readonly injector = inject(Injector);
 
   readonly page = input<string>();
 
@@ -75,7 +99,7 @@ export class ExportsPage {
         actor: e.actor,
         format: (d.format ?? '').toUpperCase(),
         filename: d.filename ?? '',
-        filtersText: describeFilters(d.filters),
+        filtersText: describeFilters(d.filters, this.filterWords),
         filtersQuery: filtersAsQuery(d.filters),
         rowsText: this.format.number(d.rows ?? null),
         sha256: d.sha256 ?? '',
@@ -84,6 +108,21 @@ export class ExportsPage {
       };
     }),
   );
+  /**
+   * Filters in words: statuses and severities as the findings list says them, institutions and
+   * cities by name, periods as months. The scope's words are loaded before the page (route resolver).
+   */
+  private readonly filterWords: FilterWords = {
+    name: (filter) => (FILTER_NAMES[filter] ? this.transloco.translate(FILTER_NAMES[filter]) : filter),
+    value: (filter, value) => {
+      if (filter === 'status' && value in FINDING_STATUS_LABELS) return this.transloco.translate(FINDING_STATUS_LABELS[value as FindingStatus]);
+      if (filter === 'severity' && value in SEVERITY_LABELS) return this.transloco.translate(SEVERITY_LABELS[value as Severity]);
+      if (filter === 'institution') return this.injector.get(ReferenceData).institutionName(value);
+      if (filter === 'city') return this.injector.get(ReferenceData).cityName(value);
+      if (filter === 'period') return this.format.period(value);
+      return value;
+    },
+  };
   protected readonly total = computed(() => (this.exports.hasValue() ? this.exports.value().total : 0));
   protected readonly problem = computed(() => (this.exports.error() ? problemOf(this.exports.error()) : null));
 

@@ -1,6 +1,12 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
+import { scopeTranslations } from '../core/i18n/scope-translations';
 import { ExportsPage } from './exports-page';
 
-/** The exports feature, loaded lazily, with its translations and the findings' (its Export menu comes from there). */
-export const EXPORTS_ROUTES: Routes = [{ path: '', providers: [provideTranslocoScope('exports', 'findings')], component: ExportsPage }];
+/**
+ * The exports feature, loaded lazily, with its translations and the findings' (its Export menu comes
+ * from there); its own are loaded before the page, as the past exports' filters are worded in code.
+ */
+export const EXPORTS_ROUTES: Routes = [
+  { path: '', providers: [provideTranslocoScope('exports', 'findings')], resolve: { translations: scopeTranslations('exports') }, component: ExportsPage },
+];

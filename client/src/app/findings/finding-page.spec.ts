@@ -109,6 +109,18 @@ describe('FindingPage', () => {
     expect(root().textContent).toContain('北京市');
   });
 
+  it('shows the system’s history notes in Chinese in Chinese, and a person’s note as written', async () => {
+    await setUp({ username: 'analyst', role: 'analyst' });
+    await TestBed.inject(Language).choose('zh-CN');
+    const history = [
+      { at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open' as const, note: 'EXCL-001 holds in 2020-06', noteZh: 'EXCL-001 在 2020年6月 成立' },
+      { at: '2021-07-03T00:00:00Z', actor: 'analyst', from: 'open' as const, to: 'acknowledged' as const, note: 'Seen; asking Tenpay.', noteZh: null },
+    ];
+    await open({ ...FINDING, history } as Finding);
+    const notes = [...root().querySelectorAll('section[aria-labelledby=history-title] .note')].map((n) => n.textContent?.trim());
+    expect(notes).toEqual(['Seen; asking Tenpay.', 'EXCL-001 在 2020年6月 成立']);
+  });
+
   it('offers exactly the allowed transitions, and asks for a note before dismissing', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await open();

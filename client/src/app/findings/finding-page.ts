@@ -68,7 +68,8 @@ export class FindingPage {
         institutionName: this.reference.institutionName(e.institution),
         periodText: this.format.period(e.period),
       })),
-      historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short') })),
+      // The system's notes come in both languages (noteZh); a person's note is shown as written.
+      historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short'), noteText: (zh ? h.noteZh : null) ?? h.note })),
     };
   });
 

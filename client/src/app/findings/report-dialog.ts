@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CHANNEL_LABELS, LINK_STATUS_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
+import { AGREEMENT_KIND_LABELS, CHANNEL_LABELS, LINK_STATUS_LABELS, MODE_LABELS, RESTRICTION_LABELS } from '../core/i18n/domain-labels';
+import { Language } from '../core/i18n/language';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
@@ -31,6 +32,7 @@ export interface ReportDialogData {
 export class ReportDialog {
   private readonly api = inject(FindingsApi);
   private readonly reference = inject(ReferenceData);
+  private readonly language = inject(Language);
   protected readonly format = inject(LocaleFormat);
   protected readonly data = inject<ReportDialogData>(MAT_DIALOG_DATA);
   protected readonly statusLabels = LINK_STATUS_LABELS;
@@ -50,6 +52,18 @@ export class ReportDialog {
   protected readonly citedAgreement = computed(() => {
     if (!this.report.hasValue() || !this.data.agreementRef) return null;
     const agreement = this.report.value().agreements.find((a) => a.ref === this.data.agreementRef);
-    return agreement ? { ...agreement, counterpartyName: this.reference.institutionName(agreement.counterparty) } : null;
+    if (!agreement) return null;
+    const { cities, modes, channels } = agreement.scope;
+    return {
+      ...agreement,
+      counterpartyName: this.reference.institutionName(agreement.counterparty),
+      kindKey: AGREEMENT_KIND_LABELS[agreement.kind],
+      restrictionKeys: agreement.restrictions.map((r) => RESTRICTION_LABELS[r]),
+      // Every city ("*") in words; otherwise the cities by name.
+      allCities: cities.includes('*'),
+      citiesText: cities.map((c) => this.reference.cityName(c)).join(this.language.current() === 'zh-CN' ? '、' : ', '),
+      modeKeys: modes.map((m) => MODE_LABELS[m].short),
+      channelKeys: channels.map((c) => CHANNEL_LABELS[c]),
+    };
   });
 }

@@ -4,27 +4,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AgreementView, InstitutionAgreements } from '../core/api/api-types';
-import { CHANNEL_LABELS, MODE_LABELS } from '../core/i18n/domain-labels';
+import { AGREEMENT_KIND_LABELS, CHANNEL_LABELS, MODE_LABELS, RESTRICTION_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
-
-export const AGREEMENT_KIND_LABELS: Record<AgreementView['kind'], string> = {
-  acceptance: 'institutions.agreementKind.acceptance',
-  clearing: 'institutions.agreementKind.clearing',
-  technical: 'institutions.agreementKind.technical',
-  marketing: 'institutions.agreementKind.marketing',
-};
-
-export const RESTRICTION_LABELS: Record<AgreementView['restrictions'][number], string> = {
-  'own-group-only': 'institutions.restriction.ownGroupOnly',
-  'no-competitor-codes': 'institutions.restriction.noCompetitorCodes',
-  steering: 'institutions.restriction.steering',
-  'data-sharing-required': 'institutions.restriction.dataSharingRequired',
-  'minimum-volume': 'institutions.restriction.minimumVolume',
-  tying: 'institutions.restriction.tying',
-};
 
 /** The agreements the institution declared in its as-of report for the period. */
 @Component({
@@ -43,7 +27,7 @@ export const RESTRICTION_LABELS: Record<AgreementView['restrictions'][number], s
       @if (rows().length === 0) {
         <p class="empty">{{ (a.report ? 'institutions.agreements.empty' : 'institutions.agreements.noReport') | transloco }}</p>
       } @else {
-        <div class="scroll" tabindex="0">
+        <div class="scroll scroll-hint" tabindex="0">
           <table mat-table [dataSource]="rows()" [attr.aria-label]="'institutions.agreements.title' | transloco">
             <ng-container matColumnDef="ref">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.ref' | transloco }}</th>

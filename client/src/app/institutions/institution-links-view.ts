@@ -42,7 +42,7 @@ const GROUP_PAGE = 5;
                 </button>
               }
             </p>
-            <div class="scroll" tabindex="0">
+            <div class="scroll scroll-hint" tabindex="0">
               <table mat-table [dataSource]="g.rows" [attr.aria-label]="'institutions.links.tableLabel' | transloco: g.titleParams">
                 <ng-container matColumnDef="scanner">
                   <th mat-header-cell *matHeaderCellDef>{{ 'institutions.links.scanner' | transloco }}</th>

@@ -23,7 +23,7 @@ import { ProblemView } from '../shared/problem-view';
     } @else if (reports.hasValue() && rows().length === 0) {
       <p class="empty">{{ 'institutions.reports.empty' | transloco }}</p>
     } @else if (rows().length > 0) {
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'institutions.reports.title' | transloco">
           <ng-container matColumnDef="period">
             <th mat-header-cell *matHeaderCellDef>{{ 'institutions.reports.period' | transloco }}</th>

@@ -34,7 +34,7 @@ export function matchesInstitution(i: Institution, q: string): boolean {
     } @else if (rows().length === 0) {
       <p class="empty">{{ 'institutions.list.noMatch' | transloco }}</p>
     } @else {
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table matSort [matSortActive]="sortColumn()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [dataSource]="rows()" [attr.aria-label]="'institutions.list.title' | transloco">
           <ng-container matColumnDef="name">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.name' | transloco }}</th>

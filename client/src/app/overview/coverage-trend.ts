@@ -5,6 +5,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
 import type { CoverageEntry } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
+import { axisTicks } from './axis-ticks';
 
 /** One line of the chart: national coverage of one mode and channel, period by period. */
 export interface CoverageLine {
@@ -28,7 +30,7 @@ const LINE_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
     @if (periods().length === 0) {
       <p class="empty">{{ 'overview.coverage.empty' | transloco }}</p>
     } @else if (asTable()) {
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'overview.coverage.tableLabel' | transloco">
           <ng-container matColumnDef="period">
             <th mat-header-cell *matHeaderCellDef>{{ 'overview.coverage.period' | transloco }}</th>
@@ -56,6 +58,7 @@ const LINE_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
           [scheme]="scheme"
           [customColors]="customColors()"
           [xAxis]="true"
+          [xAxisTicks]="xTicks()"
           [yAxis]="true"
           [yScaleMin]="0"
           [yScaleMax]="1"
@@ -121,6 +124,7 @@ const LINE_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
 export class CoverageTrend {
   private readonly format = inject(LocaleFormat);
   private readonly transloco = inject(TranslocoService);
+  private readonly narrow = inject(Viewport).narrow;
 
   readonly lines = input.required<CoverageLine[]>();
 
@@ -129,6 +133,8 @@ export class CoverageTrend {
   protected readonly scheme: Color = { name: 'coverage', selectable: false, group: ScaleType.Ordinal, domain: LINE_COLOURS };
   /** Colours follow the legend's order, whatever order the lines are drawn in. */
   protected readonly customColors = computed(() => this.ordered().map((l, i) => ({ name: l.name, value: LINE_COLOURS[i] })));
+  /** On a phone, every few months on the axis: 24 rotated labels would overlap. */
+  protected readonly xTicks = computed(() => axisTicks(this.periods().map((p) => this.format.period(p)), this.narrow()));
   protected readonly percentTick = (value: number) => this.format.percent(value, 0);
 
   /** The chosen line first, so it takes the first colour and the first column. */

@@ -5,6 +5,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
 import type { Overview } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { Viewport } from '../core/layout/viewport';
+import { axisTicks } from './axis-ticks';
 
 type Month = Overview['findingsByMonth'][number];
 
@@ -17,7 +19,7 @@ type Month = Overview['findingsByMonth'][number];
     @if (months().length === 0) {
       <p class="empty">{{ 'overview.findings.empty' | transloco }}</p>
     } @else if (asTable()) {
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'overview.findings.tableLabel' | transloco">
           <ng-container matColumnDef="period">
             <th mat-header-cell *matHeaderCellDef>{{ 'overview.findings.period' | transloco }}</th>
@@ -41,7 +43,7 @@ type Month = Overview['findingsByMonth'][number];
         <span><i [style.background]="colours[1]"></i>{{ resolvedLabel() }}</span>
       </div>
       <div class="chart" role="img" [attr.aria-label]="summary()">
-        <ngx-charts-bar-vertical-2d [results]="chartData()" [scheme]="scheme" [xAxis]="true" [yAxis]="true" [groupPadding]="2" [barPadding]="1" [roundDomains]="true" [animations]="false" />
+        <ngx-charts-bar-vertical-2d [results]="chartData()" [scheme]="scheme" [xAxis]="true" [xAxisTicks]="xTicks()" [yAxis]="true" [groupPadding]="2" [barPadding]="1" [roundDomains]="true" [animations]="false" />
       </div>
     }
   `,
@@ -84,6 +86,7 @@ type Month = Overview['findingsByMonth'][number];
 })
 export class FindingsByMonthChart {
   private readonly format = inject(LocaleFormat);
+  private readonly narrow = inject(Viewport).narrow;
 
   /** One entry per period, ascending. */
   readonly months = input.required<Month[]>();
@@ -97,6 +100,8 @@ export class FindingsByMonthChart {
   protected readonly colours = ['#fb8c00', '#43a047'];
   protected readonly scheme: Color = { name: 'findings', selectable: false, group: ScaleType.Ordinal, domain: this.colours };
 
+  /** On a phone, every few months on the axis: 24 rotated labels would overlap. */
+  protected readonly xTicks = computed(() => axisTicks(this.months().map((m) => this.format.period(m.period)), this.narrow()));
   protected readonly chartData = computed(() =>
     this.months().map((m) => ({
       name: this.format.period(m.period),

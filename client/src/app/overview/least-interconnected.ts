@@ -16,7 +16,7 @@ import { LocaleFormat } from '../core/i18n/locale-format';
       @if (tie(); as t) {
         <p class="tie" data-testid="least-tie">{{ t.key | transloco: t.values }}</p>
       }
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'overview.least.tableLabel' | transloco">
           <ng-container matColumnDef="city">
             <th mat-header-cell *matHeaderCellDef>{{ 'overview.least.city' | transloco }}</th>
@@ -53,10 +53,11 @@ import { LocaleFormat } from '../core/i18n/locale-format';
     td {
       white-space: nowrap;
     }
+    /* A name wraps only where it has a space: a Chinese name kept whole (石家庄市, not 石家庄 / 市). */
     td.mat-column-city,
     td.mat-column-province {
       white-space: normal;
-      min-width: 6em;
+      word-break: keep-all;
     }
     .number {
       text-align: end;

@@ -15,7 +15,7 @@ import { saveReceipt } from './report-files';
     <mat-card appearance="outlined" data-testid="receipt">
       <mat-card-header>
         <mat-card-title>{{ titleKey() | transloco }}</mat-card-title>
-        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: receipt().institution, period: receipt().period, version: receipt().version } }}</mat-card-subtitle>
+        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: receipt().institution, period: format.period(receipt().period), version: receipt().version } }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         <dl>

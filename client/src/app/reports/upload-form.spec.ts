@@ -85,6 +85,35 @@ describe('UploadForm', () => {
     });
   });
 
+  describe('when the server finds errors and warnings', () => {
+    const refusal = {
+      type: 'about:blank', title: 'Validation failed', status: 422, code: 'VALIDATION_FAILED', detail: '1 problem found; nothing was stored.',
+      errors: [{ code: 'UNKNOWN_CITY', message: 'links: no prefecture-level city "999999"', row: 2, column: 'city' }],
+      warnings: [
+        { code: 'LINK_DROPPED', message: 'links: alipay → unionpay in 110000 was live last month and is missing', row: 5 },
+        { code: 'SINCE_AFTER_PERIOD', message: 'links: since 2022-03-01 is after the period', row: 6, column: 'since' },
+      ],
+    };
+
+    async function refuse(): Promise<void> {
+      await chooseLinksAndSubmit('Validate only');
+      (await posted()).flush(refusal, { status: 422, statusText: 'Unprocessable Entity' });
+      await until(() => element.querySelector('[data-testid=validation-warnings]') !== null);
+    }
+
+    it('shows the warnings beside the errors at once, in a table of their own that is not marked as errors', async () => {
+      await refuse();
+      const errors = element.querySelector('[data-testid=validation-errors]')!;
+      const warnings = element.querySelector('[data-testid=validation-warnings]')!;
+      expect(errors.querySelectorAll('tr.mat-mdc-row')).toHaveLength(1);
+      expect([...warnings.querySelectorAll('tr.mat-mdc-row')].map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(['LINK_DROPPED', 'SINCE_AFTER_PERIOD']);
+      expect(warnings.querySelector('h3')!.textContent).toContain('2 warnings — they do not block the report');
+      expect(warnings.querySelector('table')!.getAttribute('aria-label')).toBe('Validation warnings');
+      expect(warnings.classList).toContain('warning');
+      expect(warnings.classList).not.toContain('error');
+    });
+  });
+
   describe('when the report is accepted', () => {
     it('shows the receipt with its version and hash', async () => {
       const stored: unknown[] = [];
@@ -207,7 +236,7 @@ describe('UploadForm', () => {
       const report = { institution: 'someone-else', period: '2021-04', links: [], agreements: [] };
       await fixture.componentInstance.takeFiles([new File([JSON.stringify(report)], 'report.json', { type: 'application/json' })]);
       await fixture.whenStable();
-      expect(element.querySelector<HTMLInputElement>('input[type=month]')!.value).toBe('2021-04');
+      expect(element.querySelector<HTMLInputElement>('input[name=period]')!.value).toBe('April 2021');
       [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Submit')!.click();
       let question: TestRequest[] = [];
       await until(() => (question = http.match((r) => r.method === 'GET' && r.url === '/api/v1/reports')).length > 0);

@@ -1,6 +1,5 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, linkedSignal, output, signal, viewChildren } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,6 +13,7 @@ import { LocaleFormat } from '../core/i18n/locale-format';
 import { confirmed } from '../shared/confirm-dialog';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
+import { PeriodField } from './period-field';
 import { ReceiptCard } from './receipt-card';
 import { classifyReportFile, csvTemplate, saveText, templateFileName } from './report-files';
 import { ReportsApi } from './reports-api';
@@ -46,7 +46,7 @@ interface DropNote {
  */
 @Component({
   selector: 'im-upload-form',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, PeriodField, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
   templateUrl: './upload-form.html',
   styleUrl: './upload-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -88,6 +88,8 @@ export class UploadForm {
   protected readonly institutionOptions = computed(() => this.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })));
   protected readonly reporter = computed(() => this.institution() ?? this.chosenInstitution());
   protected readonly errors = computed(() => this.problem()?.errors ?? []);
+  /** A refused report's warnings, shown beside its errors so that one pass fixes both. */
+  protected readonly warnings = computed(() => this.problem()?.warnings ?? []);
   protected readonly canSend = computed(() => !this.busy() && !!this.reporter() && /^\d{4}-\d{2}$/.test(this.period()) && (!!this.linksFile() || !!this.jsonFile()));
 
   protected async chooseFile(which: 'links' | 'agreements' | 'json', event: Event): Promise<void> {
@@ -155,7 +157,7 @@ export class UploadForm {
         this.stored.emit(receipt);
       }
     } catch (err) {
-      this.problem.set(err instanceof ClientFileProblem ? { status: 422, title: 'Validation failed', errors: [{ code: 'BAD_JSON', message: err.message }] } : problemOf(err));
+      this.problem.set(err instanceof ClientFileProblem ? { status: 422, title: 'Validation failed', errors: [{ code: 'BAD_JSON', message: this.transloco.translate(err.key, err.params) }] } : problemOf(err));
     } finally {
       this.busy.set(false);
     }
@@ -231,12 +233,13 @@ export class UploadForm {
   private async jsonReport(): Promise<Record<string, unknown>> {
     const text = (await readText(this.jsonFile()!)).replace(/^\uFEFF/, '');
     let body: unknown;
+    const name = this.jsonFile()!.name;
     try {
       body = JSON.parse(text);
     } catch (err) {
-      throw new ClientFileProblem(`${this.jsonFile()!.name}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ClientFileProblem('reports.upload.badJson', { name, reason: err instanceof Error ? err.message : String(err) });
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ClientFileProblem(`${this.jsonFile()!.name}: not a JSON object`);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ClientFileProblem('reports.upload.notJsonObject', { name });
     return { ...(body as Record<string, unknown>), institution: this.reporter(), period: this.period() };
   }
 }
@@ -251,5 +254,12 @@ function readText(blob: Blob): Promise<string> {
   });
 }
 
-/** A file the browser could not read as a report: shown like the server's 422, nothing sent. */
-class ClientFileProblem extends Error {}
+/** A file the browser could not read as a report: shown like the server's 422, nothing sent, worded by the client. */
+class ClientFileProblem extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string>,
+  ) {
+    super(key);
+  }
+}

@@ -4,6 +4,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { RuleView } from '../core/api/api-types';
+import { Language } from '../core/i18n/language';
 import { RuleCard } from './rule-card';
 
 const RULE: RuleView = {
@@ -56,6 +57,21 @@ describe('RuleCard', () => {
     expect(root().querySelector('mat-hint')?.textContent).toContain('feeSpreadBps');
   });
 
+  describe('names the settings its description mentions by their meaning, not their API name', () => {
+    it('in English, with their current values', async () => {
+      await create(false);
+      const description = root().querySelector('.description')!.textContent!;
+      expect(description).toBe('Fees differ by more than “Fee gap over the lowest (basis points)” (now 10).');
+    });
+
+    it('in Chinese', async () => {
+      await create(false);
+      await TestBed.inject(Language).choose('zh-CN');
+      await fixture.whenStable();
+      expect(root().querySelector('.description')!.textContent).toBe('费率差超过 “高于最低费率的差额（基点）”（当前为 10）。');
+    });
+  });
+
   it('previews edited settings and says what would change', async () => {
     await create(false);
     await type('feeSpreadBps', '20');
@@ -64,7 +80,7 @@ describe('RuleCard', () => {
     expect(req.request.body).toEqual({ settings: { feeSpreadBps: 20, highRatio: 2 } });
     req.flush({ ruleId: 'DISC-001', period: '2021-12', settings: { feeSpreadBps: 20, highRatio: 2 }, wouldOpen: 0, wouldResolve: 3, unchanged: 1 });
     await fixture.whenStable();
-    expect(root().textContent).toContain('With feeSpreadBps 20, highRatio 2: 3 would resolve, 0 would open, 1 unchanged.');
+    expect(root().textContent).toContain('With “Fee gap over the lowest (basis points)” at 20, “High severity from this multiple of the lowest fee” at 2: 3 would resolve, 0 would open, 1 unchanged.');
     expect(button('Save')).toBeUndefined();
   });
 

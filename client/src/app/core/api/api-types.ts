@@ -1,6 +1,6 @@
 // The API's shapes, taken from the server's contract as types only: no server code reaches the browser.
 import type { z } from 'zod';
-import type { channel, linkStatus, mode, Problem as ApiProblem, reconciliation } from '@contract/common';
+import type { channel, linkStatus, mode, Problem as ApiProblem, ProblemItem, reconciliation } from '@contract/common';
 import type { caseComment } from '@contract/cases';
 import type { findingStatus, severity } from '@contract/findings';
 import type { institutionKind } from '@contract/reference';
@@ -38,8 +38,11 @@ export type Severity = z.infer<typeof severity>;
 export type FindingStatus = z.infer<typeof findingStatus>;
 export type InstitutionKind = z.infer<typeof institutionKind>;
 
-/** A problem from the API, or one the client makes up when the server cannot be reached. */
-export type Problem = Partial<ApiProblem> & Pick<ApiProblem, 'title' | 'status'>;
+/**
+ * A problem from the API, or one the client makes up when the server cannot be reached. A refused
+ * report's problem also lists the warnings it would have been stored with, beside its errors.
+ */
+export type Problem = Partial<ApiProblem> & Pick<ApiProblem, 'title' | 'status'> & { warnings?: ProblemItem[] };
 
 export interface ItemList<T> {
   items: T[];

@@ -1,7 +1,7 @@
 // Translation keys of the domain's words, one record per enumeration of the API. The records are
 // typed by the contract, so a new value fails the build until it has a key, and the keys are
 // literals, so translations.spec.ts can check that each one exists.
-import type { Channel, FindingStatus, InstitutionKind, LinkStatus, Mode, Reconciliation, Role, Severity } from '../api/api-types';
+import type { AgreementView, Channel, FindingStatus, InstitutionKind, LinkStatus, Mode, Reconciliation, Role, Severity } from '../api/api-types';
 
 export const LINK_STATUS_LABELS: Record<LinkStatus | 'none', string> = {
   live: 'linkStatus.live',
@@ -54,4 +54,20 @@ export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
   bank: 'institutionKind.bank',
   network: 'institutionKind.network',
   other: 'institutionKind.other',
+};
+
+export const AGREEMENT_KIND_LABELS: Record<AgreementView['kind'], string> = {
+  acceptance: 'agreementKind.acceptance',
+  clearing: 'agreementKind.clearing',
+  technical: 'agreementKind.technical',
+  marketing: 'agreementKind.marketing',
+};
+
+export const RESTRICTION_LABELS: Record<AgreementView['restrictions'][number], string> = {
+  'own-group-only': 'restriction.ownGroupOnly',
+  'no-competitor-codes': 'restriction.noCompetitorCodes',
+  steering: 'restriction.steering',
+  'data-sharing-required': 'restriction.dataSharingRequired',
+  'minimum-volume': 'restriction.minimumVolume',
+  tying: 'restriction.tying',
 };
