@@ -23,7 +23,7 @@ describe('CONS-001 disputed declaration', () => {
       { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
       { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
     ]);
-    expect(hits[0].explanation.zh).toMatch(/的状态为“试点”，但.*申报为“运行”。$/);
+    expect(hits[0].explanation.zh).toMatch(/的状态为试点，但.*申报为运行。$/);
     expect(hits[0].explanation.zh).not.toMatch(/pilot|live/);
   });
 

@@ -60,7 +60,7 @@ describe('RECIP-001 non-reciprocal recognition', () => {
       { institution: 'xb', period: P, links: [link('xb', 'xa', { status: 'pilot' })] },
     ]);
     expect(hits[0].explanation.en).toContain('(declared pilot)');
-    expect(hits[0].explanation.zh).toContain('（申报状态为“试点”）');
+    expect(hits[0].explanation.zh).toContain('（申报状态为试点）');
   });
 
   it('does not fire when either side is not systemic', () => {

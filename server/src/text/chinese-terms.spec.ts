@@ -14,7 +14,7 @@ describe('the Chinese terms', () => {
     expect(MODE_ZH).toEqual(Object.fromEntries(Object.entries(zh.mode as Record<string, { short: string }>).map(([k, v]) => [k, v.short])));
     expect(CHANNEL_ZH).toEqual(zh.channel);
     expect(FINDING_STATUS_ZH).toEqual(zh.findingStatus);
-    const restriction = read('institutions/zh-CN.json').restriction as Record<string, string>;
+    const restriction = zh.restriction as Record<string, string>;
     expect(Object.fromEntries(Object.entries(RESTRICTION_ZH).map(([id, word]) => [camel(id), word]))).toEqual(restriction);
   });
 });
