@@ -1,6 +1,7 @@
 // Cases (issue 26 §1): an institution meets its dispute as one case across cities, an analyst
 // triages a whole case, an auditor exports one row a case; in both languages, on a desktop and a
 // phone, with screenshots in e2e/output/screenshots/ for people to look at.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { logIn, logInThroughApi } from './login.js';
@@ -132,11 +133,28 @@ test('an auditor exports the open cases as CSV, one row a case, and sees the fil
   await expect(page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1)).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByRole('menuitem', { name: /^By case/ }).click();
-  await expect(page.getByRole('menuitem', { name: /PDF/ })).toHaveCount(0);
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /CSV/ }).click();
   expect((await downloading).suggestedFilename()).toMatch(/^interop-cases.*\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: /cases\)/ })).toBeVisible();
+  await expect(page.getByTestId('export-hash')).toHaveText(/^[0-9a-f]{64}$/);
+});
+
+test('an auditor prints one rule’s cases as a PDF that opens, a section a case', async ({ page }, testInfo) => {
+  await logIn(page, 'auditor');
+  await page.goto('/findings?rule=CONS-001');
+  await expect(page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: /^By case/ }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /PDF/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^interop-cases.*\.pdf$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  // Opening it is what a reader does: pdftotext fails on a file that is not a whole PDF.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('CONS-001');
   await expect(page.getByTestId('export-hash')).toHaveText(/^[0-9a-f]{64}$/);
 });
 
