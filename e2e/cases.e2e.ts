@@ -86,6 +86,12 @@ test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case ac
   await findings.getByRole('link', { name: /^Open finding/ }).nth(3).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Finding \d+ · CONS-001/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Comments' }).getByText(reply)).toBeVisible();
+
+  // And leads back to its case.
+  await expect(page.getByTestId('finding-case')).toHaveText(/Part of a case: 337 cities — open the case/);
+  await screenshotWhole(page, shot('finding-of-case-en-1280'));
+  await page.getByRole('link', { name: 'open the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Case CONS-001 · China Merchants Bank, Alipay' })).toBeVisible();
 });
 
 test('an analyst acknowledges a whole RECIP-001 case: told first how many findings move, then what moved and why two did not', async ({ page }) => {
