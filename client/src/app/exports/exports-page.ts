@@ -10,6 +10,7 @@ import type { PastExport, Problem } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { Viewport } from '../core/layout/viewport';
 import { ExportMenu } from '../findings/export-menu';
+import { PER_FINDING_VIEW, VIEW_PARAM } from '../findings/finding-query';
 import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
 import { ExportCheck } from './export-check';
@@ -17,6 +18,8 @@ import { ProblemView } from '../shared/problem-view';
 
 /** What an export.findings audit entry records. */
 interface ExportDetails {
+  /** 'case' for one row a case; absent for one row a finding (the exports made before cases say nothing). */
+  by?: 'case' | 'finding';
   filename?: string;
   filters?: Record<string, unknown>;
   format?: string;
@@ -35,6 +38,12 @@ export function describeFilters(filters: Record<string, unknown> | undefined): s
 /** The filters of an export as the findings list's query parameters, to open the same list again. */
 export function filtersAsQuery(filters: Record<string, unknown> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]));
+}
+
+/** The list an export was made from, to open it again: the cases for an export by case, the findings one by one otherwise. */
+export function listQueryOf(details: Pick<ExportDetails, 'by' | 'filters'>): Record<string, string> {
+  const filters = filtersAsQuery(details.filters);
+  return details.by === 'case' ? filters : { ...filters, [VIEW_PARAM]: PER_FINDING_VIEW };
 }
 
 /**
@@ -76,7 +85,7 @@ export class ExportsPage {
         format: (d.format ?? '').toUpperCase(),
         filename: d.filename ?? '',
         filtersText: describeFilters(d.filters),
-        filtersQuery: filtersAsQuery(d.filters),
+        listQuery: listQueryOf(d),
         rowsText: this.format.number(d.rows ?? null),
         sha256: d.sha256 ?? '',
         kept: e.file.kept,
