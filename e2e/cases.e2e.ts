@@ -187,5 +187,11 @@ test.describe('in Chinese, on a phone', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.getByTestId('case-statuses')).toContainText('待处理 337');
+
+    // One of its findings leads back to it.
+    await page.getByRole('table', { name: '本案件的线索' }).getByRole('link', { name: /^打开线索/ }).first().click();
+    await expect(page.getByTestId('finding-case')).toHaveText(/属于一个案件：337 个城市——\s*查看案件/);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await screenshotWhole(page, shot('finding-of-case-zh-CN-390'));
   });
 });
