@@ -1,6 +1,7 @@
 // Cases (issue 26 §1): an institution meets its dispute as one case across cities, an analyst
 // triages a whole case, an auditor exports one row a case; in both languages, on a desktop and a
 // phone, with screenshots in e2e/output/screenshots/ for people to look at.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { logIn, logInThroughApi } from './login.js';
@@ -85,6 +86,12 @@ test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case ac
   await findings.getByRole('link', { name: /^Open finding/ }).nth(3).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Finding \d+ · CONS-001/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Comments' }).getByText(reply)).toBeVisible();
+
+  // And leads back to its case.
+  await expect(page.getByTestId('finding-case')).toHaveText(/Part of a case: 337 cities — open the case/);
+  await screenshotWhole(page, shot('finding-of-case-en-1280'));
+  await page.getByRole('link', { name: 'open the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Case CONS-001 · China Merchants Bank, Alipay' })).toBeVisible();
 });
 
 test('an analyst acknowledges a whole RECIP-001 case: told first how many findings move, then what moved and why two did not', async ({ page }) => {
@@ -132,11 +139,28 @@ test('an auditor exports the open cases as CSV, one row a case, and sees the fil
   await expect(page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1)).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByRole('menuitem', { name: /^By case/ }).click();
-  await expect(page.getByRole('menuitem', { name: /PDF/ })).toHaveCount(0);
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /CSV/ }).click();
   expect((await downloading).suggestedFilename()).toMatch(/^interop-cases.*\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: /cases\)/ })).toBeVisible();
+  await expect(page.getByTestId('export-hash')).toHaveText(/^[0-9a-f]{64}$/);
+});
+
+test('an auditor prints one rule’s cases as a PDF that opens, a section a case', async ({ page }, testInfo) => {
+  await logIn(page, 'auditor');
+  await page.goto('/findings?rule=CONS-001');
+  await expect(page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: /^By case/ }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /PDF/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^interop-cases.*\.pdf$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  // Opening it is what a reader does: pdftotext fails on a file that is not a whole PDF.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('CONS-001');
   await expect(page.getByTestId('export-hash')).toHaveText(/^[0-9a-f]{64}$/);
 });
 
@@ -163,5 +187,11 @@ test.describe('in Chinese, on a phone', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.getByTestId('case-statuses')).toContainText('待处理 337');
+
+    // One of its findings leads back to it.
+    await page.getByRole('table', { name: '本案件的线索' }).getByRole('link', { name: /^打开线索/ }).first().click();
+    await expect(page.getByTestId('finding-case')).toHaveText(/属于一个案件：337 个城市——\s*查看案件/);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await screenshotWhole(page, shot('finding-of-case-zh-CN-390'));
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FindingSummary } from '../contract/findings.js';
 import type { ApiClient } from '../test/api-client.js';
 import { NOW, caseDetail, caseOf, cases, reportCases } from '../test/cases-kit.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
@@ -56,6 +57,17 @@ describe('who may see and act on a case', () => {
     expect(seen).toMatchObject({ findingCount: 3, allowedTransitions: [] });
     expect(seen.findings.total).toBe(3);
     expect((await caseDetail(await app.as('auditor'), disputed)).allowedTransitions).toEqual([]);
+  });
+
+  it('names its case on each finding, listed or opened, so a subject institution reaches the case from a finding', async () => {
+    const listed = await analyst.get<{ items: FindingSummary[] }>('/api/v1/findings?rule=CONS-001');
+    expect(listed.body.items.map((f) => f.caseId)).toEqual([disputed, disputed, disputed]);
+    const icbc = await app.as('icbc');
+    const opened = await icbc.get<FindingSummary>(`/api/v1/findings/${listed.body.items[0].id}`);
+    expect(opened.body.caseId).toBe(disputed);
+    expect((await caseDetail(icbc, opened.body.caseId)).findings.items.map((f) => f.caseId)).toEqual([disputed, disputed, disputed]);
+    const exclusiveFindings = await (await app.as('cmb')).get<{ items: FindingSummary[] }>('/api/v1/findings?rule=EXCL-001');
+    expect(exclusiveFindings.body.items.map((f) => f.caseId)).toEqual([exclusive]);
   });
 
   it('answers 403 to a subject institution and to an auditor changing a case’s status, changing nothing', async () => {

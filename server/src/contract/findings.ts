@@ -56,6 +56,10 @@ export const findingSummary = z.object({
   periods: z.array(z.tuple([z.string(), z.string()])).describe('the [from, to] ranges of periods in which the condition held'),
   holds: z.boolean().describe('whether the condition holds now (in the latest reported period); a confirmed finding that no longer holds stays confirmed until a person resolves it'),
   status: findingStatus,
+  caseId: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .describe('the case this finding belongs to (GET /cases/{id}): the findings of one rule, subject set, mode and channel across cities; every subject of the finding may open it'),
   explanation: z
     .string()
     .describe('a subject institution that may not see every piece of the evidence reads it without other institutions’ terms (DISC-001: not the lowest fee charged to another; DISC-002: not how many other agreements the reporter has); the central bank reads it whole'),

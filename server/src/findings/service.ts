@@ -42,6 +42,7 @@ export function toFindingSummary(row: FindingRow): FindingSummary {
     periods: JSON.parse(row.periods) as PeriodRange[],
     holds: row.holds === 1,
     status: row.status as FindingStatus,
+    caseId: row.case_id,
     explanation: row.explanation,
     explanationZh: row.explanation_zh,
     evidence: JSON.parse(row.evidence),

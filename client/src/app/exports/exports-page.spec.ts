@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/auth/session';
 import { Language } from '../core/i18n/language';
 import { filenameOf } from '../shared/file-download';
-import { describeFilters, ExportsPage, filtersAsQuery } from './exports-page';
+import { describeFilters, ExportsPage, filtersAsQuery, listQueryOf } from './exports-page';
 import { awaitRequest } from '../../testing/http-requests';
 
 /** An export as GET /exports lists it, made by the auditor and kept. */
@@ -26,6 +26,12 @@ describe('export helpers', () => {
   it('words the filters when given words, and leaves unknown ones as stored', () => {
     const words = { name: (f: string) => ({ rule: '规则', status: '状态' })[f] ?? f, value: (f: string, v: string) => (f === 'status' ? ({ open: '待处理', acknowledged: '已知悉' })[v] ?? v : v) };
     expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'], sort: '-severity' }, words)).toBe('规则 EXCL-001 · 状态 待处理, 已知悉 · sort -severity');
+  });
+
+  it('opens an export by case again as the cases, and any other as the findings one by one', () => {
+    expect(listQueryOf({ by: 'case', filters: { rule: ['CONS-001'] } })).toEqual({ rule: 'CONS-001' });
+    expect(listQueryOf({ filters: { rule: ['CONS-001'] } })).toEqual({ rule: 'CONS-001', view: 'findings' });
+    expect(listQueryOf({ by: 'finding' })).toEqual({ view: 'findings' });
   });
 
   it('reads the file name from Content-Disposition', () => {
@@ -83,6 +89,29 @@ describe('ExportsPage', () => {
     });
     await harness.fixture.whenStable();
     expect(root().textContent).toContain('规则 EXCL-001 · 状态 待处理, 已知悉 · 报告期 2021年6月');
+  });
+
+  it('links each past export to the list it was made from: a per-finding export to the findings, a case export to the cases', async () => {
+    await setUp('auditor');
+    void harness.navigateByUrl('/exports');
+    const past = (seq: number, details: Record<string, unknown>) => ({
+      seq,
+      at: '2026-11-25T08:42:23.506Z',
+      actor: 'auditor',
+      action: 'export.findings',
+      target: 'findings',
+      details: { filename: `f${seq}.csv`, format: 'csv', rows: 2, sha256: 'b'.repeat(64), ...details },
+      prevHash: '0'.repeat(64),
+      hash: 'c'.repeat(64),
+      file: { kept: false, keptUntil: null },
+    });
+    (await requestTo('/api/v1/exports')).flush({
+      items: [past(10, { by: 'case', filters: { rule: ['CONS-001'] } }), past(9, { filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'] } }), past(8, { filters: {} })],
+      total: 3,
+    });
+    await harness.fixture.whenStable();
+    const hrefs = [...root().querySelectorAll('table a[href^="/findings"]')].map((a) => decodeURIComponent(a.getAttribute('href')!));
+    expect(hrefs).toEqual(['/findings?rule=CONS-001', '/findings?rule=EXCL-001&status=open,acknowledged&view=findings', '/findings?view=findings']);
   });
 
   it('checks a chosen file against the export records and says when it matches none', async () => {

@@ -11,6 +11,7 @@ import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labe
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { Viewport } from '../core/layout/viewport';
 import { ExportMenu } from '../findings/export-menu';
+import { PER_FINDING_VIEW, VIEW_PARAM } from '../findings/finding-query';
 import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
 import { ExportCheck } from './export-check';
@@ -19,6 +20,8 @@ import { ReferenceData } from '../shared/reference-data';
 
 /** What an export.findings audit entry records. */
 interface ExportDetails {
+  /** 'case' for one row a case; absent for one row a finding (the exports made before cases say nothing). */
+  by?: 'case' | 'finding';
   filename?: string;
   filters?: Record<string, unknown>;
   format?: string;
@@ -56,6 +59,12 @@ const FILTER_NAMES: Record<string, string> = {
 /** The filters of an export as the findings list's query parameters, to open the same list again. */
 export function filtersAsQuery(filters: Record<string, unknown> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]));
+}
+
+/** The list an export was made from, to open it again: the cases for an export by case, the findings one by one otherwise. */
+export function listQueryOf(details: Pick<ExportDetails, 'by' | 'filters'>): Record<string, string> {
+  const filters = filtersAsQuery(details.filters);
+  return details.by === 'case' ? filters : { ...filters, [VIEW_PARAM]: PER_FINDING_VIEW };
 }
 
 /**
@@ -100,7 +109,7 @@ export class ExportsPage {
         format: (d.format ?? '').toUpperCase(),
         filename: d.filename ?? '',
         filtersText: describeFilters(d.filters, this.filterWords),
-        filtersQuery: filtersAsQuery(d.filters),
+        listQuery: listQueryOf(d),
         rowsText: this.format.number(d.rows ?? null),
         sha256: d.sha256 ?? '',
         kept: e.file.kept,

@@ -21,6 +21,7 @@ function finding(id: number, city: string, status: FindingSummary['status']): Fi
   return {
     id,
     fingerprint: `CONS-001|alipay,unionpay|${city}|mpm|offline`,
+    caseId: '0123456789abcdef',
     ruleId: 'CONS-001',
     ruleVersion: 1,
     severity: 'medium',

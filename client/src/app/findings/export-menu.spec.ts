@@ -39,7 +39,12 @@ describe('ExportMenu', () => {
     expect(text).toContain('Downloaded interop-cases.csv (41 cases).');
   });
 
-  it('offers no PDF of cases, which the server does not draw', async () => {
+  it('prints the cases as PDF with the filters', async () => {
+    const { params } = await exportFrom('By case (one row per case)', 'PDF report', '-cities');
+    expect(params).toEqual({ rule: 'CONS-001', status: 'open', format: 'pdf', by: 'case', sort: '-cities' });
+  });
+
+  it('offers every format of cases, PDF included, as of findings', async () => {
     TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()] });
     const fixture = TestBed.createComponent(ExportMenu);
     const menu = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatMenuHarness);
@@ -48,7 +53,7 @@ describe('ExportMenu', () => {
     const submenu = (await byCase.getSubmenu())!;
     await submenu.open();
     const formats = await submenu.getItems();
-    expect(await Promise.all(formats.map((f) => f.getText()))).toEqual(['CSV (spreadsheet text)', 'Excel workbook (XLSX)', 'JSON (machine-readable)']);
+    expect(await Promise.all(formats.map((f) => f.getText()))).toEqual(['CSV (spreadsheet text)', 'Excel workbook (XLSX)', 'PDF report', 'JSON (machine-readable)']);
   });
 
   it('exports one row per finding as before, with the list’s sort', async () => {

@@ -12,8 +12,8 @@ import { type ExportResult, type ExportRows, FindingsExport } from './findings-e
 
 /** The sorts each kind of row takes: a list's sort goes along only where the export has it. */
 const SORTS: Record<ExportRows, readonly string[]> = { case: CASE_SORT_COLUMNS, finding: FINDING_SORT_COLUMNS };
-/** The formats of each kind of row: the server draws no PDF of cases yet (422 BAD_FORMAT). */
-const FORMATS: Record<ExportRows, readonly ExportFormat[]> = { case: ['csv', 'xlsx', 'json'], finding: ['csv', 'xlsx', 'pdf', 'json'] };
+/** Every format takes either kind of row: a PDF of cases prints one section a case. */
+const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'pdf', 'json'];
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'findings.export.csv',
   xlsx: 'findings.export.xlsx',
@@ -40,12 +40,12 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
       <button mat-menu-item type="button" [matMenuTriggerFor]="byFinding">{{ 'findings.export.byFinding' | transloco }}</button>
     </mat-menu>
     <mat-menu #byCase="matMenu">
-      @for (f of formatsBy.case; track f) {
+      @for (f of exportFormats; track f) {
         <button mat-menu-item type="button" (click)="exportAs(f, 'case')">{{ formatLabels[f] | transloco }}</button>
       }
     </mat-menu>
     <mat-menu #byFinding="matMenu">
-      @for (f of formatsBy.finding; track f) {
+      @for (f of exportFormats; track f) {
         <button mat-menu-item type="button" (click)="exportAs(f, 'finding')">{{ formatLabels[f] | transloco }}</button>
       }
     </mat-menu>
@@ -93,7 +93,7 @@ export class ExportMenu {
   /** The list's sort, used by the rows that can be sorted so. */
   readonly sort = input<string>();
 
-  protected readonly formatsBy = FORMATS;
+  protected readonly exportFormats = FORMATS;
   protected readonly formatLabels = FORMAT_LABELS;
   protected readonly busy = signal(false);
   protected readonly result = signal<ExportResult | null>(null);

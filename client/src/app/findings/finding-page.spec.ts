@@ -5,11 +5,12 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Finding } from '../core/api/api-types';
+import type { CaseDetail, Finding } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { Language } from '../core/i18n/language';
 import { FindingPage } from './finding-page';
 import { awaitRequest } from '../../testing/http-requests';
+import { aCase } from '../../testing/cases';
 
 const FINDING: Finding = {
   id: 7,
@@ -26,6 +27,7 @@ const FINDING: Finding = {
   periods: [['2020-06', '2021-12']],
   holds: true,
   status: 'acknowledged',
+  caseId: '0123456789abcdef',
   explanation: 'Tenpay’s agreement T-1 is exclusive.',
   explanationZh: '财付通的协议 T-1 具有排他性。',
   evidence: [{ reportId: 766, version: 2, institution: 'tenpay', period: '2021-12', agreementRef: 'T-1' }],
@@ -57,7 +59,8 @@ describe('FindingPage', () => {
 
   const requestTo = (url: string, method = 'GET') => awaitRequest(http, url, method);
 
-  async function open(finding: Finding | null = FINDING) {
+  /** Opens finding 7 and answers the page's reads: the finding, then (when there is one) its case, spanning these cities. */
+  async function open(finding: Finding | null = FINDING, caseCities = ['110000', '310000', '654300']) {
     void harness.navigateByUrl('/findings/7');
     const req = await requestTo('/api/v1/findings/7');
     (await requestTo('/api/v1/rules')).flush({ items: [] });
@@ -65,8 +68,13 @@ describe('FindingPage', () => {
       r.flush({ items: [{ id: 'tenpay', name: 'WeChat Pay (Tenpay)', nameZh: '微信支付（财付通）', kind: 'wallet', group: 'tencent', systemic: true, active: true }] }),
     );
     http.match('/api/v1/cities').forEach((r) => r.flush({ items: [{ code: '110000', name: 'Beijing', nameZh: '北京市', province: '110000', provinceName: 'Beijing', provinceNameZh: '北京市' }] }));
-    if (finding) req.flush(finding);
-    else req.flush({ status: 404, title: 'Not Found', detail: 'No finding 7.' }, { status: 404, statusText: 'Not Found' });
+    if (finding) {
+      req.flush(finding);
+      const caseRead = await requestTo(`/api/v1/cases/${finding.caseId}`);
+      expect(caseRead.request.params.get('pageSize')).toBe('1');
+      const found: CaseDetail = { ...aCase({ id: finding.caseId, cities: caseCities }), findings: { items: [], total: 3 }, comments: [], allowedTransitions: [] };
+      caseRead.flush(found);
+    } else req.flush({ status: 404, title: 'Not Found', detail: 'No finding 7.' }, { status: 404, statusText: 'Not Found' });
     await harness.fixture.whenStable();
   }
 
@@ -161,6 +169,23 @@ describe('FindingPage', () => {
     await setUp({ username: 'auditor', role: 'auditor' });
     await open({ ...FINDING, allowedTransitions: [] });
     expect(root().querySelector('textarea[name=comment]')).toBeNull();
+  });
+
+  describe('the way to its case', () => {
+    it('names how many cities the case spans and opens it, for a subject institution too', async () => {
+      await setUp({ username: 'tenpay', role: 'institution', institution: 'tenpay' });
+      await open({ ...FINDING, allowedTransitions: [] });
+      const line = root().querySelector('[data-testid=finding-case]')!;
+      expect(line.textContent!.replace(/\s+/g, ' ').trim()).toBe('Part of a case: 3 cities — open the case');
+      expect(line.querySelector('a')!.getAttribute('href')).toBe('/findings/cases/0123456789abcdef');
+    });
+
+    it('says it in Chinese, and leaves the count out for a case without cities', async () => {
+      await setUp({ username: 'analyst', role: 'analyst' });
+      await TestBed.inject(Language).choose('zh-CN');
+      await open({ ...FINDING, city: null }, []);
+      expect(root().querySelector('[data-testid=finding-case]')!.textContent!.replace(/\s+/g, '')).toBe('属于一个案件——查看案件');
+    });
   });
 
   it('shows the problem when the finding cannot be read', async () => {

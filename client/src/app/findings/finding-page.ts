@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Finding, FindingStatus, ItemList, Problem, RuleView } from '../core/api/api-types';
+import type { CaseDetail, Finding, FindingStatus, ItemList, Problem, RuleView } from '../core/api/api-types';
 import { Session } from '../core/auth/session';
 import { CHANNEL_LABELS, FINDING_STATUS_LABELS, MODE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 import { Language } from '../core/i18n/language';
@@ -41,6 +41,13 @@ export class FindingPage {
 
   protected readonly finding = httpResource<Finding>(() => `/api/v1/findings/${encodeURIComponent(this.id())}`);
   private readonly rules = httpResource<ItemList<RuleView>>(() => '/api/v1/rules');
+  /** Its own signal so that reloading the finding (after a comment, a status change) reads the case only once. */
+  private readonly caseId = computed(() => (this.finding.hasValue() ? this.finding.value().caseId : null));
+  /** The finding's case, read for its cities; one of its findings is enough of its list. */
+  private readonly findingCase = httpResource<CaseDetail>(() => {
+    const caseId = this.caseId();
+    return caseId ? { url: `/api/v1/cases/${encodeURIComponent(caseId)}`, params: { pageSize: '1' } } : undefined;
+  });
 
   protected readonly severityLabels = SEVERITY_LABELS;
   protected readonly statusLabels = FINDING_STATUS_LABELS;
@@ -71,6 +78,13 @@ export class FindingPage {
       // The system's notes come in both languages (noteZh); a person's note is shown as written.
       historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short'), noteText: (zh ? h.noteZh : null) ?? h.note })),
     };
+  });
+
+  /** The way to the finding's case and how many cities it spans (none for an agreement's case). */
+  protected readonly partOfCase = computed(() => {
+    if (!this.findingCase.hasValue()) return null;
+    const found = this.findingCase.value();
+    return { id: found.id, cityCount: found.cities.length };
   });
 
   /** Analysts, admins and the finding's own subjects may comment (an institution's reply to the regulator). */

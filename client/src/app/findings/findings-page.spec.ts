@@ -19,6 +19,7 @@ function finding(id: number, status: FindingSummary['status'] = 'open'): Finding
   return {
     id,
     fingerprint: `EXCL-001|alipay|A-${id}`,
+    caseId: '0123456789abcdef',
     ruleId: 'EXCL-001',
     ruleVersion: 1,
     severity: 'high',
