@@ -56,7 +56,7 @@ export const receipt = z.object({
   receivedAt: z.string(),
   sha256: z.string(),
   counts,
-  warnings: z.array(problemItem),
+  warnings: z.array(problemItem).describe('plausibility notes, kept with the report: at most 1000, then one MORE_WARNINGS saying how many more were found (AGREEMENTS_DROPPED, when present, comes first)'),
   dryRun: z.boolean().optional(),
 });
 export type Receipt = z.infer<typeof receipt>;

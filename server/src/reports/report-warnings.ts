@@ -10,6 +10,12 @@ import { linkIndexOf } from './link-index.js';
 export const HIGH_FEE_BPS = 100;
 /** Refs an AGREEMENTS_DROPPED message names before it says "and N more": a message stays readable. */
 const NAMED_REFS = 20;
+/**
+ * Warnings a receipt lists; past it one MORE_WARNINGS says how many were left out. They are kept
+ * with the report and sent with every listing of it: a valid report of 100,000 rows each worth a
+ * warning would otherwise make every GET /reports page carry megabytes the reporter chose.
+ */
+export const LISTED_WARNINGS = 1000;
 
 /** The version of the same month that a new report replaces, with its agreements' refs. */
 export interface ReplacedVersion {
@@ -64,8 +70,22 @@ const same = (i: number) => i;
  * replaced: the latest version of the same period, if this report is a new version of it.
  */
 export function reportWarnings(report: Report, previousLinks: readonly Link[], replaced?: ReplacedVersion): ProblemItem[] {
-  const warnings = rowWarnings(report.period, { links: report.links, linkAt: same, agreements: report.agreements, agreementAt: same });
-  if (replaced) warnings.push(...droppedAgreements(report, replaced));
+  return withinListedWarnings(allReportWarnings(report, previousLinks, replaced));
+}
+
+function withinListedWarnings(warnings: ProblemItem[]): ProblemItem[] {
+  if (warnings.length <= LISTED_WARNINGS) return warnings;
+  const more = warnings.length - LISTED_WARNINGS;
+  return [
+    ...warnings.slice(0, LISTED_WARNINGS),
+    { code: 'MORE_WARNINGS', message: `${more} more warnings of the kinds above are not listed`, messageZh: `另有 ${more} 条同类警告未列出` },
+  ];
+}
+
+function allReportWarnings(report: Report, previousLinks: readonly Link[], replaced?: ReplacedVersion): ProblemItem[] {
+  // Dropped agreements first: the one warning about a whole file must not be cut off by row warnings.
+  const warnings = replaced ? droppedAgreements(report, replaced) : [];
+  warnings.push(...rowWarnings(report.period, { links: report.links, linkAt: same, agreements: report.agreements, agreementAt: same }));
   const live = previousLinks.filter((old) => old.status === 'live');
   if (live.length === 0) return warnings;
   const declared = linkIndexOf(report.links);

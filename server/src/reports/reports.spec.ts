@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Link } from '../contract/reports.js';
-import { aLink, aReport, submitted } from '../test/report-factory.js';
+import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 let app: TestApp;
@@ -247,5 +247,23 @@ describe('who sees which report', () => {
 
   it('answers 401 to an anonymous caller', async () => {
     expect((await (await app.as()).get('/api/v1/reports')).status).toBe(401);
+  });
+});
+
+describe('a valid report worth more warnings than a receipt lists', () => {
+  it('lists the first 1000, the dropped agreements among them, and says how many more there are', async () => {
+    const cities = (await (await app.as('analyst')).get<{ items: { code: string }[] }>('/api/v1/cities')).body.items.map((c) => c.code);
+    const cmb = await app.as('cmb');
+    const agreement = anAgreement({ ref: 'CMB-KEPT-1', counterparty: 'alipay' });
+    await submitted(cmb, { institution: 'cmb', period: '2020-10', links: [aLink({ scanner: 'cmb' })], agreements: [agreement] });
+    // Every link dated after the period: one SINCE_AFTER_PERIOD each, 4 × the registry's cities.
+    const links = cities.flatMap((city) => ['alipay', 'tenpay', 'unionpay', 'icbc'].map((issuer) => aLink({ scanner: 'cmb', issuer, city, since: '2021-01-01' })));
+    expect(links.length).toBeGreaterThan(1000);
+    const receipt = await submitted(cmb, { institution: 'cmb', period: '2020-10', links, agreements: [] });
+    expect(receipt.warnings).toHaveLength(1001);
+    expect(receipt.warnings[0]).toMatchObject({ code: 'AGREEMENTS_DROPPED' });
+    expect(receipt.warnings[1000]).toEqual({ code: 'MORE_WARNINGS', message: `${links.length + 1 - 1000} more warnings of the kinds above are not listed` });
+    const listed = await cmb.get<{ items: { warnings: unknown[] }[] }>('/api/v1/reports?period=2020-10');
+    expect(Math.max(...listed.body.items.map((r) => r.warnings.length))).toBe(1001);
   });
 });
