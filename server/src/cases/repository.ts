@@ -132,6 +132,19 @@ export function caseComments(db: Db, caseId: string) {
   return db.selectFrom('finding_comments').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
+/** The threads of the given cases (exports by case), each oldest first. */
+export async function threadsOfCases(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('finding_comments')
+    .select(['case_id', 'at', 'author', 'institution', 'text'])
+    .where('case_id', 'in', caseIds)
+    .orderBy('case_id')
+    .orderBy('id')
+    .$narrowType<{ case_id: string }>()
+    .execute();
+}
+
 export interface NewCaseComment {
   at: string;
   author: string;

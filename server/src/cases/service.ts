@@ -41,10 +41,10 @@ export async function listCases(ctx: AppContext, principal: Principal, query: Ca
  * Every case matching the filters, in order, its summaries read `chunkSize` cases at a time (exports):
  * the grouping runs once, and only a chunk's explanations and cities are held at a time.
  */
-export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ total: number; chunks(): AsyncGenerator<CaseSummary[]> }> {
+export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ ids: string[]; chunks(): AsyncGenerator<CaseSummary[]> }> {
   const rows = await allCaseAggregates(db, matchingFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
   return {
-    total: rows.length,
+    ids: rows.map((row) => row.case_id),
     async *chunks() {
       for (let i = 0; i < rows.length; i += chunkSize) {
         // Lets other requests in between chunks: better-sqlite3 answers synchronously.

@@ -14,13 +14,15 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
         '`Content-Disposition` names the file after its filters and time; `X-Content-SHA256` is the SHA-256 of the exact bytes sent and `X-Export-Rows` the number of findings. ' +
         'Each export is recorded in the audit trail (action export.findings) with the filters, format, row count and that hash, and its file is kept for GET /exports/{id}/file ' +
         '(content-addressed: the same bytes are kept once) for EXPORT_RETENTION_DAYS (a server setting, default 365) after the last export of those bytes. ' +
-        'CSV: UTF-8 with a BOM, one finding a row, evidence and history as text. XLSX: sheets Findings (frozen header, filters, dates as dates), Evidence and Status history. ' +
+        'CSV: UTF-8 with a BOM, one finding a row, evidence, history and the finding’s own comments as text, and its case (column case). XLSX: sheets Findings (frozen header, filters, dates as dates; column Case), Evidence, Status history and Comments (a row a comment of the finding’s own). ' +
+        'A case’s comments (POST /cases/{id}/comments) are stored once and exported once, by case: an export by finding names each finding’s case (JSON: caseId) and never repeats the thread in its rows. ' +
         'PDF: a first page saying in words what the file holds (the filters as labels, time, count), severities and statuses in English and Chinese, and the data hash — the SHA-256 of the JSON export of the same filters and order, which is deterministic, ' +
         'unlike the file hash of the PDF itself, which the audit trail records — a summary by rule and severity, then every finding; pages numbered. ' +
-        'JSON: `{ filters, sort, total, findings: [...] }`, each finding as in GET /findings/:id plus subject and city names. ' +
+        'JSON: `{ filters, sort, total, findings: [...] }`, each finding as in GET /findings/:id plus subject and city names, with its own comments only. PDF by finding: each finding names its case. ' +
         'Spreadsheet cells that would start a formula (= + - @) are prefixed with an apostrophe. ' +
-        '`by=case`: one row a case (see GET /cases) — rule, subjects, mode, channel, worst severity, cities (count, codes and names), findings by status, periods, explanation — ' +
-        'sorted by the sorts of GET /cases (422 BAD_SORT for a sort of findings); CSV, XLSX (sheet Cases), JSON (`{ filters, by, sort, total, cases: [...] }`) and PDF (a section a case; its data hash is that of the JSON by case); ' +
+        '`by=case`: one row a case (see GET /cases) — rule, subjects, mode, channel, worst severity, cities (count, codes and names), findings by status, periods, explanation and its thread, oldest first — ' +
+        'sorted by the sorts of GET /cases (422 BAD_SORT for a sort of findings); CSV (column comments, as the findings’ CSV writes comments), XLSX (sheet Cases, and sheet Comments with a row a comment: a thread can outgrow an Excel cell), ' +
+        'JSON (`{ filters, by, sort, total, cases: [...] }`, each case with `comments: [{ at, author, institution, text }]`) and PDF (a section a case, its thread under it; its data hash is that of the JSON by case); ' +
         'recorded as any export, with `by: "case"` in its details, the file named interop-cases_….',
       query: exportQuery,
       responses: {

@@ -1,19 +1,23 @@
 // Cases as files (GET /exports/findings?by=case): one row a case with its rule, subjects, mode and
-// channel, worst severity, cities (count and list), findings by status, periods and explanation.
+// channel, worst severity, cities (count and list), findings by status, periods, explanation and the
+// case's thread: stored once, exported once here (an export by finding names the case instead).
+// The XLSX puts the thread in a Comments sheet, a row a comment, as the findings' XLSX does: a
+// thread can outgrow the 32,767 characters an Excel cell holds.
 // CSV with a BOM and formula-safe cells, as the findings' CSV; XLSX with text stored as text;
 // JSON deterministic (no timestamp), as the findings' JSON.
 import type { Writable } from 'node:stream';
 import { csvRecord } from './csv-export.js';
 import type { CaseSource, ExportedCase } from './case-source.js';
-import { write, type ExportMeta } from './export-writer.js';
+import { commentsText, write, type ExportMeta } from './export-writer.js';
 import { writeJsonRows } from './json-export.js';
 import { StreamingWorkbook, type WorkbookCell, type WorkbookColumn } from './streaming-workbook.js';
+import { commentCells, commentColumns } from './xlsx-export.js';
 
 export type CaseExportWriter = (source: CaseSource, out: Writable, meta: ExportMeta) => Promise<void>;
 
 export const CASE_CSV_COLUMNS = [
   'case', 'rule', 'severity', 'subjects', 'subject_names', 'subject_names_zh', 'mode', 'channel', 'city_count', 'cities', 'city_names', 'city_names_zh',
-  'findings', 'open', 'acknowledged', 'confirmed', 'dismissed', 'resolved', 'first_period', 'last_period', 'explanation', 'explanation_zh', 'updated_at',
+  'findings', 'open', 'acknowledged', 'confirmed', 'dismissed', 'resolved', 'first_period', 'last_period', 'explanation', 'explanation_zh', 'comments', 'updated_at',
 ] as const;
 
 function caseCells(c: ExportedCase): (string | number | null)[] {
@@ -21,7 +25,7 @@ function caseCells(c: ExportedCase): (string | number | null)[] {
     c.id, c.ruleId, c.severity, c.subjects.join(';'), c.subjectNames.map((n) => n.name).join(';'), c.subjectNames.map((n) => n.nameZh).join(';'), c.mode, c.channel,
     c.cities.length, c.cities.join(';'), c.cityNames.map((n) => n.name).join(';'), c.cityNames.map((n) => n.nameZh).join(';'),
     c.findingCount, c.statuses.open, c.statuses.acknowledged, c.statuses.confirmed, c.statuses.dismissed, c.statuses.resolved,
-    c.firstPeriod, c.lastPeriod, c.explanation, c.explanationZh, c.updatedAt,
+    c.firstPeriod, c.lastPeriod, c.explanation, c.explanationZh, commentsText(c), c.updatedAt,
   ];
 }
 
@@ -70,9 +74,19 @@ function caseRow(c: ExportedCase): WorkbookCell[] {
 }
 
 export const writeCaseXlsx: CaseExportWriter = async (source, out, meta) => {
-  const workbook = new StreamingWorkbook(out, [{ name: 'Cases', columns: CASE_COLUMNS }], { creator: `Interop Monitor (${meta.exportedBy})`, created: new Date(meta.exportedAt) });
+  const workbook = new StreamingWorkbook(
+    out,
+    [
+      { name: 'Cases', columns: CASE_COLUMNS },
+      { name: 'Comments', columns: commentColumns({ header: 'Case', width: 18 }) },
+    ],
+    { creator: `Interop Monitor (${meta.exportedBy})`, created: new Date(meta.exportedAt) },
+  );
   const sheet = workbook.sheet('Cases');
-  for await (const chunk of source.chunks()) await sheet.addRows(chunk.map(caseRow));
+  for await (const chunk of source.chunks({})) await sheet.addRows(chunk.map(caseRow));
   sheet.end();
+  const comments = workbook.sheet('Comments');
+  for await (const chunk of source.comments()) await comments.addRows(chunk.map((c) => commentCells(c.caseId, c)));
+  comments.end();
   await workbook.end();
 };

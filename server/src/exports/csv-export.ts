@@ -1,5 +1,5 @@
 // Findings as CSV: UTF-8 with a BOM so that Excel opens Chinese names correctly, one finding a row,
-// evidence, history and comments as text. Cells that would start a formula are neutralised: a
+// evidence, history and the finding's own comments as text, and its case (whose thread the export by case holds). Cells that would start a formula are neutralised: a
 // spreadsheet runs a CSV cell's formula, whereas XLSX stores text as text.
 import type { ExportedFinding } from './finding-source.js';
 import { commentsText, evidenceText, historyText, periodsText, write, type ExportWriter } from './export-writer.js';
@@ -7,7 +7,7 @@ import { neutraliseFormula } from './formula-guard.js';
 
 export const CSV_COLUMNS = [
   'id', 'rule', 'rule_version', 'severity', 'status', 'subjects', 'subject_names', 'subject_names_zh', 'city', 'city_name', 'city_name_zh',
-  'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'comments', 'updated_at', 'fingerprint',
+  'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'comments', 'updated_at', 'fingerprint', 'case',
 ] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -26,7 +26,7 @@ function csvRow(f: ExportedFinding): string {
     String(f.id), f.ruleId, String(f.ruleVersion), f.severity, f.status, f.subjects.join(';'),
     f.subjectNames.map((n) => n.name).join(';'), f.subjectNames.map((n) => n.nameZh).join(';'),
     f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, periodsText(f), f.holds ? 'true' : 'false',
-    f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint,
+    f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint, f.caseId,
   ];
   return csvRecord(cells);
 }

@@ -48,8 +48,9 @@ export function commentAuthorship(c: ExportedFinding['comments'][number]): strin
   return `${c.at} ${c.author}${c.institution ? ` (${c.institution})` : ''}`;
 }
 
-export function commentsText(f: ExportedFinding): string {
-  return f.comments.map((c) => `${commentAuthorship(c)}: ${quotedText(c.text)}`).join(' | ');
+/** A finding's own comments, or a case's thread, as one cell of text. */
+export function commentsText(of: Pick<ExportedFinding, 'comments'>): string {
+  return of.comments.map((c) => `${commentAuthorship(c)}: ${quotedText(c.text)}`).join(' | ');
 }
 
 export function historyLine(h: ExportedFinding['history'][number]): string {

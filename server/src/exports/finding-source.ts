@@ -80,15 +80,17 @@ export async function findingSource(db: Db, principal: Principal, filters: Findi
   // Ordered as the index on finding_id reads them, so SQLite need not sort: grouping by finding wants only each finding's rows in order.
   const historyOf = (chunk: number[]) =>
     db.selectFrom('finding_history').select(['finding_id', 'at', 'actor', 'from_status', 'to_status', 'note']).where(inChunk('finding_id', chunk)).orderBy('finding_id').orderBy('id').execute();
-  // A finding's own comments and its case's thread (stored once, shown on each of the case's findings).
+  // A finding's own comments only: its case's thread is stored once and exported once, by case
+  // (case-source.ts). Repeated in each finding's row, a thread on a case of 337 cities would grow
+  // every export 337-fold by whatever a subject institution chose to post.
   const commentsOf = (chunk: number[]) =>
     db
-      .selectFrom('findings as f')
-      .innerJoin('finding_comments as c', (join) => join.on((eb) => eb.or([eb('c.finding_id', '=', eb.ref('f.id')), eb('c.case_id', '=', eb.ref('f.case_id'))])))
-      .select(['f.id as finding_id', 'c.at', 'c.author', 'c.institution', 'c.text'])
-      .where(inChunk('f.id', chunk))
-      .orderBy('f.id')
-      .orderBy('c.id')
+      .selectFrom('finding_comments')
+      .select(['finding_id', 'at', 'author', 'institution', 'text'])
+      .where(inChunk('finding_id', chunk))
+      .orderBy('finding_id')
+      .orderBy('id')
+      .$narrowType<{ finding_id: number }>()
       .execute();
   const toHistory = (h: Awaited<ReturnType<typeof historyOf>>[number]) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: h.note });
   const toComment = (c: Awaited<ReturnType<typeof commentsOf>>[number]) => ({ at: c.at, author: c.author, institution: c.institution, text: c.text });

@@ -1,7 +1,7 @@
 // Findings, or cases, as a PDF report for reading and filing: a first page saying in words what the
 // file holds (filters as labels, time, count) and what its one printed hash, the data hash, proves; a
-// summary by rule and severity; then every finding with its explanation, evidence, history and
-// comments, or every case with its subjects, cities, findings by status and explanation.
+// summary by rule and severity; then every finding with its case, explanation, evidence, history and
+// own comments, or every case with its subjects, cities, findings by status, explanation and thread.
 // Every page is numbered (streamed page by page, so without the total). Text is set in Noto Sans Hans (shipped by @embedpdf/fonts-sc and embedded as a
 // subset), so Chinese names render instead of empty boxes.
 import { createHash } from 'node:crypto';
@@ -119,7 +119,7 @@ const FINDINGS_REPORT: ReportKind<ExportedFinding> = {
     many: 'findings',
     matchingZh: '符合下列筛选条件的线索',
     unitZh: '条',
-    follows: 'each finding follows with its explanation, evidence, status history and comments',
+    follows: "each finding follows with its case, explanation, evidence, status history and own comments (a case's comments are in the report by case)",
     countLabel: 'Findings · 发现数量',
     noFilters: 'none: every finding · 无（全部线索）',
     none: 'No finding matches these filters. 没有符合筛选条件的发现。',
@@ -140,7 +140,7 @@ const CASES_REPORT: ReportKind<ExportedCase> = {
     many: 'cases',
     matchingZh: '含有符合下列筛选条件线索的案件',
     unitZh: '件',
-    follows: 'each case follows with its subjects, cities, findings by status and explanation',
+    follows: 'each case follows with its subjects, cities, findings by status, explanation and comments',
     countLabel: 'Cases · 案件数量',
     noFilters: 'none: every case · 无（全部案件）',
     none: 'No case matches these filters. 没有符合筛选条件的案件。',
@@ -288,6 +288,8 @@ function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
   doc.text(`Subjects · 主体: ${f.subjectNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);
   if (where) doc.text(`Scope · 范围: ${where}`);
   doc.text(`Periods · 期间: ${f.periods.map(([a, b]) => (a === b ? a : `${a}…${b}`)).join(', ')} · holds now: ${f.holds ? 'yes' : 'no'}`);
+  // The case's thread is printed once, in the report by case; here only the case is named.
+  doc.text(`Case · 案件: ${f.caseId}`);
   doc.fillColor('black').fontSize(10).text(f.explanation).text(f.explanationZh);
   doc.fontSize(8.5);
   if (f.evidence.length > 0) {
@@ -302,18 +304,22 @@ function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
     doc.font('text');
     for (const h of f.history) doc.text(`• ${historyLine(h)}`, { indent: 8 });
   }
-  if (f.comments.length > 0) {
-    doc.font('bold').text('Comments · 评论');
-    doc.font('text');
-    const left = doc.page.margins.left;
-    const width = doc.page.width - left - doc.page.margins.right;
-    for (const c of f.comments) {
-      // Who wrote it on a line of its own; the text, quoted, in a block indented past every
-      // bullet, so that not even a wrapped line of it starts where an entry starts.
-      doc.text(`• ${commentAuthorship(c)} wrote:`, left, undefined, { indent: 8 });
-      doc.fillColor(GREY).text(quotedText(c.text), left + 20, undefined, { width: width - 20 }).fillColor('black');
-      doc.x = left;
-    }
+  commentsBlock(doc, f.comments);
+}
+
+/** A finding's own comments, or a case's thread. */
+function commentsBlock(doc: PDFKit.PDFDocument, comments: ExportedFinding['comments']): void {
+  if (comments.length === 0) return;
+  doc.font('bold').text('Comments · 评论');
+  doc.font('text');
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  for (const c of comments) {
+    // Who wrote it on a line of its own; the text, quoted, in a block indented past every
+    // bullet, so that not even a wrapped line of it starts where an entry starts.
+    doc.text(`• ${commentAuthorship(c)} wrote:`, left, undefined, { indent: 8 });
+    doc.fillColor(GREY).text(quotedText(c.text), left + 20, undefined, { width: width - 20 }).fillColor('black');
+    doc.x = left;
   }
 }
 
@@ -330,4 +336,6 @@ function caseSection(doc: PDFKit.PDFDocument, c: ExportedCase): void {
   doc.text(`Findings · 发现: ${c.findingCount} — ${statuses.join(', ')}`);
   doc.text(`Periods · 期间: ${c.firstPeriod === c.lastPeriod ? c.firstPeriod : `${c.firstPeriod}…${c.lastPeriod}`}`);
   doc.fillColor('black').fontSize(10).text(c.explanation).text(c.explanationZh);
+  doc.fontSize(8.5);
+  commentsBlock(doc, c.comments);
 }

@@ -1,6 +1,7 @@
 // Findings as an Excel workbook, written as a stream: a Findings sheet (frozen header, filters,
 // column widths, dates as dates), an Evidence sheet (one row per report row or agreement behind a
-// finding), a Status history sheet (Excel reserves the name History) and a Comments sheet. Text is
+// finding), a Status history sheet (Excel reserves the name History) and a Comments sheet (each
+// finding's own; a case's thread is in the export by case, the Findings sheet naming each case). Text is
 // stored as text, so a reporter's "=…" is never run. Sheets are written one after the other, in the
 // order the zip streams them, each from its own light pass over the findings.
 import type { ExportedFinding } from './finding-source.js';
@@ -31,6 +32,7 @@ const FINDING_COLUMNS: WorkbookColumn[] = [
   { header: '说明', width: 60 },
   { header: 'Updated (UTC)', width: 19, numFmt: DATE_TIME },
   { header: 'Fingerprint', width: 40 },
+  { header: 'Case', width: 18 },
 ];
 
 const EVIDENCE_COLUMNS: WorkbookColumn[] = [
@@ -45,13 +47,17 @@ const EVIDENCE_COLUMNS: WorkbookColumn[] = [
   { header: 'Superseded', width: 11 },
 ];
 
-const COMMENT_COLUMNS: WorkbookColumn[] = [
-  { header: 'Finding ID', width: 10 },
+/** A sheet of comments, a row each, after the column naming what they are on (a finding, or a case). */
+export const commentColumns = (on: WorkbookColumn): WorkbookColumn[] => [
+  on,
   { header: 'At (UTC)', width: 19, numFmt: DATE_TIME },
   { header: 'Author', width: 14 },
   { header: 'Institution', width: 14 },
   { header: 'Comment', width: 100 },
 ];
+
+/** A comment's row: its own author column, so that no text can pass for another author's. */
+export const commentCells = (on: WorkbookCell, c: ExportedFinding['comments'][number]): WorkbookCell[] => [on, new Date(c.at), c.author, c.institution, c.text];
 
 const HISTORY_COLUMNS: WorkbookColumn[] = [
   { header: 'Finding ID', width: 10 },
@@ -69,7 +75,7 @@ function findingRow(f: ExportedFinding): WorkbookCell[] {
   return [
     f.id, f.ruleId, f.severity, f.status, f.subjects.join(', '), f.subjectNames.map((n) => n.name).join(', '), f.subjectNames.map((n) => n.nameZh).join('、'),
     f.city, f.cityName, f.cityNameZh, f.mode, f.channel, monthDate(f.firstPeriod), monthDate(f.lastPeriod), periodsText(f), f.holds,
-    f.explanation, f.explanationZh, new Date(f.updatedAt), f.fingerprint,
+    f.explanation, f.explanationZh, new Date(f.updatedAt), f.fingerprint, f.caseId,
   ];
 }
 
@@ -80,7 +86,7 @@ export const writeXlsx: ExportWriter = async (source, out, meta) => {
       { name: 'Findings', columns: FINDING_COLUMNS },
       { name: 'Evidence', columns: EVIDENCE_COLUMNS },
       { name: 'Status history', columns: HISTORY_COLUMNS },
-      { name: 'Comments', columns: COMMENT_COLUMNS },
+      { name: 'Comments', columns: commentColumns({ header: 'Finding ID', width: 10 }) },
     ],
     { creator: `Interop Monitor (${meta.exportedBy})`, created: new Date(meta.exportedAt) },
   );
@@ -100,7 +106,7 @@ export const writeXlsx: ExportWriter = async (source, out, meta) => {
   history.end();
 
   const comments = workbook.sheet('Comments');
-  for await (const chunk of source.comments()) await comments.addRows(chunk.map((c) => [c.findingId, new Date(c.at), c.author, c.institution, c.text]));
+  for await (const chunk of source.comments()) await comments.addRows(chunk.map((c) => commentCells(c.findingId, c)));
   comments.end();
   await workbook.end();
 };
