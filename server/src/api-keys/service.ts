@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { NotFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import { insertApiKey, revokeApiKey, type ApiKeySummary } from './repository.js';
 

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { AppContext } from '../app-context.js';
 import { loginRequest, type Me } from '../contract/users.js';
-import { Unauthorized } from '../http/errors.js';
+import { Unauthorized } from '../domain/errors.js';
 import { SESSION_COOKIE, XSRF_COOKIE } from '../http/authenticate.js';
 import { principalOf, type Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';

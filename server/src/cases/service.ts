@@ -10,7 +10,7 @@ import { CASE_ID } from '../findings/case-key.js';
 import { filteredFindings, mayTriage, viewedBy } from '../findings/service.js';
 import { allowedTransitions, mayTransition, needsNote, STATUSES, type FindingStatus } from '../findings/status-machine.js';
 import { visibleComments } from '../findings/subject-view.js';
-import { Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';

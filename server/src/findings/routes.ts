@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
-import { TooManyRequests } from '../http/errors.js';
+import { TooManyRequests } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
 import { principalOf, type Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';

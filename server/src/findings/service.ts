@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/repository.js';
 import { type Finding, type FindingFilters, type FindingSummary, findingPatch, newComment } from '../contract/findings.js';
 import type { FindingRow } from '../db/schema.js';
 import type { Db } from '../db/database.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';

@@ -2,7 +2,7 @@
 // deep nesting, but the recursive code after it (validation, hashing) would overflow the stack
 // and answer 500; a 400 with a stable code says what is wrong instead.
 import type { RequestHandler } from 'express';
-import { BadRequest } from './errors.js';
+import { BadRequest } from '../domain/errors.js';
 
 /** Reports nest four levels (report → agreements → agreement → scope → cities); 32 leaves room. */
 export const MAX_JSON_DEPTH = 32;

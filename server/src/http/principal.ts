@@ -1,7 +1,7 @@
 // Who is asking: set by the authentication middleware, read by every route.
 import type { RequestHandler, Request } from 'express';
 import type { Role } from '../contract/common.js';
-import { Forbidden, Unauthorized } from './errors.js';
+import { Forbidden, Unauthorized } from '../domain/errors.js';
 
 export interface Principal {
   username: string;

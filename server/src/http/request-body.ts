@@ -4,7 +4,7 @@
 // No client compresses these bodies, so Content-Encoding is refused rather than inflated: an
 // inflated body costs the server what the sender never paid for.
 import express, { type Request, type RequestHandler } from 'express';
-import { Unauthorized, UnsupportedContentEncoding } from './errors.js';
+import { Unauthorized, UnsupportedContentEncoding } from '../domain/errors.js';
 import { rejectDeepJson } from './json-depth.js';
 
 const MB = 1024 * 1024;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CHANNEL_ZH, FINDING_STATUS_ZH, LINK_STATUS_ZH, MODE_ZH } from '../text/chinese-terms.js';
 import type { Words } from '../text/words.js';
-import { Invalid, type ProblemItem } from './errors.js';
+import { Invalid, type ProblemItem } from '../domain/errors.js';
 import { CODED_WORDS_SEPARATOR } from '../contract/common.js';
 
 const CODED_MESSAGE = /^([A-Z][A-Z0-9_]+): (.*)$/s;

@@ -3,7 +3,7 @@
 // every route, so no field is forgotten.
 import type { RequestHandler } from 'express';
 import { illFormedTextPaths } from '../text/well-formed-text.js';
-import { Invalid, nothingStored, type ProblemItem } from './errors.js';
+import { Invalid, nothingStored, type ProblemItem } from '../domain/errors.js';
 import { jsonPath } from './validate.js';
 
 export const rejectIllFormedText: RequestHandler = (req, _res, next) => {

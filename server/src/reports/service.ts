@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repository.js';
 import type { Receipt } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
-import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../domain/errors.js';
 import { canSeeInstitution, type Principal } from '../http/principal.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
