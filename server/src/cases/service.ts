@@ -11,7 +11,7 @@ import { filteredFindings, mayTriage, viewedBy } from '../findings/service.js';
 import { allowedTransitions, mayTransition, needsNote, STATUSES, type FindingStatus } from '../findings/status-machine.js';
 import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { parseInput } from '../http/validate.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import { allCaseAggregates, caseAggregate, caseComments, caseDetails, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';

@@ -4,7 +4,7 @@ import type { CaseSort, CaseSummary } from '../contract/cases.js';
 import type { FindingFilters } from '../contract/findings.js';
 import type { Db } from '../db/database.js';
 import { casesInOrder } from '../cases/service.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { EXPORT_CHUNK, type Named } from './finding-source.js';
 

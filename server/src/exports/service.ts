@@ -10,7 +10,7 @@ import type { CaseSort } from '../contract/cases.js';
 import type { ExportFormat, ExportQuery, ExportUnit, PastExport } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
 import { DomainError, NotFound } from '../domain/errors.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { type ExportedFile, temporaryFile } from './exported-file.js';
 import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';

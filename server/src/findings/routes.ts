@@ -4,7 +4,8 @@ import type { AppContext } from '../app-context.js';
 import { findingListQuery } from '../contract/findings.js';
 import { TooManyRequests } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
-import { principalOf, type Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
+import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
 

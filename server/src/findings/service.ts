@@ -6,7 +6,7 @@ import { type Finding, type FindingFilters, type FindingSummary, findingPatch, n
 import type { FindingRow } from '../db/schema.js';
 import type { Db } from '../db/database.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { parseInput } from '../http/validate.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import type { PeriodRange } from './period-ranges.js';

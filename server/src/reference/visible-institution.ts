@@ -2,7 +2,7 @@
 import type { Institution } from '../contract/reference.js';
 import type { Db } from '../db/database.js';
 import { NotFound } from '../domain/errors.js';
-import { canSeeInstitution, type Principal } from '../http/principal.js';
+import { canSeeInstitution, type Principal } from '../domain/principal.js';
 import { findInstitution } from './repository.js';
 
 /**

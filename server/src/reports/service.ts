@@ -6,7 +6,7 @@ import { appendAudit, recordAudit, type NewAuditEntry } from '../audit/repositor
 import type { Receipt } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { Forbidden, Invalid, NotFound, nothingStored, type ProblemItem } from '../domain/errors.js';
-import { canSeeInstitution, type Principal } from '../http/principal.js';
+import { canSeeInstitution, type Principal } from '../domain/principal.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { runRulesForReport } from '../rules/run-rules.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';

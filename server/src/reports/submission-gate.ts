@@ -2,7 +2,7 @@
 // minute. A submission's cost is its size, not its count: one institution's eight concurrent 98 MB
 // dry runs held the server two minutes. Lives in AppContext (the state is the server's own).
 import { PayloadTooLarge, TooManyRequests } from '../domain/errors.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { sizeLabel } from '../http/request-body.js';
 
 const WINDOW_MS = 60_000;
