@@ -8,7 +8,7 @@ import type { PeriodRange } from '../findings/period-ranges.js';
 import { countByRuleAndStatus } from '../findings/repository.js';
 import { SYSTEM_RESOLVES, type FindingStatus } from '../findings/status-machine.js';
 import { Invalid, NotFound } from '../domain/errors.js';
-import { issuesToProblems } from '../http/validate.js';
+import { issuesToProblems } from '../domain/parse-input.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';
 import { RULES, ruleById } from './catalog.js';
 import { evaluate, judgingPeriod, loadWorld } from './engine.js';

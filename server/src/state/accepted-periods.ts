@@ -3,7 +3,7 @@
 // calendars) leaves them: one backdated report used to make a run walk every month since the year 1.
 import type { AppContext } from '../app-context.js';
 import { Invalid, type ProblemItem } from '../domain/errors.js';
-import { jsonPath } from '../http/validate.js';
+import { jsonPath } from '../domain/parse-input.js';
 
 export interface AcceptedPeriods {
   /** EARLIEST_PERIOD. */
