@@ -3,7 +3,7 @@
 import type { AppContext } from '../app-context.js';
 import { loginsSince } from '../audit/repository.js';
 import { TooManyRequests } from '../domain/errors.js';
-import { RateCounter } from '../http/rate-counter.js';
+import { RateCounter } from '../domain/rate-counter.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** One address guessing one account. */
