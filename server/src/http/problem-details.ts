@@ -2,10 +2,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { ProblemItem as AnsweredProblem } from '../contract/common.js';
+import { sizeLabel } from '../text/size-label.js';
 import type { Words } from '../text/words.js';
 import { DomainError, TITLES, type ErrorKind, type ProblemItem } from '../domain/errors.js';
 import { answerLanguage, problemsIn } from './request-language.js';
-import { REPORT_BODY_LIMIT_BYTES, sizeLabel } from './request-body.js';
+import { REPORT_BODY_LIMIT_BYTES } from './request-body.js';
 import { storageProblem } from './storage-errors.js';
 
 export const PROBLEM_TYPE_BASE = 'https://interop-monitor.example/problems/';

@@ -16,11 +16,6 @@ export const REPORT_BODY_LIMIT_BYTES = 50 * MB;
 export const ANONYMOUS_BODY_LIMIT_BYTES = 16 * 1024;
 export const JSON_TYPES = ['application/json', 'application/*+json'];
 
-/** "1 MB", "16 kB": how problems name a limit. */
-export function sizeLabel(bytes: number): string {
-  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
-}
-
 /** Whether the request carries a body at all (an empty Content-Length does not count). */
 export function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];

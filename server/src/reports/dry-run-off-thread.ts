@@ -3,7 +3,7 @@
 import type { AppContext } from '../app-context.js';
 import type { Receipt } from '../contract/reports.js';
 import { Invalid, nothingStored } from '../domain/errors.js';
-import { jsonTooDeep } from '../http/json-depth.js';
+import { jsonTooDeep } from '../domain/json-depth.js';
 import type { Principal } from '../domain/principal.js';
 import { malformedJson } from './report-body.js';
 import type { CheckInput } from './report-check.js';

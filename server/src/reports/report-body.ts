@@ -5,8 +5,9 @@ import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../domain/errors.js';
-import { jsonTooDeep } from '../http/json-depth.js';
-import { contentEncodingOf, JSON_TYPES, REPORT_BODY_LIMIT_BYTES, sizeLabel } from '../http/request-body.js';
+import { jsonTooDeep } from '../domain/json-depth.js';
+import { contentEncodingOf, JSON_TYPES, REPORT_BODY_LIMIT_BYTES } from '../http/request-body.js';
+import { sizeLabel } from '../text/size-label.js';
 import { parseJsonReport } from './report-check.js';
 
 /**

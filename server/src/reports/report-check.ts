@@ -3,7 +3,7 @@
 // the warnings. What submitReport does on the event loop, for bodies large enough to stall it.
 import type { Link, Report } from '../contract/reports.js';
 import type { ProblemItem } from '../domain/errors.js';
-import { exceedsDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import { exceedsDepth, MAX_JSON_DEPTH } from '../domain/json-depth.js';
 import { reportSha256 } from './canonical-hash.js';
 import { csvReport } from './csv-report.js';
 import { reportWarnings, type ReplacedVersion } from './report-warnings.js';

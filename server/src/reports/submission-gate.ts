@@ -3,7 +3,7 @@
 // dry runs held the server two minutes. Lives in AppContext (the state is the server's own).
 import { PayloadTooLarge, TooManyRequests } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
-import { sizeLabel } from '../http/request-body.js';
+import { sizeLabel } from '../text/size-label.js';
 
 const WINDOW_MS = 60_000;
 /** What a refused second submission is told to wait: a large report takes seconds, not minutes. */
