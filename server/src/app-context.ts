@@ -2,7 +2,7 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { ExportStore } from './exports/export-store.js';
-import { RateCounter } from './http/rate-counter.js';
+import { RateCounter } from './domain/rate-counter.js';
 import type { Logger } from './logger.js';
 import { PendingWork } from './pending-work.js';
 import { ReportChecker } from './reports/report-checker.js';

@@ -1,7 +1,7 @@
 // An institution's agreements as declared in its as-of report, each marked in force or not.
 import type { AppContext } from '../app-context.js';
 import type { InstitutionAgreements, InstitutionAgreementsQuery } from '../contract/institution-agreements.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { reportAgreements } from '../reports/repository.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';

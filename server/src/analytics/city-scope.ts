@@ -1,6 +1,6 @@
 // The cities a coverage question is about: the nation, one province, or one city.
 import type { City } from '../contract/reference.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../domain/errors.js';
 import { didYouMean, nearestKnownId } from '../reference/nearest-known-id.js';
 
 /**

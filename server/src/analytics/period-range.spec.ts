@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../domain/errors.js';
 import { coverageRange } from './period-range.js';
 
 const REPORTED = ['2020-01', '2020-06', '2021-12'];

@@ -1,6 +1,6 @@
 // Which periods a coverage question covers, from what was asked and what has been reported.
 import type { CoverageQuery } from '../contract/analytics.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../domain/errors.js';
 import { periodsBefore } from '../state/periods.js';
 
 /** Twenty years of months: bounds the work of one by=period request. */

@@ -16,7 +16,7 @@ import type {
   OpennessQuery,
 } from '../contract/analytics.js';
 import type { City } from '../contract/reference.js';
-import { NotFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import { findInstitution, listCities, listInstitutions } from '../reference/repository.js';
 import { reportedPeriods } from '../reports/repository.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';

@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import type { Institution } from '../contract/reference.js';
-import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, TooManyRequests } from '../domain/errors.js';
 import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { findInstitution } from '../reference/repository.js';

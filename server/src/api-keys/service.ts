@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { NotFound } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
+import { NotFound } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { insertApiKey, revokeApiKey, type ApiKeySummary } from './repository.js';
 
 /** A new key for the institution: the secret is returned this once, and only its hash is stored. */

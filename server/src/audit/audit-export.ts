@@ -12,7 +12,7 @@ import { write } from '../exports/export-writer.js';
 import { csvRecord } from '../exports/csv-export.js';
 import { type ExportedFile, temporaryFile } from '../exports/exported-file.js';
 import { writeHashedFile } from '../exports/hashed-file.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { canonicalJson } from './audit-hash.js';
 import { filteredAuditAfter, recordAudit } from './repository.js';
 

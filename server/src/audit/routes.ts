@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { auditExportQuery, auditListQuery, auditVerifyQuery } from '../contract/audit.js';
 import { sendExportedFile } from '../exports/exported-file.js';
-import { NotFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';

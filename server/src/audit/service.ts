@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AuditCertificate, AuditEntry, AuditVerification } from '../contract/audit.js';
 import type { Db } from '../db/database.js';
 import type { AuditLogRow } from '../db/schema.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { decodeWithLoneSurrogates, REPLACEMENT_CHARACTER } from '../text/well-formed-text.js';
 import { APP_VERSION } from '../version.js';
 import { auditHash, canonicalJson, GENESIS_HASH, type AuditJson } from './audit-hash.js';

@@ -2,8 +2,8 @@
 // over every address (many addresses guessing one password). Lives in AppContext.
 import type { AppContext } from '../app-context.js';
 import { loginsSince } from '../audit/repository.js';
-import { TooManyRequests } from '../http/errors.js';
-import { RateCounter } from '../http/rate-counter.js';
+import { TooManyRequests } from '../domain/errors.js';
+import { RateCounter } from '../domain/rate-counter.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** One address guessing one account. */

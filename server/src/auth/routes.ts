@@ -4,9 +4,10 @@ import { Router } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { AppContext } from '../app-context.js';
 import { loginRequest, type Me } from '../contract/users.js';
-import { Unauthorized } from '../http/errors.js';
+import { Unauthorized } from '../domain/errors.js';
 import { SESSION_COOKIE, XSRF_COOKIE } from '../http/authenticate.js';
-import { principalOf, type Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
+import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { logIn, logOut, SESSION_TTL_MS, type NewSession } from './session-service.js';
 

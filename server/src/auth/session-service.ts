@@ -2,8 +2,8 @@
 import type { AppContext } from '../app-context.js';
 import { appendAudit, recordAudit } from '../audit/repository.js';
 import type { Role } from '../contract/common.js';
-import { Unauthorized } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
+import { Unauthorized } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { findInstitution } from '../reference/repository.js';
 import { cutText } from '../text/well-formed-text.js';
 import { findUserRow } from '../users/repository.js';

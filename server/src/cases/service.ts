@@ -2,17 +2,16 @@
 // the findings' own status machine, and a case's thread.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
-import { casePatch, type CaseDetail, type CaseDetailQuery, type CaseListQuery, type CaseSort, type CaseStatusChange, type CaseSummary } from '../contract/cases.js';
-import { newComment, type Comment, type FindingFilters } from '../contract/findings.js';
+import type { CaseDetail, CaseDetailQuery, CaseListQuery, CaseSort, CaseStatusChange, CaseSummary } from '../contract/cases.js';
+import type { Comment, FindingFilters, FindingPatch, NewComment } from '../contract/findings.js';
 import type { Db } from '../db/database.js';
 import type { FindingRow } from '../db/schema.js';
 import { CASE_ID } from '../findings/case-key.js';
 import { filteredFindings, mayTriage, viewedBy } from '../findings/service.js';
 import { allowedTransitions, mayTransition, needsNote, STATUSES, type FindingStatus } from '../findings/status-machine.js';
 import { visibleComments } from '../findings/subject-view.js';
-import { Forbidden, Invalid, NotFound } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
-import { parseInput } from '../http/validate.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import { allCaseAggregates, caseAggregate, caseComments, caseDetails, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
 
@@ -125,14 +124,20 @@ function transitionsOf(summary: CaseSummary): FindingStatus[] {
 const toComment = (c: { id: number; at: string; author: string; role: string; institution: string | null; text: string }): Comment => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text });
 
 /**
- * A transition applied to each finding of the case for which the status machine allows it, as if
- * each were changed alone (same body rules as PATCH /findings/:id). Visibility and role come before
- * the body: an institution learns nothing of a case not naming it.
+ * The case whose status the principal may change. The route asks before it reads the body: an
+ * institution learns nothing of a case not naming it.
  */
-export async function changeCaseStatus(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<CaseStatusChange> {
-  await visibleCase(ctx, principal, caseId);
+export async function caseToTriage(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
+  const summary = await visibleCase(ctx, principal, caseId);
   if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a case’s status.', zh: '只有分析员和管理员可以更改案件的状态。' });
-  const { status: to, note } = parseInput(casePatch, body);
+  return summary;
+}
+
+/**
+ * A transition applied to each finding of the case (from caseToTriage) for which the status machine
+ * allows it, as if each were changed alone (same body rules as PATCH /findings/:id).
+ */
+export async function changeCaseStatus(ctx: AppContext, principal: Principal, { id: caseId }: CaseSummary, { status: to, note }: FindingPatch): Promise<CaseStatusChange> {
   if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a case ${to} needs a note saying why`, messageZh: `将案件改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`, path: '$.note' }]);
   const unchanged: CaseStatusChange['unchanged'] = [];
   const moves = await moveCaseFindings(
@@ -153,11 +158,14 @@ export async function changeCaseStatus(ctx: AppContext, principal: Principal, ca
   return { moved: moves.length, unchanged };
 }
 
-/** A comment on the case, stored once and shown on each of its findings. */
-export async function addCaseComment(ctx: AppContext, principal: Principal, caseId: string, body: unknown): Promise<{ comment: Comment; findings: number }> {
+/** The case the principal may comment on, asked before the body is read (as caseToTriage). */
+export async function caseToComment(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
   if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read cases; they do not comment.', zh: '审计员只能阅读案件，不能评论。' });
-  const { findingCount: findings } = await visibleCase(ctx, principal, caseId);
-  const { text } = parseInput(newComment, body);
+  return visibleCase(ctx, principal, caseId);
+}
+
+/** A comment on the case (from caseToComment), stored once and shown on each of its findings. */
+export async function addCaseComment(ctx: AppContext, principal: Principal, { id: caseId, findingCount: findings }: CaseSummary, { text }: NewComment): Promise<{ comment: Comment; findings: number }> {
   const values = { at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
   const id = await insertCaseComment(ctx.db, caseId, values, findings);
   return { comment: { id, ...values }, findings };

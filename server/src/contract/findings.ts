@@ -109,3 +109,5 @@ export const findingPatch = z.strictObject({
 });
 
 export const newComment = z.strictObject({ text: z.string().trim().min(1, { error: problemWords('EMPTY_COMMENT', 'a comment needs text', '评论需要有内容') }).max(4000) });
+export type FindingPatch = z.infer<typeof findingPatch>;
+export type NewComment = z.infer<typeof newComment>;

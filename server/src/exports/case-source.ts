@@ -7,7 +7,7 @@ import type { FindingFilters } from '../contract/findings.js';
 import type { Db } from '../db/database.js';
 import { threadsOfCases } from '../cases/repository.js';
 import { casesInOrder } from '../cases/service.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 import { EXPORT_CHUNK, type ExportedFinding, type Named } from './finding-source.js';
 

@@ -6,7 +6,7 @@ import type { FindingFilters, FindingSummary } from '../contract/findings.js';
 import type { Db } from '../db/database.js';
 import { filteredFindings, SORT_COLUMNS, toFindingSummary } from '../findings/service.js';
 import type { FindingStatus } from '../findings/status-machine.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 
 // Small enough that a chunk's rows mostly die young instead of being promoted and piling up in the

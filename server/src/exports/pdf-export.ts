@@ -13,7 +13,7 @@ import type { ExportedCase } from './case-source.js';
 import type { ExportedFinding } from './finding-source.js';
 import type { FindingFilters } from '../contract/findings.js';
 import { commentAuthorship, evidenceLine, historyLine, write, type ExportMeta, type ExportWriter } from './export-writer.js';
-import { Conflict } from '../http/errors.js';
+import { Conflict } from '../domain/errors.js';
 import { quotedText } from '../text/quoted-text.js';
 import { JsonExportText, writeJsonRows } from './json-export.js';
 import { registerCjkFonts } from './pdf-fonts.js';

@@ -6,7 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../app-context.js';
 import { exportQuery, pastExportsQuery } from '../contract/exports.js';
-import { BadRequest, DomainError, NotFound, TITLES } from '../http/errors.js';
+import { BadRequest, NotFound, PayloadTooLarge } from '../domain/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { sendExportedFile } from './exported-file.js';
@@ -44,7 +44,7 @@ async function hashedUpload(req: Request, res: Response): Promise<CheckedFile> {
   await new Promise<void>((resolve, reject) =>
     checkUpload(req, res, (err: unknown) => {
       if ((err as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
-        reject(new DomainError(413, 'FILE_TOO_LARGE', TITLES.payloadTooLarge, { en: `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`, zh: `待核对的文件最大为 ${MAX_CHECKED_BYTES / (1024 * 1024)} MB。` }));
+        reject(new PayloadTooLarge({ en: `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`, zh: `待核对的文件最大为 ${MAX_CHECKED_BYTES / (1024 * 1024)} MB。` }, 'FILE_TOO_LARGE'));
       } else if (err) reject(err instanceof Error ? err : new Error(String(err)));
       else resolve();
     }),

@@ -9,8 +9,8 @@ import type { AuditAction, AuditEntry } from '../contract/audit.js';
 import type { CaseSort } from '../contract/cases.js';
 import type { ExportFormat, ExportQuery, ExportUnit, PastExport } from '../contract/exports.js';
 import type { FindingFilters } from '../contract/findings.js';
-import { DomainError, NotFound } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
+import { DomainError, NotFound } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { type ExportedFile, temporaryFile } from './exported-file.js';
 import { hashOfStream, writeHashedFile } from './hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
@@ -155,14 +155,14 @@ export async function keptExportFile(ctx: AppContext, principal: Principal, seq:
   const last = (await lastExportOfFiles(ctx.db, [sha256])).get(sha256) ?? entry.at;
   const open = keptUntil(ctx, last) > ctx.now() ? await ctx.exportStore.read(sha256) : undefined;
   if (!open) {
-    throw new DomainError(410, 'EXPORT_FILE_EXPIRED', { en: 'Gone', zh: '已不存在' }, {
+    throw new DomainError('gone', 'EXPORT_FILE_EXPIRED', { en: 'Gone', zh: '已不存在' }, {
       en: `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`,
       zh: `导出 ${seq} 的文件已不再保存（最后一次导出后保存 ${ctx.config.EXPORT_RETENTION_DAYS} 天）；其记录和哈希仍在审计记录中。`,
     });
   }
   const stored = await hashOfStream(open());
   if (stored.sha256 !== sha256) {
-    throw new DomainError(500, 'EXPORT_FILE_ALTERED', { en: 'Kept file altered', zh: '保存的文件已被改动' }, {
+    throw new DomainError('internal', 'EXPORT_FILE_ALTERED', { en: 'Kept file altered', zh: '保存的文件已被改动' }, {
       en: `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`,
       zh: `导出 ${seq} 保存的文件与记录的 SHA-256 不符；不予提供。`,
     });

@@ -1,12 +1,13 @@
 // GET /findings, GET /findings/:id, PATCH /findings/:id, POST /findings/:id/comments.
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
-import { findingListQuery } from '../contract/findings.js';
-import { TooManyRequests } from '../http/errors.js';
+import { findingListQuery, findingPatch, newComment } from '../contract/findings.js';
+import { TooManyRequests } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
-import { principalOf, type Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
+import { principalOf } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { addComment, changeStatus, findingDetail, listFindings } from './service.js';
+import { addComment, changeStatus, findingDetail, findingToComment, findingToTriage, listFindings } from './service.js';
 
 export function findingRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -16,14 +17,18 @@ export function findingRoutes(ctx: AppContext): Router {
   router.get('/findings/:id', async (req, res) => {
     res.json(await findingDetail(ctx, principalOf(req), idParam(req.params.id)));
   });
-  // Who is asking comes before the body: a caller without a session gets 401, not validation details.
+  // Who is asking, and whether they may, come before the body: a caller without a session gets 401,
+  // a refused one 404 or 403, not validation details.
   router.patch('/findings/:id', async (req, res) => {
-    res.json(await changeStatus(ctx, principalOf(req), idParam(req.params.id), req.body));
+    const principal = principalOf(req);
+    const finding = await findingToTriage(ctx, principal, idParam(req.params.id));
+    res.json(await changeStatus(ctx, principal, finding, parseInput(findingPatch, req.body)));
   });
   router.post('/findings/:id/comments', async (req, res) => {
     const principal = principalOf(req);
     spendCommentAllowance(ctx, principal);
-    res.status(201).json(await addComment(ctx, principal, idParam(req.params.id), req.body));
+    const finding = await findingToComment(ctx, principal, idParam(req.params.id));
+    res.status(201).json(await addComment(ctx, principal, finding, parseInput(newComment, req.body)));
   });
   return router;
 }

@@ -2,12 +2,11 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
-import { type Finding, type FindingFilters, type FindingSummary, findingPatch, newComment } from '../contract/findings.js';
+import type { Finding, FindingFilters, FindingPatch, FindingSummary, NewComment } from '../contract/findings.js';
 import type { FindingRow } from '../db/schema.js';
 import type { Db } from '../db/database.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
-import { parseInput } from '../http/validate.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
 import type { PeriodRange } from './period-ranges.js';
 import { setStatus } from './repository.js';
@@ -137,13 +136,18 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
 }
 
 /**
- * Visibility and role come before the body is read: an institution learns nothing about a finding
- * that does not name it (404, not 403), and a refused caller gets the refusal, not validation details.
+ * The finding whose status the principal may change. The route asks before it reads the body: an
+ * institution learns nothing about a finding that does not name it (404, not 403), and a refused
+ * caller gets the refusal, not validation details.
  */
-export async function changeStatus(ctx: AppContext, principal: Principal, id: number, body: unknown): Promise<Finding> {
+export async function findingToTriage(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
   const row = await visibleFinding(ctx, principal, id);
   if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a finding’s status.', zh: '只有分析员和管理员可以更改发现的状态。' });
-  const { status: to, note } = parseInput(findingPatch, body);
+  return row;
+}
+
+/** Moves a finding (from findingToTriage) through the status machine. */
+export async function changeStatus(ctx: AppContext, principal: Principal, row: FindingRow, { status: to, note }: FindingPatch): Promise<Finding> {
   const from = row.status as FindingStatus;
   if (!mayTransition(from, to)) {
     const allowed = allowedTransitions(from);
@@ -170,13 +174,16 @@ export async function changeStatus(ctx: AppContext, principal: Principal, id: nu
       'STATUS_CHANGED',
     );
   }
-  return findingDetail(ctx, principal, id);
+  return findingDetail(ctx, principal, row.id);
 }
 
-export async function addComment(ctx: AppContext, principal: Principal, id: number, body: unknown) {
+/** The finding the principal may comment on, asked before the body is read (as findingToTriage). */
+export async function findingToComment(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
   if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read findings; they do not comment.', zh: '审计员只能阅读发现，不能评论。' });
-  const row = await visibleFinding(ctx, principal, id);
-  const { text } = parseInput(newComment, body);
+  return visibleFinding(ctx, principal, id);
+}
+
+export async function addComment(ctx: AppContext, principal: Principal, row: FindingRow, { text }: NewComment) {
   const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
   const commentId = await ctx.db.transaction().execute(async (trx) => {
     const { id: inserted } = await trx.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@
 // the evidence is not all its own, the explanation without another institution's terms. The other
 // subject's reports, agreements and replies to the regulator stay confidential.
 import type { Evidence } from '../rules/rule.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 
 /** System history notes that list evidence: "evidence updated: report 12 v1 (…) agreement X". */
 const EVIDENCE_NOTE = /^(evidence updated|new evidence while dismissed): .*/s;

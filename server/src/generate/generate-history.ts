@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { AppContext } from '../app-context.js';
 import { migrateToLatest } from '../db/migrate.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { loadInstitutionFile, seedReferenceData } from '../reference/seed-reference.js';
 import { submitReport } from '../reports/service.js';
 import { runRules, type RunSummary } from '../rules/run-rules.js';

@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { findLiveKeyByHash } from '../api-keys/repository.js';
 import { principalForSession } from '../auth/session-service.js';
 import { hashSecret } from '../auth/tokens.js';
-import { Forbidden, Unauthorized } from './errors.js';
+import { Forbidden, Unauthorized } from '../domain/errors.js';
 
 export const SESSION_COOKIE = 'im_session';
 export const XSRF_COOKIE = 'XSRF-TOKEN';

@@ -1,16 +1,8 @@
-// Who is asking: set by the authentication middleware, read by every route.
+// Who is asking, as the request carries it: set by the authentication middleware, read by every route.
 import type { RequestHandler, Request } from 'express';
 import type { Role } from '../contract/common.js';
-import { Forbidden, Unauthorized } from './errors.js';
-
-export interface Principal {
-  username: string;
-  role: Role;
-  /** The institution a user or API key belongs to; null for central bank roles. */
-  institution: string | null;
-  via: 'session' | 'api-key';
-  apiKeyId?: string;
-}
+import { Forbidden, Unauthorized } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -33,9 +25,4 @@ export function requireRole(...roles: Role[]): RequestHandler {
     if (!roles.includes(principal.role)) throw new Forbidden();
     next();
   };
-}
-
-/** Central bank roles read every institution's data; an institution only its own. */
-export function canSeeInstitution(principal: Principal, institution: string): boolean {
-  return principal.role !== 'institution' || principal.institution === institution;
 }

@@ -2,13 +2,29 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { ProblemItem as AnsweredProblem } from '../contract/common.js';
+import { sizeLabel } from '../text/size-label.js';
 import type { Words } from '../text/words.js';
-import { DomainError, TITLES, type ProblemItem } from './errors.js';
+import { DomainError, TITLES, type ErrorKind, type ProblemItem } from '../domain/errors.js';
 import { answerLanguage, problemsIn } from './request-language.js';
-import { REPORT_BODY_LIMIT_BYTES, sizeLabel } from './request-body.js';
+import { REPORT_BODY_LIMIT_BYTES } from './request-body.js';
 import { storageProblem } from './storage-errors.js';
 
 export const PROBLEM_TYPE_BASE = 'https://interop-monitor.example/problems/';
+
+/** The status each kind of domain error is answered with: the only place a kind meets HTTP. */
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  'bad-request': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  gone: 410,
+  conflict: 409,
+  'too-large': 413,
+  'unsupported-encoding': 415,
+  invalid: 422,
+  'too-many-requests': 429,
+  internal: 500,
+};
 
 export interface ProblemBody {
   type: string;
@@ -107,9 +123,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof DomainError) {
-      for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+      if (err.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(req, res, {
-        status: err.status,
+        status: STATUS_OF_KIND[err.kind],
         code: err.code,
         title: err.title,
         detail: { en: err.message, zh: err.detailZh },

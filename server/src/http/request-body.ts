@@ -4,7 +4,7 @@
 // No client compresses these bodies, so Content-Encoding is refused rather than inflated: an
 // inflated body costs the server what the sender never paid for.
 import express, { type Request, type RequestHandler } from 'express';
-import { Unauthorized, UnsupportedContentEncoding } from './errors.js';
+import { Unauthorized, UnsupportedContentEncoding } from '../domain/errors.js';
 import { rejectDeepJson } from './json-depth.js';
 
 const MB = 1024 * 1024;
@@ -15,11 +15,6 @@ export const REPORT_BODY_LIMIT_BYTES = 50 * MB;
 /** The one body an anonymous visitor may send: a username and a password. */
 export const ANONYMOUS_BODY_LIMIT_BYTES = 16 * 1024;
 export const JSON_TYPES = ['application/json', 'application/*+json'];
-
-/** "1 MB", "16 kB": how problems name a limit. */
-export function sizeLabel(bytes: number): string {
-  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
-}
 
 /** Whether the request carries a body at all (an empty Content-Length does not count). */
 export function hasBody(req: Request): boolean {

@@ -2,7 +2,7 @@
 // (zh, zh-CN, zh-Hans…, q-values weighed by Express's negotiator), English otherwise.
 import type { Request, Response } from 'express';
 import type { ProblemItem as AnsweredProblem } from '../contract/common.js';
-import type { ProblemItem } from './errors.js';
+import type { ProblemItem } from '../domain/errors.js';
 import type { Language } from '../text/words.js';
 
 export function requestLanguage(req: Request): Language {

@@ -3,8 +3,8 @@
 // every route, so no field is forgotten.
 import type { RequestHandler } from 'express';
 import { illFormedTextPaths } from '../text/well-formed-text.js';
-import { Invalid, nothingStored, type ProblemItem } from './errors.js';
-import { jsonPath } from './validate.js';
+import { Invalid, nothingStored, type ProblemItem } from '../domain/errors.js';
+import { jsonPath } from '../domain/parse-input.js';
 
 export const rejectIllFormedText: RequestHandler = (req, _res, next) => {
   if (req.body === undefined || req.body === null || typeof req.body !== 'object') {

@@ -1,7 +1,7 @@
 // An institution's links by city as of a period, read from the reconciled period state.
 import type { AppContext } from '../app-context.js';
 import type { InstitutionLinks, InstitutionLinksQuery } from '../contract/institution-links.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { listCities } from '../reference/repository.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';

@@ -1,7 +1,7 @@
 // The scanners × issuers matrix of one city, period, mode and channel.
 import type { AppContext } from '../app-context.js';
 import type { Matrix } from '../contract/matrix.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../domain/errors.js';
 import { didYouMean, nearestKnownId } from '../reference/nearest-known-id.js';
 import { cityExists, listCities, systemicInstitutionIds } from '../reference/repository.js';
 import { addDeclaration, compareLinks, pairKey, reconcileStatuses, type LinkStatus, type PairDeclarations } from '../state/reconcile.js';

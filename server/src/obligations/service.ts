@@ -1,7 +1,7 @@
 // An institution's reporting obligations: its submissions and LATE-001's current due day, laid on the calendar.
 import type { AppContext } from '../app-context.js';
 import type { Obligations } from '../contract/obligations.js';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from '../domain/principal.js';
 import { visibleInstitution } from '../reference/visible-institution.js';
 import { currentDueDay } from '../rules/report-due-day.js';
 import { acceptedPeriods } from '../state/accepted-periods.js';

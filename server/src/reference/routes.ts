@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
 import { institutionPatch, newInstitution } from '../contract/reference.js';
-import { Conflict, NotFound } from '../http/errors.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
 import { runRules } from '../rules/run-rules.js';

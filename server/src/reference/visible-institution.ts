@@ -1,8 +1,8 @@
 // An institution whose own data (reports, agreements, links, obligations) the principal may read.
 import type { Institution } from '../contract/reference.js';
 import type { Db } from '../db/database.js';
-import { NotFound } from '../http/errors.js';
-import { canSeeInstitution, type Principal } from '../http/principal.js';
+import { NotFound } from '../domain/errors.js';
+import { canSeeInstitution, type Principal } from '../domain/principal.js';
 import { findInstitution } from './repository.js';
 
 /**

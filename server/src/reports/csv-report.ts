@@ -1,6 +1,6 @@
 // Turns the links and agreements CSV files into the JSON report shape, and maps JSON paths of
 // validation errors back to CSV rows and columns.
-import type { ProblemItem } from '../http/errors.js';
+import type { ProblemItem } from '../domain/errors.js';
 import { readCsvTable } from './csv-table.js';
 
 export const LINK_COLUMNS = ['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'] as const;

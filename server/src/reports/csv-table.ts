@@ -1,6 +1,6 @@
 // Parses a CSV file into header-checked records that remember their row (1 = header).
 import { parse } from 'csv-parse/sync';
-import type { ProblemItem } from '../http/errors.js';
+import type { ProblemItem } from '../domain/errors.js';
 import { decodeText } from './decode-text.js';
 
 export interface CsvRecord {

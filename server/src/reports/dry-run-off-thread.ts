@@ -2,9 +2,9 @@
 // what submitReport answers for a dry run, while the event loop serves everyone else.
 import type { AppContext } from '../app-context.js';
 import type { Receipt } from '../contract/reports.js';
-import { Invalid, nothingStored } from '../http/errors.js';
-import { jsonTooDeep } from '../http/json-depth.js';
-import type { Principal } from '../http/principal.js';
+import { Invalid, nothingStored } from '../domain/errors.js';
+import { jsonTooDeep } from '../domain/json-depth.js';
+import type { Principal } from '../domain/principal.js';
 import { malformedJson } from './report-body.js';
 import type { CheckInput } from './report-check.js';
 import { liveLinks, nextVersion, previousReport } from './repository.js';

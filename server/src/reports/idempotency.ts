@@ -7,10 +7,12 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
-import { DomainError, Invalid, TITLES } from '../http/errors.js';
+import { Conflict, DomainError, Invalid } from '../domain/errors.js';
 import { findKey, forgetKeysCreatedBefore, insertClaim, type KeyClaim, recordAnswer, releaseClaim, takeOverClaim } from './idempotency-keys.js';
 
 export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
+/** The status an Invalid is answered with (http/problem-details.ts): a key keeps it beside the body it replays. */
+const INVALID_STATUS = 422;
 
 export interface Answer {
   status: number;
@@ -24,16 +26,14 @@ export interface StoredResponse extends Answer {
 /** Stores the answer in the caller's transaction, beside what the request stores; throws when a retry took the key over. */
 export type RecordWithin = (trx: Db, answer: Answer) => Promise<void>;
 
-/** 409 while another request holds the key, saying when its lease runs out. */
-class KeyInFlight extends DomainError {
+/** A conflict while another request holds the key, saying when its lease runs out. */
+class KeyInFlight extends Conflict {
   constructor(retryAfterSeconds: number) {
     const detail = {
       en: `A request with this Idempotency-Key is still being processed; retry in ${retryAfterSeconds} s.`,
       zh: `使用此 Idempotency-Key 的请求仍在处理中；请在 ${retryAfterSeconds} 秒后重试。`,
     };
-    super(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', TITLES.conflict, detail, undefined, {
-      'Retry-After': String(retryAfterSeconds),
-    });
+    super(detail, 'IDEMPOTENCY_KEY_IN_FLIGHT', retryAfterSeconds);
   }
 }
 
@@ -99,7 +99,7 @@ export async function idempotent(
   } catch (err) {
     if (err instanceof Invalid) {
       const failure: StoredFailure = { code: err.code, detail: err.message, detailZh: err.detailZh, errors: err.errors, warnings: err.warnings };
-      await recordAnswer(ctx.db, claimed, 'failed', err.status, failure);
+      await recordAnswer(ctx.db, claimed, 'failed', INVALID_STATUS, failure);
     }
     else await releaseClaim(ctx.db, claimed);
     throw err;
@@ -118,7 +118,7 @@ interface StoredFailure {
 
 /** A stored validation failure replays as the same 422 problem. */
 export function replayedFailure(stored: StoredResponse): DomainError | undefined {
-  if (stored.status !== 422) return undefined;
+  if (stored.status !== INVALID_STATUS) return undefined;
   const body = stored.body as StoredFailure;
   return new Invalid(body.errors ?? [], { en: body.detail, zh: body.detailZh ?? body.detail }, body.code, body.warnings);
 }

@@ -4,9 +4,10 @@
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../http/errors.js';
-import { jsonTooDeep } from '../http/json-depth.js';
-import { contentEncodingOf, JSON_TYPES, REPORT_BODY_LIMIT_BYTES, sizeLabel } from '../http/request-body.js';
+import { BadRequest, DomainError, PayloadTooLarge, UnsupportedContentEncoding } from '../domain/errors.js';
+import { jsonTooDeep } from '../domain/json-depth.js';
+import { contentEncodingOf, JSON_TYPES, REPORT_BODY_LIMIT_BYTES } from '../http/request-body.js';
+import { sizeLabel } from '../text/size-label.js';
 import { parseJsonReport } from './report-check.js';
 
 /**
@@ -86,7 +87,7 @@ async function readMultipart(req: Request, res: Response, charge: Charge): Promi
 async function readJson(req: Request, charge: Charge): Promise<Buffer> {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new DomainError(415, 'UNSUPPORTED_ENCODING', { en: 'Unsupported encoding', zh: '不支持的编码' }, { en: `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`, zh: `JSON 报告须为 UTF-8；拒绝字符集 ${charset.slice(0, 40)}。` });
+    throw new DomainError('unsupported-encoding', 'UNSUPPORTED_ENCODING', { en: 'Unsupported encoding', zh: '不支持的编码' }, { en: `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`, zh: `JSON 报告须为 UTF-8；拒绝字符集 ${charset.slice(0, 40)}。` });
   }
   const encoding = contentEncodingOf(req);
   const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : undefined;

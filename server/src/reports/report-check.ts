@@ -2,8 +2,8 @@
 // CSV files), validated, hashed; then, once the caller has read the previous report's live links,
 // the warnings. What submitReport does on the event loop, for bodies large enough to stall it.
 import type { Link, Report } from '../contract/reports.js';
-import type { ProblemItem } from '../http/errors.js';
-import { exceedsDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import type { ProblemItem } from '../domain/errors.js';
+import { exceedsDepth, MAX_JSON_DEPTH } from '../domain/json-depth.js';
 import { reportSha256 } from './canonical-hash.js';
 import { csvReport } from './csv-report.js';
 import { reportWarnings, type ReplacedVersion } from './report-warnings.js';

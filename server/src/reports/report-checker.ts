@@ -4,7 +4,7 @@
 // one after another there, as the gate admits one per institution anyway. Lives in AppContext.
 import { Worker } from 'node:worker_threads';
 import type { Link } from '../contract/reports.js';
-import type { ProblemItem } from '../http/errors.js';
+import type { ProblemItem } from '../domain/errors.js';
 import type { CheckResult, CheckInput } from './report-check.js';
 import type { CheckRequest } from './report-check-worker.js';
 import type { ReplacedVersion } from './report-warnings.js';

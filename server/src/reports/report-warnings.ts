@@ -1,7 +1,7 @@
 // Plausibility notes that do not block a report: shown to the submitter and kept with the report.
 import type { Agreement, Link, Report } from '../contract/reports.js';
-import type { ProblemItem } from '../http/errors.js';
-import { jsonPath } from '../http/validate.js';
+import type { ProblemItem } from '../domain/errors.js';
+import { jsonPath } from '../domain/parse-input.js';
 import { lastDayOf } from '../state/periods.js';
 import { CHANNEL_ZH, MODE_ZH, termZh } from '../text/chinese-terms.js';
 import { quotedText } from '../text/quoted-text.js';

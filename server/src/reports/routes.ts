@@ -4,7 +4,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../app-context.js';
 import { type Receipt, receiptQuery, reportListQuery, submitQuery } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
-import { BadRequest, TooManyRequests } from '../http/errors.js';
+import { BadRequest, TooManyRequests } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
 import { principalOf } from '../http/principal.js';
 import { answerLanguage, withWarningsIn } from '../http/request-language.js';

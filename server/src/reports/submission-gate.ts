@@ -1,9 +1,9 @@
 // Admits one report submission at a time per submitter and counts the bytes each sends in a
 // minute. A submission's cost is its size, not its count: one institution's eight concurrent 98 MB
 // dry runs held the server two minutes. Lives in AppContext (the state is the server's own).
-import { PayloadTooLarge, TooManyRequests } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
-import { sizeLabel } from '../http/request-body.js';
+import { PayloadTooLarge, TooManyRequests } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
+import { sizeLabel } from '../text/size-label.js';
 
 const WINDOW_MS = 60_000;
 /** What a refused second submission is told to wait: a large report takes seconds, not minutes. */

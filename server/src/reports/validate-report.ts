@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { agreement, link, MAX_AGREEMENTS, MAX_LINKS, type Agreement, type Link, type Report } from '../contract/reports.js';
 import { channel, CITY_CODE_PATTERN, cityCode, DATE_PATTERN, isCalendarDate, linkStatus, mode, period as periodSchema, slug, SLUG_PATTERN } from '../contract/common.js';
-import type { ProblemItem } from '../http/errors.js';
-import { issuesToProblems, jsonPath } from '../http/validate.js';
+import type { ProblemItem } from '../domain/errors.js';
+import { issuesToProblems, jsonPath } from '../domain/parse-input.js';
 import { illFormedTextPaths } from '../text/well-formed-text.js';
 import { isAcceptedPeriod, periodOutOfRange, type AcceptedPeriods } from '../state/accepted-periods.js';
 import type { Words } from '../text/words.js';

@@ -2,8 +2,8 @@
 // refused, questions about periods before them too, and no walk over periods (rules, coverage,
 // calendars) leaves them: one backdated report used to make a run walk every month since the year 1.
 import type { AppContext } from '../app-context.js';
-import { Invalid, type ProblemItem } from '../http/errors.js';
-import { jsonPath } from '../http/validate.js';
+import { Invalid, type ProblemItem } from '../domain/errors.js';
+import { jsonPath } from '../domain/parse-input.js';
 
 export interface AcceptedPeriods {
   /** EARLIEST_PERIOD. */

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../contract/common.js';
 import { isReservedUsername, type User } from '../contract/users.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../domain/errors.js';
 import { findInstitution, listInstitutions } from '../reference/repository.js';
 import { deleteSessionsOf, findUserRow, insertUser, toUser, updateUser } from './repository.js';
 

@@ -1,5 +1,6 @@
-// Typed domain errors; the one problem-details handler turns them into RFC 9457 responses, in the
-// request's language: every error carries its title and detail in English and Chinese.
+// What went wrong, as the domain says it: a kind, a stable upper-case code and words in English and
+// Chinese, and nothing of HTTP. http/problem-details.ts is the one place that turns a kind into a
+// status and headers and answers an RFC 9457 problem in the request's language.
 import type { ProblemItem as ContractProblemItem } from '../contract/common.js';
 import { counted, type Words } from '../text/words.js';
 
@@ -13,20 +14,45 @@ export type ProblemItem = ContractProblemItem & {
   sameAs?: string;
 };
 
+/** Every kind of failure the domain knows; http/problem-details.ts gives each its status. */
+export type ErrorKind =
+  | 'bad-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'gone'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported-encoding'
+  | 'invalid'
+  | 'too-many-requests'
+  | 'internal';
+
+export interface DomainErrorDetails {
+  errors?: ProblemItem[];
+  /** Plausibility notes found beside the errors (a refused report's), shown together with them. */
+  warnings?: ProblemItem[];
+  /** When trying again may succeed: a rate limit's window or a lease running out. */
+  retryAfterSeconds?: number;
+}
+
 export class DomainError extends Error {
   readonly detailZh: string;
+  readonly errors?: ProblemItem[];
+  readonly warnings?: ProblemItem[];
+  readonly retryAfterSeconds?: number;
   constructor(
-    readonly status: number,
+    readonly kind: ErrorKind,
     readonly code: string,
     readonly title: Words,
     detail: Words,
-    readonly errors?: ProblemItem[],
-    readonly headers: Record<string, string> = {},
-    /** Plausibility notes found beside the errors (a refused report's), shown together with them. */
-    readonly warnings?: ProblemItem[],
+    details: DomainErrorDetails = {},
   ) {
     super(detail.en);
     this.detailZh = detail.zh;
+    this.errors = details.errors;
+    this.warnings = details.warnings;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
@@ -44,59 +70,59 @@ export const TITLES = {
 
 export class BadRequest extends DomainError {
   constructor(detail: Words, errors?: ProblemItem[], code = 'BAD_REQUEST') {
-    super(400, code, TITLES.badRequest, detail, errors);
+    super('bad-request', code, TITLES.badRequest, detail, { errors });
   }
 }
 
 export class Unauthorized extends DomainError {
   constructor(detail: Words = { en: 'Log in or send an API key.', zh: '请登录或发送 API 密钥。' }, code = 'UNAUTHENTICATED') {
-    super(401, code, TITLES.unauthorized, detail);
+    super('unauthenticated', code, TITLES.unauthorized, detail);
   }
 }
 
 export class Forbidden extends DomainError {
   constructor(detail: Words = { en: 'Your role may not do this.', zh: '您的角色无权执行此操作。' }, code = 'FORBIDDEN') {
-    super(403, code, TITLES.forbidden, detail);
+    super('forbidden', code, TITLES.forbidden, detail);
   }
 }
 
 export class NotFound extends DomainError {
   constructor(detail: Words = { en: 'No such resource.', zh: '没有该资源。' }, code = 'NOT_FOUND') {
-    super(404, code, TITLES.notFound, detail);
+    super('not-found', code, TITLES.notFound, detail);
   }
 }
 
 export class Conflict extends DomainError {
-  constructor(detail: Words, code = 'CONFLICT') {
-    super(409, code, TITLES.conflict, detail);
+  constructor(detail: Words, code = 'CONFLICT', retryAfterSeconds?: number) {
+    super('conflict', code, TITLES.conflict, detail, { retryAfterSeconds });
   }
 }
 
 export class Invalid extends DomainError {
   constructor(errors: ProblemItem[], detail?: Words, code = 'VALIDATION_FAILED', warnings?: ProblemItem[]) {
-    const shown = errors.slice(0, 1000);
     const found = counted(errors.length, 'problem', 'problems', '个问题');
-    super(422, code, TITLES.invalid, detail ?? { en: `${found.en} found.`, zh: `发现 ${found.zh}。` }, shown, {}, warnings?.slice(0, 1000));
+    super('invalid', code, TITLES.invalid, detail ?? { en: `${found.en} found.`, zh: `发现 ${found.zh}。` }, {
+      errors: errors.slice(0, 1000),
+      warnings: warnings?.slice(0, 1000),
+    });
   }
 }
 
 export class TooManyRequests extends DomainError {
   constructor(detail: Words, retryAfterSeconds: number, code = 'RATE_LIMITED') {
-    super(429, code, TITLES.tooManyRequests, detail, undefined, {
-      'Retry-After': String(retryAfterSeconds),
-    });
+    super('too-many-requests', code, TITLES.tooManyRequests, detail, { retryAfterSeconds });
   }
 }
 
 export class PayloadTooLarge extends DomainError {
-  constructor(detail: Words) {
-    super(413, 'PAYLOAD_TOO_LARGE', TITLES.payloadTooLarge, detail);
+  constructor(detail: Words, code = 'PAYLOAD_TOO_LARGE') {
+    super('too-large', code, TITLES.payloadTooLarge, detail);
   }
 }
 
 export class UnsupportedContentEncoding extends DomainError {
   constructor(detail: Words) {
-    super(415, 'UNSUPPORTED_CONTENT_ENCODING', TITLES.unsupportedContentEncoding, detail);
+    super('unsupported-encoding', 'UNSUPPORTED_CONTENT_ENCODING', TITLES.unsupportedContentEncoding, detail);
   }
 }
 
