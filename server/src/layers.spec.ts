@@ -1,7 +1,9 @@
 // What each layer may import, read from the sources: the production build (server/tsconfig.build.json)
 // compiles whatever the product imports, so a product file importing a tool or a test helper would
-// quietly put it back into dist/server.
+// quietly put it back into dist/server; and a migration importing feature code would write
+// something else the day that code changes.
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { projectRoot } from './project-root.js';
 const SRC = path.join(projectRoot, 'server', 'src');
 const TOOLS = path.join(projectRoot, 'server', 'tools');
 const TEST_HELPERS = path.join(SRC, 'test');
+const DB = path.join(SRC, 'db');
 
 /** The .ts files under dir, specs left out. */
 function sources(dir: string): string[] {
@@ -39,4 +42,12 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('a migration imports only node builtins, kysely and server/src/db (the schema types): never feature code', () => {
+    const builtins = new Set(builtinModules);
+    const allowed = (target: string) => target.startsWith('node:') || builtins.has(target) || target === 'kysely' || isInside(DB)(target);
+    const migrations = sources(path.join(DB, 'migrations'));
+    const wrong = migrations.flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${path.basename(file)} → ${path.isAbsolute(target) ? path.relative(projectRoot, target) : target}`));
+    expect(migrations.length).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
 });
