@@ -3,8 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { PERIOD_PATTERN } from './contract/common.js';
-
-const rootDir = path.resolve(import.meta.dirname, '..', '..');
+import { projectRoot } from './project-root.js';
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -39,10 +38,10 @@ const trustProxy = z
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DB_PATH: z.string().default(path.join(rootDir, 'data', 'interop.db')),
+  DB_PATH: z.string().default(path.join(projectRoot, 'data', 'interop.db')),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CLIENT_DIR: z.string().default(path.join(rootDir, 'dist', 'client', 'browser')),
+  CLIENT_DIR: z.string().default(path.join(projectRoot, 'dist', 'client', 'browser')),
   /** Cookies always get the Secure flag; without it, only requests that arrived over TLS (req.secure) do. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   TRUST_PROXY: trustProxy,
@@ -97,4 +96,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return configSchema.parse(env);
 }
 
-export const projectRoot = rootDir;
+export { projectRoot };

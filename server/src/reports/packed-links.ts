@@ -119,12 +119,6 @@ export async function packStoredLinks(db: Db, reportIds: readonly number[]): Pro
   return reportIds.map((id) => [id, packLinks(JSON.parse(json.get(id) ?? '[]') as ReportLinkRow[])]);
 }
 
-/** Packs and stores the links of reports already stored (migration 009). */
-export async function storePackedLinks(db: Db, reportIds: readonly number[]): Promise<void> {
-  const packed = await packStoredLinks(db, reportIds);
-  if (packed.length > 0) await db.insertInto('report_packed_links').values(packed.map(([id, links]) => ({ report_id: id, links }))).execute();
-}
-
 /**
  * A report's links split by `mode|channel`, only those among `among` when given; each string taken
  * through `intern`, so that a loader keeps the few distinct ids, codes and dates once, not per link.

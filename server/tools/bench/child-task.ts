@@ -1,14 +1,14 @@
 // Runs one heavy task (a full rules run, a findings export) in a process of its own, so that its
 // peak memory (VmHWM) is the task's and not the bench's; prints one JSON line with the figures.
-// Usage: node dist/server/bench/child-task.js '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
-// (or node --import tsx server/src/bench/child-task.ts '…' from the sources).
-import { createAppContext } from '../app-context.js';
-import { loadConfig } from '../config.js';
-import { exportQuery } from '../contract/exports.js';
-import { openDatabase } from '../db/database.js';
-import { exportFindings } from '../exports/service.js';
-import { createLogger } from '../logger.js';
-import { runRules } from '../rules/run-rules.js';
+// Usage: node dist/tools/tools/bench/child-task.js '{"task":"rules"|"export","db":"…","now":"…","format":"csv"}'
+// (or node --import tsx server/tools/bench/child-task.ts '…' from the sources).
+import { createAppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { exportQuery } from '../../src/contract/exports.js';
+import { openDatabase } from '../../src/db/database.js';
+import { exportFindings } from '../../src/exports/service.js';
+import { createLogger } from '../../src/logger.js';
+import { runRules } from '../../src/rules/run-rules.js';
 import { BENCH_USER } from './bench-server.js';
 import { peakRssMb, round } from './sampling.js';
 

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createAppContext } from '../app-context.js';
-import { loadConfig, projectRoot } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { createLogger } from '../logger.js';
+import { createAppContext } from '../../src/app-context.js';
+import { loadConfig, projectRoot } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
 import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures } from './generate-history.js';
 import { MEDIUM, SIZE_NAMES, sizeSpec, specLabel, type GenerateSpec } from './sizes.js';
 

@@ -1,15 +1,15 @@
 // Writes a generated history into a database through the same ingestion service the API uses
 // (validation, canonical hash, versions, audit entries), then runs the rules once.
 import fs from 'node:fs';
-import type { AppContext } from '../app-context.js';
-import { migrateToLatest } from '../db/migrate.js';
-import type { Principal } from '../domain/principal.js';
-import { loadInstitutionFile, seedReferenceData } from '../reference/seed-reference.js';
-import { submitReport } from '../reports/service.js';
-import { runRules, type RunSummary } from '../rules/run-rules.js';
-import { loadDemoData } from '../seed/demo-data.js';
-import { DEMO_LAST_PERIOD } from '../seed/demo-story.js';
-import { nextPeriod } from '../state/periods.js';
+import type { AppContext } from '../../src/app-context.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import type { Principal } from '../../src/domain/principal.js';
+import { loadInstitutionFile, seedReferenceData } from '../../src/reference/seed-reference.js';
+import { submitReport } from '../../src/reports/service.js';
+import { runRules, type RunSummary } from '../../src/rules/run-rules.js';
+import { loadDemoData } from '../../src/seed/demo-data.js';
+import { DEMO_LAST_PERIOD } from '../../src/seed/demo-story.js';
+import { nextPeriod } from '../../src/state/periods.js';
 import { reportsOfPeriod } from './report-builder.js';
 import type { GenerateSpec } from './sizes.js';
 import { buildWorld, DEFAULT_FIRST_PERIOD, periodAt } from './world.js';

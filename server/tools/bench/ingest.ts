@@ -10,8 +10,8 @@
 // latest: its run evaluates every city. It is measured on a database of its own (measureNewMonth),
 // so that it changes nothing the other two measure.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Link, ReportInput } from '../contract/reports.js';
-import { nextPeriod } from '../state/periods.js';
+import type { Link, ReportInput } from '../../src/contract/reports.js';
+import { nextPeriod } from '../../src/state/periods.js';
 import type { BenchServer } from './bench-server.js';
 import { medianBy, round } from './sampling.js';
 

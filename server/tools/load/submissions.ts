@@ -1,5 +1,5 @@
 // The deadline's submissions: one large report per institution, all sent at once, each timed.
-import { ApiClient } from '../test/api-client.js';
+import { ApiClient } from '../../src/test/api-client.js';
 
 export interface SubmissionResult {
   institution: string;

@@ -3,13 +3,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../test/server-process.js';
+import { REPO_ROOT } from '../../src/test/server-process.js';
 
 const run = promisify(execFile);
 
 describe('npm run load (small)', () => {
   it('prints throughput and latency per route and loses no report', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/src/load/cli.ts', '--institutions', '3', '--rows', '300', '--analysts', '3', '--seconds', '3'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/tools/load/cli.ts', '--institutions', '3', '--rows', '300', '--analysts', '3', '--seconds', '3'], {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn' },
     });

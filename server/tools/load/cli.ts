@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { nextPeriod } from '../state/periods.js';
-import { ApiClient } from '../test/api-client.js';
-import { startServerProcess } from '../test/server-process.js';
+import { nextPeriod } from '../../src/state/periods.js';
+import { ApiClient } from '../../src/test/api-client.js';
+import { startServerProcess } from '../../src/test/server-process.js';
 import { deadlineReport, submitAll, type SubmissionResult } from './submissions.js';
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 // Measures a findings export as issue 6 asks: wall time and peak memory (VmHWM) of a fresh process
 // that opens the database and exports, nothing else. As a CLI:
-//   tsx server/src/exports/measure-export.ts [--findings 100000] [--formats csv,xlsx,json] [--runs 1] [--db file]
+//   tsx server/tools/measure-export/measure-export.ts [--findings 100000] [--formats csv,xlsx,json] [--runs 1] [--db file]
 // (a --db that exists is reused as it is; otherwise one is built and, if temporary, removed after).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,15 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { createAppContext } from '../app-context.js';
-import { loadConfig } from '../config.js';
-import { exportQuery, type ExportFormat } from '../contract/exports.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { createLogger } from '../logger.js';
-import { listCities, listInstitutions } from '../reference/repository.js';
-import { loadInstitutionFile, seedReferenceData } from '../reference/seed-reference.js';
-import { exportFindings } from './service.js';
+import { createAppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { exportQuery, type ExportFormat } from '../../src/contract/exports.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { createLogger } from '../../src/logger.js';
+import { listCities, listInstitutions } from '../../src/reference/repository.js';
+import { loadInstitutionFile, seedReferenceData } from '../../src/reference/seed-reference.js';
+import { exportFindings } from '../../src/exports/service.js';
 import { insertSyntheticFindings } from './synthetic-findings.js';
 
 export interface ExportMeasurement {

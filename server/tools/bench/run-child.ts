@@ -1,10 +1,10 @@
 // Starts child-task in a process of its own and reads back its figures: compiled (npm run bench
-// runs dist/server, as npm start does) it is plain JavaScript; from the sources (the bench's smoke
-// test) it runs under tsx.
+// runs dist/tools, compiled as npm start's dist/server is) it is plain JavaScript; from the
+// sources (the bench's smoke test) it runs under tsx.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../config.js';
+import { projectRoot } from '../../src/config.js';
 import type { ChildFigures, ChildTask } from './child-task.js';
 
 const run = promisify(execFile);

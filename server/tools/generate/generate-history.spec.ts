@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAppContext } from '../app-context.js';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { createLogger } from '../logger.js';
+import { createAppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
 import { clockAfter, generateHistory } from './generate-history.js';
 import { relationshipRows } from './report-builder.js';
 import type { GenerateSpec } from './sizes.js';

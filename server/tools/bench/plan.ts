@@ -1,7 +1,7 @@
 // What a bench run measures at each size: the history, the report size, samples and the findings count.
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../config.js';
+import { projectRoot } from '../../src/config.js';
 import { sizeSpec, specLabel, type GenerateSpec, type SizeName } from '../generate/sizes.js';
 
 export interface BenchPlan {

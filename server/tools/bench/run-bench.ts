@@ -4,12 +4,12 @@
 // and last the client in Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext } from '../app-context.js';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { createAppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures, type GenerationFigures } from '../generate/generate-history.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../../src/logger.js';
 import { BENCH_PASSWORD, BENCH_USER, startBenchServer, type BenchServer } from './bench-server.js';
 import { buildClient, measureClient } from './client.js';
 import { measureCoverage } from './coverage.js';

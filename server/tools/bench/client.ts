@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { projectRoot } from '../config.js';
+import { projectRoot } from '../../src/config.js';
 import { percentile, round } from './sampling.js';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 // history, some comments), inserted straight into SQLite: exports can be measured at national size
 // without running the rules over years of reports. Deterministic for a seed.
 import type BetterSqlite3 from 'better-sqlite3';
-import { caseIdOf } from '../findings/case-key.js';
+import { caseIdOf } from '../../src/findings/case-key.js';
 
 interface Place {
   code: string;

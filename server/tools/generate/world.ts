@@ -4,10 +4,10 @@
 // between systemic platforms, banks' apps starting to scan the wallets' codes, suspensions,
 // disagreements between the parties, missed reports and agreements (a few exclusive or
 // discriminatory). Reports are derived from it without further chance (see report-builder.ts).
-import type { Institution } from '../contract/reference.js';
-import type { Agreement, Link } from '../contract/reports.js';
-import { buildCityRegistry, type City } from '../reference/city-registry.js';
-import { ROLLOUT } from '../seed/demo-story.js';
+import type { Institution } from '../../src/contract/reference.js';
+import type { Agreement, Link } from '../../src/contract/reports.js';
+import { buildCityRegistry, type City } from '../../src/reference/city-registry.js';
+import { ROLLOUT } from '../../src/seed/demo-story.js';
 import { Prng } from './prng.js';
 
 export interface WorldParams {

@@ -1,16 +1,16 @@
 // Starts the real app on a loopback port over a copy of a generated database, with a bench admin
 // who reads and submits through the API like any client.
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../app.js';
-import { createAppContext, type AppContext } from '../app-context.js';
-import { loadConfig } from '../config.js';
-import { openDatabase, type OpenDatabase } from '../db/database.js';
-import { createHttpServer } from '../http/http-server.js';
-import { createLogger } from '../logger.js';
-import { prepareLatestStates } from '../rules/engine.js';
-import { acceptedPeriods } from '../state/accepted-periods.js';
-import { ApiClient } from '../test/api-client.js';
-import { createUser } from '../users/service.js';
+import { buildApp } from '../../src/app.js';
+import { createAppContext, type AppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type OpenDatabase } from '../../src/db/database.js';
+import { createHttpServer } from '../../src/http/http-server.js';
+import { createLogger } from '../../src/logger.js';
+import { prepareLatestStates } from '../../src/rules/engine.js';
+import { acceptedPeriods } from '../../src/state/accepted-periods.js';
+import { ApiClient } from '../../src/test/api-client.js';
+import { createUser } from '../../src/users/service.js';
 
 export const BENCH_USER = 'bench-admin';
 export const BENCH_PASSWORD = 'bench-password-not-secret';

@@ -1,8 +1,8 @@
 // Turns the world into the reports institutions would send: for each period, every link in which
 // the institution is scanner or issuer (as it declares it) and every agreement in force it is party
 // to. No chance here: the world already holds every draw.
-import type { Agreement, Link, ReportInput } from '../contract/reports.js';
-import { inForce } from '../state/period-state.js';
+import type { Agreement, Link, ReportInput } from '../../src/contract/reports.js';
+import { inForce } from '../../src/state/period-state.js';
 import { dayOf, type Relationship, type World } from './world.js';
 
 /** The rows a relationship is declared with in period index t, as its scanner declares them. */
