@@ -109,7 +109,12 @@ test.describe("the auditor's desk", () => {
       await page.getByLabel(l.earlierHead).fill(head);
       await page.getByRole('button', { name: l.verify }).click();
       await expect(page.getByTestId('audit-contains')).toContainText(l.contains);
-      await atDesktopAndPhoneWidths(page, (width) => screenshotWhole(page, shot(`auditor-verify-head-${l.lang}-${width}`)));
+      await atDesktopAndPhoneWidths(page, async (width) => {
+        await screenshotWhole(page, shot(`auditor-verify-head-${l.lang}-${width}`));
+        // What happened (the action) is on screen at either width, not behind a sideways scroll.
+        const actionsEnd = await page.locator('td.mat-column-action').evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
+        expect(actionsEnd).toBeLessThanOrEqual(width);
+      });
       const certifying = page.waitForEvent('download');
       await page.getByRole('button', { name: l.certificate }).click();
       const certificate = await certifying;
