@@ -48,14 +48,14 @@ async function dialogOpened(page: Page): Promise<void> {
 // the way, and the month as each language writes it.
 const RESUBMISSION = [
   {
-    lang: 'en', period: '2022-03', submit: 'Submit', cancel: 'Cancel', version: (v: number) => `version ${v}`,
+    lang: 'en', period: '2022-03', submit: 'Submit', cancel: 'Cancel', version: (v: number) => `version ${v}`, subtitle: 'Alipay · Mar 2022 · version 2',
     cleared: 'The files were cleared so that nothing is sent twice.',
     replace: 'Replace version 1 of Mar 2022?', dropped: 'These files have no agreements: the agreement of version 1 will be dropped.', confirm: 'Replace version 1',
     droppedWarning: '1 agreement of version 1 of 2022-03 is missing from this version', pdf: 'Download receipt (PDF)',
     receiptOf: (v: number, format: string) => `Download the receipt of Mar 2022, version ${v}, as ${format}`,
   },
   {
-    lang: 'zh-CN', period: '2024-03', submit: '提交', cancel: '取消', version: (v: number) => `第 ${v} 版`,
+    lang: 'zh-CN', period: '2024-03', submit: '提交', cancel: '取消', version: (v: number) => `第 ${v} 版`, subtitle: '支付宝 · 2024年3月 · 第 2 版',
     cleared: '为避免重复提交，已清空所选文件。',
     replace: '替换 2024年3月 的第 1 版？', dropped: '本次文件未含协议：第 1 版中的 1 项协议将被删除。', confirm: '替换第 1 版',
     droppedWarning: '2024-03 第 1 版中的 1 份协议在本版中缺失', pdf: '下载回执（PDF）',
@@ -98,6 +98,7 @@ test.describe('an institution sends a month again', () => {
       await page.getByRole('dialog').getByRole('button', { name: l.confirm }).click();
       const receipt = page.getByTestId('receipt');
       await expect(receipt).toContainText(l.version(2));
+      await expect(receipt).toContainText(l.subtitle); // the institution by its name in the page's language
       await expect(receipt).toContainText('AGREEMENTS_DROPPED');
       await expect(receipt).toContainText(l.droppedWarning);
       await expect(receipt).toContainText('AP-UP-01');
@@ -159,7 +160,9 @@ test.describe('an institution’s refused report, in Chinese', () => {
 
     const warnings = page.getByTestId('validation-warnings');
     await expect(warnings.getByRole('heading')).toHaveText(/另有 1 条提示：不影响报送，请一并核对/);
-    const warning = page.getByRole('table', { name: '校验提示' }).getByRole('row').filter({ hasText: 'SINCE_AFTER_PERIOD' });
+    const warningTable = page.getByRole('table', { name: '校验提示' });
+    await expect(warningTable.getByRole('columnheader', { name: '代码', exact: true })).toBeVisible(); // not "error code" over a warning
+    const warning = warningTable.getByRole('row').filter({ hasText: 'SINCE_AFTER_PERIOD' });
     await expect(warning).toContainText('links 文件：since 2024-09-01 晚于 2024-05 的最后一天');
     await expect(warning.getByRole('cell', { name: '3', exact: true })).toBeVisible();
     // No English from the server on the page: the messages came in the page's language.
