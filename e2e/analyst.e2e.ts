@@ -123,3 +123,70 @@ for (const width of [1280, 390]) {
     });
   }
 }
+
+// The overview's figures say what they mean (issue 26 §3), in each language: the findings list opens
+// on open findings, a severity chip is a link to exactly the findings it counts, "open findings" is
+// today's and says so, late institutions are a count with a link, and cities that tie say so and
+// sort the same way wherever they are listed.
+const FIGURES = [
+  {
+    lang: 'en', figures: 'Headline figures', openNow: 'Open findings now', openNote: 'whatever the period', high: /^high \d/, late: 'Institutions late', toLate: 'See who is late',
+    tie: /^\d+ cities tie at [\d.]+%; the 10 shown are the first by city code\.$/, status: 'Status', openOnly: 'open', listBy: 'List by', findingsView: 'Findings',
+    total: (n: string) => `${n} findings`, cityTable: 'Coverage by city',
+  },
+  {
+    lang: 'zh-CN', figures: '核心指标', openNow: '当前待处理问题线索', openNote: '与所选期间无关', high: /^高 \d/, late: '逾期未报机构', toLate: '查看逾期机构',
+    tie: /^\d+ 个城市并列最低（[\d.]+%）；此处按城市代码列出前 10 个。$/, status: '状态', openOnly: '待处理', listBy: '查看方式', findingsView: '按线索',
+    total: (n: string) => `共 ${n} 条线索`, cityTable: '各城市覆盖率',
+  },
+] as const;
+
+for (const l of FIGURES) {
+  test(`${l.lang}: the overview’s figures lead to the findings they count, say “now”, count late institutions and tell ties`, async ({ page }) => {
+    await page.addInitScript((lang) => localStorage.setItem('interop-monitor.language', lang), l.lang);
+    await logInThroughApi(page, 'analyst');
+
+    // Open findings are today's whatever the period: the same figure in Jun 2020 and Dec 2021, said so.
+    const figures = page.getByRole('region', { name: l.figures });
+    const openCard = page.locator('mat-card').filter({ has: page.getByRole('heading', { name: l.openNow }) });
+    await page.goto('/overview?period=2020-06');
+    await expect(openCard).toContainText(l.openNote);
+    const openIn2020 = await openCard.locator('.value').textContent();
+    await page.goto('/overview?period=2021-12');
+    await expect(openCard.locator('.value')).toHaveText(openIn2020!);
+
+    // Late institutions: a count and a link to who, not a list of names.
+    const lateCard = figures.locator('mat-card').filter({ has: page.getByRole('heading', { name: l.late }) });
+    await expect(lateCard.locator('.value')).toHaveText(/^\d+$/);
+    const lateCount = Number(await lateCard.locator('.value').textContent());
+    if (lateCount > 0) await expect(lateCard.getByRole('link', { name: l.toLate })).toHaveAttribute('href', /rule=LATE-001/);
+
+    // Cities that tie at the lowest coverage say so, rather than pass the order by code for a ranking.
+    await expect(page.getByTestId('least-tie')).toHaveText(l.tie);
+
+    // A severity chip opens the findings it counts: the same number, high and open.
+    const high = page.getByTestId('severity-chip').filter({ hasText: l.high });
+    const highCount = (await high.textContent())!.trim().split(/\s+/).pop()!;
+    await high.click();
+    await expect(page).toHaveURL(/severity=high/);
+    await page.getByRole('navigation', { name: l.listBy }).getByRole('link', { name: l.findingsView }).click();
+    await expect(page.locator('p.count')).toHaveText(l.total(highCount));
+
+    // The findings list opens on open findings, said in the status filter.
+    await page.goto('/findings');
+    await expect(page.getByTestId('status-filter')).toHaveText(l.openOnly);
+
+    // Tied cities are listed by name in the language's order, as the chart lists them.
+    await page.goto('/cities?period=2020-06&province=440000');
+    const rows = page.getByRole('table', { name: l.cityTable }).getByRole('row');
+    await expect(rows.nth(1)).toBeVisible();
+    const listed = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const collator = new Intl.Collator(l.lang);
+    for (let i = 1; i < listed.length; i++) {
+      const [name, coverage] = listed[i];
+      const [before, coverageBefore] = listed[i - 1];
+      if (coverage === coverageBefore) expect(collator.compare(before, name), `${before} before ${name}`).toBeLessThan(0);
+    }
+    expect(listed.some(([, coverage], i) => i > 0 && coverage === listed[i - 1][1])).toBe(true);
+  });
+}

@@ -43,6 +43,12 @@ describe('summariseDetails', () => {
       'role.admin': '管理员',
       'findingStatus.open': '待处理',
       'findingStatus.acknowledged': '已知悉',
+      'audit.details.keys.filters': '筛选条件',
+      'audit.details.keys.excludeAction': '排除的操作类型',
+      'audit.details.keys.action': '操作',
+      'audit.actions.authLogin': '登录',
+      'audit.actions.authLogout': '退出登录',
+      'audit.actions.exportFindings': '导出线索',
     };
     const translate = (key: string) => CHINESE[key] ?? `!${key}`;
 
@@ -73,6 +79,11 @@ describe('summariseDetails', () => {
         { key: '至', value: '2021-12' },
       ]);
       expect(summariseDetails({ reason: 'bad-password' }, translate, 'auth.login_failed').fields[0]).toEqual({ key: '原因', value: '密码错误' });
+    });
+
+    it('words an audit export’s filters: the actions it kept or left out, as the list names them', () => {
+      const s = summariseDetails({ filters: { excludeAction: ['auth.login', 'auth.logout'], action: ['export.findings'] } }, translate, 'export.audit');
+      expect(s.fields).toEqual([{ key: '筛选条件', value: '排除的操作类型 登录, 退出登录; 操作 导出线索' }]);
     });
   });
 });

@@ -2,6 +2,7 @@
 // shortened, nested records spelled out one level deep, keys and the domain's values in the
 // interface's language. The whole entry stays a link away as JSON, under its stable names.
 import type { Channel, FindingStatus, InstitutionKind, Role, Severity } from '../core/api/api-types';
+import { AUDIT_ACTION_LABELS } from './audit-actions';
 import { CHANNEL_LABELS, FINDING_STATUS_LABELS, INSTITUTION_KIND_LABELS, MODE_LABELS, ROLE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
 
 /** The most fields and characters a cell shows: a rule run can list thousands of status changes. */
@@ -85,6 +86,7 @@ export const AUDIT_DETAIL_KEYS: Record<string, string> = {
   action: 'audit.details.keys.action',
   target: 'audit.details.keys.target',
   hideLogins: 'audit.details.keys.hideLogins',
+  excludeAction: 'audit.details.keys.excludeAction',
 };
 
 /** Why a login failed, as the server records it. */
@@ -104,6 +106,9 @@ const VALUE_WORDS: Record<string, Record<string, string>> = {
   kind: INSTITUTION_KIND_LABELS satisfies Record<InstitutionKind, string>,
   mode: { mpm: MODE_LABELS.mpm.short, cpm: MODE_LABELS.cpm.short },
   channel: CHANNEL_LABELS satisfies Record<Channel, string>,
+  // An audit export's filters name actions by their stable names (auth.login): said as the list says them.
+  action: AUDIT_ACTION_LABELS,
+  excludeAction: AUDIT_ACTION_LABELS,
 };
 const STATUS_CHANGE_FIELDS = new Set(['from', 'to']);
 

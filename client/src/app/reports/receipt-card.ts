@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Receipt } from '../core/api/api-types';
 import { LocaleFormat } from '../core/i18n/locale-format';
+import { ReferenceData } from '../shared/reference-data';
 import { saveReceipt } from './report-files';
 
 /** What the system acknowledged: id, version, hash and counts, plus any warnings. */
@@ -15,7 +16,7 @@ import { saveReceipt } from './report-files';
     <mat-card appearance="outlined" data-testid="receipt">
       <mat-card-header>
         <mat-card-title>{{ titleKey() | transloco }}</mat-card-title>
-        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: receipt().institution, period: format.period(receipt().period), version: receipt().version } }}</mat-card-subtitle>
+        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: reference.institutionName(receipt().institution), period: format.period(receipt().period), version: receipt().version } }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         <dl>
@@ -92,6 +93,8 @@ import { saveReceipt } from './report-files';
 })
 export class ReceiptCard {
   protected readonly format = inject(LocaleFormat);
+  /** The institution by its name in the language shown ("支付宝"), not its id. */
+  protected readonly reference = inject(ReferenceData);
 
   /** The receipt (or dry-run result) to show. */
   readonly receipt = input.required<Receipt>();

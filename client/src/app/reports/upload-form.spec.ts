@@ -6,6 +6,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import type { ReportSummary } from '../core/api/api-types';
+import { ReferenceData } from '../shared/reference-data';
 import { UploadForm } from './upload-form';
 
 describe('UploadForm', () => {
@@ -22,8 +23,19 @@ describe('UploadForm', () => {
     fixture.componentRef.setInput('institution', 'alipay');
     http = TestBed.inject(HttpTestingController);
     element = fixture.nativeElement as HTMLElement;
+    // Loaded up front, as the shell has by the time one submits: a request still open would keep the
+    // fixture from becoming stable when a receipt first shows.
+    TestBed.inject(ReferenceData);
+    TestBed.tick();
+    answerReferenceData();
     await fixture.whenStable();
   });
+
+  /** Answers the reference data a receipt names the institution from (asked for once, when one shows). */
+  function answerReferenceData(): void {
+    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true }] }));
+    http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
+  }
 
   afterEach(() => http.verify());
 
@@ -124,6 +136,7 @@ describe('UploadForm', () => {
       (await posted()).flush(receipt, { status: 201, statusText: 'Created' });
       await until(() => element.querySelector('[data-testid=receipt]') !== null);
       const card = element.querySelector('[data-testid=receipt]')!;
+      expect(card.textContent).toContain('Alipay · Oct 2026 · version 2'); // by name, not the id
       expect(card.textContent).toContain('version 2');
       expect(card.textContent).toContain('ab'.repeat(32));
       expect(stored).toEqual([receipt]);
