@@ -39,7 +39,7 @@ describe('a finding when its subject corrects its report', () => {
       from: 'confirmed',
       to: 'confirmed',
       note: 'condition no longer holds as of 2021-01; it holds in no period of the reports as they stand',
-      noteZh: '自 2021-01 起条件不再成立；按现有报告，任何期间均不成立',
+      noteZh: '自2021年1月起条件不再成立；按现有报告，任何期间均不成立',
     });
     expect(finding.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['open', 'acknowledged', 'confirmed']);
     expect((await list(analyst, 'status=confirmed')).total).toBe(1);

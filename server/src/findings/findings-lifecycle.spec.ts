@@ -26,7 +26,7 @@ describe('a finding’s life through later reports', () => {
 
     const finding = await detail(analyst, id);
     expect(finding).toMatchObject({ status: 'resolved', holds: false, firstPeriod: '2021-01', lastPeriod: '2021-01', periods: [['2021-01', '2021-01']] });
-    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-02; last held in 2021-01', noteZh: '在 2021-02 已不再成立；最后成立于 2021-01' });
+    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-02; last held in 2021-01', noteZh: '在2021年2月已不再成立；最后成立于2021年1月' });
     expect(await list(analyst, 'status=open,acknowledged,confirmed')).toEqual({ items: [], total: 0 });
   });
 
@@ -39,7 +39,7 @@ describe('a finding’s life through later reports', () => {
     await submitted(alipay, alipayReport('2021-02', []));
     const withdrawn = await detail(analyst, id);
     expect(withdrawn).toMatchObject({ status: 'confirmed', holds: false, allowedTransitions: ['resolved'] });
-    expect(withdrawn.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01', noteZh: '自 2021-02 起条件不再成立；最后成立于 2021-01' });
+    expect(withdrawn.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01', noteZh: '自2021年2月起条件不再成立；最后成立于2021年1月' });
     expect((await latestRulesRun(app)).details).toMatchObject({ resolved: 0, statusChanges: [] });
 
     const march = await submitted(alipay, alipayReport('2021-03', [exclusive('A-EX', 'unionpay')]));
@@ -150,7 +150,7 @@ describe('a finding’s life through later reports', () => {
       from: 'dismissed',
       to: 'dismissed',
       note: `new evidence while dismissed: report ${march.id} v1 (tenpay 2021-03) agreement T-EX`,
-      noteZh: `已排除期间出现新证据：报告 ${march.id} 第 1 版（tenpay 2021-03）协议 T-EX`,
+      noteZh: `已排除期间出现新证据：报告 ${march.id} 第 1 版（tenpay 2021年3月）协议 T-EX`,
     });
     expect(finding.history.filter((h) => h.to !== 'dismissed').map((h) => h.to)).toEqual(['open', 'acknowledged']);
     expect((await list(analyst, 'rule=EXCL-001')).total).toBe(1);
@@ -265,7 +265,7 @@ describe('a disputed declaration through the next month’s reports', () => {
     await submitted(await app.as('alipay'), report('alipay', '2021-03', [icbcScansAlipay]));
     const finding = await detail(analyst, id);
     expect(finding).toMatchObject({ status: 'resolved', holds: false, lastPeriod: '2021-02' });
-    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02', noteZh: '在 2021-03 已不再成立；最后成立于 2021-02' });
+    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02', noteZh: '在2021年3月已不再成立；最后成立于2021年2月' });
   });
 
   it('stays acknowledged, one month longer, when both parties report the next month still disputing', async () => {

@@ -99,7 +99,7 @@ describe('with February’s reports in', () => {
       const { id } = await findingBy(analyst, EXCL_ALIPAY);
       const finding = await detail(analyst, id);
       expect(finding.explanation).toBe('Alipay’s acceptance agreement "ALI-EX-1" with China UnionPay (effective since 2021-01-01) is exclusive; it is in force in 2021-02.');
-      expect(finding.explanationZh).toBe('支付宝与中国银联的受理协议 "ALI-EX-1"（自 2021-01-01 起生效）具有排他性，在 2021-02 仍然有效。');
+      expect(finding.explanationZh).toBe('支付宝与中国银联的受理协议 "ALI-EX-1"（自2021年1月1日起生效）具有排他性，在2021年2月仍然有效。');
       expect(finding.evidence).toEqual([{ reportId: receipts.alipay.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'ALI-EX-1' }]);
       const report = await analyst.get(`/api/v1/reports/${finding.evidence[0].reportId}`);
       expect(report.body.agreements.find((a: { ref: string }) => a.ref === 'ALI-EX-1')).toMatchObject({ counterparty: 'unionpay', exclusive: true });
@@ -123,7 +123,7 @@ describe('with February’s reports in', () => {
     it('shows the history from the system’s opening on, the comments and what the analyst may do next', async () => {
       const { id } = await findingBy(analyst, EXCL_TENPAY);
       const finding = await detail(analyst, id);
-      expect(finding.history).toEqual([{ at: NOW.toISOString(), actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2021-02', noteZh: 'EXCL-001 在 2021-02 成立' }]);
+      expect(finding.history).toEqual([{ at: NOW.toISOString(), actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2021-02', noteZh: 'EXCL-001 在2021年2月成立' }]);
       expect(finding.comments).toEqual([]);
       expect(finding.allowedTransitions).toEqual(['acknowledged']);
       expect(finding.periods).toEqual([['2021-02', '2021-02']]);

@@ -23,9 +23,9 @@ it('when the rule engine opens, updates and resolves a finding, each system entr
 
   const history = (await detail(analyst, id)).history.map(({ actor, note, noteZh }) => ({ actor, note, noteZh }));
   expect(history).toEqual([
-    { actor: 'system', note: 'EXCL-001 holds in 2021-01', noteZh: 'EXCL-001 在 2021-01 成立' },
+    { actor: 'system', note: 'EXCL-001 holds in 2021-01', noteZh: 'EXCL-001 在2021年1月成立' },
     { actor: 'analyst', note: 'Asked Alipay for the contract.', noteZh: null },
-    { actor: 'system', note: `evidence updated: report ${corrected.id} v2 (alipay 2021-01) agreement A-EX`, noteZh: `证据已更新：报告 ${corrected.id} 第 2 版（alipay 2021-01）协议 A-EX` },
-    { actor: 'system', note: 'no longer holds in 2021-02; last held in 2021-01', noteZh: '在 2021-02 已不再成立；最后成立于 2021-01' },
+    { actor: 'system', note: `evidence updated: report ${corrected.id} v2 (alipay 2021-01) agreement A-EX`, noteZh: `证据已更新：报告 ${corrected.id} 第 2 版（alipay 2021年1月）协议 A-EX` },
+    { actor: 'system', note: 'no longer holds in 2021-02; last held in 2021-01', noteZh: '在2021年2月已不再成立；最后成立于2021年1月' },
   ]);
 });

@@ -6,6 +6,7 @@ import { describedLater, type Description, type HitFields } from './described-la
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 import type { Wording } from './wording.js';
+import { periodZh } from '../text/chinese-dates.js';
 
 export const disputedDeclaration: Rule<Record<string, never>> = {
   id: 'CONS-001',
@@ -60,7 +61,7 @@ function describeDisputed(hit: HitFields, { link, period, say }: Disputed): Desc
   const other = declarer === scanner ? issuer : scanner;
   const otherSays = link.otherStatus
     ? { en: `${other.en} declares ${link.otherStatus}`, zh: `${other.zh}申报为${say.linkStatus(link.otherStatus).zh}` }
-    : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的 ${period} 报告未申报该关系` };
+    : { en: `${other.en}’s report for ${period} leaves it out`, zh: `${other.zh}的${periodZh(period)}报告未申报该关系` };
   const where = say.city(hit.city!);
   return {
     explanation: {

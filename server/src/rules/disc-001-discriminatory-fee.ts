@@ -6,6 +6,7 @@ import type { AgreementInForce } from '../state/period-state.js';
 import { agreementEvidence, agreementKind, quotedRef } from './evidence.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule } from './rule.js';
+import { periodZh } from '../text/chinese-dates.js';
 
 const settings = z.strictObject({
   feeSpreadBps: z.number().int().min(0).max(10_000),
@@ -21,8 +22,8 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
   defaultSeverity: 'medium',
   title: { en: 'Discriminatory fee', zh: '歧视性费率' },
   description: {
-    en: 'Among an institution’s agreements in force of one kind covering one mode, the fee it charges one counterparty exceeds the lowest fee it charges any other counterparty by more than feeSpreadBps. High severity when the fee is at least highRatio times the lowest. No fee (null) counts as 0 bps.',
-    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出参数“高于最低费率的差额（基点）”以上。费率达到最低费率的参数“达到最低费率此倍数即为高严重程度”所设倍数及以上时为高严重度。未收费（null）按 0 个基点计。',
+    en: 'Among an institution’s agreements in force of one kind covering one mode, the fee it charges one counterparty exceeds the lowest fee it charges any other counterparty by more than feeSpreadBps. High severity when the fee is at least highRatio times the lowest. An agreement that states no fee counts as 0 bps.',
+    zh: '同一机构同类型、覆盖同一模式的生效协议中，向某一对手方收取的费率比向其他对手方收取的最低费率高出参数“高于最低费率的差额（基点）”以上。费率达到最低费率的参数“达到最低费率此倍数即为高严重程度”所设倍数及以上时为高严重度。协议未写明费率的，按 0 个基点计。',
   },
   settings,
   defaults: { feeSpreadBps: 10, highRatio: 2 },
@@ -75,11 +76,11 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
         severity: high ? 'high' : 'medium',
         explanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, ${spread} bps more than the lowest fee (${feeOf(lowest)} bps) it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
+          zh: `${periodZh(period)}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率（${feeOf(lowest)} 个基点）高出 ${spread} 个基点。`,
         },
         subjectExplanation: {
           en: `In ${period}, ${reporter.en} charges ${charged.en} ${feeOf(a)} bps under ${kind.en} agreement ${quotedRef(a)}, more than ${s.feeSpreadBps} bps above the lowest fee it charges another counterparty under its ${kind.en} agreements for the same mode (${modeList}).`,
-          zh: `${period}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
+          zh: `${periodZh(period)}，${reporter.zh}依据${kind.zh}协议 ${quotedRef(a)} 向${charged.zh}收取 ${feeOf(a)} 个基点，比其同类协议、同一模式（${modeWords.zh}）下向其他对手方收取的最低费率高出 ${s.feeSpreadBps} 个基点以上。`,
         },
         evidence: [agreementEvidence(a), agreementEvidence(lowest)],
       });

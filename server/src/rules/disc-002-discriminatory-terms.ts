@@ -5,6 +5,7 @@ import type { AgreementInForce } from '../state/period-state.js';
 import { agreementEvidence, agreementKind, quotedRef } from './evidence.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Hit, Rule } from './rule.js';
+import { periodZh } from '../text/chinese-dates.js';
 
 /**
  * How many of the other agreements the evidence lists beside the one that discriminates. They all
@@ -58,12 +59,12 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
           severity: 'medium',
           explanation: {
             en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${imposed.en}, which none of its ${others.length} ${kind.en} agreements in force with other counterparties imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
+            zh: `${periodZh(period)}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的 ${others.length} 项生效${kind.zh}协议均无此条款。`,
           },
           // How many agreements the reporter has with others is its business and the central bank's.
           subjectExplanation: {
             en: `In ${period}, ${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} imposes ${imposed.en}, which none of its ${kind.en} agreements in force with other counterparties imposes.`,
-            zh: `${period}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的生效${kind.zh}协议均无此条款。`,
+            zh: `${periodZh(period)}，${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 附加了${imposed.zh}条款，而其与其他对手方的生效${kind.zh}协议均无此条款。`,
           },
           evidence: [agreementEvidence(a), ...others.slice(0, OTHERS_IN_EVIDENCE).map(agreementEvidence)],
         });

@@ -3,6 +3,7 @@ import type { AgreementInForce } from '../state/period-state.js';
 import { linkSources, type StateLink } from '../state/reconcile.js';
 import { quotedText } from '../text/quoted-text.js';
 import type { Evidence, Text } from './rule.js';
+import { dateZh } from '../text/chinese-dates.js';
 
 // One list per link, not one per hit: a national run's hits (some 450,000 over 60 months) each live
 // until the next month's replace them, and a shared link is the evidence of its hits in every city.
@@ -43,8 +44,8 @@ export function agreementKind(kind: AgreementInForce['kind']): Text {
 
 export function validity(a: AgreementInForce): Text {
   return a.expires
-    ? { en: `effective ${a.effective} to ${a.expires}`, zh: `有效期 ${a.effective} 至 ${a.expires}` }
-    : { en: `effective since ${a.effective}`, zh: `自 ${a.effective} 起生效` };
+    ? { en: `effective ${a.effective} to ${a.expires}`, zh: `有效期${dateZh(a.effective)}至${dateZh(a.expires)}` }
+    : { en: `effective since ${a.effective}`, zh: `自${dateZh(a.effective)}起生效` };
 }
 
 /** How many institutions someOf names before saying how many more there are. */

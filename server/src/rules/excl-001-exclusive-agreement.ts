@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agreementEvidence, agreementKind, quotedRef, validity } from './evidence.js';
 import { agreementFingerprint } from './fingerprints.js';
 import type { Rule } from './rule.js';
+import { periodZh } from '../text/chinese-dates.js';
 
 export const exclusiveAgreement: Rule<Record<string, never>> = {
   id: 'EXCL-001',
@@ -37,7 +38,7 @@ export const exclusiveAgreement: Rule<Record<string, never>> = {
           severity: 'high' as const,
           explanation: {
             en: `${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} (${when.en}) ${what.en}; it is in force in ${period}.`,
-            zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)}（${when.zh}）${what.zh}，在 ${period} 仍然有效。`,
+            zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)}（${when.zh}）${what.zh}，在${periodZh(period)}仍然有效。`,
           },
           evidence: [agreementEvidence(a)],
         };

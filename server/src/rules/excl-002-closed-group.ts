@@ -11,6 +11,7 @@ import type { Hit, Rule, RuleInput } from './rule.js';
 import { liveCounts, type LiveCounts } from './live-counts.js';
 import { groupLiveIndex } from './live-index.js';
 import type { Wording } from './wording.js';
+import { periodZh } from '../text/chinese-dates.js';
 
 const settings = z.strictObject({
   minOtherScanners: z.number().int().min(1).max(10_000),
@@ -170,7 +171,7 @@ function agreementHits({ state, say, period }: RuleInput): Hit[] {
         severity: 'high' as const,
         explanation: {
           en: `${reporter.en}’s ${kind.en} agreement ${quotedRef(a)} with ${counterparty.en} restricts acceptance to its own group (own-group-only); it is in force in ${period}.`,
-          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 限定仅本集团受理（“仅限本集团”条款），在 ${period} 仍然有效。`,
+          zh: `${reporter.zh}与${counterparty.zh}的${kind.zh}协议 ${quotedRef(a)} 限定仅本集团受理（“仅限本集团”条款），在${periodZh(period)}仍然有效。`,
         },
         evidence: [agreementEvidence(a)],
       };

@@ -40,6 +40,14 @@ it('no finding’s Chinese explanation holds an English status, channel or restr
 it('no rule’s Chinese description names a setting or a restriction by its English id', async () => {
   const { items } = (await (await app.as('analyst')).get('/api/v1/rules')).body as { items: { id: string; description: { zh: string } }[] };
   expect(items.length).toBeGreaterThan(5);
-  const english = /feeSpreadBps|highRatio|minOtherScanners|minOtherIssuers|dueDay|own-group-only|no-competitor-codes/;
+  const english = /feeSpreadBps|highRatio|minOtherScanners|minOtherIssuers|dueDay|own-group-only|no-competitor-codes|\bnull\b/;
   expect(items.filter((r) => english.test(r.description.zh)).map((r) => [r.id, r.description.zh])).toEqual([]);
+});
+
+// Chinese writes its dates as the page beside them does (LocaleFormat, zh-CN): 2021年2月, 2021年1月1日.
+const ISO_DATE_OR_PERIOD = /\d{4}-\d{2}/;
+
+it('no finding’s Chinese explanation writes a date or a period in ISO form', async () => {
+  const { items } = await list(await app.as('analyst'), 'status=open,acknowledged,confirmed,dismissed,resolved&pageSize=100');
+  expect(items.filter((f) => ISO_DATE_OR_PERIOD.test(f.explanationZh)).map((f) => [f.ruleId, f.explanationZh])).toEqual([]);
 });

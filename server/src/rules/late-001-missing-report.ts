@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { nextPeriod } from '../state/periods.js';
 import type { Hit, Rule } from './rule.js';
+import { dateZh, periodZh } from '../text/chinese-dates.js';
 
 const settings = z.strictObject({ dueDay: z.number().int().min(1).max(28) });
 
@@ -49,7 +50,7 @@ export const missingReport: Rule<z.infer<typeof settings>> = {
         severity: 'low',
         explanation: {
           en: `${name.en} has not submitted its report for ${period}, due by ${due}${carried ? `; its report for ${carried.period} is carried forward` : ''}.`,
-          zh: `${name.zh}未提交 ${period} 的报告（截止日期 ${due}）${carried ? `；暂沿用其 ${carried.period} 的报告` : ''}。`,
+          zh: `${name.zh}未提交${periodZh(period)}的报告（截止日期${dateZh(due)}）${carried ? `；暂沿用其${periodZh(carried.period)}的报告` : ''}。`,
         },
         evidence: carried ? [{ reportId: carried.id, version: carried.version, institution: id, period: carried.period }] : [],
       });

@@ -7,6 +7,7 @@ import { describedLater, type Description, type HitFields } from './described-la
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 import type { Wording } from './wording.js';
+import { dateZh } from '../text/chinese-dates.js';
 
 export const nonReciprocal: Rule<Record<string, never>> = {
   id: 'RECIP-001',
@@ -66,7 +67,7 @@ function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLi
   return {
     explanation: {
       en: `In ${where.en}, ${nameB.en}’s ${scans.en} do${mode === 'mpm' ? 'es' : ''} not scan ${nameA.en}’s ${codes.en}${instead.en} although ${nameA.en}’s ${scans.en} scan${mode === 'mpm' ? 's' : ''} ${nameB.en}’s since ${link.since}.`,
-      zh: `在${where.zh}，${nameB.zh}的${scans.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}的${scans.zh}自 ${link.since} 起已识别${nameB.zh}的支付码。`,
+      zh: `在${where.zh}，${nameB.zh}的${scans.zh}未识别${nameA.zh}的${codes.zh}${instead.zh}，而${nameA.zh}的${scans.zh}自${dateZh(link.since)}起已识别${nameB.zh}的支付码。`,
     },
     evidence: [...linkEvidence(link), ...(reverse ? linkEvidence(reverse) : [])],
   };

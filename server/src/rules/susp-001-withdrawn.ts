@@ -6,6 +6,7 @@ import { describedLater, type Description, type HitFields } from './described-la
 import { linkEvidence } from './evidence.js';
 import type { Hit, Rule } from './rule.js';
 import type { Wording } from './wording.js';
+import { dateZh, periodZh } from '../text/chinese-dates.js';
 
 export const withdrawnInterconnection: Rule<Record<string, never>> = {
   id: 'SUSP-001',
@@ -129,11 +130,11 @@ function describeWithdrawal(hit: HitFields, { was, is, period, before, say }: Wi
   const issuer = say.institution(was.issuer);
   const where = say.city(hit.city!);
   const codes = say.codes(hit.mode!, hit.channel!);
-  const now = is ? { en: `suspended since ${is.since}`, zh: `自 ${is.since} 起暂停` } : { en: 'no longer declared', zh: '不再申报' };
+  const now = is ? { en: `suspended since ${is.since}`, zh: `自${dateZh(is.since)}起暂停` } : { en: 'no longer declared', zh: '不再申报' };
   return {
     explanation: {
       en: `In ${where.en}, ${scanner.en}’s recognition of ${issuer.en}’s ${codes.en} was live in ${before} and is ${now.en} in ${period}.`,
-      zh: `在${where.zh}，${scanner.zh}对${issuer.zh}${codes.zh}的识别在 ${before} 处于运行状态，${period} ${now.zh}。`,
+      zh: `在${where.zh}，${scanner.zh}对${issuer.zh}${codes.zh}的识别在${periodZh(before)}处于运行状态，${periodZh(period)}${now.zh}。`,
     },
     evidence: [...linkEvidence(was), ...(is ? linkEvidence(is) : [])],
   };

@@ -29,6 +29,8 @@ describe('summariseDetails', () => {
       'audit.details.keys.ip': 'IP 地址',
       'audit.details.keys.filename': '文件名',
       'audit.details.keys.rows': '行数',
+      'audit.details.keys.institution': '机构',
+      'audit.details.keys.period': '报告期',
       'audit.details.keys.from': '自',
       'audit.details.keys.to': '至',
       'audit.details.changedFrom': '原为',
@@ -84,6 +86,17 @@ describe('summariseDetails', () => {
     it('words an audit export’s filters: the actions it kept or left out, as the list names them', () => {
       const s = summariseDetails({ filters: { excludeAction: ['auth.login', 'auth.logout'], action: ['export.findings'] } }, translate, 'export.audit');
       expect(s.fields).toEqual([{ key: '筛选条件', value: '排除的操作类型 登录, 退出登录; 操作 导出线索' }]);
+    });
+
+    it('names institutions by their names with the id, and periods as months, in reports, exports’ filters and rules runs', () => {
+      const names = { institution: (id: string) => (id === 'alipay' ? `支付宝（${id}）` : id), period: (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月` };
+      expect(summariseDetails({ institution: 'alipay', period: '2021-06' }, translate, 'report\u002Eaccepted', names).fields).toEqual([
+        { key: '机构', value: '支付宝（alipay）' },
+        { key: '报告期', value: '2021年6月' },
+      ]);
+      expect(summariseDetails({ filters: { institution: ['alipay'], period: '2020-12' } }, translate, 'export\u002Efindings', names).fields[0].value).toBe('机构 支付宝（alipay）; 报告期 2020年12月');
+      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun', names).fields.map((f) => f.value)).toEqual(['2020年1月', '2021年12月']);
+      expect(summariseDetails({ institution: null }, translate, 'user\u002Ecreate', names).fields[0].value).toBe('—');
     });
   });
 });

@@ -115,12 +115,26 @@ const STATUS_CHANGE_FIELDS = new Set(['from', 'to']);
 /** The words a summary is written in: a translate function, or none (the server's own names). */
 export type Translate = (key: string) => string;
 
+/** Values the page names from its reference data and language, rather than as the server stores them. */
+export interface DetailValueNames {
+  /** An institution by its id, with the id: "Alipay (alipay)" / "支付宝（alipay）". */
+  institution(id: string): string;
+  /** A reporting period (YYYY-MM) as a month: "Jun 2021" / "2021年6月". */
+  period(period: string): string;
+}
+
+/** The fields that hold an institution's id, and those that hold a period (a rules run's from and to; a report's period). */
+const INSTITUTION_FIELDS = new Set(['institution']);
+const PERIOD_FIELDS = new Set(['period', 'from', 'to']);
+const PERIOD = /^\d{4}-\d{2}$/;
+
 /** Turns the server's names into the interface's words; without a translate function, leaves them. */
 class DetailWords {
   constructor(
     private readonly translate: Translate | null,
     /** The action the entry records: a finding's status change says statuses in its from and to. */
     private readonly action: string,
+    private readonly names: DetailValueNames | null,
   ) {}
 
   /** A field's name; `parent` is the record it sits in (role: { from, to }). */
@@ -136,6 +150,8 @@ class DetailWords {
     if (!this.translate) return String(value);
     if (typeof value === 'boolean') return this.translate(value ? 'audit.details.yes' : 'audit.details.no');
     if (typeof value !== 'string') return String(value);
+    if (this.names && INSTITUTION_FIELDS.has(field)) return this.names.institution(value);
+    if (this.names && PERIOD_FIELDS.has(field) && PERIOD.test(value)) return this.names.period(value);
     const words = VALUE_WORDS[field] ?? (parent && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS[parent] : undefined) ?? (this.action === 'finding.status' && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS['status'] : undefined);
     return words?.[value] ? this.translate(words[value]) : value;
   }
@@ -172,10 +188,11 @@ function line(value: unknown, words: DetailWords, field: string): { text: string
 
 /**
  * An entry's details as a few "key value" fields. With `translate`, the keys and the domain's
- * values (roles, statuses, yes and no) are in the interface's language; without it, as stored.
+ * values (roles, statuses, yes and no) are in the interface's language, and with `names` also
+ * institutions (by name, with the id) and periods (as months); without them, as stored.
  */
-export function summariseDetails(details: Record<string, unknown>, translate: Translate | null = null, action = ''): DetailsSummary {
-  const words = new DetailWords(translate, action);
+export function summariseDetails(details: Record<string, unknown>, translate: Translate | null = null, action = '', names: DetailValueNames | null = null): DetailsSummary {
+  const words = new DetailWords(translate, action, names);
   const entries = Object.entries(details);
   let cut = entries.length > MAX_FIELDS;
   const fields = entries.slice(0, MAX_FIELDS).map(([key, value]) => {

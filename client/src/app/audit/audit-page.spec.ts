@@ -76,6 +76,9 @@ describe('AuditPage', () => {
     void harness.navigateByUrl(url);
     const req = await requestTo('/api/v1/audit');
     req.flush({ items: [ENTRY], total: 1 });
+    // The details name institutions from the reference data.
+    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [] }));
+    http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
     await harness.fixture.whenStable();
     return req;
   }
@@ -163,6 +166,8 @@ describe('AuditPage', () => {
   it('shows a refusal through the problem view', async () => {
     void harness.navigateByUrl('/audit');
     (await requestTo('/api/v1/audit')).flush({ status: 403, code: 'FORBIDDEN', title: 'Forbidden' }, { status: 403, statusText: 'Forbidden' });
+    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [] }));
+    http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
     await harness.fixture.whenStable();
     expect(root().querySelector('[role=alert]')?.textContent).toContain('Not allowed');
   });

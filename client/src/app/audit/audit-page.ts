@@ -18,8 +18,9 @@ import { Viewport } from '../core/layout/viewport';
 import { type Downloaded, FileDownload, problemFromBlob } from '../shared/file-download';
 import { problemOf } from '../shared/problem';
 import { ProblemView } from '../shared/problem-view';
+import { ReferenceData } from '../shared/reference-data';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './audit-actions';
-import { summariseDetails } from './audit-details';
+import { type DetailValueNames, summariseDetails } from './audit-details';
 import { AUDIT_PAGE_SIZES, type AuditQuery, auditFilterParams, auditParams, auditQueryParams, parseAuditQuery } from './audit-query';
 import { AuditVerify } from './audit-verify';
 
@@ -39,6 +40,15 @@ export class AuditPage {
   protected readonly format = inject(LocaleFormat);
   private readonly transloco = inject(TranslocoService);
   private readonly translate = (key: string) => this.transloco.translate(key);
+  private readonly reference = inject(ReferenceData);
+  /** Institutions by name with their id (the id alone while unknown), periods as months: read in `rows`, so they follow the language and the reference data. */
+  private readonly valueNames: DetailValueNames = {
+    institution: (id) => {
+      const name = this.reference.institutionName(id);
+      return name === id ? id : this.format.withCode(name, id);
+    },
+    period: (period) => this.format.period(period),
+  };
 
   // Bound from the query parameters by the router.
   readonly from = input<string>();
@@ -68,7 +78,7 @@ export class AuditPage {
       // The rule engine writes as "system": a word, not a user's name.
       actorText: e.actor === 'system' ? this.translate('audit.systemActor') : e.actor,
       // The scope's words are loaded before the page (route resolver) and before a switch of language takes effect.
-      details: summariseDetails(e.details, this.translate, e.action),
+      details: summariseDetails(e.details, this.translate, e.action, this.valueNames),
       actionLabel: AUDIT_ACTION_LABELS[e.action],
     })),
   );

@@ -59,7 +59,7 @@ export class FindingFilters {
   protected readonly cityOptions = computed(() =>
     this.reference
       .cities()
-      .map((c) => ({ code: c.code, label: `${this.format.name(c)} (${c.code})` }))
+      .map((c) => ({ code: c.code, label: this.format.withCode(this.format.name(c), c.code) }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   );
   protected readonly resettable = computed(() => differsFromDefault(this.query()));

@@ -114,7 +114,7 @@ describe('FindingPage', () => {
     await TestBed.inject(Language).choose('zh-CN');
     await open();
     expect(root().textContent).toContain('财付通的协议 T-1 具有排他性。');
-    expect(root().textContent).toContain('北京市');
+    expect(root().textContent).toContain('北京市（110000）');
   });
 
   it('shows the system’s history notes in Chinese in Chinese, and a person’s note as written', async () => {

@@ -68,7 +68,7 @@ export class FindingPage {
       /** Confirmed, and its condition no longer holds: the system leaves it to a person to resolve. */
       awaitsResolution: f.status === 'confirmed' && !f.holds,
       subjectList: f.subjects.map((id) => ({ id, name: this.reference.institutionName(id) })),
-      cityName: f.city ? `${this.reference.cityName(f.city)} (${f.city})` : '',
+      cityName: f.city ? this.format.withCode(this.reference.cityName(f.city), f.city) : '',
       periodRanges: f.periods.map(([from, to]) => (from === to ? this.format.period(from) : `${this.format.period(from)} – ${this.format.period(to)}`)),
       evidenceRows: f.evidence.map((e) => ({
         ...e,

@@ -30,7 +30,7 @@ import { MatrixLegend } from './matrix-legend';
     @if (rows().length === 0) {
       <p class="empty">{{ 'matrix.compare.noChanges' | transloco }}</p>
     } @else {
-      <div class="scroll" tabindex="0">
+      <div class="scroll scroll-hint" tabindex="0">
         <table mat-table [dataSource]="rows()" [attr.aria-label]="'matrix.compare.tableLabel' | transloco">
           <ng-container matColumnDef="scanner">
             <th mat-header-cell *matHeaderCellDef>{{ 'matrix.table.scanner' | transloco }}</th>

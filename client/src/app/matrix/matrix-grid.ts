@@ -1,4 +1,4 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Matrix } from '../core/api/api-types';
 import { LINK_STATUS_LABELS } from '../core/i18n/domain-labels';
@@ -23,8 +23,13 @@ export interface GridCursor {
 @Component({
   selector: 'im-matrix-grid',
   imports: [TranslocoPipe],
+  host: {
+    // Where columns wait beyond the right edge, the grid says so with a shadow (see the styles).
+    '[class.more-to-the-right]': 'moreToTheRight()',
+    '(window:resize)': 'measureOverflow()',
+  },
   template: `
-    <div class="scroll" [class.large]="large()" aria-hidden="true">
+    <div #scrollBox class="scroll" [class.large]="large()" aria-hidden="true" (scroll)="measureOverflow()">
       <div class="grid" [style.grid-template-columns]="template()">
         <span class="corner top">{{ 'matrix.compare.scannerIssuer' | transloco }}</span>
         @for (col of columns(); track col.id) {
@@ -44,6 +49,23 @@ export interface GridCursor {
     </div>
   `,
   styles: `
+    /* The app's .scroll-hint draws its shadows as the box's background, which the grid's coloured
+       cells and sticky names would cover: the grid draws the same shadow above them instead, while
+       columns wait beyond the right edge (a phone hides the scrollbar until one scrolls). */
+    :host {
+      display: block;
+      position: relative;
+    }
+    :host(.more-to-the-right)::after {
+      content: '';
+      position: absolute;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      width: 16px;
+      pointer-events: none;
+      background: radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--mat-sys-on-surface) 30%, transparent), transparent);
+    }
     /* The grid scrolls in its own box, so that its header row and name column can stay in view (sticky) on any screen. */
     .scroll {
       overflow: auto;
@@ -196,6 +218,10 @@ export class MatrixGrid {
   /** The city's map (large cells, names on two lines) rather than the compact grid of a comparison. */
   readonly large = input(false);
 
+  private readonly scrollBox = viewChild.required<ElementRef<HTMLElement>>('scrollBox');
+  /** Whether columns wait beyond the box's right edge. */
+  protected readonly moreToTheRight = signal(false);
+
   protected readonly template = computed(() => `max-content repeat(${this.institutions().length}, var(--cell))`);
   protected readonly columns = computed(() => this.institutions().map((id, i) => ({ id, name: this.reference.institutionName(id), cursor: this.cursor()?.col === i })));
   protected readonly rows = computed(() => {
@@ -232,5 +258,17 @@ export class MatrixGrid {
       if (!this.cursor()) return;
       this.host.nativeElement.querySelector('.cell.cursor')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     });
+    // Measured again whenever the grid is drawn anew (another period, city or size).
+    afterRenderEffect(() => {
+      this.rows();
+      this.large();
+      this.measureOverflow();
+    });
+  }
+
+  protected measureOverflow(): void {
+    const box = this.scrollBox().nativeElement;
+    // A pixel of rounding is not a column.
+    this.moreToTheRight.set(box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
   }
 }

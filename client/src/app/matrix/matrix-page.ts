@@ -79,7 +79,7 @@ export class MatrixPage {
   /** Newest first. */
   protected readonly periodList = computed(() => [...this.timeline()].reverse());
   protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
-  protected readonly cityOptions = computed(() => this.reference.cities().map((c) => ({ code: c.code, label: `${this.format.name(c)} (${c.code})` })));
+  protected readonly cityOptions = computed(() => this.reference.cities().map((c) => ({ code: c.code, label: this.format.withCode(this.format.name(c), c.code) })));
 
   protected readonly selectedCity = computed(() => this.city() ?? DEFAULT_CITY);
   protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);

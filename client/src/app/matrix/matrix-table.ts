@@ -11,7 +11,7 @@ import { ReferenceData } from '../shared/reference-data';
   selector: 'im-matrix-table',
   imports: [MatTableModule, TranslocoPipe],
   template: `
-    <div class="scroll" tabindex="0">
+    <div class="scroll scroll-hint" tabindex="0">
       <table mat-table [dataSource]="rows()" [attr.aria-label]="'matrix.table.label' | transloco">
         <ng-container matColumnDef="scanner">
           <th mat-header-cell *matHeaderCellDef>{{ 'matrix.table.scanner' | transloco }}</th>

@@ -32,6 +32,7 @@ describe('LocaleFormat', () => {
       expect(format.name(beijing)).toBe('Beijing');
       expect(format.date('2021-03-01')).toBe('1 Mar 2021');
       expect(format.period('2021-06')).toBe('Jun 2021');
+      expect(format.withCode('Altay', '654300')).toBe('Altay (654300)');
       expect(format.number(12345)).toBe('12,345');
       expect(format.percent(0.425)).toBe('42.5%');
     });
@@ -43,6 +44,7 @@ describe('LocaleFormat', () => {
       expect(format.name(beijing)).toBe('北京市');
       expect(format.date('2021-03-01')).toBe('2021年3月1日');
       expect(format.period('2021-06')).toBe('2021年6月');
+      expect(format.withCode('阿勒泰地区', '654300')).toBe('阿勒泰地区（654300）');
       expect(format.number(12345)).toBe('12,345');
       expect(format.percent(0.425)).toBe('42.5%');
     });

@@ -50,6 +50,14 @@ export class LocaleFormat {
     return date && !Number.isNaN(date.getTime()) ? this.formats().dateTime[style]().format(date) : (iso ?? '');
   }
 
+  /**
+   * A name with its code or id, bracketed as the language brackets: "Altay (654300)" /
+   * "阿勒泰地区（654300）" (Chinese takes full-width brackets, without a space).
+   */
+  withCode(name: string, code: string): string {
+    return this.language.current() === 'zh-CN' ? `${name}（${code}）` : `${name} (${code})`;
+  }
+
   /** A calendar date (YYYY-MM-DD): "1 Mar 2021" / "2021年3月1日". */
   date(isoDate: string | null | undefined): string {
     const date = isoDate && /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : null;
