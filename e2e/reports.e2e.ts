@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { logIn, logInThroughApi } from './login.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
@@ -35,7 +35,7 @@ test.describe('an institution submits its report', () => {
 });
 
 /** Waits for the dialog's opening animation to end, so that a screenshot shows it as a person reads it. */
-async function dialogOpened(page: import('@playwright/test').Page): Promise<void> {
+async function dialogOpened(page: Page): Promise<void> {
   // Only the dialog's own: the form's progress bar runs for as long as the question is open.
   await page.waitForFunction(() => {
     const dialog = document.querySelector('mat-dialog-container');
@@ -44,7 +44,7 @@ async function dialogOpened(page: import('@playwright/test').Page): Promise<void
 }
 
 test.describe('an institution sends a month again', () => {
-  const files = (page: import('@playwright/test').Page) => page.locator('input[type=file]');
+  const files = (page: Page) => page.locator('input[type=file]');
 
   test('the form clears after a receipt; a links-only resend asks first, says the agreement will be dropped, and every version’s receipt downloads as PDF', async ({ page }) => {
     await logIn(page, 'alipay');
