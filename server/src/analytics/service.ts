@@ -96,7 +96,7 @@ async function seriesByPeriod(
   const stored = await freshPeriods(ctx.db, basis.members, range.from, range.to);
   const scopeCities = basis.city === undefined ? undefined : [...basis.scope];
   const fromStore = await Promise.all(
-    lines.map((line) => (stored.size === 0 ? new Map<string, CoverageFigure>() : storedScopeFigures(ctx.db, { ...line, ...range }, stored, scopeCities))),
+    lines.map((line) => (stored.size === 0 ? Promise.resolve(new Map<string, CoverageFigure>()) : storedScopeFigures(ctx.db, { ...line, ...range }, stored, scopeCities))),
   );
   const loader = new StateLoader(ctx.db, basis.cities.map((c) => c.code), { linksAmong: new Set(basis.members) });
   const series = lines.map((): CoverageEntry[] => []);

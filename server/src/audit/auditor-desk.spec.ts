@@ -106,7 +106,7 @@ describe('exporting the audit trail', () => {
     const res = await auditor.download('/api/v1/audit/export?format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-sha256')).toBe(sha256(res.bytes));
-    const rows = parse(res.bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.bytes.toString('utf8').slice(1), { columns: true });
     const trail = await entries(auditor);
     const exported = trail.filter((e) => e.action !== 'export.audit');
     expect(rows.map((r) => [Number(r.seq), r.action, r.hash, r.prev_hash])).toEqual(exported.slice(0, rows.length).map((e) => [e.seq, e.action, e.hash, e.prevHash]));

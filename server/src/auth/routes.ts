@@ -41,7 +41,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/logout', async (req, res) => {
     const principal = principalOf(req);
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const token = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof token === 'string') await logOut(ctx, token, principal.username);
     res.clearCookie(SESSION_COOKIE, cookieBase(req)).clearCookie(XSRF_COOKIE, cookieBase(req)).status(204).end();
   });

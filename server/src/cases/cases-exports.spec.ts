@@ -52,7 +52,7 @@ describe('exporting by case', () => {
   it('writes CSV with one row a case, in the list’s order: cities counted and named, findings by status', async () => {
     const { bytes, headers } = await exported('csv', '&sort=-cities');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes.toString('utf8').slice(1), { columns: true });
     expect(Object.keys(rows[0])).toEqual([...CASE_CSV_COLUMNS]);
     expect(rows.map((r) => r.case)).toEqual((await cases(auditor, 'sort=-cities')).items.map((c) => c.id));
     expect(rows[0]).toMatchObject({
@@ -114,7 +114,7 @@ describe('exporting by case', () => {
         [caseId, []],
       ]);
       const csv = await byFinding('csv');
-      const rows = parse(csv.bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { columns: true });
       expect(rows.map((r) => r.case)).toEqual([caseId, caseId, caseId]);
       expect(rows.map((r) => r.comments)).toEqual([expect.stringContaining('"Own note"'), '', '']);
       expect({ csv: csv.bytes.length, json: (await byFinding('json')).bytes.length }).toEqual(byFindingBefore);
@@ -139,7 +139,7 @@ describe('exporting by case', () => {
         [caseId, THREAD.map((text, i) => ({ at: expect.any(String), author: i === 1 ? 'alipay' : 'analyst', institution: i === 1 ? 'alipay' : null, text }))],
       ]);
 
-      const rows = parse((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true });
       const thread = rows.find((r) => r.case === caseId)!.comments.split(' | ');
       expect(thread.map((entry) => entry.replace(/^\S+ /, ''))).toEqual(THREAD.map((text, i) => `${i === 1 ? 'alipay (alipay)' : 'analyst'}: ${JSON.stringify(text)}`));
       expect(rows.filter((r) => r.comments !== '')).toHaveLength(1);

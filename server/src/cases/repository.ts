@@ -75,12 +75,12 @@ export async function listCaseAggregates(
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
     .execute();
-  return { rows: rows as CaseAggregate[], total: Number(n) };
+  return { rows, total: Number(n) };
 }
 
 /** Every case having a finding among `matching`, in order (exports: a few small columns a case, read at once). */
 export async function allCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }): Promise<CaseAggregate[]> {
-  return (await orderedCaseAggregates(db, matching, institution, sort).execute()) as CaseAggregate[];
+  return await orderedCaseAggregates(db, matching, institution, sort).execute();
 }
 
 function orderedCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }) {
@@ -93,7 +93,7 @@ function orderedCaseAggregates(db: Db, matching: MatchingFindings, institution: 
 
 /** One case's aggregate, or undefined when the caller may see none of its findings. */
 export async function caseAggregate(db: Db, caseId: string, institution: string | null): Promise<CaseAggregate | undefined> {
-  return (await aggregated(db, institution).where('case_id', '=', caseId).executeTakeFirst()) as CaseAggregate | undefined;
+  return await aggregated(db, institution).where('case_id', '=', caseId).executeTakeFirst();
 }
 
 /**

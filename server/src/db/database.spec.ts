@@ -90,11 +90,11 @@ describe('reads run again', () => {
     database = openDatabase(path.join(dir, 'test.db'));
     const { db } = database;
     await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
-    await db.insertInto('t' as never).values({ id: 1 } as never).execute();
+    await db.insertInto('t' as never).values({ id: 1 }).execute();
     const read = () => db.selectFrom('t' as never).selectAll().execute();
     expect(await read()).toEqual([{ id: 1 }]);
     await db.schema.alterTable('t').addColumn('name', 'text', (c) => c.notNull().defaultTo('x')).execute();
-    await db.insertInto('t' as never).values({ id: 2, name: 'y' } as never).execute();
+    await db.insertInto('t' as never).values({ id: 2, name: 'y' }).execute();
     expect(await read()).toEqual([{ id: 1, name: 'x' }, { id: 2, name: 'y' }]);
   });
 });

@@ -50,7 +50,7 @@ describe('exporting findings', () => {
   it('writes CSV with a UTF-8 BOM, one row per finding matching the list, Chinese names included', async () => {
     const { bytes } = await exported('csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes.toString('utf8').slice(1), { columns: true });
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
     expect(rows.map((r) => [Number(r.id), r.rule, r.severity, r.status, r.subjects, r.explanation, r.explanation_zh, r.first_period, r.last_period])).toEqual(
       everyFinding.map((f) => [f.id, f.ruleId, f.severity, f.status, f.subjects.join(';'), f.explanation, f.explanationZh, f.firstPeriod, f.lastPeriod]),
@@ -226,7 +226,7 @@ describe('who wrote what, whatever a comment holds', () => {
 
   it('writes each CSV comment as its author, then its text in quotes: a "|" or a forged line stays inside them', async () => {
     const { bytes } = await exported('csv', '&rule=EXCL-001');
-    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes.toString('utf8').slice(1), { columns: true });
     const cell = rows.find((r) => Number(r.id) === finding.id)!.comments;
     // The cell read back as a program would: entries "<at> <author> (<institution>): <JSON string>", joined by " | ".
     const entry = /(\S+) ([a-z0-9._-]+)(?: \(([a-z0-9-]+)\))?: ("(?:[^"\\]|\\.)*")(?: \| |$)/gy;

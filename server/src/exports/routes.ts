@@ -45,7 +45,7 @@ async function hashedUpload(req: Request, res: Response): Promise<CheckedFile> {
     checkUpload(req, res, (err: unknown) => {
       if ((err as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
         reject(new PayloadTooLarge({ en: `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`, zh: `待核对的文件最大为 ${MAX_CHECKED_BYTES / (1024 * 1024)} MB。` }, 'FILE_TOO_LARGE'));
-      } else if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      } else if (err) reject(err instanceof Error ? err : new Error('The upload could not be read', { cause: err }));
       else resolve();
     }),
   );

@@ -41,8 +41,10 @@ const SHEET_BUFFER = 1 << 20;
 
 // Characters that XML must escape, cannot hold at all (C0 controls but tab and line feed, lone
 // surrogates, U+FFFE/U+FFFF) or would normalise away (a carriage return).
+/* eslint-disable no-control-regex -- matching the control characters XML cannot hold is the point */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/;
 const ESCAPED = /[&<>"\r]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
 /** Text as XML character data or an attribute value; characters XML cannot hold are dropped. */

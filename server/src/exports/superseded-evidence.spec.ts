@@ -26,7 +26,7 @@ const exported = (format: string) => auditor.download(`/api/v1/exports/findings?
 
 describe('exported evidence of a corrected report', () => {
   it('marks the superseded version’s evidence in CSV, JSON and XLSX, beside the new version’s', async () => {
-    const csv = parse((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const csv = parse<Record<string, string>>((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true });
     expect(csv[0].evidence).toBe(`report ${second} v2 (alipay 2021-06) agreement "A-EX"; report ${first} v1 (alipay 2021-06) agreement "A-EX" [superseded by a later version]`);
 
     const json = JSON.parse((await exported('json')).bytes.toString('utf8'));

@@ -60,7 +60,7 @@ export interface MergeInput {
   ruleVersion(ruleId: string): number;
   periodScoped(ruleId: string): boolean;
   /** Whether a later version of the evidence's report has been accepted. */
-  superseded(evidence: Evidence): boolean;
+  superseded: (evidence: Evidence) => boolean;
 }
 
 const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;

@@ -32,7 +32,7 @@ export function toFindingSummary(row: FindingRow): FindingSummary {
     ruleId: row.rule_id,
     ruleVersion: row.rule_version,
     severity: row.severity as FindingSummary['severity'],
-    subjects: JSON.parse(row.subjects),
+    subjects: JSON.parse(row.subjects) as FindingSummary['subjects'],
     city: row.city,
     mode: row.mode as FindingSummary['mode'],
     channel: row.channel as FindingSummary['channel'],
@@ -44,7 +44,7 @@ export function toFindingSummary(row: FindingRow): FindingSummary {
     caseId: row.case_id,
     explanation: row.explanation,
     explanationZh: row.explanation_zh,
-    evidence: JSON.parse(row.evidence),
+    evidence: JSON.parse(row.evidence) as FindingSummary['evidence'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -22,7 +22,7 @@ export function authenticate(ctx: AppContext): RequestHandler {
       req.principal = { username: `key:${key.id}`, role: 'institution', institution: key.institution, via: 'api-key', apiKeyId: key.id };
       return next();
     }
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const token = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof token === 'string' && token) {
       const session = await principalForSession(ctx, token);
       if (session) {

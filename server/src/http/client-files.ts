@@ -23,14 +23,18 @@ export function clientFiles(clientDir: string): RequestHandler {
   return (req, res, next) => {
     const file = plainFile(root, req.method, req.path, req.headers.range);
     const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
-    if (!file || !stat?.isFile()) return fromDisk(req, res, next);
+    if (!file || !stat?.isFile()) {
+      fromDisk(req, res, next);
+      return;
+    }
     const hit = kept.get(file);
     if (!hit || hit.mtimeMs !== stat.mtimeMs || hit.size !== stat.size) {
       fs.promises.readFile(file).then(
         (body) => kept.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body }),
         () => kept.delete(file),
       );
-      return fromDisk(req, res, next);
+      fromDisk(req, res, next);
+      return;
     }
     // The headers express.static gives, its ETag (size and time) included: a browser revalidating
     // what it got from the disk gets 304 from memory too. res.send answers 304 with it.

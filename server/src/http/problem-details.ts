@@ -68,7 +68,7 @@ export const apiNotFound: RequestHandler = (req, res) => {
     code: 'ROUTE_NOT_FOUND',
     title: TITLES.notFound,
     detail: { en: `No API route ${req.method} ${req.path}.`, zh: `没有 API 路由 ${req.method} ${req.path}。` },
-    requestId: res.locals.requestId,
+    requestId: res.locals.requestId as string | undefined,
   });
 };
 
@@ -135,7 +135,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       });
       return;
     }
-    const known = err instanceof Error ? fromMiddlewareError(err as HttpishError & Error) : undefined;
+    const known = err instanceof Error ? fromMiddlewareError(err) : undefined;
     if (known) {
       sendProblem(req, res, { ...known, requestId });
       return;

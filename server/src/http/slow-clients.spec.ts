@@ -26,7 +26,7 @@ function slowClient(start: string): Promise<SlowClient> {
     const socket = net.connect(port, '127.0.0.1', () => {
       socket.write(start);
       let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('data', (chunk) => (answer += chunk.toString()));
       resolve({ socket, closed: new Promise((done) => socket.on('close', () => done(answer))) });
     });
     socket.once('error', reject);

@@ -12,7 +12,7 @@ interface StorageProblem {
 const UNSTORED: Words = { en: 'Nothing was changed; try again later.', zh: '未作任何更改；请稍后再试。' };
 
 export function storageProblem(err: unknown): StorageProblem | undefined {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   if (!code.startsWith('SQLITE_')) return undefined;
   const unavailable = (apiCode: string, why: Words, retryAfterSeconds: number): StorageProblem => ({
     problem: { status: 503, code: apiCode, title: { en: 'Storage unavailable', zh: '存储不可用' }, detail: { en: `${why.en} ${UNSTORED.en}`, zh: `${why.zh}${UNSTORED.zh}` } },

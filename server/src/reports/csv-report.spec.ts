@@ -45,7 +45,7 @@ describe('reading CSV files', () => {
     const result = validateReport(csv.body, ref);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map(csv.locate).map(({ code, row, column }) => ({ code, row, column }))).toEqual([
+      expect(result.errors.map((e) => csv.locate(e)).map(({ code, row, column }) => ({ code, row, column }))).toEqual([
         { code: 'UNKNOWN_CITY', row: 3, column: 'city' },
         { code: 'BAD_VALUE', row: 4, column: 'mode' },
       ]);
@@ -56,7 +56,7 @@ describe('reading CSV files', () => {
     const agreements = `${AGREEMENTS}A-2,unionpay,clearing,maybe,10,*,mpm,offline,,2021-01-01,,\n`;
     const csv = csvReport({ institution: 'alipay', period: '2021-06' }, utf8(LINKS), utf8(agreements));
     const result = validateReport(csv.body, ref);
-    expect(!result.ok && result.errors.map(csv.locate).map(({ code, row, column }) => ({ code, row, column }))).toEqual([{ code: 'WRONG_TYPE', row: 3, column: 'exclusive' }]);
+    expect(!result.ok && result.errors.map((e) => csv.locate(e)).map(({ code, row, column }) => ({ code, row, column }))).toEqual([{ code: 'WRONG_TYPE', row: 3, column: 'exclusive' }]);
   });
 
   it('reports a missing or unknown header column, a short row and a bare quote', () => {

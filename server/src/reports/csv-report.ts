@@ -20,7 +20,7 @@ export interface CsvReport {
   body: Record<string, unknown>;
   errors: ProblemItem[];
   /** Maps a problem's JSON path to the CSV row and column it came from. */
-  locate(problem: ProblemItem): ProblemItem;
+  locate: (problem: ProblemItem) => ProblemItem;
 }
 
 const list = (cell: string) => (cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== ''));

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
-import { Conflict, DomainError, Invalid } from '../domain/errors.js';
+import { Conflict, type DomainError, Invalid } from '../domain/errors.js';
 import { findKey, forgetKeysCreatedBefore, insertClaim, type KeyClaim, recordAnswer, releaseClaim, takeOverClaim } from './idempotency-keys.js';
 
 export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;

@@ -73,7 +73,7 @@ export function packReportLinks(links: readonly Link[]): Buffer {
   const byCity = new Map<string, Map<string, number[]>>();
   links.forEach((l, row) => {
     let byScope = byCity.get(l.city);
-    if (!byScope) byCity.set(l.city, (byScope = new Map()));
+    if (!byScope) byCity.set(l.city, (byScope = new Map<string, number[]>()));
     const scope = scopeKey(l.mode, l.channel);
     const rows = byScope.get(scope);
     if (rows) rows.push(row);

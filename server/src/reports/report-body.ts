@@ -77,7 +77,7 @@ async function readMultipart(req: Request, res: Response, charge: Charge): Promi
   const declared = declaredLength(req);
   if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge({ en: `A CSV upload holds at most two files of ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`, zh: `CSV 上传最多包含两个文件，每个最大 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。` });
   if (declared !== undefined) charge(declared);
-  await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err instanceof Error ? err : new Error('The upload could not be read', { cause: err })) : resolve())));
   if (declared !== undefined) return declared;
   const read = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>).flat().reduce((sum, file) => sum + file.size, 0);
   charge(read);

@@ -24,7 +24,7 @@ const linkArb: fc.Arbitrary<Link> = fc
     status: fc.constantFrom('live', 'pilot', 'planned', 'suspended' as const),
     since: day,
   })
-  .map(({ other, reporterScans, ...rest }) => ({ scanner: reporterScans ? REPORTER : other, issuer: reporterScans ? other : REPORTER, ...rest }) as Link);
+  .map(({ other, reporterScans, ...rest }) => ({ scanner: reporterScans ? REPORTER : other, issuer: reporterScans ? other : REPORTER, ...rest }));
 
 const agreementArb = (ref: string): fc.Arbitrary<Agreement> =>
   fc.record({
@@ -88,8 +88,8 @@ describe('reports, property-based', () => {
         const res = await alipay.post('/api/v1/reports', report);
         expect(res.status, res.text).toBe(201);
         const stored = (await alipay.get(`/api/v1/reports/${res.body.id}`)).body;
-        expect(stored.links.map(({ row, ...l }: Link & { row: number }) => l)).toEqual(report.links);
-        expect(stored.agreements.map(({ row, ...a }: Agreement & { row: number }) => a)).toEqual(report.agreements);
+        expect(stored.links.map(({ row: _row, ...l }: Link & { row: number }) => l)).toEqual(report.links);
+        expect(stored.agreements.map(({ row: _row, ...a }: Agreement & { row: number }) => a)).toEqual(report.agreements);
       }),
       { numRuns: 40 },
     );

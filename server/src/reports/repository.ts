@@ -18,7 +18,7 @@ export function toSummary(row: ReportRow): ReportSummary {
     receivedAt: row.received_at,
     sha256: row.sha256,
     counts: { links: row.links_count, agreements: row.agreements_count },
-    warnings: JSON.parse(row.warnings),
+    warnings: JSON.parse(row.warnings) as ReportSummary['warnings'],
     latest: row.latest === 1,
     submittedBy: row.submitted_by,
   };
@@ -180,8 +180,12 @@ export function agreementFromRow(r: Selectable<ReportAgreementTable>): Agreement
     kind: r.kind as Agreement['kind'],
     exclusive: r.exclusive === 1,
     feeBps: r.fee_bps,
-    scope: { cities: JSON.parse(r.cities), modes: JSON.parse(r.modes), channels: JSON.parse(r.channels) },
-    restrictions: JSON.parse(r.restrictions),
+    scope: {
+      cities: JSON.parse(r.cities) as Agreement['scope']['cities'],
+      modes: JSON.parse(r.modes) as Agreement['scope']['modes'],
+      channels: JSON.parse(r.channels) as Agreement['scope']['channels'],
+    },
+    restrictions: JSON.parse(r.restrictions) as Agreement['restrictions'],
     effective: r.effective,
     expires: r.expires,
     ...(r.text !== null ? { text: r.text } : {}),

@@ -57,7 +57,7 @@ async function correct(links: Link[], period = DEMO_LAST_PERIOD): Promise<RunAft
     expect(error).not.toHaveBeenCalled();
     const ran = info.mock.calls.find(([, message]) => message === 'rules ran');
     expect(ran, 'the run after the report logs what it did').toBeDefined();
-    const { rules, correction } = ran![0] as unknown as { rules: { findingsHit: number }; correction?: { cities: number; moved: number } };
+    const { rules, correction } = ran![0] as { rules: { findingsHit: number }; correction?: { cities: number; moved: number } };
     return { id: res.body.id, findingsHit: rules.findingsHit, correction: correction ?? null };
   } finally {
     info.mockRestore();

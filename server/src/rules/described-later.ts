@@ -63,5 +63,5 @@ class HitDescribedLater implements Hit {
  * hit was made: `detail` should hold only values that do not change (links, names, counts).
  */
 export function describedLater<D>(fields: HitFields, detail: D, describe: (hit: HitFields, detail: D) => Description): Hit {
-  return new HitDescribedLater(fields, detail, describe as (hit: HitFields, detail: never) => Description);
+  return new HitDescribedLater(fields, detail, describe);
 }

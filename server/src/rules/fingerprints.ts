@@ -19,9 +19,9 @@ export class CityFingerprints {
   /** `${prefix}|${city}|${mode}|${channel}`, the same string each time. */
   of(prefix: string, city: string, mode: Mode, channel: Channel): string {
     let byCity = this.made.get(prefix);
-    if (!byCity) this.made.set(prefix, (byCity = new Map()));
+    if (!byCity) this.made.set(prefix, (byCity = new Map<string, Map<string, string>>()));
     let byScope = byCity.get(city);
-    if (!byScope) byCity.set(city, (byScope = new Map()));
+    if (!byScope) byCity.set(city, (byScope = new Map<string, string>()));
     const scope = scopeKey(mode, channel);
     let fingerprint = byScope.get(scope);
     if (fingerprint === undefined) byScope.set(scope, (fingerprint = `${prefix}|${city}|${scope}`));

@@ -27,7 +27,7 @@ export function keptState(db: Db, key: string): PeriodState | undefined {
 
 export function keepState(db: Db, key: string, state: PeriodState): void {
   let kept = byDb.get(db);
-  if (!kept) byDb.set(db, (kept = new Map()));
+  if (!kept) byDb.set(db, (kept = new Map<string, PeriodState>()));
   kept.delete(key);
   kept.set(key, state);
   if (kept.size > MAX_STATES) kept.delete(kept.keys().next().value!);

@@ -44,6 +44,11 @@ export interface CityGroup {
 
 const nestedIndexes = new WeakMap<object, Map<string, Map<string, StateLink>>>();
 
+/** Array.isArray, keeping the element type (on a readonly array it narrows to any[]). */
+function isList(links: readonly StateLink[] | ReadonlyMap<string, StateLink>): links is readonly StateLink[] {
+  return Array.isArray(links);
+}
+
 /**
  * The link of a link set (a list, or a city's own links by pair key) in which `scanner` recognises
  * `issuer`'s codes, if any. Looked up by scanner then issuer, indexed once per set: a national run
@@ -53,9 +58,9 @@ export function linkIn(links: readonly StateLink[] | ReadonlyMap<string, StateLi
   let index = nestedIndexes.get(links);
   if (!index) {
     index = new Map();
-    for (const l of Array.isArray(links) ? links : links.values()) {
+    for (const l of isList(links) ? links : links.values()) {
       let byIssuer = index.get(l.scanner);
-      if (!byIssuer) index.set(l.scanner, (byIssuer = new Map()));
+      if (!byIssuer) index.set(l.scanner, (byIssuer = new Map<string, StateLink>()));
       byIssuer.set(l.issuer, l);
     }
     nestedIndexes.set(links, index);

@@ -6,7 +6,6 @@
 import type { Agreement, Link } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { agreementFromRow, agreementRows } from '../reports/repository.js';
-import type { LinkStatus } from './reconcile.js';
 import type { LinksByScope, StoredLink } from './period-state.js';
 
 /** Link rows kept per database, the least recently used dropped first: two or three national periods. */
@@ -68,7 +67,7 @@ export function rememberStoredReport(db: Db, id: number, links: readonly Link[],
   const byScope: LinksByScope = new Map();
   links.forEach((l, row) => {
     const key = `${l.mode}|${l.channel}`;
-    const link: StoredLink = { row, scanner: l.scanner, issuer: l.issuer, city: l.city, status: l.status as LinkStatus, since: l.since };
+    const link: StoredLink = { row, scanner: l.scanner, issuer: l.issuer, city: l.city, status: l.status, since: l.since };
     const list = byScope.get(key);
     if (list) list.push(link);
     else byScope.set(key, [link]);

@@ -85,7 +85,7 @@ export async function createDemoUsers(ctx: AppContext): Promise<string[]> {
   const institutions = await listInstitutions(ctx.db);
   const users = [
     ...(['analyst', 'auditor', 'admin'] as const).map((role) => ({ username: role, role, institution: null as string | null })),
-    ...institutions.map((i) => ({ username: i.id, role: 'institution' as const, institution: i.id as string | null })),
+    ...institutions.map((i) => ({ username: i.id, role: 'institution' as const, institution: i.id })),
   ];
   const createdAt = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

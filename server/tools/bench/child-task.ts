@@ -32,7 +32,7 @@ const now = new Date(input.now);
 const database = openDatabase(input.db);
 const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: input.db, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
 const started = performance.now();
-let count = 0;
+let count: number;
 let bytes: number | undefined;
 if (input.task === 'rules') {
   count = (await runRules(ctx)).findingsHit;

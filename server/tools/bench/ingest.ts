@@ -10,7 +10,7 @@
 // latest: its run evaluates every city. It is measured on a database of its own (measureNewMonth),
 // so that it changes nothing the other two measure.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Link, ReportInput } from '../../src/contract/reports.js';
+import type { Agreement, Link, Report, ReportInput } from '../../src/contract/reports.js';
 import { nextPeriod } from '../../src/state/periods.js';
 import type { BenchServer } from './bench-server.js';
 import { medianBy, round } from './sampling.js';
@@ -69,10 +69,10 @@ export function writtenOut(report: ReportInput, cities: readonly string[]): Repo
 
 /** The largest report (most links) of the latest period, as the API gives it back. */
 async function largestLatestReport(server: BenchServer, period: string): Promise<ReportInput> {
-  const list = await server.client.get(`/api/v1/reports?period=${period}&pageSize=500`);
-  const latest = (list.body.items as { id: number; latest: boolean; counts: { links: number } }[]).filter((r) => r.latest);
+  const list = await server.client.get<{ items: { id: number; latest: boolean; counts: { links: number } }[] }>(`/api/v1/reports?period=${period}&pageSize=500`);
+  const latest = list.body.items.filter((r) => r.latest);
   const largest = latest.reduce((a, b) => (b.counts.links > a.counts.links ? b : a));
-  const { body } = await server.client.get(`/api/v1/reports/${largest.id}`);
+  const { body } = await server.client.get<Report & { links: (Link & { row: number })[]; agreements: (Agreement & { row: number })[] }>(`/api/v1/reports/${largest.id}`);
   const strip = <T extends { row?: number }>({ row: _row, ...rest }: T) => rest;
   return { institution: body.institution, period: body.period, links: body.links.map(strip), agreements: body.agreements.map(strip) };
 }
@@ -108,11 +108,15 @@ async function timeSubmission<P extends Prefix>(server: BenchServer, report: Rep
 
 /** The institutions' ids, the cities' codes and the latest reported period, as the API gives them. */
 async function registry(server: BenchServer): Promise<{ ids: string[]; codes: string[]; period: string }> {
-  const [institutions, cities, periods] = await Promise.all([server.client.get('/api/v1/institutions'), server.client.get('/api/v1/cities'), server.client.get('/api/v1/periods')]);
+  const [institutions, cities, periods] = await Promise.all([
+    server.client.get<{ items: { id: string }[] }>('/api/v1/institutions'),
+    server.client.get<{ items: { code: string }[] }>('/api/v1/cities'),
+    server.client.get<{ items: string[] }>('/api/v1/periods'),
+  ]);
   return {
-    ids: institutions.body.items.map((i: { id: string }) => i.id),
-    codes: cities.body.items.map((c: { code: string }) => c.code),
-    period: periods.body.items.at(-1),
+    ids: institutions.body.items.map((i) => i.id),
+    codes: cities.body.items.map((c) => c.code),
+    period: periods.body.items.at(-1)!,
   };
 }
 

@@ -26,7 +26,7 @@ export async function measureMatrix(server: BenchServer, target: MatrixTarget, s
   }, { count: samples, budgetMs: 60_000, warmup: 3 }); // as many untimed calls as the bare query gets
   // The server keeps what a period's cities share until the next report; this is what the first
   // request at a period pays (each of up to `samples` other periods asked once).
-  const periods = ((await server.client.get('/api/v1/periods')).body.items as string[]).filter((p) => p !== target.period).slice(-samples);
+  const periods = (await server.client.get<{ items: string[] }>('/api/v1/periods')).body.items.filter((p) => p !== target.period).slice(-samples);
   const first: number[] = [];
   for (const period of periods) {
     const t0 = performance.now();

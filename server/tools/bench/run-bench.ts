@@ -84,7 +84,7 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
   const clientDir = plan.client ? await (log('building the client'), buildClient(path.join(plan.workDir, 'client'))) : undefined;
   const server = await startBenchServer(work, { now, clientDir });
   try {
-    const periods = (await server.client.get('/api/v1/periods')).body.items as string[];
+    const periods = (await server.client.get<{ items: string[] }>('/api/v1/periods')).body.items;
     log('matrix');
     Object.assign(figures, await measureMatrix(server, { city: '110000', period: periods.at(-1)! }, plan.samples));
     log('coverage');

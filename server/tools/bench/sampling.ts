@@ -25,7 +25,7 @@ export interface SampleOptions {
   warmup?: number;
 }
 
-export async function sample(call: () => Promise<unknown> | unknown, options: SampleOptions): Promise<Timing> {
+export async function sample(call: () => unknown, options: SampleOptions): Promise<Timing> {
   for (let i = 0; i < (options.warmup ?? 1); i++) await call();
   const times: number[] = [];
   const started = performance.now();

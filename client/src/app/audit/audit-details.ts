@@ -165,7 +165,8 @@ function scalar(value: unknown, words: DetailWords, field: string, parent?: stri
   if (typeof value === 'string' && HASH.test(value)) return `${value.slice(0, 12)}…`;
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return words.value(value, field, parent);
-  return String(value);
+  // Details are JSON: what is left is an object, shown as written rather than as [object Object].
+  return JSON.stringify(value);
 }
 
 /** One line for a value: a list joined by commas, a record as "key value" pairs (one level deep). */

@@ -95,7 +95,7 @@ describe('AuditPage', () => {
   it('names the details’ fields in Chinese in a Chinese page, and again in English after a switch', async () => {
     await TestBed.inject(Language).choose('zh-CN');
     await open('/audit');
-    const details = () => [...root().querySelectorAll('.details .field')].map((f) => f.textContent!.trim());
+    const details = () => [...root().querySelectorAll('.details .field')].map((f) => f.textContent.trim());
     expect(details()).toEqual(['格式 csv', '行数 2']);
     await TestBed.inject(Language).choose('en');
     await until(() => details()[1] === 'rows 2');
@@ -158,7 +158,7 @@ describe('AuditPage', () => {
     button('Verify chain').click();
     (await requestTo('/api/v1/audit/verify')).flush({ ok: false, brokenAt: 42, reason: 'hash' });
     await until(() => !!root().querySelector('[role=alert]'));
-    const alert = root().querySelector('[role=alert]')!.textContent!;
+    const alert = root().querySelector('[role=alert]')!.textContent;
     expect(alert).toContain('The chain is broken at entry 42.');
     expect(alert).toContain('the entry was altered');
   });

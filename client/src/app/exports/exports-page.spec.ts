@@ -70,7 +70,7 @@ describe('ExportsPage', () => {
       total: 1,
     });
     await harness.fixture.whenStable();
-    const text = root().textContent!;
+    const text = root().textContent;
     expect(text).toContain('XLSX');
     expect(text).toContain('rule EXCL-001');
     expect(text).toContain('b'.repeat(64));

@@ -94,7 +94,7 @@ describe('CasePage', () => {
 
   const root = () => harness.routeNativeElement as HTMLElement;
   const text = () => root().textContent ?? '';
-  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement | undefined;
+  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
   const typeInto = async (selector: string, value: string) => {
     const field = root().querySelector(selector) as HTMLTextAreaElement;
     field.value = value;

@@ -39,7 +39,7 @@ export class CasesPage {
   private readonly session = inject(Session);
   private readonly caseRows = inject(CaseRows);
   protected readonly format = inject(LocaleFormat);
-  private readonly params = toSignal(inject(ActivatedRoute).queryParams, { initialValue: {} as Record<string, string> });
+  private readonly params = toSignal(inject(ActivatedRoute).queryParams, { initialValue: {} });
 
   protected readonly query = computed(() => parseFindingQuery(this.params(), CASE_SORT_COLUMNS));
   protected readonly exportFilters = computed(() => filterParams(this.query()));

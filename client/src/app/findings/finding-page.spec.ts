@@ -86,12 +86,12 @@ describe('FindingPage', () => {
   }
 
   const root = () => harness.routeNativeElement as HTMLElement;
-  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement | undefined;
+  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
 
   it('shows the explanation, names, evidence, history and comments', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await open();
-    const text = root().textContent!;
+    const text = root().textContent;
     expect(text).toContain('Tenpay’s agreement T-1 is exclusive.');
     expect(text).toContain('WeChat Pay (Tenpay)');
     expect(text).toContain('Beijing (110000)');
@@ -124,7 +124,7 @@ describe('FindingPage', () => {
       { at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open' as const, note: 'EXCL-001 holds in 2020-06', noteZh: 'EXCL-001 在 2020年6月 成立' },
       { at: '2021-07-03T00:00:00Z', actor: 'analyst', from: 'open' as const, to: 'acknowledged' as const, note: 'Seen; asking Tenpay.', noteZh: null },
     ];
-    await open({ ...FINDING, history } as Finding);
+    await open({ ...FINDING, history });
     const notes = [...root().querySelectorAll('section[aria-labelledby=history-title] .note')].map((n) => n.textContent?.trim());
     expect(notes).toEqual(['Seen; asking Tenpay.', 'EXCL-001 在 2020年6月 成立']);
   });
@@ -176,7 +176,7 @@ describe('FindingPage', () => {
       await setUp({ username: 'tenpay', role: 'institution', institution: 'tenpay' });
       await open({ ...FINDING, allowedTransitions: [] });
       const line = root().querySelector('[data-testid=finding-case]')!;
-      expect(line.textContent!.replace(/\s+/g, ' ').trim()).toBe('Part of a case: 3 cities — open the case');
+      expect(line.textContent.replace(/\s+/g, ' ').trim()).toBe('Part of a case: 3 cities — open the case');
       expect(line.querySelector('a')!.getAttribute('href')).toBe('/findings/cases/0123456789abcdef');
     });
 
@@ -184,7 +184,7 @@ describe('FindingPage', () => {
       await setUp({ username: 'analyst', role: 'analyst' });
       await TestBed.inject(Language).choose('zh-CN');
       await open({ ...FINDING, city: null }, []);
-      expect(root().querySelector('[data-testid=finding-case]')!.textContent!.replace(/\s+/g, '')).toBe('属于一个案件——查看案件');
+      expect(root().querySelector('[data-testid=finding-case]')!.textContent.replace(/\s+/g, '')).toBe('属于一个案件——查看案件');
     });
   });
 

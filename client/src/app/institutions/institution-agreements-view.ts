@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AgreementView, InstitutionAgreements } from '../core/api/api-types';
+import type { InstitutionAgreements } from '../core/api/api-types';
 import { AGREEMENT_KIND_LABELS, CHANNEL_LABELS, MODE_LABELS, RESTRICTION_LABELS } from '../core/i18n/domain-labels';
 import { LocaleFormat } from '../core/i18n/locale-format';
 import { problemOf } from '../shared/problem';
@@ -121,7 +121,7 @@ export class InstitutionAgreementsView {
   protected readonly columns = ['ref', 'counterparty', 'kind', 'exclusive', 'fee', 'scope', 'restrictions', 'term', 'inForce'];
   protected readonly agreements = httpResource<InstitutionAgreements>(() => {
     const period = this.period();
-    return { url: `/api/v1/institutions/${encodeURIComponent(this.institution())}/agreements`, params: period ? { period } : ({} as Record<string, string>) };
+    return { url: `/api/v1/institutions/${encodeURIComponent(this.institution())}/agreements`, params: period ? { period } : undefined };
   });
   protected readonly problem = computed(() => (this.agreements.error() ? problemOf(this.agreements.error()) : null));
   protected readonly rows = computed(() =>

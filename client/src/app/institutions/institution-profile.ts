@@ -19,12 +19,15 @@ import { InstitutionReportsView } from './institution-reports-view';
 import { OpennessChart } from './openness-chart';
 
 /** The filters of the profile as the URL holds them, with their defaults filled in. */
-export function profileFilters(query: { period?: string; mode?: string; channel?: string }, periods: string[]) {
+export function profileFilters(
+  query: { period?: string; mode?: string; channel?: string },
+  periods: string[],
+): { period: string | undefined; mode: Mode; channel: Channel } {
   const latest = [...periods].sort().at(-1);
   return {
     period: query.period && /^\d{4}-\d{2}$/.test(query.period) ? query.period : latest,
-    mode: (query.mode === 'cpm' ? 'cpm' : 'mpm') as Mode,
-    channel: (query.channel === 'online' ? 'online' : 'offline') as Channel,
+    mode: query.mode === 'cpm' ? 'cpm' : 'mpm',
+    channel: query.channel === 'online' ? 'online' : 'offline',
   };
 }
 

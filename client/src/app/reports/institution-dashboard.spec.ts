@@ -72,7 +72,7 @@ describe('InstitutionDashboard', () => {
   it('lists every period with its status, and says when a report came after its due date', async () => {
     await answer();
     expect(statuses()).toEqual(['due', 'late', 'submitted']);
-    const submittedRow = element.querySelector('tr[data-status=submitted]')!.textContent!;
+    const submittedRow = element.querySelector('tr[data-status=submitted]')!.textContent;
     expect(submittedRow).toContain('arrived after the due date');
     expect(submittedRow).toContain('New version');
     const submitLinks = [...element.querySelectorAll<HTMLAnchorElement>('tr[data-status=late] a')].map((a) => a.getAttribute('href'));

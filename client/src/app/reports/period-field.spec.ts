@@ -45,7 +45,7 @@ describe('PeriodField', () => {
     const year = document.querySelector<HTMLButtonElement>('.mat-calendar-body-active, .mat-calendar-body-cell[aria-pressed=true]')!;
     year.click();
     await fixture.whenStable();
-    const months = [...document.querySelectorAll('.mat-calendar-body-cell-content')].map((c) => c.textContent!.trim());
+    const months = [...document.querySelectorAll('.mat-calendar-body-cell-content')].map((c) => c.textContent.trim());
     expect(months.slice(0, 3)).toEqual(['1月', '2月', '3月']);
   });
 

@@ -29,7 +29,7 @@ describe('ValidationErrors', () => {
     await render(ERRORS, WARNINGS, { lang: 'en', narrow: false });
     const sections = [...root().querySelectorAll('section')];
     expect(sections.map((s) => s.dataset['testid'])).toEqual(['validation-errors', 'validation-warnings']);
-    expect(sections.map((s) => s.querySelector('h3')!.textContent!.trim())).toEqual(['1 problem — nothing was stored', '2 warnings — they do not block the report: check them too']);
+    expect(sections.map((s) => s.querySelector('h3')!.textContent.trim())).toEqual(['1 problem — nothing was stored', '2 warnings — they do not block the report: check them too']);
     expect(sections.map((s) => s.querySelector('table')!.getAttribute('aria-label'))).toEqual(['Validation errors', 'Validation warnings']);
     expect(sections[1].classList).toContain('warning');
   });
@@ -38,7 +38,7 @@ describe('ValidationErrors', () => {
     await render(ERRORS, WARNINGS, { lang: 'zh-CN', narrow: true });
     const warnings = root().querySelector('[data-testid=validation-warnings]')!;
     expect(warnings.querySelector('h3')!.textContent).toContain('另有 2 条提示：不影响报送，请一并核对');
-    const cells = [...warnings.querySelectorAll('tr.mat-mdc-row td:first-child')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    const cells = [...warnings.querySelectorAll('tr.mat-mdc-row td:first-child')].map((td) => td.textContent.replace(/\s+/g, ' ').trim());
     // The field and the code stand on two lines (a <br>), which textContent does not show.
     expect(cells).toEqual(['第 5 行 LINK_DROPPED', '$.agreements[0].fee_bpsFEE_ABOVE_100_BPS']);
     expect(root().querySelector('[data-testid=validation-errors] td')!.textContent).toContain('第 2 行');

@@ -35,7 +35,7 @@ describe('RuleCard', () => {
   }
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement | undefined;
+  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
   async function type(name: string, value: string) {
     const input = root().querySelector(`input[name=${name}]`) as HTMLInputElement;
     input.value = value;
@@ -60,7 +60,7 @@ describe('RuleCard', () => {
   describe('names the settings its description mentions by their meaning, not their API name', () => {
     it('in English, with their current values', async () => {
       await create(false);
-      const description = root().querySelector('.description')!.textContent!;
+      const description = root().querySelector('.description')!.textContent;
       expect(description).toBe('Fees differ by more than “Fee gap over the lowest (basis points)” (now 10).');
     });
 

@@ -78,7 +78,7 @@ describe('prefetchOnArrival', () => {
   });
 
   it.each([
-    ['a role that may not see the page', { username: 'inst', role: 'institution' } as Me],
+    ['a role that may not see the page', { username: 'inst', role: 'institution' } satisfies Me],
     ['nobody logged in', null],
   ])('asks for nothing for %s', async (_case, me) => {
     await setUp(me);

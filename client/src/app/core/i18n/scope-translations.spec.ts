@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { TestBed } from '@angular/core/testing';
-import type { ActivatedRouteSnapshot, Route, RouterStateSnapshot } from '@angular/router';
+import type { ActivatedRouteSnapshot, RouterStateSnapshot } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, isObservable, type Observable, throwError } from 'rxjs';
 import { preloadScopeTranslations, scopeTranslations } from './scope-translations';
@@ -24,7 +24,7 @@ describe('scopeTranslations', () => {
   it('starts loading the scope when the route matches, which the resolver then waits for instead of loading it again', async () => {
     const transloco = TestBed.inject(TranslocoService);
     const load = vi.spyOn(transloco, 'load');
-    const matched = TestBed.runInInjectionContext(() => preloadScopeTranslations('overview')({} as Route, []));
+    const matched = TestBed.runInInjectionContext(() => preloadScopeTranslations('overview')({}, []));
     expect(matched).toBe(true);
     expect(load).toHaveBeenCalledWith('overview/en');
     const started = load.mock.results[0].value;
