@@ -180,7 +180,7 @@ for (const l of FIGURES) {
     await page.goto('/cities?period=2020-06&province=440000');
     const rows = page.getByRole('table', { name: l.cityTable }).getByRole('row');
     await expect(rows.nth(1)).toBeVisible();
-    const listed = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const listed = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
     const collator = new Intl.Collator(l.lang);
     for (let i = 1; i < listed.length; i++) {
       const [name, coverage] = listed[i];

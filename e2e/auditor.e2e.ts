@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { logIn, logInThroughApi } from './login.js';
 import { atDesktopAndPhoneWidths, screenshotWhole } from './whole-page.js';
 
