@@ -4,7 +4,23 @@ import { expect, test, type Page } from '@playwright/test';
 import { logInThroughApi } from './login';
 
 const PAGES: { role: string; paths: string[] }[] = [
-  { role: 'analyst', paths: ['/overview', '/cities', '/matrix?city=110000&period=2021-06', '/matrix?city=110000&period=2021-06&institution=alipay', '/matrix?city=440100&period=2021-03&compare=2021-02', '/findings', '/findings?view=findings', '/findings/1', '/rules', '/institutions', '/institutions/alipay', '/exports'] },
+  {
+    role: 'analyst',
+    paths: [
+      '/overview',
+      '/cities',
+      '/matrix?city=110000&period=2021-06',
+      '/matrix?city=110000&period=2021-06&institution=alipay',
+      '/matrix?city=440100&period=2021-03&compare=2021-02',
+      '/findings',
+      '/findings?view=findings',
+      '/findings/1',
+      '/rules',
+      '/institutions',
+      '/institutions/alipay',
+      '/exports',
+    ],
+  },
   { role: 'auditor', paths: ['/audit'] },
   { role: 'alipay', paths: ['/reports', '/reports/submit', '/api-keys', '/findings'] },
 ];
@@ -13,7 +29,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 test('the login page has no serious or critical accessibility violation', async ({ page }) => {

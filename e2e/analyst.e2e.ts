@@ -68,7 +68,9 @@ test('an analyst goes from the overview to a city on the map, plays its matrix a
 async function screenshotWhole(page: Page, file: string): Promise<void> {
   const viewport = page.viewportSize()!;
   // ngx-charts fades each chart in (a 0.6 s CSS animation): wait until it has run.
-  await page.waitForFunction(() => document.getAnimations().every((a) => (a as CSSAnimation).animationName !== 'chartFadeIn' || a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => (a as CSSAnimation).animationName !== 'chartFadeIn' || a.playState !== 'running'),
+  );
   const height = await page.evaluate(() => {
     const scroller = document.querySelector('mat-sidenav-content');
     return scroller ? scroller.scrollHeight + scroller.getBoundingClientRect().top : document.documentElement.scrollHeight;
@@ -79,8 +81,22 @@ async function screenshotWhole(page: Page, file: string): Promise<void> {
 }
 
 const LANGUAGES = [
-  { lang: 'en', overview: 'Overview', cities: 'Coverage by province and city', matrix: 'Interconnection matrix', pause: 'Pause', changes: 'Cells that changed between the two periods' },
-  { lang: 'zh-CN', overview: '监测总览', cities: '各省市互通覆盖率', matrix: '互联互通矩阵', pause: '暂停', changes: '两个报告期之间发生变化的单元格' },
+  {
+    lang: 'en',
+    overview: 'Overview',
+    cities: 'Coverage by province and city',
+    matrix: 'Interconnection matrix',
+    pause: 'Pause',
+    changes: 'Cells that changed between the two periods',
+  },
+  {
+    lang: 'zh-CN',
+    overview: '监测总览',
+    cities: '各省市互通覆盖率',
+    matrix: '互联互通矩阵',
+    pause: '暂停',
+    changes: '两个报告期之间发生变化的单元格',
+  },
 ] as const;
 
 for (const width of [1280, 390]) {
@@ -130,19 +146,43 @@ for (const width of [1280, 390]) {
 // sort the same way wherever they are listed.
 const FIGURES = [
   {
-    lang: 'en', figures: 'Headline figures', openNow: 'Open findings now', openNote: 'whatever the period', high: /^high \d/, late: 'Institutions late', toLate: 'See who is late',
-    tie: /^\d+ cities tie at [\d.]+%; the 10 shown are the first by city code\.$/, status: 'Status', openOnly: 'open', listBy: 'List by', findingsView: 'Findings',
-    total: (n: string) => `${n} findings`, cityTable: 'Coverage by city',
+    lang: 'en',
+    figures: 'Headline figures',
+    openNow: 'Open findings now',
+    openNote: 'whatever the period',
+    high: /^high \d/,
+    late: 'Institutions late',
+    toLate: 'See who is late',
+    tie: /^\d+ cities tie at [\d.]+%; the 10 shown are the first by city code\.$/,
+    status: 'Status',
+    openOnly: 'open',
+    listBy: 'List by',
+    findingsView: 'Findings',
+    total: (n: string) => `${n} findings`,
+    cityTable: 'Coverage by city',
   },
   {
-    lang: 'zh-CN', figures: '核心指标', openNow: '当前待处理问题线索', openNote: '与所选期间无关', high: /^高 \d/, late: '逾期未报机构', toLate: '查看逾期机构',
-    tie: /^\d+ 个城市并列最低（[\d.]+%）；此处按城市代码列出前 10 个。$/, status: '状态', openOnly: '待处理', listBy: '查看方式', findingsView: '按线索',
-    total: (n: string) => `共 ${n} 条线索`, cityTable: '各城市覆盖率',
+    lang: 'zh-CN',
+    figures: '核心指标',
+    openNow: '当前待处理问题线索',
+    openNote: '与所选期间无关',
+    high: /^高 \d/,
+    late: '逾期未报机构',
+    toLate: '查看逾期机构',
+    tie: /^\d+ 个城市并列最低（[\d.]+%）；此处按城市代码列出前 10 个。$/,
+    status: '状态',
+    openOnly: '待处理',
+    listBy: '查看方式',
+    findingsView: '按线索',
+    total: (n: string) => `共 ${n} 条线索`,
+    cityTable: '各城市覆盖率',
   },
 ] as const;
 
 for (const l of FIGURES) {
-  test(`${l.lang}: the overview’s figures lead to the findings they count, say “now”, count late institutions and tell ties`, async ({ page }) => {
+  test(`${l.lang}: the overview’s figures lead to the findings they count, say “now”, count late institutions and tell ties`, async ({
+    page,
+  }) => {
     await page.addInitScript((lang) => localStorage.setItem('interop-monitor.language', lang), l.lang);
     await logInThroughApi(page, 'analyst');
 
@@ -180,7 +220,9 @@ for (const l of FIGURES) {
     await page.goto('/cities?period=2020-06&province=440000');
     const rows = page.getByRole('table', { name: l.cityTable }).getByRole('row');
     await expect(rows.nth(1)).toBeVisible();
-    const listed = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    const listed = await rows.evaluateAll((trs) =>
+      trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+    );
     const collator = new Intl.Collator(l.lang);
     for (let i = 1; i < listed.length; i++) {
       const [name, coverage] = listed[i];

@@ -38,7 +38,10 @@ for (const width of [1440, 390]) {
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
       await screenshotWhole(page, shot(`cases-${l.lang}-${width}`));
 
-      await cases.getByRole('link', { name: /CONS-001/ }).first().click();
+      await cases
+        .getByRole('link', { name: /CONS-001/ })
+        .first()
+        .click();
       await expect(page.getByRole('heading', { level: 1, name: /CONS-001/ })).toBeVisible();
       await expect(page.getByRole('link', { name: `← ${l.back}` })).toBeVisible();
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
@@ -47,7 +50,9 @@ for (const width of [1440, 390]) {
   }
 }
 
-test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case across 337 cities and replies on the case', async ({ page }) => {
+test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case across 337 cities and replies on the case', async ({
+  page,
+}) => {
   await logIn(page, 'cmb');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Findings' }).click();
   const cases = page.getByRole('table', { name: 'Cases' });
@@ -83,7 +88,10 @@ test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case ac
   await expect(page.getByRole('region', { name: 'Comments' }).getByText(reply)).toBeVisible();
 
   // Each finding of the case shows the reply on its own page.
-  await findings.getByRole('link', { name: /^Open finding/ }).nth(3).click();
+  await findings
+    .getByRole('link', { name: /^Open finding/ })
+    .nth(3)
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Finding \d+ · CONS-001/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Comments' }).getByText(reply)).toBeVisible();
 
@@ -94,7 +102,9 @@ test('China Merchants Bank meets its CONS-001 dispute with Alipay as one case ac
   await expect(page.getByRole('heading', { level: 1, name: 'Case CONS-001 · China Merchants Bank, Alipay' })).toBeVisible();
 });
 
-test('an analyst acknowledges a whole RECIP-001 case: told first how many findings move, then what moved and why two did not', async ({ page }) => {
+test('an analyst acknowledges a whole RECIP-001 case: told first how many findings move, then what moved and why two did not', async ({
+  page,
+}) => {
   await logIn(page, 'analyst');
   // Two of its findings acknowledged one by one beforehand, from the per-city list.
   await page.goto('/findings?view=findings&rule=RECIP-001&status=open');
@@ -189,7 +199,11 @@ test.describe('in Chinese, on a phone', () => {
     await expect(page.getByTestId('case-statuses')).toContainText('待处理 337');
 
     // One of its findings leads back to it.
-    await page.getByRole('table', { name: '本案件的线索' }).getByRole('link', { name: /^打开线索/ }).first().click();
+    await page
+      .getByRole('table', { name: '本案件的线索' })
+      .getByRole('link', { name: /^打开线索/ })
+      .first()
+      .click();
     await expect(page.getByTestId('finding-case')).toHaveText(/属于一个案件：337 个城市——\s*查看案件/);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await screenshotWhole(page, shot('finding-of-case-zh-CN-390'));

@@ -19,8 +19,16 @@ const LEFTOVERS: { what: string; pattern: RegExp }[] = [
   { what: 'a role', pattern: /\b(analyst|auditor|institution|admin)\b/i },
   { what: 'a rule setting’s API name', pattern: /\b(feeSpreadBps|highRatio|minOtherScanners|minOtherIssuers|dueDay)\b/ },
   { what: 'an audit detail’s name', pattern: /\b(filename|rows|ip|role|sessionsEnded|passwordChanged|checkedHead|statusChanges)\b/ },
-  { what: 'an English month', pattern: /\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}\b/ },
-  { what: 'an English control', pattern: /\b(Submit|Validate only|Cancel|Loading|Preview|Save|Back to defaults|Items per page|Log out|Choose file|No file chosen|Open calendar|Verify chain|Show as table)\b/ },
+  {
+    what: 'an English month',
+    pattern:
+      /\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}\b/,
+  },
+  {
+    what: 'an English control',
+    pattern:
+      /\b(Submit|Validate only|Cancel|Loading|Preview|Save|Back to defaults|Items per page|Log out|Choose file|No file chosen|Open calendar|Verify chain|Show as table)\b/,
+  },
 ];
 
 /**
@@ -40,7 +48,10 @@ async function expectChineseOnly(page: Page, where: string, ignore: string[] = [
   const text = await readableText(scope, ignore);
   for (const { what, pattern } of LEFTOVERS) {
     const found = pattern.exec(text);
-    expect(found?.[0], `${where}: ${what} in English (“…${found ? text.slice(Math.max(0, found.index - 30), found.index + 30) : ''}…”)`).toBeUndefined();
+    expect(
+      found?.[0],
+      `${where}: ${what} in English (“…${found ? text.slice(Math.max(0, found.index - 30), found.index + 30) : ''}…”)`,
+    ).toBeUndefined();
   }
 }
 
@@ -79,7 +90,8 @@ async function visit(page: Page, url: string, heading: string | RegExp): Promise
  * A viewport's screenshot for the leftovers of the sweep (taken before the checks, so that a failing
  * check still leaves its picture): e2e/output/chinese/leftovers-<name>-<width>.png.
  */
-const leftoverShot = (name: string, page: Page) => path.join(import.meta.dirname, 'output', 'chinese', `leftovers-${name}-${page.viewportSize()!.width}.png`);
+const leftoverShot = (name: string, page: Page) =>
+  path.join(import.meta.dirname, 'output', 'chinese', `leftovers-${name}-${page.viewportSize()!.width}.png`);
 
 for (const width of [1440, 390]) {
   test.describe(`in Chinese at ${width} px`, () => {
@@ -123,7 +135,10 @@ for (const width of [1440, 390]) {
       const found = await page.request.get('/api/v1/findings?rule=DISC-001&pageSize=1');
       const { items } = (await found.json()) as { items: { id: number }[] };
       await visit(page, `/findings/${items[0].id}`, /DISC-001/);
-      await page.getByRole('button', { name: /查看报告/ }).first().click();
+      await page
+        .getByRole('button', { name: /查看报告/ })
+        .first()
+        .click();
       const report = page.getByRole('dialog');
       await expect(report.getByRole('heading', { name: '所引用的协议' })).toBeVisible();
       await expect(report).toContainText('清算');
@@ -169,7 +184,9 @@ for (const width of [1440, 390]) {
       await expectChineseOnly(page, 'auditor’s overview');
     });
 
-    test('an institution picks the month in Chinese, reads its errors and receipts in Chinese, and creates an API key', async ({ page }) => {
+    test('an institution picks the month in Chinese, reads its errors and receipts in Chinese, and creates an API key', async ({
+      page,
+    }) => {
       await logInThroughApi(page, 'cmb');
 
       await visit(page, '/reports', '报告报送');
@@ -226,7 +243,10 @@ for (const width of [1440, 390]) {
       await expect.soft(page.locator('main')).not.toContainText('null');
 
       // A LATE-001 finding says a month and a due date; a CONS-001 one in Altay a city and its code.
-      for (const [rule, filter] of [['LATE-001', ''], ['CONS-001', '&city=654300']]) {
+      for (const [rule, filter] of [
+        ['LATE-001', ''],
+        ['CONS-001', '&city=654300'],
+      ]) {
         const found = await page.request.get(`/api/v1/findings?rule=${rule}${filter}&pageSize=1`);
         const { items } = (await found.json()) as { items: { id: number }[] };
         await visit(page, `/findings/${items[0].id}`, new RegExp(rule));

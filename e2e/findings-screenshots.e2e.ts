@@ -9,8 +9,24 @@ const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screens
 
 const WIDTHS = [1280, 390];
 const LANGUAGES = [
-  { lang: 'en', findings: 'Findings', rules: 'Rules', exports: 'Exports', audit: 'Audit trail', verify: 'Verify chain', intact: 'The chain is intact' },
-  { lang: 'zh-CN', findings: '问题线索', rules: '监测规则', exports: '导出记录', audit: '审计日志', verify: '校验哈希链', intact: '哈希链完整' },
+  {
+    lang: 'en',
+    findings: 'Findings',
+    rules: 'Rules',
+    exports: 'Exports',
+    audit: 'Audit trail',
+    verify: 'Verify chain',
+    intact: 'The chain is intact',
+  },
+  {
+    lang: 'zh-CN',
+    findings: '问题线索',
+    rules: '监测规则',
+    exports: '导出记录',
+    audit: '审计日志',
+    verify: '校验哈希链',
+    intact: '哈希链完整',
+  },
 ] as const;
 
 for (const width of WIDTHS) {

@@ -36,7 +36,10 @@ test('an analyst filters findings by EXCL-001, opens one, acknowledges it and th
   await expect(page.getByRole('alert')).toContainText('Write a note');
 
   // The evidence opens the report behind it.
-  await page.getByRole('button', { name: /View report/ }).first().click();
+  await page
+    .getByRole('button', { name: /View report/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: /Report \d+/ })).toBeVisible();
   await expect(dialog.getByText('The cited agreement')).toBeVisible();
@@ -55,7 +58,10 @@ test('Alipay sees only its own findings and replies to one with a comment', asyn
   for (const s of subjects) expect(s).toContain('Alipay');
   await expect(page.getByRole('checkbox')).toHaveCount(0);
 
-  await table.getByRole('link', { name: /Open finding/ }).first().click();
+  await table
+    .getByRole('link', { name: /Open finding/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /Finding \d+/ })).toBeVisible();
   await expect(page.getByText('No status change is available to you for this finding.')).toBeVisible();
   const reply = `Alipay reply ${Date.now()}: the agreement is being renegotiated.`;

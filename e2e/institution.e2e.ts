@@ -45,7 +45,9 @@ for (const viewport of [
   test.describe(`on a ${viewport.name}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-    test('Alipay sees what is due and late, fixes a report after a dry run, submits it, keeps the receipt, and manages an API key', async ({ page }) => {
+    test('Alipay sees what is due and late, fixes a report after a dry run, submits it, keeps the receipt, and manages an API key', async ({
+      page,
+    }) => {
       await logInAnywhere(page, 'alipay');
 
       // The dashboard is the landing page: the next deadline, the late periods, the calendar.
@@ -55,7 +57,11 @@ for (const viewport of [
       await expect(late).toBeVisible();
       const calendar = page.getByRole('table', { name: 'Reporting calendar' });
       await expect(calendar.locator('tr[data-status=due]').first()).toBeVisible();
-      await page.getByRole('radio', { name: /Outstanding/ }).or(page.getByRole('button', { name: /Outstanding/ })).first().click();
+      await page
+        .getByRole('radio', { name: /Outstanding/ })
+        .or(page.getByRole('button', { name: /Outstanding/ }))
+        .first()
+        .click();
       await expect(page).toHaveURL(/show=outstanding/);
       await expect(calendar.locator('tr[data-status=late]').first()).toBeVisible();
       await expect(calendar.locator('tr[data-status=submitted]')).toHaveCount(0);
@@ -66,11 +72,16 @@ for (const viewport of [
       const period = new URL(page.url()).searchParams.get('period')!;
       await expect(page.getByRole('heading', { level: 1, name: 'Submit a report' })).toBeVisible();
       // The month as English writes it ("January 2022"), whatever the browser's own language.
-      const month = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+      const month = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${period}-01T00:00:00Z`),
+      );
       await expect(page.locator('input[name=period]')).toHaveValue(month);
 
       // A template can be downloaded for each CSV.
-      const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Links CSV template' }).click()]);
+      const [template] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Links CSV template' }).click(),
+      ]);
       expect(template.suggestedFilename()).toBe('alipay-links-template.csv');
       expect(fs.readFileSync(await template.path(), 'utf8')).toMatch(/^scanner,issuer,mode,channel,city,status,since\r\nalipay,/);
 
@@ -93,7 +104,10 @@ for (const viewport of [
       await expect(receipt).toContainText(/[0-9a-f]{64}/);
 
       // The receipt is downloadable as JSON.
-      const [download] = await Promise.all([page.waitForEvent('download'), receipt.getByRole('button', { name: /Download receipt/ }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        receipt.getByRole('button', { name: /Download receipt/ }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^receipt-alipay-${period}-v\\d+\\.json$`));
       const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { period: string; sha256: string; institution: string };
       expect(saved).toMatchObject({ institution: 'alipay', period });
@@ -102,7 +116,11 @@ for (const viewport of [
       // Back on the dashboard the period is submitted, and the latest receipt is this one.
       await page.getByRole('link', { name: /Back to the reporting calendar/ }).click();
       await expect(page.getByTestId('latest-receipt')).toContainText(/version \d/);
-      await page.getByRole('button', { name: /Submitted \(/ }).or(page.getByRole('radio', { name: /Submitted \(/ })).first().click();
+      await page
+        .getByRole('button', { name: /Submitted \(/ })
+        .or(page.getByRole('radio', { name: /Submitted \(/ }))
+        .first()
+        .click();
       await expect(page.getByRole('table', { name: 'Reporting calendar' }).locator('tr[data-status=submitted]').first()).toBeVisible();
 
       // An API key: created, shown once, usable; then revoked after a confirmation.
@@ -122,7 +140,8 @@ for (const viewport of [
       const row = keys.getByRole('row').filter({ hasText: keyName });
       await expect(row).toContainText('active');
       await expect(keys).not.toContainText(key);
-      const withKey = (k: string) => page.request.get('/api/v1/reports', { headers: { Authorization: `Bearer ${k}` }, failOnStatusCode: false });
+      const withKey = (k: string) =>
+        page.request.get('/api/v1/reports', { headers: { Authorization: `Bearer ${k}` }, failOnStatusCode: false });
       expect((await withKey(key)).status()).toBe(200);
 
       await row.getByRole('button', { name: `Revoke key ${keyName}` }).click();
@@ -164,7 +183,11 @@ test('an analyst opens Alipay’s profile: openness over time, links by city, ag
   const findings = page.getByRole('list', { name: 'Findings naming it' });
   await expect(findings.getByRole('link').first()).toHaveAttribute('href', /^\/findings\/\d+$/);
 
-  await page.getByRole('radio', { name: 'cpm' }).or(page.getByRole('button', { name: 'cpm', exact: true })).first().click();
+  await page
+    .getByRole('radio', { name: 'cpm' })
+    .or(page.getByRole('button', { name: 'cpm', exact: true }))
+    .first()
+    .click();
   await expect(page).toHaveURL(/mode=cpm/);
   await expect(page.getByRole('table', { name: 'Reports and versions' })).toContainText('2021');
 });
@@ -198,8 +221,30 @@ async function screenshotWhole(page: Page, file: string): Promise<void> {
 }
 
 const LANGUAGES = [
-  { lang: 'en', dashboard: 'Reports', submit: 'Submit a report', validate: 'Validate only', errors: 'Validation errors', apiKeys: 'API keys', createKey: 'Create key', done: 'I have copied it', calendar: 'Reporting calendar', links: 'Links by city' },
-  { lang: 'zh-CN', dashboard: '报告报送', submit: '报送报告', validate: '仅校验', errors: '校验错误', apiKeys: 'API 密钥', createKey: '创建密钥', done: '我已复制', calendar: '报送日历', links: '各城市互通关系' },
+  {
+    lang: 'en',
+    dashboard: 'Reports',
+    submit: 'Submit a report',
+    validate: 'Validate only',
+    errors: 'Validation errors',
+    apiKeys: 'API keys',
+    createKey: 'Create key',
+    done: 'I have copied it',
+    calendar: 'Reporting calendar',
+    links: 'Links by city',
+  },
+  {
+    lang: 'zh-CN',
+    dashboard: '报告报送',
+    submit: '报送报告',
+    validate: '仅校验',
+    errors: '校验错误',
+    apiKeys: 'API 密钥',
+    createKey: '创建密钥',
+    done: '我已复制',
+    calendar: '报送日历',
+    links: '各城市互通关系',
+  },
 ] as const;
 
 for (const width of [1280, 390]) {

@@ -11,7 +11,10 @@ test('an analyst opens the Beijing matrix of 2021 and sees Alipay and UnionPay r
   await page.goto('/matrix?city=110000&period=2021-06&mode=mpm&channel=offline');
   const table = page.getByRole('table', { name: /matrix/i });
   await expect(table).toBeVisible();
-  const alipayScansUnionpay = table.getByRole('row').filter({ hasText: /Alipay/ }).filter({ hasText: /UnionPay/ });
+  const alipayScansUnionpay = table
+    .getByRole('row')
+    .filter({ hasText: /Alipay/ })
+    .filter({ hasText: /UnionPay/ });
   await expect(alipayScansUnionpay.first()).toContainText('live');
   await expect(page.locator('im-matrix-grid .cell').first()).toBeVisible();
   await page.screenshot({ path: shot('matrix-beijing-2021-06'), fullPage: true });
@@ -30,7 +33,9 @@ test('the matrix chart answers the keyboard: arrow keys move a ring from cell to
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   // WeChat Pay and UnionPay open to each other only in 2021-09; Alipay and UnionPay already have.
-  await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*China UnionPay \(Cloud QuickPass\) → WeChat Pay \(Tenpay\):\s+not recognised/);
+  await expect(page.locator('#matrix-cursor')).toHaveText(
+    /^\s*China UnionPay \(Cloud QuickPass\) → WeChat Pay \(Tenpay\):\s+not recognised/,
+  );
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('#matrix-cursor')).toHaveText(/^\s*China UnionPay \(Cloud QuickPass\) → Alipay:\s+\w+ since/);
   await expect(page.locator('im-matrix-grid .cell.cursor')).toHaveCount(1);
@@ -40,7 +45,6 @@ test('the matrix chart answers the keyboard: arrow keys move a ring from cell to
   await expect(page.locator('#matrix-cursor')).not.toHaveText(/→ WeChat Pay/);
   await expect(page.locator('im-matrix-grid .cell.cursor')).toHaveCount(1);
 });
-
 
 const LANGUAGES = [
   {
@@ -70,7 +74,9 @@ const LANGUAGES = [
 ] as const;
 
 for (const l of LANGUAGES) {
-  test(`an analyst finds who does not recognise Alipay's codes in Beijing and downloads the matrix as CSV (${l.lang})`, async ({ page }) => {
+  test(`an analyst finds who does not recognise Alipay's codes in Beijing and downloads the matrix as CSV (${l.lang})`, async ({
+    page,
+  }) => {
     await page.addInitScript((lang) => localStorage.setItem('interop-monitor.language', lang), l.lang);
     await logInThroughApi(page, 'analyst');
     await page.goto('/matrix?city=110000&period=2021-06&mode=mpm&channel=offline');
@@ -100,8 +106,14 @@ for (const l of LANGUAGES) {
     const bytes = fs.readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('city,city_name,city_name_zh,period,mode,channel,scanner,scanner_name,scanner_name_zh,issuer,issuer_name,issuer_name_zh,status,since,reconciliation');
-    expect(lines).toContainEqual(expect.stringMatching(/^110000,Beijing,北京市,2021-06,mpm,offline,tenpay,WeChat Pay \(Tenpay\),微信支付（财付通）,alipay,Alipay,支付宝,none,,$/));
+    expect(lines[0]).toBe(
+      'city,city_name,city_name_zh,period,mode,channel,scanner,scanner_name,scanner_name_zh,issuer,issuer_name,issuer_name_zh,status,since,reconciliation',
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^110000,Beijing,北京市,2021-06,mpm,offline,tenpay,WeChat Pay \(Tenpay\),微信支付（财付通）,alipay,Alipay,支付宝,none,,$/,
+      ),
+    );
 
     for (const width of [390, 1440]) {
       await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });

@@ -10,7 +10,10 @@ test.describe('an institution submits its report', () => {
   test('uploads a links CSV and sees its receipt', async ({ page }) => {
     await logIn(page, 'alipay');
     await page.getByRole('link', { name: 'Submit a report' }).click();
-    await page.getByLabel(/period/i).first().fill('2023-01');
+    await page
+      .getByLabel(/period/i)
+      .first()
+      .fill('2023-01');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();
     const receipt = page.getByTestId('receipt');
@@ -23,7 +26,10 @@ test.describe('an institution submits its report', () => {
   test('an upload with errors shows every error with its row and column', async ({ page }) => {
     await logIn(page, 'alipay');
     await page.getByRole('link', { name: 'Submit a report' }).click();
-    await page.getByLabel(/period/i).first().fill('2023-02');
+    await page
+      .getByLabel(/period/i)
+      .first()
+      .fill('2023-02');
     await page.locator('input[type=file]').first().setInputFiles(fixture('alipay-links-bad.csv'));
     await page.getByRole('button', { name: /^submit/i }).click();
     const errors = page.getByTestId('validation-errors');
@@ -40,7 +46,11 @@ async function dialogOpened(page: Page): Promise<void> {
   // Only the dialog's own: the form's progress bar runs for as long as the question is open.
   await page.waitForFunction(() => {
     const dialog = document.querySelector('mat-dialog-container');
-    return !!dialog && dialog.getAnimations({ subtree: true }).every((a) => a.playState !== 'running') && getComputedStyle(dialog.querySelector('.mat-mdc-dialog-surface')!).opacity === '1';
+    return (
+      !!dialog &&
+      dialog.getAnimations({ subtree: true }).every((a) => a.playState !== 'running') &&
+      getComputedStyle(dialog.querySelector('.mat-mdc-dialog-surface')!).opacity === '1'
+    );
   });
 }
 
@@ -48,17 +58,33 @@ async function dialogOpened(page: Page): Promise<void> {
 // the way, and the month as each language writes it.
 const RESUBMISSION = [
   {
-    lang: 'en', period: '2022-03', submit: 'Submit', cancel: 'Cancel', version: (v: number) => `version ${v}`, subtitle: 'Alipay · Mar 2022 · version 2',
+    lang: 'en',
+    period: '2022-03',
+    submit: 'Submit',
+    cancel: 'Cancel',
+    version: (v: number) => `version ${v}`,
+    subtitle: 'Alipay · Mar 2022 · version 2',
     cleared: 'The files were cleared so that nothing is sent twice.',
-    replace: 'Replace version 1 of Mar 2022?', dropped: 'These files have no agreements: the agreement of version 1 will be dropped.', confirm: 'Replace version 1',
-    droppedWarning: '1 agreement of version 1 of 2022-03 is missing from this version', pdf: 'Download receipt (PDF)',
+    replace: 'Replace version 1 of Mar 2022?',
+    dropped: 'These files have no agreements: the agreement of version 1 will be dropped.',
+    confirm: 'Replace version 1',
+    droppedWarning: '1 agreement of version 1 of 2022-03 is missing from this version',
+    pdf: 'Download receipt (PDF)',
     receiptOf: (v: number, format: string) => `Download the receipt of Mar 2022, version ${v}, as ${format}`,
   },
   {
-    lang: 'zh-CN', period: '2024-03', submit: '提交', cancel: '取消', version: (v: number) => `第 ${v} 版`, subtitle: '支付宝 · 2024年3月 · 第 2 版',
+    lang: 'zh-CN',
+    period: '2024-03',
+    submit: '提交',
+    cancel: '取消',
+    version: (v: number) => `第 ${v} 版`,
+    subtitle: '支付宝 · 2024年3月 · 第 2 版',
     cleared: '为避免重复提交，已清空所选文件。',
-    replace: '替换 2024年3月 的第 1 版？', dropped: '本次文件未含协议：第 1 版中的 1 项协议将被删除。', confirm: '替换第 1 版',
-    droppedWarning: '2024-03 第 1 版中的 1 份协议在本版中缺失', pdf: '下载回执（PDF）',
+    replace: '替换 2024年3月 的第 1 版？',
+    dropped: '本次文件未含协议：第 1 版中的 1 项协议将被删除。',
+    confirm: '替换第 1 版',
+    droppedWarning: '2024-03 第 1 版中的 1 份协议在本版中缺失',
+    pdf: '下载回执（PDF）',
     receiptOf: (v: number, format: string) => `下载 2024年3月 第 ${v} 版回执（${format}）`,
   },
 ] as const;
@@ -67,7 +93,9 @@ test.describe('an institution sends a month again', () => {
   const files = (page: Page) => page.locator('input[type=file]');
 
   for (const l of RESUBMISSION) {
-    test(`${l.lang}: the form clears after a receipt; a links-only resend asks first, says the agreement will be dropped, and every version’s receipt downloads as PDF`, async ({ page }) => {
+    test(`${l.lang}: the form clears after a receipt; a links-only resend asks first, says the agreement will be dropped, and every version’s receipt downloads as PDF`, async ({
+      page,
+    }) => {
       await page.addInitScript((lang) => localStorage.setItem('interop-monitor.language', lang), l.lang);
       await page.setViewportSize({ width: 1440, height: 900 });
       await logInThroughApi(page, 'alipay');
@@ -123,7 +151,11 @@ test.describe('an institution sends a month again', () => {
 // the page asks for (Accept-Language), the warnings beside the errors, and nothing stored.
 test.describe('an institution’s refused report, in Chinese', () => {
   const HEADER = 'scanner,issuer,mode,channel,city,status,since';
-  const csv = (rows: string[]) => ({ name: 'alipay-links.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows, ''].join('\n')) });
+  const csv = (rows: string[]) => ({
+    name: 'alipay-links.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([HEADER, ...rows, ''].join('\n')),
+  });
 
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('interop-monitor.language', 'zh-CN'));
@@ -135,17 +167,22 @@ test.describe('an institution’s refused report, in Chinese', () => {
   const storedVersions = async (page: Page, period: string) =>
     ((await (await page.request.get(`/api/v1/reports?institution=alipay&period=${period}`)).json()) as { total: number }).total;
 
-  test('a submitted CSV with errors and warnings is refused in Chinese, each by its row and column, the warnings beside the errors, and nothing is stored', async ({ page }) => {
+  test('a submitted CSV with errors and warnings is refused in Chinese, each by its row and column, the warnings beside the errors, and nothing is stored', async ({
+    page,
+  }) => {
     await page.goto('/reports/submit?period=2024-05');
     await expect(page.getByRole('heading', { level: 1, name: '报送报告' })).toBeVisible();
-    await page.locator('input[type=file]').nth(0).setInputFiles(
-      csv([
-        'alipay,unionpay,qr,offline,110000,live,2021-03-01', // row 2: no such mode
-        'alipay,tenpay,mpm,offline,110000,live,2024-09-01', // row 3: since after the month (a warning)
-        'alipay,unionpay,mpm,offline,110000,live,2021-03-01', // row 4: well formed
-        'alipay,unionpay,mpm,offline,110000,live,2021-03-01', // row 5: the same link as row 4
-      ]),
-    );
+    await page
+      .locator('input[type=file]')
+      .nth(0)
+      .setInputFiles(
+        csv([
+          'alipay,unionpay,qr,offline,110000,live,2021-03-01', // row 2: no such mode
+          'alipay,tenpay,mpm,offline,110000,live,2024-09-01', // row 3: since after the month (a warning)
+          'alipay,unionpay,mpm,offline,110000,live,2021-03-01', // row 4: well formed
+          'alipay,unionpay,mpm,offline,110000,live,2021-03-01', // row 5: the same link as row 4
+        ]),
+      );
     await page.getByRole('button', { name: '提交', exact: true }).click();
 
     const errors = page.getByTestId('validation-errors');
@@ -174,7 +211,10 @@ test.describe('an institution’s refused report, in Chinese', () => {
 
   test('an unknown institution id is answered with the nearest known one, in Chinese, and nothing is stored', async ({ page }) => {
     await page.goto('/reports/submit?period=2024-06');
-    await page.locator('input[type=file]').nth(0).setInputFiles(csv(['alipay,unionpy,mpm,offline,110000,live,2021-03-01']));
+    await page
+      .locator('input[type=file]')
+      .nth(0)
+      .setInputFiles(csv(['alipay,unionpy,mpm,offline,110000,live,2021-03-01']));
     await page.getByRole('button', { name: '仅校验' }).click();
     const errorTable = page.getByRole('table', { name: '校验错误' });
     const unknown = errorTable.getByRole('row').filter({ hasText: 'UNKNOWN_INSTITUTION' });
@@ -188,7 +228,10 @@ test.describe('an institution’s refused report, in Chinese', () => {
     expect(await storedVersions(page, '2024-06')).toBe(0);
 
     // Corrected as suggested, it is taken.
-    await page.locator('input[type=file]').nth(0).setInputFiles(csv(['alipay,unionpay,mpm,offline,110000,live,2021-03-01']));
+    await page
+      .locator('input[type=file]')
+      .nth(0)
+      .setInputFiles(csv(['alipay,unionpay,mpm,offline,110000,live,2021-03-01']));
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect(page.getByTestId('receipt')).toContainText('报告已接收');
     await expect(errorTable).toHaveCount(0);

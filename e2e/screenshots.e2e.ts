@@ -11,8 +11,22 @@ const shot = (name: string) => path.join(import.meta.dirname, 'output', 'screens
 
 const WIDTHS = [1280, 390];
 const LANGUAGES = [
-  { lang: 'en', loginButton: 'Log in', reportsHeading: 'Submit a report', submit: 'Submit', matrixHeading: 'Interconnection matrix', errorsTable: 'Validation errors' },
-  { lang: 'zh-CN', loginButton: '登录', reportsHeading: '报送报告', submit: '提交', matrixHeading: '互联互通矩阵', errorsTable: '校验错误' },
+  {
+    lang: 'en',
+    loginButton: 'Log in',
+    reportsHeading: 'Submit a report',
+    submit: 'Submit',
+    matrixHeading: 'Interconnection matrix',
+    errorsTable: 'Validation errors',
+  },
+  {
+    lang: 'zh-CN',
+    loginButton: '登录',
+    reportsHeading: '报送报告',
+    submit: '提交',
+    matrixHeading: '互联互通矩阵',
+    errorsTable: '校验错误',
+  },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 

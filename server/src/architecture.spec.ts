@@ -103,7 +103,11 @@ describe('the server’s layers', () => {
   it('keeps http/ to routes and the files that read requests or build the server: the domain knows nothing of HTTP', () => {
     const offenders = files
       .filter((file) => !inside(file, HTTP) && !file.endsWith(`${sep}routes.ts`) && !(name(file) in MAY_IMPORT_HTTP))
-      .flatMap((file) => importsOf(file).filter((target) => inside(target, HTTP)).map((target) => `${name(file)} imports ${name(target)}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => inside(target, HTTP))
+          .map((target) => `${name(file)} imports ${name(target)}`),
+      );
     expect(offenders).toEqual([]);
   });
 

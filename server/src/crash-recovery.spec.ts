@@ -14,7 +14,11 @@ import { prepareDatabase, type ServerProcess, spawnTs, startServerProcess } from
 /** The first column of a query's rows, read straight from the file. */
 function column(dbPath: string, sql: string): string[] {
   const raw = new BetterSqlite3(dbPath, { readonly: true });
-  const values = raw.prepare(sql).raw().all().map((row) => String((row as unknown[])[0]));
+  const values = raw
+    .prepare(sql)
+    .raw()
+    .all()
+    .map((row) => String((row as unknown[])[0]));
   raw.close();
   return values;
 }
@@ -22,7 +26,9 @@ const citiesIn = (dbPath: string) => column(dbPath, 'select code from cities ord
 
 /** A large report: Alipay scanning every other institution's codes in every city (about 20,000 links). */
 function largeReport(period: string, cities: string[], issuers: string[]) {
-  const links = cities.flatMap((city) => issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })));
+  const links = cities.flatMap((city) =>
+    issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })),
+  );
   return aReport({ period, links });
 }
 
@@ -80,7 +86,21 @@ describe('SIGKILL and restart', () => {
       const client = new ApiClient(server.baseUrl);
       await client.logIn(institution, 'demo');
       for (const period of ['2021-01', '2021-02', '2021-03']) {
-        const links = cities.flatMap((city, i) => (i % 3 === 0 ? [] : [{ scanner: institution, issuer: institution === 'alipay' ? 'unionpay' : 'alipay', mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' }]));
+        const links = cities.flatMap((city, i) =>
+          i % 3 === 0
+            ? []
+            : [
+                {
+                  scanner: institution,
+                  issuer: institution === 'alipay' ? 'unionpay' : 'alipay',
+                  mode: 'mpm',
+                  channel: 'offline',
+                  city,
+                  status: 'live',
+                  since: '2021-01-01',
+                },
+              ],
+        );
         await submitted(client, aReport({ institution, period, links }));
       }
     }
@@ -103,7 +123,9 @@ describe('SIGKILL and restart', () => {
     expect(await finish(untouched)).toBe(0);
     const findings = (file: string) => {
       const raw = new BetterSqlite3(file, { readonly: true });
-      const rows = raw.prepare('select fingerprint, status, first_period, last_period, periods, holds, evidence from findings order by fingerprint').all();
+      const rows = raw
+        .prepare('select fingerprint, status, first_period, last_period, periods, holds, evidence from findings order by fingerprint')
+        .all();
       raw.close();
       return rows;
     };

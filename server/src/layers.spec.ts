@@ -16,7 +16,9 @@ const DB = path.join(SRC, 'db');
 
 /** The .ts files under dir, specs left out. */
 function sources(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => path.join(dir, f));
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+    .map((f) => path.join(dir, f));
 }
 
 /** Every module a file imports or re-exports (types and dynamic imports too): relative ones as absolute paths, others as written. */
@@ -26,11 +28,17 @@ function importsOf(file: string): string[] {
 }
 
 const isInside = (dir: string) => (target: string) => target === dir || target.startsWith(dir + path.sep);
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('layers', () => {
   it('the product (server/src, but its specs and test helpers) imports no tool, no test helper and no package installed for development only', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     const devOnly = new Set(Object.keys(manifest.devDependencies).filter((name) => !name.startsWith('@types/')));
     const product = sources(SRC).filter((f) => !isInside(TEST_HELPERS)(f));
     const wrong = product.flatMap((file) =>
@@ -46,7 +54,11 @@ describe('layers', () => {
     const builtins = new Set(builtinModules);
     const allowed = (target: string) => target.startsWith('node:') || builtins.has(target) || target === 'kysely' || isInside(DB)(target);
     const migrations = sources(path.join(DB, 'migrations'));
-    const wrong = migrations.flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${path.basename(file)} → ${path.isAbsolute(target) ? path.relative(projectRoot, target) : target}`));
+    const wrong = migrations.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !allowed(target))
+        .map((target) => `${path.basename(file)} → ${path.isAbsolute(target) ? path.relative(projectRoot, target) : target}`),
+    );
     expect(migrations.length).toBeGreaterThan(10);
     expect(wrong).toEqual([]);
   });

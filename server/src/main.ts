@@ -25,7 +25,16 @@ shutdown.listenForSignals();
 
 const started = Date.now();
 const result = await ctx.pending.track('start-up (migrations, demo data, stale rules)', bootstrap(ctx, config.SEED));
-logger.info({ db: config.DB_PATH, migrations: result.migrations, demoReports: result.demoReports, ruleRuns: result.ruleRuns, ms: Date.now() - started }, 'database ready');
+logger.info(
+  {
+    db: config.DB_PATH,
+    migrations: result.migrations,
+    demoReports: result.demoReports,
+    ruleRuns: result.ruleRuns,
+    ms: Date.now() - started,
+  },
+  'database ready',
+);
 
 if (!shutdown.requested) serve();
 
@@ -37,9 +46,12 @@ function serve(): void {
   });
 
   // Missing reports become late as days pass, without any new data: look again every hour.
-  lateCheck = setInterval(() => {
-    runRules(ctx, { rules: ['LATE-001'] }).catch((err: unknown) => logger.error({ err }, 'the hourly LATE-001 run failed'));
-  }, 60 * 60 * 1000);
+  lateCheck = setInterval(
+    () => {
+      runRules(ctx, { rules: ['LATE-001'] }).catch((err: unknown) => logger.error({ err }, 'the hourly LATE-001 run failed'));
+    },
+    60 * 60 * 1000,
+  );
   lateCheck.unref();
 
   const server: Server = createHttpServer(buildApp(ctx), config).listen(config.PORT, config.HOST, () => {

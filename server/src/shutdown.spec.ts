@@ -29,7 +29,10 @@ async function exitWithin(server: ServerProcess, ms: number): Promise<number | n
 /** A request whose body goes out in part and then stops: the server holds it in flight. */
 function halfSentReport(server: ServerProcess, key: string): http.ClientRequest {
   const body = Buffer.from(JSON.stringify(aReport({ period: '2021-06', links: [aLink()] })));
-  const req = http.request(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': body.length } });
+  const req = http.request(`${server.baseUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': body.length },
+  });
   req.on('error', () => undefined);
   req.write(body.subarray(0, body.length >> 1));
   return req;
@@ -50,7 +53,10 @@ describe('shutdown on a signal', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(env: Record<string, string> = {}, options: Omit<ServerProcessOptions, 'env'> = {}): Promise<{ server: ServerProcess; dbPath: string }> {
+  async function start(
+    env: Record<string, string> = {},
+    options: Omit<ServerProcessOptions, 'env'> = {},
+  ): Promise<{ server: ServerProcess; dbPath: string }> {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-shutdown-'));
     const dbPath = path.join(dir, 'interop.db');
     if (env.SEED !== 'demo') await prepareDatabase(dbPath);
@@ -81,11 +87,15 @@ describe('shutdown on a signal', () => {
     const body = Buffer.from(JSON.stringify(aReport({ period: '2021-06', links: [aLink(), aLink({ city: '310000' })] })));
     // The first half of the body goes out, then SIGTERM, then the rest: the request is surely in flight.
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = http.request(
+        `${server.baseUrl}/api/v1/reports`,
+        { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': body.length } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.subarray(0, body.length >> 1));
       setTimeout(() => {
@@ -107,7 +117,9 @@ describe('shutdown on a signal', () => {
     const cities = (raw.prepare('select code from cities order by code').pluck().all() as string[]).slice(0, 200);
     const issuers = raw.prepare("select id from institutions where id <> 'alipay' order by id limit 20").pluck().all() as string[];
     raw.close();
-    const links = cities.flatMap((city) => issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })));
+    const links = cities.flatMap((city) =>
+      issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })),
+    );
     const alipay = new ApiClient(server.baseUrl);
     await alipay.logIn('alipay', 'demo');
     const answer = alipay.post('/api/v1/reports', aReport({ period: '2021-06', links }));
@@ -125,7 +137,10 @@ describe('shutdown on a signal', () => {
     const { server, dbPath } = await start({ SEED: 'demo' });
     const auditor = new ApiClient(server.baseUrl);
     await auditor.logIn('auditor', 'demo');
-    const cookie = (await auditor.logIn('auditor', 'demo')).headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = (await auditor.logIn('auditor', 'demo')).headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const file = await new Promise<{ status: number; sha256: string; bytes: Buffer }>((resolve, reject) => {
       http
         .get(`${server.baseUrl}/api/v1/exports/findings?format=pdf`, { headers: { cookie } }, (res) => {
@@ -135,7 +150,9 @@ describe('shutdown on a signal', () => {
           // The signal arrives once the answer has begun, and the reader holds back for a while.
           setTimeout(() => {
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, sha256: String(res.headers['x-content-sha256']), bytes: Buffer.concat(chunks) }));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, sha256: String(res.headers['x-content-sha256']), bytes: Buffer.concat(chunks) }),
+            );
             res.resume();
           }, 500);
         })
@@ -152,10 +169,12 @@ describe('shutdown on a signal', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const get = () =>
       new Promise<string | undefined>((resolve, reject) => {
-        http.get(`${server.baseUrl}/api/v1/health`, { agent }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.headers.connection));
-        }).on('error', reject);
+        http
+          .get(`${server.baseUrl}/api/v1/health`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.headers.connection));
+          })
+          .on('error', reject);
       });
     await get();
     // Requests one after another on the same connection, until the server closes it.
@@ -202,7 +221,10 @@ describe('shutdown on a signal', () => {
     server.child.kill('SIGTERM');
     expect(await exitWithin(server, 6_000)).toBe(1);
     req.destroy();
-    const gaveUp = server.output().split('\n').find((line) => line.includes('grace period over'));
+    const gaveUp = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes('grace period over'));
     expect(gaveUp && JSON.parse(gaveUp)).toMatchObject({ level: 50, pending: ['POST /api/v1/reports'] });
     expect((await expectConsistent(dbPath)).reports).toBe(0);
   }, 60_000);

@@ -55,7 +55,10 @@ export class Shutdown {
     const { ctx, closeDatabase, logOutput, stopTimers } = this.parts;
     const graceMs = ctx.config.SHUTDOWN_GRACE_MS;
     const started = Date.now();
-    ctx.logger.info({ signal: this.signal, graceMs, pending: ctx.pending.labels() }, 'shutting down: finishing requests and rules runs in flight');
+    ctx.logger.info(
+      { signal: this.signal, graceMs, pending: ctx.pending.labels() },
+      'shutting down: finishing requests and rules runs in flight',
+    );
     // Not unref'd: the process ends here or earlier, never by an event loop that merely ran dry.
     const deadline = setTimeout(() => void this.giveUp(started), graceMs);
     ctx.pending.closing = true;
@@ -86,7 +89,10 @@ export class Shutdown {
 
   private async giveUp(started: number): Promise<void> {
     const { ctx, closeDatabase, logOutput } = this.parts;
-    ctx.logger.error({ ms: Date.now() - started, pending: ctx.pending.labels() }, 'shutdown grace period over: exiting with this work unfinished');
+    ctx.logger.error(
+      { ms: Date.now() - started, pending: ctx.pending.labels() },
+      'shutdown grace period over: exiting with this work unfinished',
+    );
     // Closing rolls back a transaction left open between two awaits; what was committed stays.
     await closeDatabase().catch((err: unknown) => ctx.logger.error({ err }, 'closing the database failed'));
     await logOutput.drain(LOG_DRAIN_MS);

@@ -1,6 +1,12 @@
 import { DOCUMENT } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import { type ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  type ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
@@ -18,14 +24,20 @@ export const appConfig: ApplicationConfig = {
     provideAnimations(),
     provideRouter(routes, withComponentInputBinding()),
     // A prefetched request passes the language interceptor too: it is sent as the page would send it.
-    provideHttpClient(withInterceptors([servePrefetched, sendInterfaceLanguage]), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
+    provideHttpClient(
+      withInterceptors([servePrefetched, sendInterfaceLanguage]),
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+    ),
     provideI18n(),
     // The saved light or dark choice applies from the first page on, whether or not it has the toggle.
     provideAppInitializer(() => void inject(ColorScheme)),
     // Who is logged in is asked at once, beside the translations, not by the first guard after the
     // page's code has loaded; the login page needs no answer.
     provideAppInitializer(() => {
-      if (!inject(DOCUMENT).location.pathname.startsWith('/login')) inject(Session).ensureLoaded().catch(() => undefined);
+      if (!inject(DOCUMENT).location.pathname.startsWith('/login'))
+        inject(Session)
+          .ensureLoaded()
+          .catch(() => undefined);
     }),
   ],
 };

@@ -30,5 +30,12 @@ export const INSTITUTIONS = [
 export const CITIES = [
   { code: '110000', name: 'Beijing', nameZh: '北京市', province: '110000', provinceName: 'Beijing', provinceNameZh: '北京市' },
   { code: '310000', name: 'Shanghai', nameZh: '上海市', province: '310000', provinceName: 'Shanghai', provinceNameZh: '上海市' },
-  { code: '654300', name: 'Aletai', nameZh: '阿勒泰地区', province: '650000', provinceName: 'Xinjiang', provinceNameZh: '新疆维吾尔自治区' },
+  {
+    code: '654300',
+    name: 'Aletai',
+    nameZh: '阿勒泰地区',
+    province: '650000',
+    provinceName: 'Xinjiang',
+    provinceNameZh: '新疆维吾尔自治区',
+  },
 ];

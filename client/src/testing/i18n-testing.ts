@@ -8,10 +8,9 @@ import { provideLocalizedDates } from '../app/core/i18n/localized-date-adapter';
 
 /** Every file under client/public/i18n, by its path there without ".json": "en", "reports/zh-CN". */
 export const TRANSLATION_FILES: Record<string, Translation> = Object.fromEntries(
-  Object.entries(import.meta.glob<Translation>('/client/public/i18n/**/*.json', { eager: true, import: 'default' })).map(([file, content]) => [
-    file.replace(/^.*\/public\/i18n\//, '').replace(/\.json$/, ''),
-    content,
-  ]),
+  Object.entries(import.meta.glob<Translation>('/client/public/i18n/**/*.json', { eager: true, import: 'default' })).map(
+    ([file, content]) => [file.replace(/^.*\/public\/i18n\//, '').replace(/\.json$/, ''), content],
+  ),
 );
 
 /** A language's root file with every scope merged in under its name, as the app sees it once all are loaded. */

@@ -6,8 +6,23 @@ import { startTestApp, type TestApp } from '../test/test-app.js';
 // Alipay reports three agreements for 2021-03 (then sends the report again), and nothing after;
 // UnionPay reports for 2022-03, the latest period. Alipay's 2021-03 report is carried forward.
 const clearing = anAgreement({ ref: 'CLR-1', counterparty: 'unionpay', effective: '2021-01-01', expires: null });
-const expired = anAgreement({ ref: 'ACC-2', counterparty: 'tenpay', kind: 'acceptance', feeBps: null, effective: '2020-06-01', expires: '2021-12-31', text: '仅限本集团' });
-const later = anAgreement({ ref: 'EXC-3', counterparty: 'icbc', exclusive: true, restrictions: ['no-competitor-codes'], effective: '2021-06-01', scope: { cities: ['110000'], modes: ['mpm', 'cpm'], channels: ['offline'] } });
+const expired = anAgreement({
+  ref: 'ACC-2',
+  counterparty: 'tenpay',
+  kind: 'acceptance',
+  feeBps: null,
+  effective: '2020-06-01',
+  expires: '2021-12-31',
+  text: '仅限本集团',
+});
+const later = anAgreement({
+  ref: 'EXC-3',
+  counterparty: 'icbc',
+  exclusive: true,
+  restrictions: ['no-competitor-codes'],
+  effective: '2021-06-01',
+  scope: { cities: ['110000'], modes: ['mpm', 'cpm'], channels: ['offline'] },
+});
 
 let app: TestApp;
 let analyst: ApiClient;
@@ -24,7 +39,15 @@ beforeAll(async () => {
   expect(second.status).toBe(201);
   version2 = second.body.id;
   const unionpay = await app.as('unionpay');
-  expect((await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2022-03', links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })] })).status).toBe(201);
+  expect(
+    (
+      await unionpay.post('/api/v1/reports', {
+        institution: 'unionpay',
+        period: '2022-03',
+        links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })],
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => app.close());
 
@@ -34,7 +57,11 @@ describe('an institution’s agreements', () => {
   it('lists the agreements of its as-of report at the latest period, carried forward, each with its report and whether it is in force', async () => {
     const res = await agreements(analyst, 'alipay');
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ institution: 'alipay', period: '2022-03', report: { id: version2, version: 2, period: '2021-03', receivedAt: '2022-04-20T08:00:00.000Z' } });
+    expect(res.body).toMatchObject({
+      institution: 'alipay',
+      period: '2022-03',
+      report: { id: version2, version: 2, period: '2021-03', receivedAt: '2022-04-20T08:00:00.000Z' },
+    });
     const from = { reportId: version2, version: 2, reportPeriod: '2021-03' };
     expect(res.body.items).toEqual([
       { ...clearing, row: 0, ...from, inForce: true },
@@ -54,7 +81,12 @@ describe('an institution’s agreements', () => {
   });
 
   it('has no report and no agreements before the institution’s first report, nor for one that declared none', async () => {
-    expect((await agreements(analyst, 'alipay', '?period=2021-02')).body).toEqual({ institution: 'alipay', period: '2021-02', report: null, items: [] });
+    expect((await agreements(analyst, 'alipay', '?period=2021-02')).body).toEqual({
+      institution: 'alipay',
+      period: '2021-02',
+      report: null,
+      items: [],
+    });
     const unionpay = (await agreements(analyst, 'unionpay')).body;
     expect(unionpay).toMatchObject({ period: '2022-03', report: { period: '2022-03', version: 1 }, items: [] });
   });

@@ -10,7 +10,14 @@ export function agreementRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/institutions/:id/agreements', async (req, res) => {
     const principal = principalOf(req);
-    res.json(await agreementsOf(ctx, principal, String(req.params.id), notBeforeEarliest(ctx, parseInput(institutionAgreementsQuery, req.query), ['period'])));
+    res.json(
+      await agreementsOf(
+        ctx,
+        principal,
+        String(req.params.id),
+        notBeforeEarliest(ctx, parseInput(institutionAgreementsQuery, req.query), ['period']),
+      ),
+    );
   });
   return router;
 }

@@ -8,7 +8,12 @@ import { acceptedPeriods } from '../state/accepted-periods.js';
 import { asOfReportRef, viewedPeriod } from '../state/as-of-report.js';
 import { inForce } from '../state/period-state.js';
 
-export async function agreementsOf(ctx: AppContext, principal: Principal, id: string, q: InstitutionAgreementsQuery): Promise<InstitutionAgreements> {
+export async function agreementsOf(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  q: InstitutionAgreementsQuery,
+): Promise<InstitutionAgreements> {
   const institution = await visibleInstitution(ctx.db, principal, id);
   const period = await viewedPeriod(ctx.db, acceptedPeriods(ctx), q.period);
   const report = period === null ? null : await asOfReportRef(ctx.db, institution.id, period);

@@ -48,7 +48,15 @@ describe('coverage by period', () => {
   it('rises when a mutual link goes live, and not while one side only pilots it', async () => {
     const res = await coverage('by=period&from=2020-12&to=2021-03');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ by: 'period', mode: 'mpm', channel: 'offline', city: null, from: '2020-12', to: '2021-03', institutions: ['alipay', 'tenpay', 'unionpay'] });
+    expect(res.body).toMatchObject({
+      by: 'period',
+      mode: 'mpm',
+      channel: 'offline',
+      city: null,
+      from: '2020-12',
+      to: '2021-03',
+      institutions: ['alipay', 'tenpay', 'unionpay'],
+    });
     expect(res.body.series.map((e: { key: string }) => e.key)).toEqual(['2020-12', '2021-01', '2021-02', '2021-03']);
     const [before, beijingOnly, piloting, tenpayLive] = res.body.series;
     expect(before).toEqual({ key: '2020-12', coverage: 0, mutualPairs: 0, pairs: 3 * n });
@@ -89,11 +97,18 @@ describe('coverage lines: every mode and channel by period in one answer', () =>
     for (const query of ['', 'from=2020-11&to=2021-02', `city=${BEIJING}`, 'city=440000&to=2021-03']) {
       const res = await lines(query);
       expect(res.status, res.text).toBe(200);
-      expect(res.body.lines.map((l: { mode: string; channel: string }) => `${l.mode} ${l.channel}`)).toEqual(['mpm offline', 'mpm online', 'cpm offline', 'cpm online']);
+      expect(res.body.lines.map((l: { mode: string; channel: string }) => `${l.mode} ${l.channel}`)).toEqual([
+        'mpm offline',
+        'mpm online',
+        'cpm offline',
+        'cpm online',
+      ]);
       for (const line of res.body.lines) {
         const single = (await coverage(`by=period&mode=${line.mode}&channel=${line.channel}&${query}`)).body;
         expect(line.series).toEqual(single.series);
-        expect(res.body).toEqual(expect.objectContaining({ city: single.city, from: single.from, to: single.to, institutions: single.institutions }));
+        expect(res.body).toEqual(
+          expect.objectContaining({ city: single.city, from: single.from, to: single.to, institutions: single.institutions }),
+        );
       }
     }
   });
@@ -137,7 +152,13 @@ describe('coverage by city, province and institution', () => {
     expect(res.body.series).toHaveLength(provinces);
     const byProvince = byKey(res.body.series);
     expect(byProvince['110000']).toEqual({ key: '110000', label: 'Beijing', labelZh: '北京市', coverage: 1 / 3, mutualPairs: 1, pairs: 3 });
-    expect(byProvince['440000']).toMatchObject({ label: 'Guangdong', labelZh: '广东省', coverage: 0, mutualPairs: 0, pairs: 3 * guangdongCities });
+    expect(byProvince['440000']).toMatchObject({
+      label: 'Guangdong',
+      labelZh: '广东省',
+      coverage: 0,
+      mutualPairs: 0,
+      pairs: 3 * guangdongCities,
+    });
   });
 
   it('gives each systemic institution the share of its pairs that are mutual, averaged over the cities', async () => {
@@ -159,9 +180,20 @@ describe('openness of an institution', () => {
     // Alipay takes part in live links in Beijing only. There the other issuers are UnionPay and
     // WeChat Pay (whose codes UnionPay scans); the other scanners are UnionPay, WeChat Pay and ICBC.
     expect(res.body).toEqual({
-      institution: 'alipay', period: '2021-03', mode: 'mpm', channel: 'offline',
+      institution: 'alipay',
+      period: '2021-03',
+      mode: 'mpm',
+      channel: 'offline',
       overall: { cities: 1, recognises: { share: 0.5, count: 1, of: 2 }, recognisedBy: { share: 2 / 3, count: 2, of: 3 } },
-      cities: [{ city: BEIJING, name: 'Beijing', nameZh: '北京市', recognises: { share: 0.5, count: 1, of: 2 }, recognisedBy: { share: 2 / 3, count: 2, of: 3 } }],
+      cities: [
+        {
+          city: BEIJING,
+          name: 'Beijing',
+          nameZh: '北京市',
+          recognises: { share: 0.5, count: 1, of: 2 },
+          recognisedBy: { share: 2 / 3, count: 2, of: 3 },
+        },
+      ],
     });
   });
 
@@ -173,12 +205,20 @@ describe('openness of an institution', () => {
     expect(res.body.overall.recognises.share).toBeCloseTo((0.5 + (n - 1)) / n, 12);
     expect(res.body.overall.recognises).toMatchObject({ count: n, of: n + 1 });
     expect(res.body.overall.recognisedBy.share).toBeCloseTo((1 / 3 + (n - 1)) / n, 12);
-    expect(byKey(res.body.cities.map((c: { city: string }) => ({ ...c, key: c.city })))['440100'].recognises).toEqual({ share: 1, count: 1, of: 1 });
+    expect(byKey(res.body.cities.map((c: { city: string }) => ({ ...c, key: c.city })))['440100'].recognises).toEqual({
+      share: 1,
+      count: 1,
+      of: 1,
+    });
   });
 
   it('shows no city before it takes part in any live link', async () => {
     const res = await analyst.get('/api/v1/institutions/tenpay/openness?period=2021-01');
-    expect(res.body.overall).toEqual({ cities: 0, recognises: { share: null, count: 0, of: 0 }, recognisedBy: { share: null, count: 0, of: 0 } });
+    expect(res.body.overall).toEqual({
+      cities: 0,
+      recognises: { share: null, count: 0, of: 0 },
+      recognisedBy: { share: null, count: 0, of: 0 },
+    });
     expect(res.body.cities).toEqual([]);
   });
 
@@ -193,12 +233,22 @@ describe('openness history: the overall openness of each period in one answer', 
   const history = (id: string, query: string) => analyst.get(`/api/v1/institutions/${id}/openness/history?${query}`);
 
   it('answers, period by period, the `overall` that /institutions/:id/openness answers', async () => {
-    for (const [mode, channel] of [['mpm', 'offline'], ['cpm', 'online']]) {
+    for (const [mode, channel] of [
+      ['mpm', 'offline'],
+      ['cpm', 'online'],
+    ]) {
       for (const id of ['alipay', 'tenpay', 'unionpay', 'icbc']) {
         const res = await history(id, `from=2020-11&to=2021-04&mode=${mode}&channel=${channel}`);
         expect(res.status, res.text).toBe(200);
         expect(res.body).toMatchObject({ institution: id, mode, channel, from: '2020-11', to: '2021-04' });
-        expect(res.body.entries.map((e: { period: string }) => e.period)).toEqual(['2020-11', '2020-12', '2021-01', '2021-02', '2021-03', '2021-04']);
+        expect(res.body.entries.map((e: { period: string }) => e.period)).toEqual([
+          '2020-11',
+          '2020-12',
+          '2021-01',
+          '2021-02',
+          '2021-03',
+          '2021-04',
+        ]);
         for (const entry of res.body.entries) {
           const single = await analyst.get(`/api/v1/institutions/${id}/openness?period=${entry.period}&mode=${mode}&channel=${channel}`);
           expect(entry.overall, `${id} ${mode} ${channel} ${entry.period}`).toEqual(single.body.overall);
@@ -239,7 +289,8 @@ describe('openness history: the overall openness of each period in one answer', 
   });
 
   it('is for the central bank only: 403 to an institution, even about itself, and 401 to nobody', async () => {
-    for (const role of ['auditor', 'admin']) expect((await (await app.as(role)).get('/api/v1/institutions/alipay/openness/history')).status).toBe(200);
+    for (const role of ['auditor', 'admin'])
+      expect((await (await app.as(role)).get('/api/v1/institutions/alipay/openness/history')).status).toBe(200);
     expect((await (await app.as('alipay')).get('/api/v1/institutions/alipay/openness/history')).status).toBe(403);
     expect((await (await app.as()).get('/api/v1/institutions/alipay/openness/history')).status).toBe(401);
   });
@@ -287,11 +338,31 @@ describe('bad questions', () => {
 describe('the OpenAPI document', () => {
   it('documents the coverage, coverage lines, openness and openness history operations', async () => {
     const paths = (await analyst.get('/api/v1/openapi.json')).body.paths;
-    expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'city', 'Accept-Language']);
+    expect(paths['/api/v1/coverage/lines'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'from',
+      'to',
+      'city',
+      'Accept-Language',
+    ]);
     expect(paths['/api/v1/coverage/lines'].get.responses['200'].content['application/json'].schema).toBeDefined();
-    expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['by', 'from', 'to', 'mode', 'channel', 'city', 'Accept-Language']);
+    expect(paths['/api/v1/coverage'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'by',
+      'from',
+      'to',
+      'mode',
+      'channel',
+      'city',
+      'Accept-Language',
+    ]);
     expect(paths['/api/v1/institutions/{id}/openness'].get.responses).toHaveProperty('404');
-    expect(paths['/api/v1/institutions/{id}/openness/history'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'mode', 'channel', 'Accept-Language']);
+    expect(paths['/api/v1/institutions/{id}/openness/history'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'id',
+      'from',
+      'to',
+      'mode',
+      'channel',
+      'Accept-Language',
+    ]);
     expect(paths['/api/v1/institutions/{id}/openness/history'].get.responses).toHaveProperty('404');
   });
 });

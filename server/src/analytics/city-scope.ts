@@ -13,5 +13,12 @@ export function citiesInScope(cities: readonly City[], filter: string | undefine
   const inProvince = cities.filter((c) => c.province === filter).map((c) => c.code);
   if (inProvince.length > 0) return new Set(inProvince);
   const near = didYouMean(nearestKnownId(filter, new Set(cities.flatMap((c) => [c.code, c.province]))));
-  throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city or province "${filter}"${near.en}`, messageZh: `没有地级市或省份 "${filter}"${near.zh}`, path: '$.city' }]);
+  throw new Invalid([
+    {
+      code: 'UNKNOWN_CITY',
+      message: `no prefecture-level city or province "${filter}"${near.en}`,
+      messageZh: `没有地级市或省份 "${filter}"${near.zh}`,
+      path: '$.city',
+    },
+  ]);
 }

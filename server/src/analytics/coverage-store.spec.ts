@@ -14,7 +14,13 @@ let app: TestApp;
 let analyst: ApiClient;
 
 const SCOPES = ['mode=mpm&channel=offline', 'mode=mpm&channel=online', 'mode=cpm&channel=offline', 'mode=cpm&channel=online'];
-const QUERIES = SCOPES.flatMap((s) => [`by=period&${s}`, `by=city&${s}`, `by=province&${s}`, `by=period&city=440000&${s}`, `by=city&to=2021-03&${s}`]);
+const QUERIES = SCOPES.flatMap((s) => [
+  `by=period&${s}`,
+  `by=city&${s}`,
+  `by=province&${s}`,
+  `by=period&city=440000&${s}`,
+  `by=city&to=2021-03&${s}`,
+]);
 
 beforeAll(async () => {
   app = await startTestApp({ now: new Date('2022-01-20T08:00:00Z'), institutions: loadInstitutionFile() });
@@ -66,11 +72,18 @@ describe('stored coverage', () => {
     // other everywhere (each scanner's word counting for its own scanning).
     const links = ['mpm', 'cpm'].flatMap((mode) =>
       ['offline', 'online'].flatMap((channel) =>
-        [aLink({ scanner: 'alipay', issuer: 'tenpay' }), aLink({ scanner: 'tenpay', issuer: 'alipay' })].map((l) => ({ ...l, mode, channel, city: '*' })),
+        [aLink({ scanner: 'alipay', issuer: 'tenpay' }), aLink({ scanner: 'tenpay', issuer: 'alipay' })].map((l) => ({
+          ...l,
+          mode,
+          channel,
+          city: '*',
+        })),
       ),
     );
     for (const institution of ['alipay', 'tenpay']) {
-      const res = await (await app.as(institution)).post('/api/v1/reports', { institution, period: DEMO_LAST_PERIOD, links, agreements: [] });
+      const res = await (
+        await app.as(institution)
+      ).post('/api/v1/reports', { institution, period: DEMO_LAST_PERIOD, links, agreements: [] });
       expect(res.status, res.text).toBe(201);
     }
 
@@ -83,7 +96,12 @@ describe('stored coverage', () => {
   });
 
   it('is not used for a period whose report the rules have not seen yet', async () => {
-    const lastPeriod = await app.ctx.db.selectFrom('reports').select('id').where('period', '=', DEMO_LAST_PERIOD).where('latest', '=', 1).executeTakeFirstOrThrow();
+    const lastPeriod = await app.ctx.db
+      .selectFrom('reports')
+      .select('id')
+      .where('period', '=', DEMO_LAST_PERIOD)
+      .where('latest', '=', 1)
+      .executeTakeFirstOrThrow();
     // As after a crash between storing a report and the rules run: the stored cells are kept but not trusted.
     await app.ctx.db.updateTable('reports').set({ rules_applied: 0 }).where('id', '=', lastPeriod.id).execute();
     await app.ctx.db.updateTable('coverage_cells').set({ mutual_pairs: 0 }).where('period', '=', DEMO_LAST_PERIOD).execute();
@@ -111,7 +129,10 @@ describe('stored coverage', () => {
     // Stored cells that disagree with the reports: other figures, a city not in the registry, a
     // period counted over other members, a missing cell.
     await db.updateTable('coverage_cells').set({ mutual_pairs: 7 }).where('period', '=', '2021-03').where('mode', '=', 'mpm').execute();
-    await db.insertInto('coverage_cells').values({ mode: 'mpm', channel: 'offline', period: '2021-03', city: '999999', mutual_pairs: 1, pairs: 1 }).execute();
+    await db
+      .insertInto('coverage_cells')
+      .values({ mode: 'mpm', channel: 'offline', period: '2021-03', city: '999999', mutual_pairs: 1, pairs: 1 })
+      .execute();
     await db.updateTable('coverage_periods').set({ members: 'someone-else' }).where('period', '=', '2021-04').execute();
     await db.deleteFrom('coverage_cells').where('period', '=', '2021-05').where('city', '=', '440000').execute();
     expect(await dump()).not.toEqual(fresh);
@@ -123,7 +144,11 @@ describe('stored coverage', () => {
     const db = app.ctx.db;
     // As stored before issue 20: the members alone, over figures the issuers' claims could raise.
     const { members } = await db.selectFrom('coverage_periods').select('members').where('period', '=', '2021-06').executeTakeFirstOrThrow();
-    await db.updateTable('coverage_periods').set({ members: members.slice(members.indexOf(':') + 1) }).where('period', '=', '2021-06').execute();
+    await db
+      .updateTable('coverage_periods')
+      .set({ members: members.slice(members.indexOf(':') + 1) })
+      .where('period', '=', '2021-06')
+      .execute();
     await db.updateTable('coverage_cells').set({ mutual_pairs: 7 }).where('period', '=', '2021-06').execute();
     expect(await fillStaleCoverage(app.ctx)).toBe(1);
     expect(await computedAnswers()).toEqual(await answers());

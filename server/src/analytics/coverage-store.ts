@@ -46,7 +46,11 @@ export const membersKey = (members: readonly string[]): string => `reconciliatio
 export async function computeCoverage(db: Db, from: string, to: string): Promise<CoverageCells> {
   const [cities, institutions] = await Promise.all([listCities(db), listInstitutions(db)]);
   const collector = new CoverageCollector(coverageMembers(institutions));
-  const loader = new StateLoader(db, cities.map((c) => c.code), { linksAmong: new Set(collector.members) });
+  const loader = new StateLoader(
+    db,
+    cities.map((c) => c.code),
+    { linksAmong: new Set(collector.members) },
+  );
   // In order, so that the loader reads each report once over the whole walk.
   for (const period of periodsBetween(from, to)) {
     await nextTurn(); // one period at a time, letting waiting requests in between
@@ -138,7 +142,9 @@ export async function storeCoverage(trx: Db, coverage: CoverageCells, options: {
   // compiling 80,000 cells as parameters took longer than storing them. (`where true` tells the
   // upsert's ON CONFLICT from a join's ON; PostgreSQL has the same upsert.)
   for (let i = 0; i < coverage.cells.length; i += ROWS_PER_INSERT) {
-    const rows = JSON.stringify(coverage.cells.slice(i, i + ROWS_PER_INSERT).map((c) => [c.mode, c.channel, c.period, c.city, c.mutual_pairs, c.pairs]));
+    const rows = JSON.stringify(
+      coverage.cells.slice(i, i + ROWS_PER_INSERT).map((c) => [c.mode, c.channel, c.period, c.city, c.mutual_pairs, c.pairs]),
+    );
     await sql`insert into coverage_cells (mode, channel, period, city, mutual_pairs, pairs)
       select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(${rows}) where true order by key
       on conflict (mode, channel, period, city) do update set mutual_pairs = excluded.mutual_pairs, pairs = excluded.pairs
@@ -164,9 +170,19 @@ async function dropUncounted(trx: Db, coverage: CoverageCells): Promise<void> {
   const counted = new Set(coverage.cells.map(key));
   for (let i = 0; i < coverage.periods.length; i += PERIODS_PER_STATEMENT) {
     const periods = coverage.periods.slice(i, i + PERIODS_PER_STATEMENT);
-    const stored = await trx.selectFrom('coverage_cells').select(['mode', 'channel', 'period', 'city']).where('period', 'in', periods).execute();
+    const stored = await trx
+      .selectFrom('coverage_cells')
+      .select(['mode', 'channel', 'period', 'city'])
+      .where('period', 'in', periods)
+      .execute();
     for (const c of stored.filter((c) => !counted.has(key(c)))) {
-      await trx.deleteFrom('coverage_cells').where('mode', '=', c.mode).where('channel', '=', c.channel).where('period', '=', c.period).where('city', '=', c.city).execute();
+      await trx
+        .deleteFrom('coverage_cells')
+        .where('mode', '=', c.mode)
+        .where('channel', '=', c.channel)
+        .where('period', '=', c.period)
+        .where('city', '=', c.city)
+        .execute();
     }
   }
 }
@@ -189,7 +205,13 @@ export async function fillStaleCoverage(ctx: AppContext): Promise<number> {
  * Whether every period from `from` to `to` has cells stored for every registry city, counted over
  * these members: what a run of every city stores, so that a run of some cities may keep the others'.
  */
-export async function storedForEveryCity(db: Db, members: readonly string[], cityCount: number, from: string, to: string): Promise<boolean> {
+export async function storedForEveryCity(
+  db: Db,
+  members: readonly string[],
+  cityCount: number,
+  from: string,
+  to: string,
+): Promise<boolean> {
   const periods = periodsBetween(from, to);
   const fresh = await freshPeriods(db, members, from, to, { ignoreUnseen: true });
   if (periods.some((p) => !fresh.has(p))) return false;
@@ -207,9 +229,21 @@ export async function storedForEveryCity(db: Db, members: readonly string[], cit
 }
 
 /** The periods from `from` to `to` whose stored cells a request may use (see the top of this file). */
-export async function freshPeriods(db: Db, members: readonly string[], from: string, to: string, options: { ignoreUnseen?: boolean } = {}): Promise<Set<string>> {
+export async function freshPeriods(
+  db: Db,
+  members: readonly string[],
+  from: string,
+  to: string,
+  options: { ignoreUnseen?: boolean } = {},
+): Promise<Set<string>> {
   const [rows, unseen] = await Promise.all([
-    db.selectFrom('coverage_periods').select('period').where('period', '>=', from).where('period', '<=', to).where('members', '=', membersKey(members)).execute(),
+    db
+      .selectFrom('coverage_periods')
+      .select('period')
+      .where('period', '>=', from)
+      .where('period', '<=', to)
+      .where('members', '=', membersKey(members))
+      .execute(),
     options.ignoreUnseen
       ? undefined
       : db
@@ -249,7 +283,10 @@ export async function storedScopeFigures(
 }
 
 /** Each city's stored figure at a period in one mode and channel. */
-export async function storedCityFigures(db: Db, q: { mode: string; channel: string; period: string }): Promise<Map<string, CoverageFigure>> {
+export async function storedCityFigures(
+  db: Db,
+  q: { mode: string; channel: string; period: string },
+): Promise<Map<string, CoverageFigure>> {
   const rows = await db
     .selectFrom('coverage_cells')
     .select(['city', 'mutual_pairs', 'pairs'])
@@ -261,7 +298,10 @@ export async function storedCityFigures(db: Db, q: { mode: string; channel: stri
 }
 
 /** The figure of every scope `scopeOf` names, from cities' figures: what coverageByScope gives from groups. */
-export function scopeFigures(byCity: ReadonlyMap<string, CoverageFigure>, scopeOf: (city: string) => string | undefined): Map<string, CoverageFigure> {
+export function scopeFigures(
+  byCity: ReadonlyMap<string, CoverageFigure>,
+  scopeOf: (city: string) => string | undefined,
+): Map<string, CoverageFigure> {
   const parts = new Map<string, WeightedFigure[]>();
   for (const [city, figure] of byCity) {
     const scope = scopeOf(city);

@@ -26,7 +26,11 @@ describe('mutual pairs in one city', () => {
 
 describe('coverage of a city', () => {
   it('is the share of the members’ unordered pairs that are mutual', () => {
-    expect(cityCoverage([...both('alipay', 'unionpay'), ...both('tenpay', 'unionpay')], SYSTEMIC)).toEqual({ coverage: 2 / 3, mutualPairs: 2, pairs: 3 });
+    expect(cityCoverage([...both('alipay', 'unionpay'), ...both('tenpay', 'unionpay')], SYSTEMIC)).toEqual({
+      coverage: 2 / 3,
+      mutualPairs: 2,
+      pairs: 3,
+    });
     expect(cityCoverage([], ['a', 'b', 'c', 'd'])).toEqual({ coverage: 0, mutualPairs: 0, pairs: 6 });
   });
 
@@ -53,13 +57,25 @@ describe('coverage of a scope of cities', () => {
   });
 
   it('leaves out cities outside every scope, and examines their links not at all', () => {
-    const untouchable = { cities: ['999999'], get links(): never { throw new Error('read a group outside the scope') } };
-    const figures = coverageByScope([untouchable, { cities: ['110000'], links: [] }], SYSTEMIC, (city) => (city === '110000' ? 'x' : undefined));
+    const untouchable = {
+      cities: ['999999'],
+      get links(): never {
+        throw new Error('read a group outside the scope');
+      },
+    };
+    const figures = coverageByScope([untouchable, { cities: ['110000'], links: [] }], SYSTEMIC, (city) =>
+      city === '110000' ? 'x' : undefined,
+    );
     expect([...figures.keys()]).toEqual(['x']);
   });
 
   it('averages only cities that have pairs to count', () => {
-    expect(meanOverCities([{ figure: { coverage: null, mutualPairs: 0, pairs: 0 }, cities: 5 }, { figure: { coverage: 0.5, mutualPairs: 1, pairs: 2 }, cities: 1 }])).toEqual({ coverage: 0.5, mutualPairs: 1, pairs: 2 });
+    expect(
+      meanOverCities([
+        { figure: { coverage: null, mutualPairs: 0, pairs: 0 }, cities: 5 },
+        { figure: { coverage: 0.5, mutualPairs: 1, pairs: 2 }, cities: 1 },
+      ]),
+    ).toEqual({ coverage: 0.5, mutualPairs: 1, pairs: 2 });
     expect(meanOverCities([])).toEqual({ coverage: null, mutualPairs: 0, pairs: 0 });
   });
 });
@@ -82,7 +98,13 @@ describe('coverage over a period state', () => {
   // Each report declares its links; ids follow the order of the list.
   const reports = [
     { institution: 'alipay', links: [{ scanner: 'alipay', issuer: 'unionpay', city: '*' }] },
-    { institution: 'unionpay', links: [{ scanner: 'unionpay', issuer: 'alipay', city: '*' }, { scanner: 'unionpay', issuer: 'tenpay', city: '440100' }] },
+    {
+      institution: 'unionpay',
+      links: [
+        { scanner: 'unionpay', issuer: 'alipay', city: '*' },
+        { scanner: 'unionpay', issuer: 'tenpay', city: '440100' },
+      ],
+    },
     { institution: 'tenpay', links: [{ scanner: 'tenpay', issuer: 'unionpay', city: '440100' }] },
   ];
   const cities = ['110000', '120000', '440100', '440300'];
@@ -103,10 +125,19 @@ describe('coverage over a period state', () => {
     expect(byCity.get('110000')?.coverage).toBe(1 / 3);
     expect(byCity.get('440300')?.coverage).toBe(1 / 3);
     expect(byCity.get('440100')?.coverage).toBe(2 / 3);
-    expect(coverageByScope(groups, SYSTEMIC, () => 'nation').get('nation')).toEqual({ coverage: (3 * (1 / 3) + 2 / 3) / 4, mutualPairs: 5, pairs: 12 });
+    expect(coverageByScope(groups, SYSTEMIC, () => 'nation').get('nation')).toEqual({
+      coverage: (3 * (1 / 3) + 2 / 3) / 4,
+      mutualPairs: 5,
+      pairs: 12,
+    });
   });
 
   it('examines one link set per group of cities, not one per city', () => {
-    expect(state.groups('mpm', 'offline').map((g) => g.cities.length).sort()).toEqual([1, 3]);
+    expect(
+      state
+        .groups('mpm', 'offline')
+        .map((g) => g.cities.length)
+        .sort(),
+    ).toEqual([1, 3]);
   });
 });

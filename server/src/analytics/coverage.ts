@@ -27,7 +27,10 @@ export interface WeightedFigure {
 
 /** The institutions whose pairs coverage counts: systemic and active in the reference data now. */
 export function coverageMembers(institutions: readonly Pick<Institution, 'id' | 'systemic' | 'active'>[]): string[] {
-  return institutions.filter((i) => i.systemic && i.active).map((i) => i.id).sort();
+  return institutions
+    .filter((i) => i.systemic && i.active)
+    .map((i) => i.id)
+    .sort();
 }
 
 export const pairCount = (members: number): number => (members * (members - 1)) / 2;
@@ -70,7 +73,10 @@ export function meanOverCities(parts: Iterable<WeightedFigure>): CoverageFigure 
     else merged.set(key, { figure, cities });
   }
   const ordered = [...merged.values()].sort(
-    (a, b) => a.figure.pairs - b.figure.pairs || a.figure.mutualPairs - b.figure.mutualPairs || (a.figure.coverage ?? -1) - (b.figure.coverage ?? -1),
+    (a, b) =>
+      a.figure.pairs - b.figure.pairs ||
+      a.figure.mutualPairs - b.figure.mutualPairs ||
+      (a.figure.coverage ?? -1) - (b.figure.coverage ?? -1),
   );
   let sum = 0;
   let counted = 0;
@@ -90,7 +96,11 @@ export function meanOverCities(parts: Iterable<WeightedFigure>): CoverageFigure 
  * The figure of every scope, `scopeOf` naming the scope each city counts towards (undefined: none).
  * A group's link set is examined only when one of its cities is in some scope.
  */
-export function coverageByScope(groups: readonly LinkGroup[], members: readonly string[], scopeOf: (city: string) => string | undefined): Map<string, CoverageFigure> {
+export function coverageByScope(
+  groups: readonly LinkGroup[],
+  members: readonly string[],
+  scopeOf: (city: string) => string | undefined,
+): Map<string, CoverageFigure> {
   const parts = new Map<string, WeightedFigure[]>();
   for (const group of groups) {
     const cities = countByScope(group.cities, scopeOf);
@@ -105,7 +115,11 @@ export function coverageByScope(groups: readonly LinkGroup[], members: readonly 
  * For each member, the share of its pairs with the other members that are mutual, averaged over the
  * cities in scope; counts are summed over those cities.
  */
-export function coverageByInstitution(groups: readonly LinkGroup[], members: readonly string[], inScope: (city: string) => boolean): Map<string, CoverageFigure> {
+export function coverageByInstitution(
+  groups: readonly LinkGroup[],
+  members: readonly string[],
+  inScope: (city: string) => boolean,
+): Map<string, CoverageFigure> {
   const distinct = [...new Set(members)].sort();
   const parts = new Map<string, WeightedFigure[]>(distinct.map((m) => [m, []]));
   for (const group of groups) {

@@ -24,13 +24,21 @@ describe('openness of an institution in a city', () => {
   });
 
   it('reads presence and recognition from live links only', () => {
-    const figure = opennessIn([link('alipay', 'alipay'), link('alipay', 'tenpay', 'pilot'), link('tenpay', 'alipay', 'suspended')], 'alipay', ACTIVE);
+    const figure = opennessIn(
+      [link('alipay', 'alipay'), link('alipay', 'tenpay', 'pilot'), link('tenpay', 'alipay', 'suspended')],
+      'alipay',
+      ACTIVE,
+    );
     expect(figure.recognises).toEqual({ share: null, count: 0, of: 0 });
     expect(figure.recognisedBy).toEqual({ share: null, count: 0, of: 0 });
   });
 
   it('leaves inactive institutions out of the others', () => {
-    const figure = opennessIn([link('alipay', 'unionpay'), link('unionpay', 'unionpay'), link('closed-bank', 'closed-bank')], 'alipay', ACTIVE);
+    const figure = opennessIn(
+      [link('alipay', 'unionpay'), link('unionpay', 'unionpay'), link('closed-bank', 'closed-bank')],
+      'alipay',
+      ACTIVE,
+    );
     expect(figure.recognises).toEqual({ share: 1, count: 1, of: 1 });
   });
 
@@ -41,7 +49,13 @@ describe('openness of an institution in a city', () => {
 
 describe('openness over cities', () => {
   it('is the mean of the cities’ shares, each city weighted equally, with counts summed', () => {
-    expect(meanShare([{ share: { share: 1, count: 2, of: 2 }, cities: 1 }, { share: { share: 0, count: 0, of: 2 }, cities: 3 }, { share: { share: null, count: 0, of: 0 }, cities: 10 }])).toEqual({
+    expect(
+      meanShare([
+        { share: { share: 1, count: 2, of: 2 }, cities: 1 },
+        { share: { share: 0, count: 0, of: 2 }, cities: 3 },
+        { share: { share: null, count: 0, of: 0 }, cities: 10 },
+      ]),
+    ).toEqual({
       share: 0.25,
       count: 2,
       of: 8,

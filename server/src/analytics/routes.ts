@@ -17,10 +17,18 @@ export function analyticsRoutes(ctx: AppContext): Router {
     res.json(await coverageLines(ctx, notBeforeEarliest(ctx, parseInput(coverageLinesQuery, req.query), ['from', 'to'])));
   });
   router.get('/institutions/:id/openness', centralBank, async (req, res) => {
-    res.json(await institutionOpenness(ctx, String(req.params.id), notBeforeEarliest(ctx, parseInput(opennessQuery, req.query), ['period'])));
+    res.json(
+      await institutionOpenness(ctx, String(req.params.id), notBeforeEarliest(ctx, parseInput(opennessQuery, req.query), ['period'])),
+    );
   });
   router.get('/institutions/:id/openness/history', centralBank, async (req, res) => {
-    res.json(await institutionOpennessHistory(ctx, String(req.params.id), notBeforeEarliest(ctx, parseInput(opennessHistoryQuery, req.query), ['from', 'to'])));
+    res.json(
+      await institutionOpennessHistory(
+        ctx,
+        String(req.params.id),
+        notBeforeEarliest(ctx, parseInput(opennessHistoryQuery, req.query), ['from', 'to']),
+      ),
+    );
   });
   return router;
 }

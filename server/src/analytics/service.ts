@@ -30,11 +30,23 @@ import { meanShare, opennessIn, type ShareCount } from './openness.js';
 import { coverageRange, type PeriodRange } from './period-range.js';
 
 export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise<CoverageSeries> {
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
+  const [cities, institutions, reported] = await Promise.all([
+    listCities(ctx.db),
+    listInstitutions(ctx.db),
+    reportedPeriods(ctx.db, acceptedPeriods(ctx)),
+  ]);
   const scope = citiesInScope(cities, q.city);
   const members = coverageMembers(institutions);
   const range = coverageRange(q, reported);
-  const answer = { by: q.by, mode: q.mode, channel: q.channel, city: q.city ?? null, from: range?.from ?? null, to: range?.to ?? null, institutions: members };
+  const answer = {
+    by: q.by,
+    mode: q.mode,
+    channel: q.channel,
+    city: q.city ?? null,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    institutions: members,
+  };
   if (!range) return { ...answer, series: [] };
 
   if (q.by === 'period') {
@@ -42,7 +54,11 @@ export async function coverageSeries(ctx: AppContext, q: CoverageQuery): Promise
     return { ...answer, series };
   }
 
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(members) });
+  const loader = new StateLoader(
+    ctx.db,
+    cities.map((c) => c.code),
+    { linksAmong: new Set(members) },
+  );
   const groupsAt = async (period: string) => (await loader.stateAt(period)).groups(q.mode, q.channel);
   const inScope = (city: string) => scope.has(city);
   // by=institution needs each member's pairs, which the stored cells do not keep.
@@ -71,7 +87,11 @@ const ALL_LINES: readonly Line[] = MODES.flatMap((mode) => CHANNELS.map((channel
 
 /** The four by=period series of /coverage in one answer, walking the periods once for all of them. */
 export async function coverageLines(ctx: AppContext, q: CoverageLinesQuery): Promise<CoverageLines> {
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
+  const [cities, institutions, reported] = await Promise.all([
+    listCities(ctx.db),
+    listInstitutions(ctx.db),
+    reportedPeriods(ctx.db, acceptedPeriods(ctx)),
+  ]);
   const scope = citiesInScope(cities, q.city);
   const members = coverageMembers(institutions);
   const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported);
@@ -96,15 +116,27 @@ async function seriesByPeriod(
   const stored = await freshPeriods(ctx.db, basis.members, range.from, range.to);
   const scopeCities = basis.city === undefined ? undefined : [...basis.scope];
   const fromStore = await Promise.all(
-    lines.map((line) => (stored.size === 0 ? Promise.resolve(new Map<string, CoverageFigure>()) : storedScopeFigures(ctx.db, { ...line, ...range }, stored, scopeCities))),
+    lines.map((line) =>
+      stored.size === 0
+        ? Promise.resolve(new Map<string, CoverageFigure>())
+        : storedScopeFigures(ctx.db, { ...line, ...range }, stored, scopeCities),
+    ),
   );
-  const loader = new StateLoader(ctx.db, basis.cities.map((c) => c.code), { linksAmong: new Set(basis.members) });
+  const loader = new StateLoader(
+    ctx.db,
+    basis.cities.map((c) => c.code),
+    { linksAmong: new Set(basis.members) },
+  );
   const series = lines.map((): CoverageEntry[] => []);
   // In order, so that the loader reads each report once over the whole walk.
   for (const period of periodsBetween(range.from, range.to)) {
     const state = fromStore.every((figures) => figures.has(period)) ? null : await loader.stateAt(period);
     lines.forEach((line, i) => {
-      const figure = fromStore[i].get(period) ?? coverageByScope(state!.groups(line.mode, line.channel), basis.members, (city) => (basis.scope.has(city) ? period : undefined)).get(period);
+      const figure =
+        fromStore[i].get(period) ??
+        coverageByScope(state!.groups(line.mode, line.channel), basis.members, (city) => (basis.scope.has(city) ? period : undefined)).get(
+          period,
+        );
       series[i].push(entry(period, figure ?? emptyFigure));
     });
   }
@@ -113,12 +145,19 @@ async function seriesByPeriod(
 
 export async function institutionOpenness(ctx: AppContext, id: string, q: OpennessQuery): Promise<Openness> {
   const subject = await subjectOf(ctx, id);
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
+  const [cities, institutions, reported] = await Promise.all([
+    listCities(ctx.db),
+    listInstitutions(ctx.db),
+    reportedPeriods(ctx.db, acceptedPeriods(ctx)),
+  ]);
   const period = q.period ?? reported.at(-1) ?? null;
   const answer = { institution: subject, period, mode: q.mode, channel: q.channel };
   if (period === null) return { ...answer, overall: nowhere, cities: [] };
 
-  const state = await new StateLoader(ctx.db, cities.map((c) => c.code)).stateAt(period);
+  const state = await new StateLoader(
+    ctx.db,
+    cities.map((c) => c.code),
+  ).stateAt(period);
   return { ...answer, ...opennessAt(state, { subject, ...q }, basisOf(cities, institutions)) };
 }
 
@@ -130,12 +169,22 @@ export const MAX_HISTORY_PERIODS = 120;
 /** The `overall` of /institutions/:id/openness at each period of the range, walking the periods once. */
 export async function institutionOpennessHistory(ctx: AppContext, id: string, q: OpennessHistoryQuery): Promise<OpennessHistory> {
   const subject = await subjectOf(ctx, id);
-  const [cities, institutions, reported] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), reportedPeriods(ctx.db, acceptedPeriods(ctx))]);
-  const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported, { defaultLength: HISTORY_LENGTH, max: MAX_HISTORY_PERIODS });
+  const [cities, institutions, reported] = await Promise.all([
+    listCities(ctx.db),
+    listInstitutions(ctx.db),
+    reportedPeriods(ctx.db, acceptedPeriods(ctx)),
+  ]);
+  const range = coverageRange({ by: 'period', from: q.from, to: q.to }, reported, {
+    defaultLength: HISTORY_LENGTH,
+    max: MAX_HISTORY_PERIODS,
+  });
   const answer = { institution: subject, mode: q.mode, channel: q.channel, from: range?.from ?? null, to: range?.to ?? null };
   if (!range) return { ...answer, entries: [] };
 
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code));
+  const loader = new StateLoader(
+    ctx.db,
+    cities.map((c) => c.code),
+  );
   const basis = basisOf(cities, institutions);
   const entries: OpennessHistory['entries'] = [];
   // In order, so that the loader reads each report once over the whole walk; a national period
@@ -163,7 +212,11 @@ function basisOf(cities: readonly City[], institutions: readonly { id: string; a
 }
 
 /** The institution's openness in each city of the state where it is present, and their mean. */
-function opennessAt(state: PeriodState, q: { subject: string; mode: Mode; channel: Channel }, basis: OpennessBasis): Pick<Openness, 'overall' | 'cities'> {
+function opennessAt(
+  state: PeriodState,
+  q: { subject: string; mode: Mode; channel: Channel },
+  basis: OpennessBasis,
+): Pick<Openness, 'overall' | 'cities'> {
   const perCity: CityOpenness[] = [];
   const recognises: { share: ShareCount; cities: number }[] = [];
   const recognisedBy: { share: ShareCount; cities: number }[] = [];

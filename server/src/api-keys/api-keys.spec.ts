@@ -69,7 +69,8 @@ describe('creating API keys in quick succession', () => {
     try {
       const alipay = await own.as('alipay');
       const admin = await own.as('admin');
-      for (let i = 0; i < 3; i++) expect((await alipay.post('/api/v1/institutions/alipay/api-keys', { name: `key ${i}` })).status).toBe(201);
+      for (let i = 0; i < 3; i++)
+        expect((await alipay.post('/api/v1/institutions/alipay/api-keys', { name: `key ${i}` })).status).toBe(201);
       for (const client of [alipay, admin]) {
         const res = await client.post('/api/v1/institutions/alipay/api-keys', { name: 'one more' });
         expect(res.status).toBe(429);

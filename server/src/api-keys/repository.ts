@@ -26,7 +26,14 @@ export async function insertApiKey(db: Db, key: ApiKeySummary & { keyHash: strin
 
 export async function listApiKeys(db: Db, institution: string): Promise<ApiKeySummary[]> {
   const rows = await db.selectFrom('api_keys').selectAll().where('institution', '=', institution).orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, institution: r.institution, name: r.name, createdBy: r.created_by, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    institution: r.institution,
+    name: r.name,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
 /** Marks a key revoked; answers whether the institution had such a live key. */

@@ -25,7 +25,8 @@ export function apiKeyRoutes(ctx: AppContext): Router {
       throw new Forbidden();
     }
     // An API key may not mint or revoke keys: a leaked key must not be able to entrench itself.
-    if (principal.via === 'api-key') throw new Forbidden({ en: 'Manage API keys from a logged-in session.', zh: '请在登录后的会话中管理 API 密钥。' }, 'SESSION_REQUIRED');
+    if (principal.via === 'api-key')
+      throw new Forbidden({ en: 'Manage API keys from a logged-in session.', zh: '请在登录后的会话中管理 API 密钥。' }, 'SESSION_REQUIRED');
     const institution = await findInstitution(ctx.db, id);
     if (!institution) throw new NotFound({ en: `No institution ${id}.`, zh: `没有机构 ${id}。` });
     return institution;
@@ -34,11 +35,23 @@ export function apiKeyRoutes(ctx: AppContext): Router {
   router.post('/institutions/:id/api-keys', async (req, res) => {
     const institution = await ownInstitution(req);
     // Its keys would be refused anyway; a key minted now would come alive should it be reactivated.
-    if (!institution.active) throw new Conflict({ en: `${institution.id} is deactivated: it gets no new API keys.`, zh: `${institution.id} 已停用：不再发放新的 API 密钥。` }, 'INSTITUTION_INACTIVE');
+    if (!institution.active)
+      throw new Conflict(
+        { en: `${institution.id} is deactivated: it gets no new API keys.`, zh: `${institution.id} 已停用：不再发放新的 API 密钥。` },
+        'INSTITUTION_INACTIVE',
+      );
     const { name } = parseInput(newKeyRequest, req.body ?? {});
     // Counted per institution, whoever asks: each key is a secret to guard and a line in the audit trail.
     const wait = ctx.apiKeyRate.take(institution.id, ctx.now());
-    if (wait > 0) throw new TooManyRequests({ en: `${ctx.config.API_KEYS_PER_DAY} API keys were created for ${institution.id} within a day; wait before creating more.`, zh: `一天内已为 ${institution.id} 创建 ${ctx.config.API_KEYS_PER_DAY} 个 API 密钥；请稍后再创建。` }, wait, 'API_KEY_RATE_LIMITED');
+    if (wait > 0)
+      throw new TooManyRequests(
+        {
+          en: `${ctx.config.API_KEYS_PER_DAY} API keys were created for ${institution.id} within a day; wait before creating more.`,
+          zh: `一天内已为 ${institution.id} 创建 ${ctx.config.API_KEYS_PER_DAY} 个 API 密钥；请稍后再创建。`,
+        },
+        wait,
+        'API_KEY_RATE_LIMITED',
+      );
     res.status(201).json(await createApiKey(ctx, principalOf(req), institution.id, name));
   });
 

@@ -21,7 +21,8 @@ const PAGE = 1000;
 export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'target', 'details', 'prev_hash', 'hash'] as const;
 
 /** Details as the hash covers them (canonical JSON), so that a reader can recompute an entry's hash. */
-const csvRow = (e: AuditEntry) => csvRecord([String(e.seq), e.at, e.actor, e.action, e.target, canonicalJson(e.details), e.prevHash, e.hash]);
+const csvRow = (e: AuditEntry) =>
+  csvRecord([String(e.seq), e.at, e.actor, e.action, e.target, canonicalJson(e.details), e.prevHash, e.hash]);
 
 const jsonLine = (e: AuditEntry) => JSON.stringify(e) + '\n';
 
@@ -50,7 +51,13 @@ export async function exportAuditTrail(ctx: AppContext, principal: Principal, qu
   const { format, ...filters } = query;
   const filename = `interop-audit_${exportedAt.slice(0, 16).replace(/:/g, '')}Z.${format}`;
   try {
-    await recordAudit(ctx.db, { at: exportedAt, actor: principal.username, action: 'export.audit', target: 'audit', details: { format, filters, filename, rows, sha256: written.sha256 } });
+    await recordAudit(ctx.db, {
+      at: exportedAt,
+      actor: principal.username,
+      action: 'export.audit',
+      target: 'audit',
+      details: { format, filters, filename, rows, sha256: written.sha256 },
+    });
   } catch (err) {
     await fs.promises.rm(written.file, { force: true });
     throw err;

@@ -16,11 +16,15 @@ function anEntry(overrides: Partial<HashedEntry> = {}): HashedEntry {
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,1,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,1,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('writes the same text for the same content built in any key order', () => {
-    expect(canonicalJson({ to: 'open', from: 'dismissed', note: 'back' })).toBe(canonicalJson({ note: 'back', from: 'dismissed', to: 'open' }));
+    expect(canonicalJson({ to: 'open', from: 'dismissed', note: 'back' })).toBe(
+      canonicalJson({ note: 'back', from: 'dismissed', to: 'open' }),
+    );
   });
 
   it('leaves out keys whose value is undefined, as JSON does', () => {

@@ -47,7 +47,9 @@ export function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => byCodeUnit(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  throw new TypeError(`audit details cannot hold a ${value === undefined ? 'bare undefined' : typeof value === 'object' ? (value.constructor?.name ?? 'non-plain object') : typeof value}`);
+  throw new TypeError(
+    `audit details cannot hold a ${value === undefined ? 'bare undefined' : typeof value === 'object' ? (value.constructor?.name ?? 'non-plain object') : typeof value}`,
+  );
 }
 
 /** SHA-256 (hex) of the entry's canonical JSON, which names the previous entry's hash. */

@@ -41,7 +41,15 @@ async function since(seq: number): Promise<AuditEntry[]> {
 
 async function exclusiveFinding(institution: string, period: string): Promise<number> {
   const client = await app.as(institution);
-  const res = await client.post('/api/v1/reports', aReport({ institution, period, links: [aLink({ scanner: institution })], agreements: [anAgreement({ ref: `X-${period}`, exclusive: true })] }));
+  const res = await client.post(
+    '/api/v1/reports',
+    aReport({
+      institution,
+      period,
+      links: [aLink({ scanner: institution })],
+      agreements: [anAgreement({ ref: `X-${period}`, exclusive: true })],
+    }),
+  );
   expect(res.status).toBe(201);
   const analyst = await app.as('analyst');
   const list = await analyst.get(`/api/v1/findings?rule=EXCL-001&institution=${institution}&period=${period}`);
@@ -78,7 +86,14 @@ describe('every write leaves an entry with its actor, action and target', () => 
     expect(added[0]).toMatchObject({
       actor: 'alipay',
       target: `report:${res.body.id}`,
-      details: { institution: 'alipay', period: '2021-06', version: 1, sha256: res.body.sha256, counts: { links: 1, agreements: 1 }, warnings: 0 },
+      details: {
+        institution: 'alipay',
+        period: '2021-06',
+        version: 1,
+        sha256: res.body.sha256,
+        counts: { links: 1, agreements: 1 },
+        warnings: 0,
+      },
     });
     // One entry for the whole run, however many findings it touched.
     expect(added[1]).toMatchObject({ actor: 'system', target: 'findings', details: { reportIds: [res.body.id] } });
@@ -89,11 +104,19 @@ describe('every write leaves an entry with its actor, action and target', () => 
   it('records a report rejected with 422 as report.rejected, with exactly that entry and no report', async () => {
     const alipay = await app.as('alipay');
     const before = await headSeq();
-    const res = await alipay.post('/api/v1/reports', aReport({ period: '2021-07', links: [aLink({ city: '000001' }), aLink({ scanner: 'tenpay', issuer: 'cmb' })] }));
+    const res = await alipay.post(
+      '/api/v1/reports',
+      aReport({ period: '2021-07', links: [aLink({ city: '000001' }), aLink({ scanner: 'tenpay', issuer: 'cmb' })] }),
+    );
     expect(res.status).toBe(422);
     const added = await since(before);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ actor: 'alipay', action: 'report.rejected', target: 'institution:alipay', details: { institution: 'alipay', period: '2021-07', errors: 2 } });
+    expect(added[0]).toMatchObject({
+      actor: 'alipay',
+      action: 'report.rejected',
+      target: 'institution:alipay',
+      details: { institution: 'alipay', period: '2021-07', errors: 2 },
+    });
     expect(added[0].details.codes).toEqual(expect.arrayContaining(['UNKNOWN_CITY']));
     expect((await alipay.get('/api/v1/reports?period=2021-07')).body.total).toBe(0);
   });
@@ -105,14 +128,21 @@ describe('every write leaves an entry with its actor, action and target', () => 
     expect(res.status).toBe(403);
     const added = await since(before);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ actor: 'alipay', action: 'report.rejected', target: 'institution:unionpay', details: { institution: 'unionpay', errors: 1, codes: ['NOT_YOUR_INSTITUTION'] } });
+    expect(added[0]).toMatchObject({
+      actor: 'alipay',
+      action: 'report.rejected',
+      target: 'institution:unionpay',
+      details: { institution: 'unionpay', errors: 1, codes: ['NOT_YOUR_INSTITUTION'] },
+    });
   });
 
   it('writes no entry for a dry run, accepted or rejected: nothing is stored', async () => {
     const alipay = await app.as('alipay');
     const before = await headSeq();
     expect((await alipay.post('/api/v1/reports?dryRun=true', aReport({ period: '2021-08' }))).status).toBe(200);
-    expect((await alipay.post('/api/v1/reports?dryRun=true', aReport({ period: '2021-08', links: [aLink({ city: '000001' })] }))).status).toBe(422);
+    expect(
+      (await alipay.post('/api/v1/reports?dryRun=true', aReport({ period: '2021-08', links: [aLink({ city: '000001' })] }))).status,
+    ).toBe(422);
     expect(await headSeq()).toBe(before);
   });
 
@@ -126,8 +156,16 @@ describe('every write leaves an entry with its actor, action and target', () => 
     expect(comment.status).toBe(201);
     const added = await since(before);
     expect(added.map((e) => e.action)).toEqual(['finding.status', 'finding.comment']);
-    expect(added[0]).toMatchObject({ actor: 'analyst', target: `finding:${id}`, details: { from: 'open', to: 'acknowledged', note: 'looking into it' } });
-    expect(added[1]).toMatchObject({ actor: 'unionpay', target: `finding:${id}`, details: { commentId: comment.body.id, text: 'The clause lapsed in May.' } });
+    expect(added[0]).toMatchObject({
+      actor: 'analyst',
+      target: `finding:${id}`,
+      details: { from: 'open', to: 'acknowledged', note: 'looking into it' },
+    });
+    expect(added[1]).toMatchObject({
+      actor: 'unionpay',
+      target: `finding:${id}`,
+      details: { commentId: comment.body.id, text: 'The clause lapsed in May.' },
+    });
   });
 
   it('writes nothing for a refused status change', async () => {
@@ -174,7 +212,11 @@ describe('every write leaves an entry with its actor, action and target', () => 
     expect((await cmb.delete(`/api/v1/institutions/cmb/api-keys/${created.body.id}`)).status).toBe(404);
     const added = await since(before);
     expect(added.map((e) => e.action)).toEqual(['apikey.create', 'apikey.revoke']);
-    expect(added[0]).toMatchObject({ actor: 'cmb', target: `apikey:${created.body.id}`, details: { institution: 'cmb', name: 'ERP upload' } });
+    expect(added[0]).toMatchObject({
+      actor: 'cmb',
+      target: `apikey:${created.body.id}`,
+      details: { institution: 'cmb', name: 'ERP upload' },
+    });
     expect(added[1]).toMatchObject({ actor: 'cmb', target: `apikey:${created.body.id}`, details: { institution: 'cmb' } });
     const text = JSON.stringify(added);
     expect(text).not.toContain(created.body.key);
@@ -187,7 +229,10 @@ describe('every write leaves an entry with its actor, action and target', () => 
     const system = await app.as();
     system.headers.authorization = `Bearer ${key.key}`;
     const before = await headSeq();
-    const res = await system.post('/api/v1/reports', aReport({ institution: 'icbc', period: '2021-05', links: [aLink({ scanner: 'icbc' })] }));
+    const res = await system.post(
+      '/api/v1/reports',
+      aReport({ institution: 'icbc', period: '2021-05', links: [aLink({ scanner: 'icbc' })] }),
+    );
     expect(res.status).toBe(201);
     const [accepted] = (await since(before)).filter((e) => e.action === 'report.accepted');
     expect(accepted).toMatchObject({ actor: `key:${key.id}`, target: `report:${res.body.id}` });
@@ -202,7 +247,11 @@ describe('every write leaves an entry with its actor, action and target', () => 
     const added = await since(before);
     expect(added.map((e) => e.action)).toEqual(['institution.create', 'institution.update']);
     expect(added[0]).toMatchObject({ actor: 'admin', target: 'institution:mipay', details: { ...institution, active: true } });
-    expect(added[1]).toMatchObject({ actor: 'admin', target: 'institution:mipay', details: { from: { systemic: false }, to: { systemic: true } } });
+    expect(added[1]).toMatchObject({
+      actor: 'admin',
+      target: 'institution:mipay',
+      details: { from: { systemic: false }, to: { systemic: true } },
+    });
   });
 });
 
@@ -256,7 +305,12 @@ describe('the chain', () => {
   it('keeps seq and links whole under concurrent writes', async () => {
     const before = await headSeq();
     const clients = await Promise.all(['analyst', 'auditor', 'admin', 'alipay', 'tenpay'].map(() => app.as()));
-    await Promise.all(clients.flatMap((c, i) => [c.post('/api/v1/auth/login', { username: 'analyst', password: 'demo' }), c.post('/api/v1/auth/login', { username: `ghost-${i}`, password: 'x' })]));
+    await Promise.all(
+      clients.flatMap((c, i) => [
+        c.post('/api/v1/auth/login', { username: 'analyst', password: 'demo' }),
+        c.post('/api/v1/auth/login', { username: `ghost-${i}`, password: 'x' }),
+      ]),
+    );
     expect((await since(before)).length).toBe(10);
     expect((await auditor.get('/api/v1/audit/verify')).body.ok).toBe(true);
   });
@@ -267,7 +321,9 @@ describe('the chain', () => {
     await expect(sql`delete from audit_log where seq = 1`.execute(db)).rejects.toThrow(/cannot be deleted/);
     const head = (await trail()).at(-1)!;
     const offHead = (seq: number, prevHash: string) =>
-      sql`insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) values (${seq}, ${clock.toISOString()}, 'x', 'auth.logout', 'user:x', '{}', ${prevHash}, ${'f'.repeat(64)})`.execute(db);
+      sql`insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) values (${seq}, ${clock.toISOString()}, 'x', 'auth.logout', 'user:x', '{}', ${prevHash}, ${'f'.repeat(64)})`.execute(
+        db,
+      );
     // Two writers that read the same head: the second's entry n is refused.
     await expect(offHead(head.seq, head.prevHash)).rejects.toThrow();
     await expect(offHead(head.seq + 1, head.prevHash)).rejects.toThrow(/extend the chain/);
@@ -282,7 +338,8 @@ describe('tampering', () => {
   async function tamperedApp(): Promise<{ app: TestApp; entries: AuditEntry[]; verify: () => Promise<unknown> }> {
     const own = await startTestApp();
     const admin = await own.as('admin');
-    for (const username of ['tamper-a', 'tamper-b', 'tamper-c']) await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'analyst' });
+    for (const username of ['tamper-a', 'tamper-b', 'tamper-c'])
+      await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'analyst' });
     await sql`drop trigger audit_log_no_update`.execute(own.ctx.db);
     await sql`drop trigger audit_log_no_delete`.execute(own.ctx.db);
     const entries = (await admin.get('/api/v1/audit?sort=seq&pageSize=500')).body.items as AuditEntry[];
@@ -293,7 +350,9 @@ describe('tampering', () => {
     const { app: own, entries, verify } = await tamperedApp();
     try {
       const target = entries.find((e) => e.target === 'user:tamper-b')!;
-      await sql`update audit_log set details = ${JSON.stringify({ ...target.details, role: 'admin' })} where seq = ${target.seq}`.execute(own.ctx.db);
+      await sql`update audit_log set details = ${JSON.stringify({ ...target.details, role: 'admin' })} where seq = ${target.seq}`.execute(
+        own.ctx.db,
+      );
       expect(await verify()).toEqual({ ok: false, brokenAt: target.seq, reason: 'hash' });
     } finally {
       await own.close();
@@ -305,7 +364,9 @@ describe('tampering', () => {
     try {
       const target = entries.find((e) => e.target === 'user:tamper-a')!;
       const forged = { ...target, actor: 'someone-else' };
-      await sql`update audit_log set actor = ${forged.actor}, hash = ${auditHash(forged as Parameters<typeof auditHash>[0])} where seq = ${target.seq}`.execute(own.ctx.db);
+      await sql`update audit_log set actor = ${forged.actor}, hash = ${auditHash(forged as Parameters<typeof auditHash>[0])} where seq = ${target.seq}`.execute(
+        own.ctx.db,
+      );
       expect(await verify()).toEqual({ ok: false, brokenAt: target.seq + 1, reason: 'link' });
     } finally {
       await own.close();
@@ -367,7 +428,12 @@ describe('filters and paging', () => {
     const second = await auditor.get('/api/v1/audit?action=user.create&pageSize=2&page=2');
     expect(first.body.total).toBe(all.length);
     expect(second.body.total).toBe(all.length);
-    expect([...first.body.items, ...second.body.items].map((e: AuditEntry) => e.seq)).toEqual(all.map((e) => e.seq).reverse().slice(0, 4));
+    expect([...first.body.items, ...second.body.items].map((e: AuditEntry) => e.seq)).toEqual(
+      all
+        .map((e) => e.seq)
+        .reverse()
+        .slice(0, 4),
+    );
   });
 
   it('answers 422 naming bad filters', async () => {

@@ -13,7 +13,8 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 async function appWithTrail(): Promise<{ app: TestApp; admin: ApiClient; auditor: ApiClient }> {
   const app = await startTestApp();
   const admin = await app.as('admin');
-  for (const username of ['desk-a', 'desk-b']) expect((await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'analyst' })).status).toBe(201);
+  for (const username of ['desk-a', 'desk-b'])
+    expect((await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'analyst' })).status).toBe(201);
   return { app, admin, auditor: await app.as('auditor') };
 }
 
@@ -29,7 +30,9 @@ describe('verifying against a head noted earlier', () => {
     try {
       const noted = (await auditor.get('/api/v1/audit/verify')).body;
       expect(noted.ok).toBe(true);
-      expect((await admin.post('/api/v1/users', { username: 'desk-later', password: 'long-enough-pass', role: 'analyst' })).status).toBe(201);
+      expect((await admin.post('/api/v1/users', { username: 'desk-later', password: 'long-enough-pass', role: 'analyst' })).status).toBe(
+        201,
+      );
       const res = await auditor.get(`/api/v1/audit/verify?head=${noted.head.toUpperCase()}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ ok: true, contains: true, containsAt: noted.entries });
@@ -49,9 +52,15 @@ describe('verifying against a head noted earlier', () => {
       const from = trail.findIndex((e) => e.target === 'user:desk-a');
       let prevHash = trail[from - 1].hash;
       for (const entry of trail.slice(from)) {
-        const forged = { ...entry, prevHash, details: entry.target === 'user:desk-a' ? { ...entry.details, role: 'auditor' } : entry.details };
+        const forged = {
+          ...entry,
+          prevHash,
+          details: entry.target === 'user:desk-a' ? { ...entry.details, role: 'auditor' } : entry.details,
+        };
         const hash = auditHash(forged as Parameters<typeof auditHash>[0]);
-        await sql`update audit_log set details = ${JSON.stringify(forged.details)}, prev_hash = ${prevHash}, hash = ${hash} where seq = ${entry.seq}`.execute(app.ctx.db);
+        await sql`update audit_log set details = ${JSON.stringify(forged.details)}, prev_hash = ${prevHash}, hash = ${hash} where seq = ${entry.seq}`.execute(
+          app.ctx.db,
+        );
         prevHash = hash;
       }
       const res = await auditor.get(`/api/v1/audit/verify?head=${noted.head}`);
@@ -83,7 +92,12 @@ describe('verifying against a head noted earlier', () => {
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="interop-audit-verification_.*\.json"$/);
       expect(res.headers.get('x-content-sha256')).toBe(sha256(res.bytes));
       const certificate = JSON.parse(res.bytes.toString('utf8'));
-      expect(certificate).toMatchObject({ kind: 'interop-monitor.audit-verification', issuedBy: 'auditor', checkedHead: noted.head, result: { ok: true, entries: noted.entries, head: noted.head, contains: true } });
+      expect(certificate).toMatchObject({
+        kind: 'interop-monitor.audit-verification',
+        issuedBy: 'auditor',
+        checkedHead: noted.head,
+        result: { ok: true, entries: noted.entries, head: noted.head, contains: true },
+      });
       const [recorded] = await entries(auditor, '&action=audit.certificate');
       expect(recorded).toMatchObject({ actor: 'auditor', details: { sha256: sha256(res.bytes), contains: true, head: noted.head } });
     } finally {
@@ -109,16 +123,26 @@ describe('exporting the audit trail', () => {
     const rows = parse<Record<string, string>>(res.bytes.toString('utf8').slice(1), { columns: true });
     const trail = await entries(auditor);
     const exported = trail.filter((e) => e.action !== 'export.audit');
-    expect(rows.map((r) => [Number(r.seq), r.action, r.hash, r.prev_hash])).toEqual(exported.slice(0, rows.length).map((e) => [e.seq, e.action, e.hash, e.prevHash]));
+    expect(rows.map((r) => [Number(r.seq), r.action, r.hash, r.prev_hash])).toEqual(
+      exported.slice(0, rows.length).map((e) => [e.seq, e.action, e.hash, e.prevHash]),
+    );
     expect(rows.find((r) => r.action === 'auth.login_failed')!.target).toBe('user:nobody');
     const recorded = trail.at(-1)!;
-    expect(recorded).toMatchObject({ action: 'export.audit', actor: 'auditor', details: { format: 'csv', rows: rows.length, sha256: sha256(res.bytes) } });
+    expect(recorded).toMatchObject({
+      action: 'export.audit',
+      actor: 'auditor',
+      details: { format: 'csv', rows: rows.length, sha256: sha256(res.bytes) },
+    });
   });
 
   it('writes JSON lines of the filtered entries: logins can be left out', async () => {
     const res = await auditor.download('/api/v1/audit/export?format=jsonl&excludeAction=auth.login,auth.login_failed');
     expect(res.headers.get('x-content-sha256')).toBe(sha256(res.bytes));
-    const lines = res.bytes.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+    const lines = res.bytes
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditEntry);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.some((e) => e.action.startsWith('auth.login'))).toBe(false);
     expect(lines.some((e) => e.action === 'user.create')).toBe(true);

@@ -53,7 +53,16 @@ export async function appendAudit(trx: Transaction<Database>, entry: NewAuditEnt
   const hash = auditHash(fields);
   await trx
     .insertInto('audit_log')
-    .values({ seq: fields.seq, at: fields.at, actor: fields.actor, action: fields.action, target: fields.target, details: storedDetails, prev_hash: fields.prevHash, hash })
+    .values({
+      seq: fields.seq,
+      at: fields.at,
+      actor: fields.actor,
+      action: fields.action,
+      target: fields.target,
+      details: storedDetails,
+      prev_hash: fields.prevHash,
+      hash,
+    })
     .execute();
   return { ...fields, details: JSON.parse(storedDetails) as Record<string, unknown>, hash };
 }
@@ -95,7 +104,13 @@ export async function listAudit(db: Db, query: AuditListQuery): Promise<{ items:
 
 /** Successful logins since `since` (ISO time), oldest first: who, when, and the details naming the address. */
 export async function loginsSince(db: Db, since: string): Promise<{ at: string; actor: string; details: string }[]> {
-  return db.selectFrom('audit_log').select(['at', 'actor', 'details']).where('action', '=', 'auth.login').where('at', '>=', since).orderBy('seq').execute();
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor', 'details'])
+    .where('action', '=', 'auth.login')
+    .where('at', '>=', since)
+    .orderBy('seq')
+    .execute();
 }
 
 /** Up to `limit` entries matching the filters after `afterSeq`, in order: one page of an export. */
@@ -141,13 +156,23 @@ export async function findAuditEntry(db: Db, seq: number): Promise<AuditEntry | 
 
 /** The highest seq now (0 for an empty trail). */
 export async function auditHeadSeq(db: Db): Promise<number> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
 /** Up to `limit` stored rows after `afterSeq` and up to `lastSeq`, in order: one page of the chain. */
 export async function auditRowsAfter(db: Db, afterSeq: number, lastSeq: number, limit: number): Promise<AuditLogRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).where('seq', '<=', lastSeq).orderBy('seq').limit(limit).execute();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', lastSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 /**

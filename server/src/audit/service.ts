@@ -62,7 +62,8 @@ export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH, notedHe
   // A noted head is held when an entry with that hash is reached with every entry before it, and
   // itself, checking out: nothing up to it was changed, inserted or removed. An empty trail's head.
   let containsAt: number | undefined = notedHead === GENESIS_HASH ? 0 : undefined;
-  const answer = () => (notedHead === undefined ? {} : { contains: containsAt !== undefined, ...(containsAt !== undefined ? { containsAt } : {}) });
+  const answer = () =>
+    notedHead === undefined ? {} : { contains: containsAt !== undefined, ...(containsAt !== undefined ? { containsAt } : {}) };
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   while (expectedSeq <= lastSeq) {
@@ -88,10 +89,21 @@ export async function verifyAuditTrail(db: Db, batchSize = VERIFY_BATCH, notedHe
  * canonical JSON. Its SHA-256 is recorded in the trail (audit.certificate), so that the file can
  * later be shown to be the one the server issued.
  */
-export async function issueAuditCertificate(ctx: AppContext, principal: Principal, notedHead: string | undefined): Promise<{ text: string; sha256: string; filename: string }> {
+export async function issueAuditCertificate(
+  ctx: AppContext,
+  principal: Principal,
+  notedHead: string | undefined,
+): Promise<{ text: string; sha256: string; filename: string }> {
   const issuedAt = ctx.now().toISOString();
   const result = await verifyAuditTrail(ctx.db, VERIFY_BATCH, notedHead);
-  const certificate: AuditCertificate = { kind: 'interop-monitor.audit-verification', issuedAt, issuedBy: principal.username, server: APP_VERSION, checkedHead: notedHead ?? null, result };
+  const certificate: AuditCertificate = {
+    kind: 'interop-monitor.audit-verification',
+    issuedAt,
+    issuedBy: principal.username,
+    server: APP_VERSION,
+    checkedHead: notedHead ?? null,
+    result,
+  };
   const text = canonicalJson(certificate) + '\n';
   const sha256 = createHash('sha256').update(text).digest('hex');
   const filename = `interop-audit-verification_${issuedAt.slice(0, 16).replace(/:/g, '')}Z.json`;
@@ -100,7 +112,15 @@ export async function issueAuditCertificate(ctx: AppContext, principal: Principa
     actor: principal.username,
     action: 'audit.certificate',
     target: 'audit',
-    details: { filename, sha256, ok: result.ok, entries: result.ok ? result.entries : null, head: result.ok ? result.head : null, checkedHead: notedHead ?? null, contains: result.contains ?? null },
+    details: {
+      filename,
+      sha256,
+      ok: result.ok,
+      entries: result.ok ? result.entries : null,
+      head: result.ok ? result.head : null,
+      checkedHead: notedHead ?? null,
+      contains: result.contains ?? null,
+    },
   });
   return { text, sha256, filename };
 }
@@ -130,6 +150,14 @@ export function recordFindingsExport(ctx: AppContext, principal: Principal, expo
     actor: principal.username,
     action: 'export.findings',
     target: 'findings',
-    details: { format: exported.format, filters: exported.filters, sort: exported.sort, filename: exported.filename, rows: exported.rows, sha256: exported.sha256, ...(exported.by ? { by: exported.by } : {}) },
+    details: {
+      format: exported.format,
+      filters: exported.filters,
+      sort: exported.sort,
+      filename: exported.filename,
+      rows: exported.rows,
+      sha256: exported.sha256,
+      ...(exported.by ? { by: exported.by } : {}),
+    },
   });
 }

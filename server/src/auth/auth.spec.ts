@@ -41,7 +41,8 @@ describe('logging in', () => {
   it('rate-limits repeated failures for one username with 429 and Retry-After', async () => {
     const client = new ApiClient(app.baseUrl);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await client.post('/api/v1/auth/login', { username: 'auditor', password: `bad-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await client.post('/api/v1/auth/login', { username: 'auditor', password: `bad-${i}` })).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const limited = await client.post('/api/v1/auth/login', { username: 'auditor', password: 'demo' });
     expect(limited.status).toBe(429);
@@ -86,7 +87,11 @@ describe('sessions', () => {
 
   it('refuses a state-changing request that carries the cookie but not the XSRF header (403)', async () => {
     const client = await app.as('admin');
-    const res = await client.post('/api/v1/users', { username: 'csrf-victim', password: 'long-enough-pass', role: 'analyst' }, { 'x-xsrf-token': 'forged' });
+    const res = await client.post(
+      '/api/v1/users',
+      { username: 'csrf-victim', password: 'long-enough-pass', role: 'analyst' },
+      { 'x-xsrf-token': 'forged' },
+    );
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('CSRF_TOKEN_MISMATCH');
     expect((await client.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('csrf-victim');
@@ -97,7 +102,11 @@ describe('sessions', () => {
     // What a form on another site makes the browser send: the cookie, a form body, no XSRF header.
     const res = await fetch(`${app.baseUrl}/api/v1/reports`, {
       method: 'POST',
-      headers: { cookie: `im_session=${alipay.cookie('im_session')}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      headers: {
+        cookie: `im_session=${alipay.cookie('im_session')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+      },
       body: 'institution=alipay&period=2021-06',
     });
     expect(res.status).toBe(403);
@@ -120,7 +129,11 @@ describe('failed logins from one address', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 51; i++) {
         // A header per guess would buy a fresh bucket from a server that believed it.
-        const res = await client.post('/api/v1/auth/login', { username: `guess-${i}`, password: 'wrong-password' }, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+        const res = await client.post(
+          '/api/v1/auth/login',
+          { username: `guess-${i}`, password: 'wrong-password' },
+          { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        );
         statuses.push(res.status);
       }
       expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
@@ -177,7 +190,8 @@ describe('the addresses known to an account, across a restart', () => {
     const dbPath = path.join(dir, 'interop.db');
     const T0 = new Date('2026-12-08T09:00:00Z');
     const env = { TRUST_PROXY: 'loopback' };
-    const from = (app: TestApp, address: string, password: string) => new ApiClient(app.baseUrl).post('/api/v1/auth/login', { username: 'analyst', password }, { 'x-forwarded-for': address });
+    const from = (app: TestApp, address: string, password: string) =>
+      new ApiClient(app.baseUrl).post('/api/v1/auth/login', { username: 'analyst', password }, { 'x-forwarded-for': address });
     try {
       const before = await startTestApp({ now: T0, dbPath, env });
       expect((await from(before, '10.0.0.1', 'demo')).status).toBe(200);
@@ -208,7 +222,8 @@ describe('proxy trust (TRUST_PROXY)', () => {
 
 describe('session cookies', () => {
   const sessionCookie = (res: { headers: Headers }) => res.headers.getSetCookie().find((c) => c.startsWith('im_session=')) ?? '';
-  const login = (baseUrl: string, headers: Record<string, string> = {}) => new ApiClient(baseUrl).post('/api/v1/auth/login', { username: 'analyst', password: 'demo' }, headers);
+  const login = (baseUrl: string, headers: Record<string, string> = {}) =>
+    new ApiClient(baseUrl).post('/api/v1/auth/login', { username: 'analyst', password: 'demo' }, headers);
 
   it('are Secure when the request came over TLS through a trusted proxy or COOKIE_SECURE is set, and not otherwise', async () => {
     const behindProxy = await startTestApp({ env: { TRUST_PROXY: 'loopback' } });

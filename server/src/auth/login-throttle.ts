@@ -35,12 +35,25 @@ export class LoginThrottle {
     const account = username.toLowerCase();
     const pair = `${address}|${account}`;
     const waits = [
-      { wait: this.byAddress.waitSeconds(address, now), detail: { en: 'Too many failed logins from this address', zh: '此地址登录失败次数过多' } },
+      {
+        wait: this.byAddress.waitSeconds(address, now),
+        detail: { en: 'Too many failed logins from this address', zh: '此地址登录失败次数过多' },
+      },
       { wait: this.byAddressAndAccount.waitSeconds(pair, now), detail: { en: 'Too many failed logins', zh: '登录失败次数过多' } },
-      { wait: this.isKnown(account, address, now) ? 0 : this.byAccount.waitSeconds(account, now), detail: { en: 'Too many failed logins for this account', zh: '此账户登录失败次数过多' } },
+      {
+        wait: this.isKnown(account, address, now) ? 0 : this.byAccount.waitSeconds(account, now),
+        detail: { en: 'Too many failed logins for this account', zh: '此账户登录失败次数过多' },
+      },
     ];
     const refusal = waits.find((w) => w.wait > 0);
-    if (refusal) throw new TooManyRequests({ en: `${refusal.detail.en}; try again in ${Math.ceil(refusal.wait / 60)} minutes.`, zh: `${refusal.detail.zh}；请在 ${Math.ceil(refusal.wait / 60)} 分钟后再试。` }, refusal.wait);
+    if (refusal)
+      throw new TooManyRequests(
+        {
+          en: `${refusal.detail.en}; try again in ${Math.ceil(refusal.wait / 60)} minutes.`,
+          zh: `${refusal.detail.zh}；请在 ${Math.ceil(refusal.wait / 60)} 分钟后再试。`,
+        },
+        refusal.wait,
+      );
     this.byAddress.add(address, now);
     this.byAddressAndAccount.add(pair, now);
     this.byAccount.add(account, now);

@@ -49,7 +49,13 @@ export async function logIn(ctx: AppContext, username: string, password: string,
   if (!row || !ok || row.disabled === 1 || !institutionActive) {
     const reason = !row ? 'unknown-user' : !ok ? 'bad-password' : row.disabled === 1 ? 'disabled' : 'institution-inactive';
     // Nobody has proven who they are: the actor is anonymous, so a filter on a real user's name never mixes in attempts made against it.
-    await recordAudit(ctx.db, { at: now.toISOString(), actor: 'anonymous', action: 'auth.login_failed', target: `user:${cutText(username, 64)}`, details: { reason, ip: origin.ip } });
+    await recordAudit(ctx.db, {
+      at: now.toISOString(),
+      actor: 'anonymous',
+      action: 'auth.login_failed',
+      target: `user:${cutText(username, 64)}`,
+      details: { reason, ip: origin.ip },
+    });
     throw new Unauthorized({ en: 'Invalid username or password.', zh: '用户名或密码错误。' }, 'BAD_CREDENTIALS');
   }
   // A fresh token at every login: a session id planted before login is never promoted (fixation).
@@ -66,7 +72,13 @@ export async function logIn(ctx: AppContext, username: string, password: string,
         expires_at: sessionEnd(ctx, now, now).toISOString(),
       })
       .execute();
-    await appendAudit(trx, { at: now.toISOString(), actor: row.username, action: 'auth.login', target: `user:${row.username}`, details: { role: row.role, ip: origin.ip } });
+    await appendAudit(trx, {
+      at: now.toISOString(),
+      actor: row.username,
+      action: 'auth.login',
+      target: `user:${row.username}`,
+      details: { role: row.role, ip: origin.ip },
+    });
   });
   return { token, csrfToken, principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' } };
 }
@@ -75,7 +87,8 @@ export async function logIn(ctx: AppContext, username: string, password: string,
 export async function logOut(ctx: AppContext, token: string, actor: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await trx.deleteFrom('sessions').where('id', '=', hashSecret(token)).executeTakeFirst();
-    if (Number(ended.numDeletedRows) > 0) await appendAudit(trx, { at: ctx.now().toISOString(), actor, action: 'auth.logout', target: `user:${actor}` });
+    if (Number(ended.numDeletedRows) > 0)
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor, action: 'auth.logout', target: `user:${actor}` });
   });
 }
 
@@ -94,7 +107,16 @@ export async function principalForSession(ctx: AppContext, token: string): Promi
     .selectFrom('sessions')
     .innerJoin('users', 'users.username', 'sessions.username')
     .leftJoin('institutions', 'institutions.id', 'users.institution')
-    .select(['users.username', 'users.role', 'users.institution', 'users.disabled', 'institutions.active', 'sessions.csrf_token', 'sessions.created_at', 'sessions.expires_at'])
+    .select([
+      'users.username',
+      'users.role',
+      'users.institution',
+      'users.disabled',
+      'institutions.active',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.expires_at',
+    ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   const now = ctx.now();
@@ -102,7 +124,9 @@ export async function principalForSession(ctx: AppContext, token: string): Promi
   const end = sessionEnd(ctx, new Date(row.created_at), now);
   if (end.getTime() - new Date(row.expires_at).getTime() >= TOUCH_STEP_MS) {
     // Not awaited: a page's read must not wait for the writer behind a submission; shutdown waits for it.
-    void ctx.pending.track('session activity', extendSession(ctx, id, end.toISOString())).catch((err: unknown) => ctx.logger.warn({ err }, 'could not record session activity'));
+    void ctx.pending
+      .track('session activity', extendSession(ctx, id, end.toISOString()))
+      .catch((err: unknown) => ctx.logger.warn({ err }, 'could not record session activity'));
   }
   return {
     principal: { username: row.username, role: row.role as Role, institution: row.institution, via: 'session' },

@@ -41,11 +41,16 @@ describe('backup and restore', () => {
     await submitted(alipay, aReport({ period: '2021-05' }));
     const copy = path.join(dir, 'copy.db');
     // A submission in flight while the backup runs lands either wholly in the copy or not at all.
-    const [check] = await Promise.all([backupDatabase(live, copy), submitted(alipay, aReport({ period: '2021-06', links: [aLink(), aLink({ city: '310000' })] }))]);
+    const [check] = await Promise.all([
+      backupDatabase(live, copy),
+      submitted(alipay, aReport({ period: '2021-06', links: [aLink(), aLink({ city: '310000' })] })),
+    ]);
     expect(check.integrity).toBe(true);
     expect([1, 2]).toContain(check.reports);
     const linkRows = new BetterSqlite3(copy, { readonly: true });
-    const orphans = linkRows.prepare('select count(*) as n from report_links l where not exists (select 1 from reports r where r.id = l.report_id)').get() as { n: number };
+    const orphans = linkRows
+      .prepare('select count(*) as n from report_links l where not exists (select 1 from reports r where r.id = l.report_id)')
+      .get() as { n: number };
     linkRows.close();
     expect(orphans.n).toBe(0);
     expect(check.auditEntries).toBeGreaterThan(0);
@@ -95,7 +100,10 @@ describe('backup and restore', () => {
 
   it('runs as npm run backup against DB_PATH', async () => {
     const copy = path.join(dir, 'cli-copy.db');
-    const { stdout } = await run('npx', ['tsx', 'server/src/backup/cli.ts', 'backup', copy], { cwd: root, env: { ...process.env, DB_PATH: live } });
+    const { stdout } = await run('npx', ['tsx', 'server/src/backup/cli.ts', 'backup', copy], {
+      cwd: root,
+      env: { ...process.env, DB_PATH: live },
+    });
     expect(stdout).toMatch(/^Backed up .* integrity ok, audit chain of \d+ entries verified/);
     expect((await checkDatabase(copy)).integrity).toBe(true);
   });

@@ -61,7 +61,11 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
  * cannot swap a database under open connections. The old file (if any) is kept beside it as
  * `<target>.before-restore-<time>`, so a restore can itself be undone.
  */
-export async function restoreDatabase(backup: string, target: string, now = new Date()): Promise<BackupCheck & { previous: string | null }> {
+export async function restoreDatabase(
+  backup: string,
+  target: string,
+  now = new Date(),
+): Promise<BackupCheck & { previous: string | null }> {
   const check = await checkDatabase(backup);
   if (!check.integrity) throw new Error(`${backup} failed its integrity check: not restored`);
   let previous: string | null = null;

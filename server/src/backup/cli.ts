@@ -12,10 +12,14 @@ const { DB_PATH } = loadConfig();
 try {
   if (command === 'backup') {
     const c = await backupDatabase(DB_PATH, file);
-    console.log(`Backed up ${DB_PATH} to ${c.file}: ${c.bytes} bytes, ${c.reports} report versions, integrity ok, audit chain of ${c.auditEntries} entries verified (head ${c.auditHead}).`);
+    console.log(
+      `Backed up ${DB_PATH} to ${c.file}: ${c.bytes} bytes, ${c.reports} report versions, integrity ok, audit chain of ${c.auditEntries} entries verified (head ${c.auditHead}).`,
+    );
   } else {
     const c = await restoreDatabase(file, DB_PATH);
-    console.log(`Restored ${c.file} into ${DB_PATH}: ${c.reports} report versions, audit chain of ${c.auditEntries} entries verified (head ${c.auditHead}).`);
+    console.log(
+      `Restored ${c.file} into ${DB_PATH}: ${c.reports} report versions, audit chain of ${c.auditEntries} entries verified (head ${c.auditHead}).`,
+    );
     if (c.previous) console.log(`The database it replaced is kept as ${c.previous}.`);
   }
 } catch (err) {

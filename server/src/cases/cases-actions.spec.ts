@@ -39,7 +39,9 @@ describe('acting on a case', () => {
     expect(acknowledging.body).toEqual({ moved: 2, unchanged: [{ id: inGuangzhou, reason: 'ILLEGAL_TRANSITION' }] });
     expect((await analyst.patch(`/api/v1/cases/${caseId}`, { status: 'acknowledged' })).body).toEqual({
       moved: 0,
-      unchanged: [...others.map((id) => ({ id, reason: 'SAME_STATUS' })), { id: inGuangzhou, reason: 'ILLEGAL_TRANSITION' }].sort((a, b) => a.id - b.id),
+      unchanged: [...others.map((id) => ({ id, reason: 'SAME_STATUS' })), { id: inGuangzhou, reason: 'ILLEGAL_TRANSITION' }].sort(
+        (a, b) => a.id - b.id,
+      ),
     });
 
     expect((await caseOf(analyst, 'CONS-001')).statuses).toEqual({ open: 0, acknowledged: 2, confirmed: 1, dismissed: 0, resolved: 0 });
@@ -47,7 +49,10 @@ describe('acting on a case', () => {
       ['analyst', 'open', 'acknowledged', null],
       ['analyst', 'acknowledged', 'confirmed', 'ICBC’s declaration checked on site'],
     ]);
-    for (const id of others) expect((await detail(analyst, id)).history.slice(-1).map((h) => [h.actor, h.from, h.to])).toEqual([['analyst', 'open', 'acknowledged']]);
+    for (const id of others)
+      expect((await detail(analyst, id)).history.slice(-1).map((h) => [h.actor, h.from, h.to])).toEqual([
+        ['analyst', 'open', 'acknowledged'],
+      ]);
 
     const entries = await auditOf(app, `case:${caseId}`);
     expect(entries.map((e) => e.details)).toEqual([
@@ -74,7 +79,9 @@ describe('acting on a case', () => {
     const [first, last] = [Math.min(...others), Math.max(...others)];
     const historyBefore = (await detail(analyst, first)).history.length;
     // The last finding's history entry fails, after the first one's was written.
-    await sql`create trigger refuse_history before insert on finding_history when new.finding_id = ${sql.lit(last)} begin select raise(abort, 'disk says no'); end`.execute(app.ctx.db);
+    await sql`create trigger refuse_history before insert on finding_history when new.finding_id = ${sql.lit(last)} begin select raise(abort, 'disk says no'); end`.execute(
+      app.ctx.db,
+    );
     try {
       const res = await analyst.patch(`/api/v1/cases/${caseId}`, { status: 'dismissed', note: 'ICBC withdrew its declaration' });
       expect(res.status).toBe(500);

@@ -23,18 +23,31 @@ describe('commenting on a case', () => {
     const asked = await analyst.post(`/api/v1/cases/${caseId}/comments`, { text: 'Why does Alipay leave these links out?' });
     expect(asked.status, asked.text).toBe(201);
     expect(asked.body).toEqual({
-      comment: { id: expect.any(Number), at: NOW.toISOString(), author: 'analyst', role: 'analyst', institution: null, text: 'Why does Alipay leave these links out?' },
+      comment: {
+        id: expect.any(Number),
+        at: NOW.toISOString(),
+        author: 'analyst',
+        role: 'analyst',
+        institution: null,
+        text: 'Why does Alipay leave these links out?',
+      },
       findings: 3,
     });
     const replied = await (await app.as('alipay')).post(`/api/v1/cases/${caseId}/comments`, { text: '  ICBC never went live with us.  ' });
     expect(replied.status, replied.text).toBe(201);
-    expect(replied.body.comment).toMatchObject({ author: 'alipay', role: 'institution', institution: 'alipay', text: 'ICBC never went live with us.' });
+    expect(replied.body.comment).toMatchObject({
+      author: 'alipay',
+      role: 'institution',
+      institution: 'alipay',
+      text: 'ICBC never went live with us.',
+    });
 
     expect((await caseDetail(analyst, caseId)).comments.map((c) => [c.author, c.text])).toEqual([
       ['analyst', 'Why does Alipay leave these links out?'],
       ['alipay', 'ICBC never went live with us.'],
     ]);
-    for (const id of findingIds) expect((await detail(analyst, id)).comments.map((c) => c.id)).toEqual([asked.body.comment.id, replied.body.comment.id]);
+    for (const id of findingIds)
+      expect((await detail(analyst, id)).comments.map((c) => c.id)).toEqual([asked.body.comment.id, replied.body.comment.id]);
 
     const trail = await (await app.as('auditor')).get<{ items: AuditEntry[] }>('/api/v1/audit?action=finding.comment');
     expect(trail.body.items.filter((e) => e.target === `case:${caseId}`).map((e) => [e.actor, e.details])).toEqual([

@@ -20,7 +20,9 @@ function pdfText(bytes: Buffer): string[] {
   const file = path.join(os.tmpdir(), `interop-cases-export-${process.pid}-${sha256(bytes).slice(0, 8)}.pdf`);
   fs.writeFileSync(file, bytes);
   try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
   } finally {
     fs.rmSync(file, { force: true });
   }
@@ -56,8 +58,19 @@ describe('exporting by case', () => {
     expect(Object.keys(rows[0])).toEqual([...CASE_CSV_COLUMNS]);
     expect(rows.map((r) => r.case)).toEqual((await cases(auditor, 'sort=-cities')).items.map((c) => c.id));
     expect(rows[0]).toMatchObject({
-      rule: 'CONS-001', severity: 'low', subjects: 'icbc;alipay', subject_names_zh: '中国工商银行;支付宝', mode: 'mpm', channel: 'offline',
-      city_count: '3', cities: [BEIJING, GUANGZHOU, SHENZHEN].join(';'), findings: '3', open: '3', acknowledged: '0', first_period: '2021-02', last_period: '2021-02',
+      rule: 'CONS-001',
+      severity: 'low',
+      subjects: 'icbc;alipay',
+      subject_names_zh: '中国工商银行;支付宝',
+      mode: 'mpm',
+      channel: 'offline',
+      city_count: '3',
+      cities: [BEIJING, GUANGZHOU, SHENZHEN].join(';'),
+      findings: '3',
+      open: '3',
+      acknowledged: '0',
+      first_period: '2021-02',
+      last_period: '2021-02',
     });
     expect(rows[0].city_names_zh.split(';')).toHaveLength(3);
     const entry = await latestExport();
@@ -68,7 +81,14 @@ describe('exporting by case', () => {
     const { bytes, headers } = await exported('json', '&rule=CONS-001');
     const body = JSON.parse(bytes.toString('utf8'));
     expect(body).toMatchObject({ filters: { rule: ['CONS-001'] }, by: 'case', sort: '-severity', total: 1 });
-    expect(body.cases).toEqual([{ ...(await caseOf(auditor, 'CONS-001')), subjectNames: expect.any(Array), cityNames: expect.any(Array), comments: expect.any(Array) }]);
+    expect(body.cases).toEqual([
+      {
+        ...(await caseOf(auditor, 'CONS-001')),
+        subjectNames: expect.any(Array),
+        cityNames: expect.any(Array),
+        comments: expect.any(Array),
+      },
+    ]);
     expect(body.cases[0].cityNames.map((c: { id: string }) => c.id)).toEqual([BEIJING, GUANGZHOU, SHENZHEN]);
     expect((await exported('json', '&rule=CONS-001')).headers.get('x-content-sha256')).toBe(headers.get('x-content-sha256'));
     expect((await latestExport()).details).toMatchObject({ format: 'json', by: 'case', filters: { rule: ['CONS-001'] }, rows: 1 });
@@ -101,18 +121,21 @@ describe('exporting by case', () => {
       expect((await analyst.post(`/api/v1/findings/${findingIds[0]}/comments`, { text: 'Own note' })).status).toBe(201);
       byFindingBefore = { csv: (await byFinding('csv')).bytes.length, json: (await byFinding('json')).bytes.length };
       const alipay = await app.as('alipay');
-      for (const [i, text] of THREAD.entries()) expect((await (i === 1 ? alipay : analyst).post(`/api/v1/cases/${caseId}/comments`, { text })).status).toBe(201);
+      for (const [i, text] of THREAD.entries())
+        expect((await (i === 1 ? alipay : analyst).post(`/api/v1/cases/${caseId}/comments`, { text })).status).toBe(201);
       // The finding's page still shows the thread with the finding's own comment.
       expect((await detail(analyst, findingIds[1])).comments.map((c) => c.text)).toEqual(THREAD);
     });
 
     it('leaves it out of every row of an export by finding, which names each finding’s case and keeps its own comments, and does not grow', async () => {
       const json = JSON.parse((await byFinding('json')).bytes.toString('utf8'));
-      expect(json.findings.map((f: { caseId: string; comments: { text: string }[] }) => [f.caseId, f.comments.map((c) => c.text)])).toEqual([
-        [caseId, ['Own note']],
-        [caseId, []],
-        [caseId, []],
-      ]);
+      expect(json.findings.map((f: { caseId: string; comments: { text: string }[] }) => [f.caseId, f.comments.map((c) => c.text)])).toEqual(
+        [
+          [caseId, ['Own note']],
+          [caseId, []],
+          [caseId, []],
+        ],
+      );
       const csv = await byFinding('csv');
       const rows = parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { columns: true });
       expect(rows.map((r) => r.case)).toEqual([caseId, caseId, caseId]);
@@ -124,7 +147,13 @@ describe('exporting by case', () => {
       const findings = workbook.getWorksheet('Findings')!;
       const caseColumn = (findings.getRow(1).values as string[]).indexOf('Case');
       expect([2, 3, 4].map((n) => findings.getRow(n).getCell(caseColumn).value)).toEqual([caseId, caseId, caseId]);
-      expect(workbook.getWorksheet('Comments')!.getSheetValues().slice(2).map((row) => (row as unknown[])[5])).toEqual(['Own note']);
+      expect(
+        workbook
+          .getWorksheet('Comments')!
+          .getSheetValues()
+          .slice(2)
+          .map((row) => (row as unknown[])[5]),
+      ).toEqual(['Own note']);
 
       const pdf = pdfText((await byFinding('pdf')).bytes).join('\n');
       expect(pdf.split(`Case · 案件: ${caseId}`)).toHaveLength(4);
@@ -136,21 +165,37 @@ describe('exporting by case', () => {
       const json = JSON.parse((await exported('json')).bytes.toString('utf8'));
       const threads = json.cases.map((c: { id: string; comments: unknown[] }) => [c.id, c.comments]);
       expect(threads.filter(([, comments]: [string, unknown[]]) => comments.length > 0)).toEqual([
-        [caseId, THREAD.map((text, i) => ({ at: expect.any(String), author: i === 1 ? 'alipay' : 'analyst', institution: i === 1 ? 'alipay' : null, text }))],
+        [
+          caseId,
+          THREAD.map((text, i) => ({
+            at: expect.any(String),
+            author: i === 1 ? 'alipay' : 'analyst',
+            institution: i === 1 ? 'alipay' : null,
+            text,
+          })),
+        ],
       ]);
 
       const rows = parse<Record<string, string>>((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true });
       const thread = rows.find((r) => r.case === caseId)!.comments.split(' | ');
-      expect(thread.map((entry) => entry.replace(/^\S+ /, ''))).toEqual(THREAD.map((text, i) => `${i === 1 ? 'alipay (alipay)' : 'analyst'}: ${JSON.stringify(text)}`));
+      expect(thread.map((entry) => entry.replace(/^\S+ /, ''))).toEqual(
+        THREAD.map((text, i) => `${i === 1 ? 'alipay (alipay)' : 'analyst'}: ${JSON.stringify(text)}`),
+      );
       expect(rows.filter((r) => r.comments !== '')).toHaveLength(1);
 
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await exported('xlsx')).bytes as unknown as ArrayBuffer);
       const comments = workbook.getWorksheet('Comments')!;
       expect((comments.getRow(1).values as string[]).slice(1)).toEqual(['Case', 'At (UTC)', 'Author', 'Institution', 'Comment']);
-      expect(comments.getSheetValues().slice(2).map((row) => { const [, id, , author, , text] = row as unknown[]; return [id, author, text]; })).toEqual(
-        THREAD.map((text, i) => [caseId, i === 1 ? 'alipay' : 'analyst', text]),
-      );
+      expect(
+        comments
+          .getSheetValues()
+          .slice(2)
+          .map((row) => {
+            const [, id, , author, , text] = row as unknown[];
+            return [id, author, text];
+          }),
+      ).toEqual(THREAD.map((text, i) => [caseId, i === 1 ? 'alipay' : 'analyst', text]));
 
       const pdf = pdfText((await exported('pdf')).bytes).join('\n');
       expect(pdf.match(/Alipay answered/g)).toHaveLength(1);

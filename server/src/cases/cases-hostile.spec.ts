@@ -57,7 +57,10 @@ describe('a hostile subject of a case', () => {
     const icbc = await app.as('icbc');
     for (const query of ['institution=alipay', 'institution=unionpay', 'sort=cities', 'q=exclusive', 'rule=RECIP-001']) {
       const ids = (await cases(icbc, query)).items.map((c) => c.id);
-      expect(ids.every((id) => id === disputed), query).toBe(true);
+      expect(
+        ids.every((id) => id === disputed),
+        query,
+      ).toBe(true);
     }
   });
 });
@@ -95,10 +98,19 @@ describe('the cost of the answers’ words', () => {
 
   it('lists at most 1000 warnings beside a refused report’s errors', async () => {
     const cities = (await alipay.get<{ items: { code: string }[] }>('/api/v1/cities')).body.items.map((c) => c.code);
-    const links = cities.flatMap((city) => (['mpm', 'cpm'] as const).flatMap((mode) => (['offline', 'online'] as const).map((channel) => aLink({ scanner: 'alipay', issuer: 'unionpay', city, mode, channel, since: '2021-09-01' }))));
+    const links = cities.flatMap((city) =>
+      (['mpm', 'cpm'] as const).flatMap((mode) =>
+        (['offline', 'online'] as const).map((channel) =>
+          aLink({ scanner: 'alipay', issuer: 'unionpay', city, mode, channel, since: '2021-09-01' }),
+        ),
+      ),
+    );
     expect(links.length).toBeGreaterThan(1000);
     // One malformed row refuses the report; every well-formed row's since after June is a warning.
-    const res = await alipay.post('/api/v1/reports?dryRun=true', aReport({ period: '2021-06', links: [aLink({ mode: 'qr' as never }), ...links] }));
+    const res = await alipay.post(
+      '/api/v1/reports?dryRun=true',
+      aReport({ period: '2021-06', links: [aLink({ mode: 'qr' as never }), ...links] }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.warnings).toHaveLength(1000);

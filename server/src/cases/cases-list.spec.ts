@@ -42,7 +42,14 @@ describe('listing cases', () => {
   });
 
   it('gives an agreement’s finding a case of its own, without cities', async () => {
-    expect(await caseOf(analyst, 'EXCL-001', 'institution=cmb')).toMatchObject({ subjects: ['tenpay', 'cmb'], cities: [], mode: null, channel: null, findingCount: 1, severity: 'high' });
+    expect(await caseOf(analyst, 'EXCL-001', 'institution=cmb')).toMatchObject({
+      subjects: ['tenpay', 'cmb'],
+      cities: [],
+      mode: null,
+      channel: null,
+      findingCount: 1,
+      severity: 'high',
+    });
   });
 
   it('keeps a case’s id stable, and lists its findings one click away', async () => {
@@ -50,7 +57,11 @@ describe('listing cases', () => {
     expect((await caseOf(analyst, 'CONS-001', 'city=440300')).id).toBe(id);
     const detail = await caseDetail(analyst, id);
     expect(detail.findings.total).toBe(3);
-    expect(detail.findings.items.map((f) => [f.ruleId, f.city])).toEqual([['CONS-001', BEIJING], ['CONS-001', GUANGZHOU], ['CONS-001', SHENZHEN]]);
+    expect(detail.findings.items.map((f) => [f.ruleId, f.city])).toEqual([
+      ['CONS-001', BEIJING],
+      ['CONS-001', GUANGZHOU],
+      ['CONS-001', SHENZHEN],
+    ]);
     expect(detail.comments).toEqual([]);
     expect(detail.allowedTransitions).toEqual(['acknowledged']);
     expect((await caseDetail(analyst, id, 'pageSize=2&page=2')).findings).toMatchObject({ total: 3, items: [{ city: SHENZHEN }] });
@@ -81,7 +92,13 @@ describe('listing cases', () => {
   });
 
   it('answers 422 with a stable code for a bad sort, filter or page size, as GET /findings does', async () => {
-    for (const [query, code] of [['sort=city', 'BAD_SORT'], ['status=closed', 'BAD_VALUE'], ['pageSize=201', 'TOO_BIG'], ['period=2021-13', 'BAD_PERIOD'], ['color=red', 'UNKNOWN_FIELD']]) {
+    for (const [query, code] of [
+      ['sort=city', 'BAD_SORT'],
+      ['status=closed', 'BAD_VALUE'],
+      ['pageSize=201', 'TOO_BIG'],
+      ['period=2021-13', 'BAD_PERIOD'],
+      ['color=red', 'UNKNOWN_FIELD'],
+    ]) {
       const res = await analyst.get(`/api/v1/cases?${query}`);
       expect(res.status, query).toBe(422);
       expect(res.body.errors[0].code, query).toBe(code);

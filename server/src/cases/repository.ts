@@ -29,7 +29,9 @@ export type CaseSortColumn = 'severity_rank' | 'last_period' | 'first_period' | 
 /** The findings of a case an institution may see (those naming it); everyone else sees them all. */
 function visibleTo(institution: string | null) {
   return (eb: ExpressionBuilder<Database, 'findings'>) =>
-    institution === null ? sql<boolean>`1` : eb('findings.id', 'in', eb.selectFrom('finding_subjects').select('finding_id').where('institution', '=', institution));
+    institution === null
+      ? sql<boolean>`1`
+      : eb('findings.id', 'in', eb.selectFrom('finding_subjects').select('finding_id').where('institution', '=', institution));
 }
 
 /** Every aggregated column is in the index findings_by_case: the GROUP BY reads no finding's row. */
@@ -69,8 +71,15 @@ export async function listCaseAggregates(
   paging: { page: number; pageSize: number },
 ): Promise<{ rows: CaseAggregate[]; total: number }> {
   const { n } = matching
-    ? await db.selectFrom(matching.select('case_id').distinct().as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    : await db.selectFrom('findings').where(visibleTo(institution)).select(sql<number>`count(distinct case_id)`.as('n')).executeTakeFirstOrThrow();
+    ? await db
+        .selectFrom(matching.select('case_id').distinct().as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await db
+        .selectFrom('findings')
+        .where(visibleTo(institution))
+        .select(sql<number>`count(distinct case_id)`.as('n'))
+        .executeTakeFirstOrThrow();
   const rows = await orderedCaseAggregates(db, matching, institution, sort)
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
@@ -79,11 +88,21 @@ export async function listCaseAggregates(
 }
 
 /** Every case having a finding among `matching`, in order (exports: a few small columns a case, read at once). */
-export async function allCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }): Promise<CaseAggregate[]> {
+export async function allCaseAggregates(
+  db: Db,
+  matching: MatchingFindings,
+  institution: string | null,
+  sort: { column: CaseSortColumn; descending: boolean },
+): Promise<CaseAggregate[]> {
   return await orderedCaseAggregates(db, matching, institution, sort).execute();
 }
 
-function orderedCaseAggregates(db: Db, matching: MatchingFindings, institution: string | null, sort: { column: CaseSortColumn; descending: boolean }) {
+function orderedCaseAggregates(
+  db: Db,
+  matching: MatchingFindings,
+  institution: string | null,
+  sort: { column: CaseSortColumn; descending: boolean },
+) {
   const direction = sort.descending ? 'desc' : 'asc';
   return aggregated(db, institution)
     .$if(matching !== null, (q) => q.where('case_id', 'in', matching!.select('case_id').distinct()))
@@ -100,7 +119,11 @@ export async function caseAggregate(db: Db, caseId: string, institution: string 
  * For each case, its most recently updated finding (the one whose explanation, subjects, mode and
  * channel it shows) and its cities, sorted: read for one page of cases only.
  */
-export async function caseDetails(db: Db, caseIds: readonly string[], institution: string | null): Promise<{ latest: Map<string, FindingRow>; cities: Map<string, string[]> }> {
+export async function caseDetails(
+  db: Db,
+  caseIds: readonly string[],
+  institution: string | null,
+): Promise<{ latest: Map<string, FindingRow>; cities: Map<string, string[]> }> {
   const latest = new Map<string, FindingRow>();
   const cities = new Map<string, string[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return { latest, cities };
@@ -120,7 +143,16 @@ export async function caseDetails(db: Db, caseIds: readonly string[], institutio
     );
   const [rows, cityRows] = await Promise.all([
     db.selectFrom('findings').selectAll().where('id', 'in', latestIds).execute(),
-    db.selectFrom('findings').select(['case_id', 'city']).distinct().where('case_id', 'in', caseIds).where('city', 'is not', null).where(visibleTo(institution)).orderBy('case_id').orderBy('city').execute(),
+    db
+      .selectFrom('findings')
+      .select(['case_id', 'city'])
+      .distinct()
+      .where('case_id', 'in', caseIds)
+      .where('city', 'is not', null)
+      .where(visibleTo(institution))
+      .orderBy('case_id')
+      .orderBy('city')
+      .execute(),
   ]);
   for (const row of rows) latest.set(row.case_id, row);
   for (const { case_id, city } of cityRows) cities.get(case_id)?.push(city!);
@@ -156,8 +188,18 @@ export interface NewCaseComment {
 /** A comment on a case, stored once (it shows on each of the case's findings), audited once. */
 export async function insertCaseComment(db: Db, caseId: string, comment: NewCaseComment, findings: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('finding_comments').values({ ...comment, finding_id: null, case_id: caseId }).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(trx, { at: comment.at, actor: comment.author, action: 'finding.comment', target: `case:${caseId}`, details: { commentId: id, text: comment.text, findings } });
+    const { id } = await trx
+      .insertInto('finding_comments')
+      .values({ ...comment, finding_id: null, case_id: caseId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      at: comment.at,
+      actor: comment.author,
+      action: 'finding.comment',
+      target: `case:${caseId}`,
+      details: { commentId: id, text: comment.text, findings },
+    });
     return id;
   });
 }
@@ -183,7 +225,8 @@ export async function moveCaseFindings(
     const moves = choose(findings.map((f) => ({ id: f.id, status: f.status as FindingStatus })));
     for (const { id, from } of moves) {
       // Read in this transaction, which holds the write lock: nothing can have changed it since.
-      if (!(await moveStatus(trx, id, from, change.to, change.note, change.actor, change.at))) throw new Error(`finding ${id} changed inside the case's transaction`);
+      if (!(await moveStatus(trx, id, from, change.to, change.note, change.actor, change.at)))
+        throw new Error(`finding ${id} changed inside the case's transaction`);
     }
     if (moves.length > 0) {
       await appendAudit(trx, {

@@ -13,7 +13,19 @@ import { visibleComments } from '../findings/subject-view.js';
 import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
 import { FINDING_STATUS_ZH, termZh } from '../text/chinese-terms.js';
-import { allCaseAggregates, caseAggregate, caseComments, caseDetails, insertCaseComment, listCaseAggregates, moveCaseFindings, type CaseAggregate, type CaseMove, type CaseSortColumn, type MatchingFindings } from './repository.js';
+import {
+  allCaseAggregates,
+  caseAggregate,
+  caseComments,
+  caseDetails,
+  insertCaseComment,
+  listCaseAggregates,
+  moveCaseFindings,
+  type CaseAggregate,
+  type CaseMove,
+  type CaseSortColumn,
+  type MatchingFindings,
+} from './repository.js';
 
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, CaseSortColumn> = {
   severity: 'severity_rank',
@@ -28,11 +40,24 @@ const SEVERITY_OF_RANK: Record<number, CaseSummary['severity']> = { 3: 'high', 2
 
 const institutionOf = (principal: Principal) => (principal.role === 'institution' ? principal.institution : null);
 
-const sortOf = (sort: CaseSort) => ({ column: SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS], descending: sort.startsWith('-') });
+const sortOf = (sort: CaseSort) => ({
+  column: SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS],
+  descending: sort.startsWith('-'),
+});
 
-export async function listCases(ctx: AppContext, principal: Principal, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
+export async function listCases(
+  ctx: AppContext,
+  principal: Principal,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; total: number }> {
   const { sort, page, pageSize, ...filters } = query;
-  const { rows, total } = await listCaseAggregates(ctx.db, matchingFindings(ctx.db, principal, filters), institutionOf(principal), sortOf(sort), { page, pageSize });
+  const { rows, total } = await listCaseAggregates(
+    ctx.db,
+    matchingFindings(ctx.db, principal, filters),
+    institutionOf(principal),
+    sortOf(sort),
+    { page, pageSize },
+  );
   return { items: await summaries(ctx.db, principal, rows), total };
 }
 
@@ -40,7 +65,13 @@ export async function listCases(ctx: AppContext, principal: Principal, query: Ca
  * Every case matching the filters, in order, its summaries read `chunkSize` cases at a time (exports):
  * the grouping runs once, and only a chunk's explanations and cities are held at a time.
  */
-export async function casesInOrder(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort, chunkSize: number): Promise<{ ids: string[]; chunks(): AsyncGenerator<CaseSummary[]> }> {
+export async function casesInOrder(
+  db: Db,
+  principal: Principal,
+  filters: FindingFilters,
+  sort: CaseSort,
+  chunkSize: number,
+): Promise<{ ids: string[]; chunks(): AsyncGenerator<CaseSummary[]> }> {
   const rows = await allCaseAggregates(db, matchingFindings(db, principal, filters), institutionOf(principal), sortOf(sort));
   return {
     ids: rows.map((row) => row.case_id),
@@ -60,7 +91,11 @@ function matchingFindings(db: Db, principal: Principal, filters: FindingFilters)
 }
 
 async function summaries(db: Db, principal: Principal, rows: readonly CaseAggregate[]): Promise<CaseSummary[]> {
-  const { latest, cities } = await caseDetails(db, rows.map((r) => r.case_id), institutionOf(principal));
+  const { latest, cities } = await caseDetails(
+    db,
+    rows.map((r) => r.case_id),
+    institutionOf(principal),
+  );
   return rows.map((row) => toCaseSummary(principal, row, latest.get(row.case_id)!, cities.get(row.case_id) ?? []));
 }
 
@@ -74,7 +109,13 @@ function toCaseSummary(principal: Principal, row: CaseAggregate, latest: Finding
     channel: shown.channel,
     severity: SEVERITY_OF_RANK[row.severity_rank] ?? 'low',
     cities,
-    statuses: { open: Number(row.open), acknowledged: Number(row.acknowledged), confirmed: Number(row.confirmed), dismissed: Number(row.dismissed), resolved: Number(row.resolved) },
+    statuses: {
+      open: Number(row.open),
+      acknowledged: Number(row.acknowledged),
+      confirmed: Number(row.confirmed),
+      dismissed: Number(row.dismissed),
+      resolved: Number(row.resolved),
+    },
     findingCount: Number(row.finding_count),
     firstPeriod: row.first_period,
     lastPeriod: row.last_period,
@@ -87,7 +128,8 @@ function toCaseSummary(principal: Principal, row: CaseAggregate, latest: Finding
 /** The case's summary if the principal may see it, else 404 as if it did not exist (a malformed id names none). */
 async function visibleCase(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
   const row = CASE_ID.test(caseId) ? await caseAggregate(ctx.db, caseId, institutionOf(principal)) : undefined;
-  if (!row) throw new NotFound(
+  if (!row)
+    throw new NotFound(
       CASE_ID.test(caseId)
         ? { en: `No case ${caseId}.`, zh: `没有案件 ${caseId}。` }
         : {
@@ -104,7 +146,13 @@ export async function caseDetail(ctx: AppContext, principal: Principal, caseId: 
   const ofCase = filteredFindings(ctx.db, principal, { status: query.status }).where('case_id', '=', caseId);
   const [{ n }, rows, comments] = await Promise.all([
     ofCase.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ofCase.selectAll().orderBy('city').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    ofCase
+      .selectAll()
+      .orderBy('city')
+      .orderBy('id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
     caseComments(ctx.db, caseId),
   ]);
   return {
@@ -121,7 +169,14 @@ function transitionsOf(summary: CaseSummary): FindingStatus[] {
   return STATUSES.filter((s) => next.has(s));
 }
 
-const toComment = (c: { id: number; at: string; author: string; role: string; institution: string | null; text: string }): Comment => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text });
+const toComment = (c: { id: number; at: string; author: string; role: string; institution: string | null; text: string }): Comment => ({
+  id: c.id,
+  at: c.at,
+  author: c.author,
+  role: c.role,
+  institution: c.institution,
+  text: c.text,
+});
 
 /**
  * The case whose status the principal may change. The route asks before it reads the body: an
@@ -129,7 +184,8 @@ const toComment = (c: { id: number; at: string; author: string; role: string; in
  */
 export async function caseToTriage(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
   const summary = await visibleCase(ctx, principal, caseId);
-  if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a case’s status.', zh: '只有分析员和管理员可以更改案件的状态。' });
+  if (!mayTriage(principal))
+    throw new Forbidden({ en: 'Only analysts and admins change a case’s status.', zh: '只有分析员和管理员可以更改案件的状态。' });
   return summary;
 }
 
@@ -137,8 +193,21 @@ export async function caseToTriage(ctx: AppContext, principal: Principal, caseId
  * A transition applied to each finding of the case (from caseToTriage) for which the status machine
  * allows it, as if each were changed alone (same body rules as PATCH /findings/:id).
  */
-export async function changeCaseStatus(ctx: AppContext, principal: Principal, { id: caseId }: CaseSummary, { status: to, note }: FindingPatch): Promise<CaseStatusChange> {
-  if (needsNote(to) && !note) throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a case ${to} needs a note saying why`, messageZh: `将案件改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`, path: '$.note' }]);
+export async function changeCaseStatus(
+  ctx: AppContext,
+  principal: Principal,
+  { id: caseId }: CaseSummary,
+  { status: to, note }: FindingPatch,
+): Promise<CaseStatusChange> {
+  if (needsNote(to) && !note)
+    throw new Invalid([
+      {
+        code: 'NOTE_REQUIRED',
+        message: `setting a case ${to} needs a note saying why`,
+        messageZh: `将案件改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`,
+        path: '$.note',
+      },
+    ]);
   const unchanged: CaseStatusChange['unchanged'] = [];
   const moves = await moveCaseFindings(
     ctx.db,
@@ -160,13 +229,25 @@ export async function changeCaseStatus(ctx: AppContext, principal: Principal, { 
 
 /** The case the principal may comment on, asked before the body is read (as caseToTriage). */
 export async function caseToComment(ctx: AppContext, principal: Principal, caseId: string): Promise<CaseSummary> {
-  if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read cases; they do not comment.', zh: '审计员只能阅读案件，不能评论。' });
+  if (principal.role === 'auditor')
+    throw new Forbidden({ en: 'Auditors read cases; they do not comment.', zh: '审计员只能阅读案件，不能评论。' });
   return visibleCase(ctx, principal, caseId);
 }
 
 /** A comment on the case (from caseToComment), stored once and shown on each of its findings. */
-export async function addCaseComment(ctx: AppContext, principal: Principal, { id: caseId, findingCount: findings }: CaseSummary, { text }: NewComment): Promise<{ comment: Comment; findings: number }> {
-  const values = { at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
+export async function addCaseComment(
+  ctx: AppContext,
+  principal: Principal,
+  { id: caseId, findingCount: findings }: CaseSummary,
+  { text }: NewComment,
+): Promise<{ comment: Comment; findings: number }> {
+  const values = {
+    at: ctx.now().toISOString(),
+    author: principal.username,
+    role: principal.role,
+    institution: principal.institution,
+    text,
+  };
   const id = await insertCaseComment(ctx.db, caseId, values, findings);
   return { comment: { id, ...values }, findings };
 }

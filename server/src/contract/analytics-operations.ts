@@ -1,5 +1,14 @@
 // The coverage and openness operations of the OpenAPI document.
-import { coverageLines, coverageLinesQuery, coverageQuery, coverageSeries, openness, opennessHistory, opennessHistoryQuery, opennessQuery } from './analytics.js';
+import {
+  coverageLines,
+  coverageLinesQuery,
+  coverageQuery,
+  coverageSeries,
+  openness,
+  opennessHistory,
+  opennessHistoryQuery,
+  opennessQuery,
+} from './analytics.js';
 import type { Operation } from './operations.js';
 
 type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Operation['responses']>;
@@ -7,7 +16,11 @@ type Failures = Record<'unauthorized' | 'forbidden' | 'notFound' | 'invalid', Op
 export function operations({ unauthorized, forbidden, notFound, invalid }: Failures): Operation[] {
   return [
     {
-      method: 'get', path: '/coverage', tag: 'Analytics', summary: 'Coverage of mutual recognition among systemic institutions', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/coverage',
+      tag: 'Analytics',
+      summary: 'Coverage of mutual recognition among systemic institutions',
+      roles: 'analyst, auditor, admin',
       description:
         'The coverage of a city in a mode and channel at a period is the share of unordered pairs of distinct systemic institutions that recognise each other mutually: ' +
         'A→B and B→A both `live` in the state as of the period (pilot, planned and suspended links do not count; a link declared for `*` counts in every city). ' +
@@ -21,7 +34,11 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
       responses: { '200': { description: 'The series', schema: coverageSeries }, ...unauthorized, ...forbidden, ...invalid },
     },
     {
-      method: 'get', path: '/coverage/lines', tag: 'Analytics', summary: 'Coverage by period in every mode and channel at once', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/coverage/lines',
+      tag: 'Analytics',
+      summary: 'Coverage by period in every mode and channel at once',
+      roles: 'analyst, auditor, admin',
       description:
         'The four by=period series of /coverage (mpm offline, mpm online, cpm offline, cpm online) over the same periods and scope, in one answer: each line is exactly what ' +
         '/coverage?by=period with that mode and channel and the same `from`, `to` and `city` answers. For a chart comparing modes and channels, one round trip instead of four. ' +
@@ -31,7 +48,11 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
       responses: { '200': { description: 'The lines', schema: coverageLines }, ...unauthorized, ...forbidden, ...invalid },
     },
     {
-      method: 'get', path: '/institutions/:id/openness', tag: 'Analytics', summary: 'How open an institution is: whose codes it recognises, and who recognises its codes', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/institutions/:id/openness',
+      tag: 'Analytics',
+      summary: 'How open an institution is: whose codes it recognises, and who recognises its codes',
+      roles: 'analyst, auditor, admin',
       description:
         'In each city, as of the period, in the mode and channel (default mpm, offline): `recognises` counts, of the other issuers present in the city, those whose codes the institution ' +
         'recognises live as scanner; `recognisedBy` counts, of the other scanners present, those that recognise its codes live. "Other" means an `active` institution other than itself; ' +
@@ -42,7 +63,11 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
       responses: { '200': { description: 'The openness', schema: openness }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
     },
     {
-      method: 'get', path: '/institutions/:id/openness/history', tag: 'Analytics', summary: 'How open an institution has been, period by period', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/institutions/:id/openness/history',
+      tag: 'Analytics',
+      summary: 'How open an institution has been, period by period',
+      roles: 'analyst, auditor, admin',
       description:
         'For each period from `from` to `to`, ascending, the `overall` that /institutions/{id}/openness answers for that period, mode and channel, in one answer: ' +
         'for a chart over time, one round trip and one walk over the periods instead of one request per period. ' +
@@ -50,7 +75,13 @@ export function operations({ unauthorized, forbidden, notFound, invalid }: Failu
         'With no report at all and no period asked for, `from`, `to` are null and `entries` is empty. ' +
         '404 for an unknown institution; 422 BAD_PERIOD, PERIOD_OUT_OF_RANGE (`from` or `to` before EARLIEST_PERIOD), BAD_VALUE (mode, channel), BAD_RANGE (`from` after `to`), RANGE_TOO_LONG (over 120 periods), UNKNOWN_FIELD.',
       query: opennessHistoryQuery,
-      responses: { '200': { description: 'The openness by period', schema: opennessHistory }, ...unauthorized, ...forbidden, ...notFound, ...invalid },
+      responses: {
+        '200': { description: 'The openness by period', schema: opennessHistory },
+        ...unauthorized,
+        ...forbidden,
+        ...notFound,
+        ...invalid,
+      },
     },
   ];
 }

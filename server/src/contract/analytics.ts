@@ -17,9 +17,17 @@ export const coverageQuery = z.strictObject({
   channel: channel.default('offline'),
   city: z
     .string()
-    .regex(/^\d{6}$/, { error: problemWords('UNKNOWN_CITY', 'city is a six-digit GB/T 2260 code of a city or a province', '城市应为城市或省份的六位 GB/T 2260 代码') })
+    .regex(/^\d{6}$/, {
+      error: problemWords(
+        'UNKNOWN_CITY',
+        'city is a six-digit GB/T 2260 code of a city or a province',
+        '城市应为城市或省份的六位 GB/T 2260 代码',
+      ),
+    })
     .optional()
-    .describe('Narrows the scope: a city code to that city, a province code (e.g. 440000) to its cities; default the whole nation. A municipality’s code is both.'),
+    .describe(
+      'Narrows the scope: a city code to that city, a province code (e.g. 440000) to its cities; default the whole nation. A municipality’s code is both.',
+    ),
 });
 export type CoverageQuery = z.infer<typeof coverageQuery>;
 
@@ -32,7 +40,9 @@ export const coverageEntry = z.object({
     .min(0)
     .max(1)
     .nullable()
-    .describe('0–1: the mean over the cities of the entry of each city’s share of mutual pairs, cities weighted equally; null when there is no pair to count (fewer than two systemic institutions).'),
+    .describe(
+      '0–1: the mean over the cities of the entry of each city’s share of mutual pairs, cities weighted equally; null when there is no pair to count (fewer than two systemic institutions).',
+    ),
   mutualPairs: z.number().int().describe('Mutual pairs, summed over the cities of the entry.'),
   pairs: z.number().int().describe('Pairs counted, summed over the cities of the entry.'),
 });
@@ -43,7 +53,10 @@ export const coverageSeries = z.object({
   mode,
   channel,
   city: z.string().nullable().describe('The city or province filter; null for the nation.'),
-  from: z.string().nullable().describe('The first period the series covers (equal to `to` except for by=period); null when nothing has been reported.'),
+  from: z
+    .string()
+    .nullable()
+    .describe('The first period the series covers (equal to `to` except for by=period); null when nothing has been reported.'),
   to: z.string().nullable().describe('The last period the series covers; null when nothing has been reported.'),
   institutions: z.array(z.string()).describe('The systemic, active institutions whose pairs are counted.'),
   series: z.array(coverageEntry),
@@ -60,7 +73,9 @@ export type CoverageLinesQuery = z.infer<typeof coverageLinesQuery>;
 export const coverageLine = z.object({
   mode,
   channel,
-  series: z.array(coverageEntry).describe('One entry per period from `from` to `to`, as /coverage?by=period answers for this mode and channel.'),
+  series: z
+    .array(coverageEntry)
+    .describe('One entry per period from `from` to `to`, as /coverage?by=period answers for this mode and channel.'),
 });
 
 export const coverageLines = z.object({
@@ -80,7 +95,14 @@ export const opennessQuery = z.strictObject({
 export type OpennessQuery = z.infer<typeof opennessQuery>;
 
 export const opennessShare = z.object({
-  share: z.number().min(0).max(1).nullable().describe('count / of for a city; for `overall`, the mean of the cities’ shares, cities weighted equally; null when there is nothing to count.'),
+  share: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe(
+      'count / of for a city; for `overall`, the mean of the cities’ shares, cities weighted equally; null when there is nothing to count.',
+    ),
   count: z.number().int(),
   of: z.number().int(),
 });
@@ -90,7 +112,9 @@ export const cityOpenness = z.object({
   city: z.string(),
   name: z.string(),
   nameZh: z.string(),
-  recognises: opennessShare.describe('Of the other issuers present in the city, those whose codes the institution recognises live as scanner.'),
+  recognises: opennessShare.describe(
+    'Of the other issuers present in the city, those whose codes the institution recognises live as scanner.',
+  ),
   recognisedBy: opennessShare.describe('Of the other scanners present in the city, those that recognise the institution’s codes live.'),
 });
 export type CityOpenness = z.infer<typeof cityOpenness>;
@@ -125,6 +149,8 @@ export const opennessHistory = z.object({
   to: z.string().nullable().describe('The last period of `entries`; null when nothing has been reported and no period was asked for.'),
   entries: z
     .array(z.object({ period: z.string(), overall: openness.shape.overall }))
-    .describe('One entry per period from `from` to `to`, ascending; each `overall` is what /institutions/{id}/openness answers for that period, mode and channel.'),
+    .describe(
+      'One entry per period from `from` to `to`, ascending; each `overall` is what /institutions/{id}/openness answers for that period, mode and channel.',
+    ),
 });
 export type OpennessHistory = z.infer<typeof opennessHistory>;

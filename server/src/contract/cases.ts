@@ -4,21 +4,39 @@ import { z } from 'zod';
 import { channel, mode } from './common.js';
 import { comment, csv, findingFilters, findingList, findingPatch, findingStatus, severity } from './findings.js';
 
-export const CASE_SORTS = ['severity', '-severity', 'lastPeriod', '-lastPeriod', 'firstPeriod', '-firstPeriod', 'updatedAt', '-updatedAt', 'ruleId', '-ruleId', 'cities', '-cities'] as const;
+export const CASE_SORTS = [
+  'severity',
+  '-severity',
+  'lastPeriod',
+  '-lastPeriod',
+  'firstPeriod',
+  '-firstPeriod',
+  'updatedAt',
+  '-updatedAt',
+  'ruleId',
+  '-ruleId',
+  'cities',
+  '-cities',
+] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 const page = z.coerce.number().int().min(1).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(50);
 
 export const caseListQuery = findingFilters.extend({
-  sort: z.enum(CASE_SORTS, { error: `BAD_SORT: one of ${CASE_SORTS.join(', ')}` }).default('-severity').describe('cities: by the number of cities'),
+  sort: z
+    .enum(CASE_SORTS, { error: `BAD_SORT: one of ${CASE_SORTS.join(', ')}` })
+    .default('-severity')
+    .describe('cities: by the number of cities'),
   page,
   pageSize,
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const caseDetailQuery = z.strictObject({
-  status: csv(findingStatus).optional().describe('only the case’s findings of these statuses (comma-separated); the summary still describes all of them'),
+  status: csv(findingStatus)
+    .optional()
+    .describe('only the case’s findings of these statuses (comma-separated); the summary still describes all of them'),
   page,
   pageSize,
 });
@@ -33,13 +51,18 @@ export const caseStatuses = z.object({
 });
 
 export const caseSummary = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/).describe('stable and opaque: take it from the list, never build it'),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .describe('stable and opaque: take it from the list, never build it'),
   ruleId: z.string(),
   subjects: z.array(z.string()),
   mode: mode.nullable(),
   channel: channel.nullable(),
   severity: severity.describe('the worst of its findings'),
-  cities: z.array(z.string()).describe('the city codes of its findings, sorted; empty when its findings have no city (agreements, missing reports)'),
+  cities: z
+    .array(z.string())
+    .describe('the city codes of its findings, sorted; empty when its findings have no city (agreements, missing reports)'),
   statuses: caseStatuses.describe('its findings counted by status, zeros included'),
   findingCount: z.number().int(),
   firstPeriod: z.string(),
@@ -55,7 +78,9 @@ export const caseList = z.object({ items: z.array(caseSummary), total: z.number(
 export const caseDetail = caseSummary.extend({
   findings: findingList.describe('its findings (those of the status filter), by city, paged'),
   comments: z.array(comment).describe('the case’s thread, oldest first (each comment also shows on every finding of the case)'),
-  allowedTransitions: z.array(findingStatus).describe('statuses at least one of its findings may move to; empty for institutions and auditors'),
+  allowedTransitions: z
+    .array(findingStatus)
+    .describe('statuses at least one of its findings may move to; empty for institutions and auditors'),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

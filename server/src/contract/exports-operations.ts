@@ -3,12 +3,18 @@ import { z } from 'zod';
 import { exportCheck, exportQuery, pastExportList, pastExportsQuery } from './exports.js';
 import type { Operation } from './operations.js';
 
-type Failures = Record<'unauthorized' | 'forbidden' | 'invalid', Operation['responses']> & { fail: (description: string) => Operation['responses'][string] };
+type Failures = Record<'unauthorized' | 'forbidden' | 'invalid', Operation['responses']> & {
+  fail: (description: string) => Operation['responses'][string];
+};
 
 export function operations({ unauthorized, forbidden, invalid, fail }: Failures): Operation[] {
   return [
     {
-      method: 'get', path: '/exports/findings', tag: 'Exports', summary: 'Export findings with their evidence, or cases, as CSV, XLSX, PDF or JSON', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/exports/findings',
+      tag: 'Exports',
+      summary: 'Export findings with their evidence, or cases, as CSV, XLSX, PDF or JSON',
+      roles: 'analyst, auditor, admin',
       description:
         'Takes every filter of GET /findings and its `sort`; exports every matching finding (no paging). ' +
         '`Content-Disposition` names the file after its filters and time; `X-Content-SHA256` is the SHA-256 of the exact bytes sent and `X-Export-Rows` the number of findings. ' +
@@ -27,31 +33,53 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
       query: exportQuery,
       responses: {
         '200': { description: 'The file', contentType: 'application/octet-stream' },
-        ...unauthorized, ...forbidden, ...invalid,
+        ...unauthorized,
+        ...forbidden,
+        ...invalid,
       },
     },
     {
-      method: 'get', path: '/exports', tag: 'Exports', summary: 'The findings exports made so far, newest first', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/exports',
+      tag: 'Exports',
+      summary: 'The findings exports made so far, newest first',
+      roles: 'analyst, auditor, admin',
       description:
-        'The audit trail\'s export.findings entries (actor, time, and in details: format, filters, sort, filename, rows, sha256), so that a file can be matched to its record; ' +
+        "The audit trail's export.findings entries (actor, time, and in details: format, filters, sort, filename, rows, sha256), so that a file can be matched to its record; " +
         'each with `file`: whether its bytes are still kept for GET /exports/{id}/file, and until when.',
       query: pastExportsQuery,
-      responses: { '200': { description: 'Audit entries of exports with their kept files', schema: pastExportList }, ...unauthorized, ...forbidden, ...invalid },
+      responses: {
+        '200': { description: 'Audit entries of exports with their kept files', schema: pastExportList },
+        ...unauthorized,
+        ...forbidden,
+        ...invalid,
+      },
     },
     {
-      method: 'get', path: '/exports/:id/file', tag: 'Exports', summary: 'A past findings export again, byte for byte', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/exports/:id/file',
+      tag: 'Exports',
+      summary: 'A past findings export again, byte for byte',
+      roles: 'analyst, auditor, admin',
       description:
-        '`id` is the seq of the export\'s audit entry (GET /exports). Answers the exact bytes recorded, checked against the recorded SHA-256 before they are sent, with the recorded filename, ' +
+        "`id` is the seq of the export's audit entry (GET /exports). Answers the exact bytes recorded, checked against the recorded SHA-256 before they are sent, with the recorded filename, " +
         '`X-Content-SHA256` and `X-Export-Rows`. The re-download is recorded (action export.file).',
       responses: {
         '200': { description: 'The file', contentType: 'application/octet-stream' },
-        ...unauthorized, ...forbidden,
+        ...unauthorized,
+        ...forbidden,
         '404': fail('EXPORT_NOT_FOUND: no findings export with this id'),
-        '410': fail('EXPORT_FILE_EXPIRED: past EXPORT_RETENTION_DAYS the file is no longer kept; its record and hash stay in the audit trail'),
+        '410': fail(
+          'EXPORT_FILE_EXPIRED: past EXPORT_RETENTION_DAYS the file is no longer kept; its record and hash stay in the audit trail',
+        ),
       },
     },
     {
-      method: 'post', path: '/exports/check', tag: 'Exports', summary: 'Which export is this file?', roles: 'analyst, auditor, admin',
+      method: 'post',
+      path: '/exports/check',
+      tag: 'Exports',
+      summary: 'Which export is this file?',
+      roles: 'analyst, auditor, admin',
       description:
         'Send a file (multipart field `file`, at most 256 MB, hashed as it arrives and not stored). Answers its SHA-256, size and the audit entries that recorded those bytes, oldest first (up to 100): ' +
         'findings exports, and for auditors and admins also audit trail exports and verification certificates. A file changed by a single byte matches none: 404 EXPORT_NOT_MATCHED. ' +
@@ -60,7 +88,8 @@ export function operations({ unauthorized, forbidden, invalid, fail }: Failures)
       responses: {
         '200': { description: 'The records of this file', schema: exportCheck },
         '400': fail('Not multipart, no file field (FILE_REQUIRED), or other parts (BAD_MULTIPART)'),
-        ...unauthorized, ...forbidden,
+        ...unauthorized,
+        ...forbidden,
         '404': fail('EXPORT_NOT_MATCHED: no record has this SHA-256'),
         '413': fail('FILE_TOO_LARGE: over 256 MB'),
       },

@@ -22,8 +22,12 @@ export const institutionLinks = z.object({
   period: z.string().nullable().describe('null when nothing has been reported and no period was asked for.'),
   mode,
   channel,
-  report: asOfReportRef.nullable().describe('The institution’s own as-of report; null when it has none (its links may still be declared by the other parties).'),
+  report: asOfReportRef
+    .nullable()
+    .describe('The institution’s own as-of report; null when it has none (its links may still be declared by the other parties).'),
   cityCount: z.number().int().describe('Cities in which the institution has at least one link.'),
-  groups: z.array(linkGroup).describe('Cities sharing the same link set, largest group first (then by first city code). Cities without any link are left out.'),
+  groups: z
+    .array(linkGroup)
+    .describe('Cities sharing the same link set, largest group first (then by first city code). Cities without any link are left out.'),
 });
 export type InstitutionLinks = z.infer<typeof institutionLinks>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { channel, linkStatus, mode, period, reconciliation, problemWords } from './common.js';
 
 export const matrixQuery = z.strictObject({
-  city: z.string().regex(/^\d{6}$/, { error: problemWords('UNKNOWN_CITY', 'city is a six-digit GB/T 2260 code', '城市应为六位 GB/T 2260 代码') }),
+  city: z
+    .string()
+    .regex(/^\d{6}$/, { error: problemWords('UNKNOWN_CITY', 'city is a six-digit GB/T 2260 code', '城市应为六位 GB/T 2260 代码') }),
   period,
   mode: mode.default('mpm'),
   channel: channel.default('offline'),

@@ -9,7 +9,9 @@ export const obligationStatus = z.enum(['submitted', 'due', 'late']);
 export const obligation = z.object({
   period: z.string(),
   dueDate: z.string().describe('Day `dueDay` of the month after the period (YYYY-MM-DD).'),
-  status: obligationStatus.describe('`submitted`: a report exists; `due`: none yet, and today (UTC) is not after the due date; `late`: none, and today is after it.'),
+  status: obligationStatus.describe(
+    '`submitted`: a report exists; `due`: none yet, and today (UTC) is not after the due date; `late`: none, and today is after it.',
+  ),
   report: z
     .object({
       id: z.number().int().describe('The latest version’s report id.'),

@@ -14,7 +14,8 @@ const ACCEPT_LANGUAGE = {
   in: 'header',
   required: false,
   schema: { type: 'string', example: 'zh-CN,zh;q=0.9,en;q=0.8' },
-  description: 'The language of the messages a person reads (problems\' title, detail and messages; a receipt\'s warnings): Chinese when zh is the best match, else English.',
+  description:
+    "The language of the messages a person reads (problems' title, detail and messages; a receipt's warnings): Chinese when zh is the best match, else English.",
 };
 
 function toOpenApiPath(path: string): string {
@@ -24,17 +25,23 @@ function toOpenApiPath(path: string): string {
 function operationObject(op: Operation): Record<string, unknown> {
   const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const queryParams = op.query
-    ? Object.entries((schemaOf(op.query, 'input') as { properties: Record<string, unknown>; required?: string[] }).properties).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: false,
-        schema,
-      }))
+    ? Object.entries((schemaOf(op.query, 'input') as { properties: Record<string, unknown>; required?: string[] }).properties).map(
+        ([name, schema]) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema,
+        }),
+      )
     : [];
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     const content = response.schema
-      ? { [response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: schemaOf(response.schema, 'output') } }
+      ? {
+          [response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: {
+            schema: schemaOf(response.schema, 'output'),
+          },
+        }
       : response.contentType
         ? { [response.contentType]: {} }
         : undefined;
@@ -73,7 +80,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       description:
         'Payment interconnection reports, the interconnection matrix and reference data. Errors are RFC 9457 problem details ' +
         '(application/problem+json) with a stable `code`; validation errors list every problem in `errors`. ' +
-        'What a person reads — a problem\'s `title` and `detail`, each `errors[].message` and `warnings[].message` — is in Chinese when the request\'s Accept-Language prefers it (zh, zh-CN, zh-Hans…, q-values weighed), else in English; ' +
+        "What a person reads — a problem's `title` and `detail`, each `errors[].message` and `warnings[].message` — is in Chinese when the request's Accept-Language prefers it (zh, zh-CN, zh-Hans…, q-values weighed), else in English; " +
         'such answers carry Vary: Accept-Language. Codes, paths, rows and columns are the same in both languages: a client keys on them. ' +
         'Cookie sessions must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on state-changing requests; API keys are exempt. ' +
         'Any request may answer 503 with Retry-After when storage cannot take it (codes STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_BUSY, ' +

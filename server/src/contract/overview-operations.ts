@@ -7,7 +7,11 @@ type Failures = Record<'unauthorized' | 'forbidden' | 'invalid', Operation['resp
 export function operations({ unauthorized, forbidden, invalid }: Failures): Operation[] {
   return [
     {
-      method: 'get', path: '/overview', tag: 'Analytics', summary: 'Headline figures for the analyst overview, as of a period', roles: 'analyst, auditor, admin',
+      method: 'get',
+      path: '/overview',
+      tag: 'Analytics',
+      summary: 'Headline figures for the analyst overview, as of a period',
+      roles: 'analyst, auditor, admin',
       description:
         'Everything is as of `period` (default the latest reported period; the current month when nothing has been reported), except `openFindings`, which is the backlog today. ' +
         '**Coverage** (in `mode`, `channel`, default mpm, offline) is computed exactly as /coverage: the national figure is the mean over every city of the registry, `yearEarlier` is the same at the period twelve months before; ' +

@@ -33,6 +33,9 @@ export const previewResult = z.object({
   period: z.string().nullable().describe('the latest reported period, where holding decides open or resolved'),
   settings,
   wouldOpen: z.number().int().describe('findings that would open (new, or resolved ones that would reopen)'),
-  wouldResolve: z.number().int().describe('open or acknowledged findings that would resolve (the system never resolves a confirmed finding)'),
+  wouldResolve: z
+    .number()
+    .int()
+    .describe('open or acknowledged findings that would resolve (the system never resolves a confirmed finding)'),
   unchanged: z.number().int().describe('findings that hold now and would still hold'),
 });

@@ -10,9 +10,24 @@ export function isReservedUsername(name: string): boolean {
 
 export const username = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, { error: problemWords('BAD_USERNAME', '2–64 lowercase letters, digits, dots, hyphens or underscores', '应为 2–64 位的小写字母、数字、点、连字符或下划线') })
-  .refine((name) => !isReservedUsername(name), { error: problemWords('RESERVED_USERNAME', `${RESERVED_USERNAMES.join(' and ')} name the system in the record`, `${RESERVED_USERNAMES.join('、')} 在记录中代表系统本身`) });
-const password = z.string().min(12, { error: problemWords('WEAK_PASSWORD', 'passwords need at least 12 characters', '密码至少需要 12 个字符') }).max(200);
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+    error: problemWords(
+      'BAD_USERNAME',
+      '2–64 lowercase letters, digits, dots, hyphens or underscores',
+      '应为 2–64 位的小写字母、数字、点、连字符或下划线',
+    ),
+  })
+  .refine((name) => !isReservedUsername(name), {
+    error: problemWords(
+      'RESERVED_USERNAME',
+      `${RESERVED_USERNAMES.join(' and ')} name the system in the record`,
+      `${RESERVED_USERNAMES.join('、')} 在记录中代表系统本身`,
+    ),
+  });
+const password = z
+  .string()
+  .min(12, { error: problemWords('WEAK_PASSWORD', 'passwords need at least 12 characters', '密码至少需要 12 个字符') })
+  .max(200);
 
 export const user = z.object({
   username: z.string(),
@@ -26,7 +41,11 @@ export type User = z.infer<typeof user>;
 export const newUser = z
   .strictObject({ username, password, role, institution: slug.optional() })
   .refine((u) => (u.role === 'institution') === (u.institution !== undefined), {
-    error: problemWords('INSTITUTION_REQUIRED', 'an institution user names its institution, and only an institution user does', '机构用户须指明其机构，且只有机构用户可以指明机构'),
+    error: problemWords(
+      'INSTITUTION_REQUIRED',
+      'an institution user names its institution, and only an institution user does',
+      '机构用户须指明其机构，且只有机构用户可以指明机构',
+    ),
     path: ['institution'],
   });
 

@@ -44,7 +44,17 @@ describe('reads beside a write', () => {
     let letGo!: () => void;
     const held = new Promise<void>((resolve) => (letGo = resolve));
     const writing = database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('cities').values({ code: '999001', name: 'Test city', name_zh: '测试市', province: '990000', province_name: 'Test', province_name_zh: '测试' }).execute();
+      await trx
+        .insertInto('cities')
+        .values({
+          code: '999001',
+          name: 'Test city',
+          name_zh: '测试市',
+          province: '990000',
+          province_name: 'Test',
+          province_name_zh: '测试',
+        })
+        .execute();
       await held;
     });
     await new Promise((r) => setTimeout(r, 20));
@@ -73,7 +83,11 @@ describe('reads beside a write', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-db-'));
     const order: string[] = [];
     await withOpenTransaction(path.join(dir, 'test.db'), async () => {
-      const write = database!.db.deleteFrom('cities').where('code', '=', '999001').execute().then(() => order.push('delete'));
+      const write = database!.db
+        .deleteFrom('cities')
+        .where('code', '=', '999001')
+        .execute()
+        .then(() => order.push('delete'));
       await new Promise((r) => setTimeout(r, 50));
       order.push('still open');
       void write;
@@ -89,13 +103,32 @@ describe('reads run again', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-db-'));
     database = openDatabase(path.join(dir, 'test.db'));
     const { db } = database;
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
-    await db.insertInto('t' as never).values({ id: 1 }).execute();
-    const read = () => db.selectFrom('t' as never).selectAll().execute();
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
+    await db
+      .insertInto('t' as never)
+      .values({ id: 1 })
+      .execute();
+    const read = () =>
+      db
+        .selectFrom('t' as never)
+        .selectAll()
+        .execute();
     expect(await read()).toEqual([{ id: 1 }]);
-    await db.schema.alterTable('t').addColumn('name', 'text', (c) => c.notNull().defaultTo('x')).execute();
-    await db.insertInto('t' as never).values({ id: 2, name: 'y' }).execute();
-    expect(await read()).toEqual([{ id: 1, name: 'x' }, { id: 2, name: 'y' }]);
+    await db.schema
+      .alterTable('t')
+      .addColumn('name', 'text', (c) => c.notNull().defaultTo('x'))
+      .execute();
+    await db
+      .insertInto('t' as never)
+      .values({ id: 2, name: 'y' })
+      .execute();
+    expect(await read()).toEqual([
+      { id: 1, name: 'x' },
+      { id: 2, name: 'y' },
+    ]);
   });
 });
 
@@ -103,16 +136,41 @@ describe('runEach', () => {
   it('runs the statement once per row in the transaction, returns each insert id in order, and rolls back with it', async () => {
     database = openDatabase(':memory:');
     const { db } = database;
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').addColumn('n', 'integer').execute();
-    const ids = await db.transaction().execute((trx) => runEach(trx, 'insert into t (name, n) values (?, ?)', [['a', 1], ['b', null], ['c', 3]]));
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text')
+      .addColumn('n', 'integer')
+      .execute();
+    const ids = await db.transaction().execute((trx) =>
+      runEach(trx, 'insert into t (name, n) values (?, ?)', [
+        ['a', 1],
+        ['b', null],
+        ['c', 3],
+      ]),
+    );
     expect(ids).toEqual([1, 2, 3]);
-    expect(await db.selectFrom('t' as never).selectAll().execute()).toEqual([{ id: 1, name: 'a', n: 1 }, { id: 2, name: 'b', n: null }, { id: 3, name: 'c', n: 3 }]);
+    expect(
+      await db
+        .selectFrom('t' as never)
+        .selectAll()
+        .execute(),
+    ).toEqual([
+      { id: 1, name: 'a', n: 1 },
+      { id: 2, name: 'b', n: null },
+      { id: 3, name: 'c', n: 3 },
+    ]);
     await expect(
       db.transaction().execute(async (trx) => {
         await runEach(trx, 'insert into t (name, n) values (?, ?)', [['d', 4]]);
         throw new Error('undone');
       }),
     ).rejects.toThrow('undone');
-    expect(await db.selectFrom('t' as never).selectAll().execute()).toHaveLength(3);
+    expect(
+      await db
+        .selectFrom('t' as never)
+        .selectAll()
+        .execute(),
+    ).toHaveLength(3);
   });
 });

@@ -18,7 +18,10 @@ export interface OpenDatabase {
 
 /** Kysely's SQLite dialect (its SQL and introspection) over the routing driver. */
 class RoutingSqliteDialect extends SqliteDialect {
-  constructor(private readonly writer: BetterSqlite3.Database, private readonly reader: BetterSqlite3.Database | null) {
+  constructor(
+    private readonly writer: BetterSqlite3.Database,
+    private readonly reader: BetterSqlite3.Database | null,
+  ) {
     super({ database: writer });
   }
 
@@ -61,7 +64,10 @@ export async function rawRows(db: Db, query: Compilable): Promise<unknown[][]> {
   const sqlite = handles.get(db);
   // A Kysely not opened here (none today): the same rows through Kysely.
   if (!sqlite) return (await db.executeQuery<Record<string, unknown>>(compiled)).rows.map((row) => Object.values(row));
-  return sqlite.prepare(compiled.sql).raw(true).all(...compiled.parameters) as unknown[][];
+  return sqlite
+    .prepare(compiled.sql)
+    .raw(true)
+    .all(...compiled.parameters) as unknown[][];
 }
 
 /**

@@ -31,5 +31,12 @@ export function exceedsDepth(value: unknown, max: number): boolean {
 }
 
 export function jsonTooDeep(): BadRequest {
-  return new BadRequest({ en: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`, zh: `JSON 请求体嵌套超过 ${MAX_JSON_DEPTH} 层；本 API 的请求都不需要这么深。` }, undefined, 'JSON_TOO_DEEP');
+  return new BadRequest(
+    {
+      en: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`,
+      zh: `JSON 请求体嵌套超过 ${MAX_JSON_DEPTH} 层；本 API 的请求都不需要这么深。`,
+    },
+    undefined,
+    'JSON_TOO_DEEP',
+  );
 }

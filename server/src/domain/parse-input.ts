@@ -44,7 +44,16 @@ function allowedValues(values: readonly unknown[]): Words {
   };
 }
 
-const TYPE_ZH: Record<string, string> = { string: '文本', number: '数字', int: '整数', boolean: '布尔值', array: '数组', object: '对象', null: 'null', undefined: '空' };
+const TYPE_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值',
+  array: '数组',
+  object: '对象',
+  null: 'null',
+  undefined: '空',
+};
 const typeZh = (name: string) => TYPE_ZH[name] ?? name;
 const zodChinese = z.locales.zhCN().localeError;
 
@@ -68,7 +77,12 @@ function issueWords(issue: z.core.$ZodIssue): Words {
       const most = issue.code === 'too_big';
       const limit = String(most ? issue.maximum : issue.minimum);
       const strict = !issue.inclusive;
-      const counted = issue.origin === 'string' ? { en: 'characters', zh: '个字符' } : issue.origin === 'array' || issue.origin === 'set' ? { en: 'items', zh: '项' } : undefined;
+      const counted =
+        issue.origin === 'string'
+          ? { en: 'characters', zh: '个字符' }
+          : issue.origin === 'array' || issue.origin === 'set'
+            ? { en: 'items', zh: '项' }
+            : undefined;
       if (counted) {
         const en = most ? (strict ? 'fewer than' : 'at most') : strict ? 'more than' : 'at least';
         const zh = most ? (strict ? '应少于' : '最多') : strict ? '应多于' : '至少';

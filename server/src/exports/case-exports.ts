@@ -16,22 +16,65 @@ import { commentCells, commentColumns } from './xlsx-export.js';
 export type CaseExportWriter = (source: CaseSource, out: Writable, meta: ExportMeta) => Promise<void>;
 
 export const CASE_CSV_COLUMNS = [
-  'case', 'rule', 'severity', 'subjects', 'subject_names', 'subject_names_zh', 'mode', 'channel', 'city_count', 'cities', 'city_names', 'city_names_zh',
-  'findings', 'open', 'acknowledged', 'confirmed', 'dismissed', 'resolved', 'first_period', 'last_period', 'explanation', 'explanation_zh', 'comments', 'updated_at',
+  'case',
+  'rule',
+  'severity',
+  'subjects',
+  'subject_names',
+  'subject_names_zh',
+  'mode',
+  'channel',
+  'city_count',
+  'cities',
+  'city_names',
+  'city_names_zh',
+  'findings',
+  'open',
+  'acknowledged',
+  'confirmed',
+  'dismissed',
+  'resolved',
+  'first_period',
+  'last_period',
+  'explanation',
+  'explanation_zh',
+  'comments',
+  'updated_at',
 ] as const;
 
 function caseCells(c: ExportedCase): (string | number | null)[] {
   return [
-    c.id, c.ruleId, c.severity, c.subjects.join(';'), c.subjectNames.map((n) => n.name).join(';'), c.subjectNames.map((n) => n.nameZh).join(';'), c.mode, c.channel,
-    c.cities.length, c.cities.join(';'), c.cityNames.map((n) => n.name).join(';'), c.cityNames.map((n) => n.nameZh).join(';'),
-    c.findingCount, c.statuses.open, c.statuses.acknowledged, c.statuses.confirmed, c.statuses.dismissed, c.statuses.resolved,
-    c.firstPeriod, c.lastPeriod, c.explanation, c.explanationZh, commentsText(c), c.updatedAt,
+    c.id,
+    c.ruleId,
+    c.severity,
+    c.subjects.join(';'),
+    c.subjectNames.map((n) => n.name).join(';'),
+    c.subjectNames.map((n) => n.nameZh).join(';'),
+    c.mode,
+    c.channel,
+    c.cities.length,
+    c.cities.join(';'),
+    c.cityNames.map((n) => n.name).join(';'),
+    c.cityNames.map((n) => n.nameZh).join(';'),
+    c.findingCount,
+    c.statuses.open,
+    c.statuses.acknowledged,
+    c.statuses.confirmed,
+    c.statuses.dismissed,
+    c.statuses.resolved,
+    c.firstPeriod,
+    c.lastPeriod,
+    c.explanation,
+    c.explanationZh,
+    commentsText(c),
+    c.updatedAt,
   ];
 }
 
 export const writeCaseCsv: CaseExportWriter = async (source, out) => {
   await write(out, '\uFEFF' + csvRecord(CASE_CSV_COLUMNS));
-  for await (const chunk of source.chunks()) await write(out, chunk.map((c) => csvRecord(caseCells(c).map((cell) => (cell === null ? '' : String(cell))))).join(''));
+  for await (const chunk of source.chunks())
+    await write(out, chunk.map((c) => csvRecord(caseCells(c).map((cell) => (cell === null ? '' : String(cell))))).join(''));
 };
 
 export const writeCaseJson: CaseExportWriter = (source, out, meta) => writeJsonRows('case', source.chunks(), out, meta);
@@ -66,10 +109,29 @@ const monthDate = (period: string) => new Date(`${period}-01T00:00:00Z`);
 
 function caseRow(c: ExportedCase): WorkbookCell[] {
   return [
-    c.id, c.ruleId, c.severity, c.subjects.join(', '), c.subjectNames.map((n) => n.name).join(', '), c.subjectNames.map((n) => n.nameZh).join('、'), c.mode, c.channel,
-    c.cities.length, c.cities.join(', '), c.cityNames.map((n) => n.name).join(', '), c.cityNames.map((n) => n.nameZh).join('、'),
-    c.findingCount, c.statuses.open, c.statuses.acknowledged, c.statuses.confirmed, c.statuses.dismissed, c.statuses.resolved,
-    monthDate(c.firstPeriod), monthDate(c.lastPeriod), c.explanation, c.explanationZh, new Date(c.updatedAt),
+    c.id,
+    c.ruleId,
+    c.severity,
+    c.subjects.join(', '),
+    c.subjectNames.map((n) => n.name).join(', '),
+    c.subjectNames.map((n) => n.nameZh).join('、'),
+    c.mode,
+    c.channel,
+    c.cities.length,
+    c.cities.join(', '),
+    c.cityNames.map((n) => n.name).join(', '),
+    c.cityNames.map((n) => n.nameZh).join('、'),
+    c.findingCount,
+    c.statuses.open,
+    c.statuses.acknowledged,
+    c.statuses.confirmed,
+    c.statuses.dismissed,
+    c.statuses.resolved,
+    monthDate(c.firstPeriod),
+    monthDate(c.lastPeriod),
+    c.explanation,
+    c.explanationZh,
+    new Date(c.updatedAt),
   ];
 }
 

@@ -31,10 +31,17 @@ export interface CaseSource {
 }
 
 export async function caseSource(db: Db, principal: Principal, filters: FindingFilters, sort: CaseSort): Promise<CaseSource> {
-  const [cases, institutions, cities] = await Promise.all([casesInOrder(db, principal, filters, sort, EXPORT_CHUNK), listInstitutions(db), listCities(db)]);
+  const [cases, institutions, cities] = await Promise.all([
+    casesInOrder(db, principal, filters, sort, EXPORT_CHUNK),
+    listInstitutions(db),
+    listCities(db),
+  ]);
   const named = new Map<string, Named>([...institutions.map((i): [string, Named] => [i.id, { id: i.id, name: i.name, nameZh: i.nameZh }])]);
   const cityNamed = new Map<string, Named>(cities.map((c): [string, Named] => [c.code, { id: c.code, name: c.name, nameZh: c.nameZh }]));
-  const nameOf = (names: Map<string, Named>) => (id: string): Named => names.get(id) ?? { id, name: id, nameZh: id };
+  const nameOf =
+    (names: Map<string, Named>) =>
+    (id: string): Named =>
+      names.get(id) ?? { id, name: id, nameZh: id };
 
   /** The threads of a chunk of cases, by case id. */
   async function threadsOf(caseIds: readonly string[]): Promise<Map<string, ExportedComment[]>> {
@@ -53,7 +60,12 @@ export async function caseSource(db: Db, principal: Principal, filters: FindingF
     async *chunks(include = { comments: true }) {
       for await (const chunk of cases.chunks()) {
         const threads = include.comments ? await threadsOf(chunk.map((c) => c.id)) : new Map<string, ExportedComment[]>();
-        yield chunk.map((c) => ({ ...c, subjectNames: c.subjects.map(nameOf(named)), cityNames: c.cities.map(nameOf(cityNamed)), comments: threads.get(c.id) ?? [] }));
+        yield chunk.map((c) => ({
+          ...c,
+          subjectNames: c.subjects.map(nameOf(named)),
+          cityNames: c.cities.map(nameOf(cityNamed)),
+          comments: threads.get(c.id) ?? [],
+        }));
       }
     },
     async *comments() {

@@ -6,8 +6,31 @@ import { commentsText, evidenceText, historyText, periodsText, write, type Expor
 import { neutraliseFormula } from './formula-guard.js';
 
 export const CSV_COLUMNS = [
-  'id', 'rule', 'rule_version', 'severity', 'status', 'subjects', 'subject_names', 'subject_names_zh', 'city', 'city_name', 'city_name_zh',
-  'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'explanation', 'explanation_zh', 'evidence', 'history', 'comments', 'updated_at', 'fingerprint', 'case',
+  'id',
+  'rule',
+  'rule_version',
+  'severity',
+  'status',
+  'subjects',
+  'subject_names',
+  'subject_names_zh',
+  'city',
+  'city_name',
+  'city_name_zh',
+  'mode',
+  'channel',
+  'first_period',
+  'last_period',
+  'periods',
+  'holds',
+  'explanation',
+  'explanation_zh',
+  'evidence',
+  'history',
+  'comments',
+  'updated_at',
+  'fingerprint',
+  'case',
 ] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -23,10 +46,31 @@ export const csvRecord = (cells: readonly string[]) => cells.map(field).join(','
 
 function csvRow(f: ExportedFinding): string {
   const cells = [
-    String(f.id), f.ruleId, String(f.ruleVersion), f.severity, f.status, f.subjects.join(';'),
-    f.subjectNames.map((n) => n.name).join(';'), f.subjectNames.map((n) => n.nameZh).join(';'),
-    f.city ?? '', f.cityName ?? '', f.cityNameZh ?? '', f.mode ?? '', f.channel ?? '', f.firstPeriod, f.lastPeriod, periodsText(f), f.holds ? 'true' : 'false',
-    f.explanation, f.explanationZh, evidenceText(f), historyText(f), commentsText(f), f.updatedAt, f.fingerprint, f.caseId,
+    String(f.id),
+    f.ruleId,
+    String(f.ruleVersion),
+    f.severity,
+    f.status,
+    f.subjects.join(';'),
+    f.subjectNames.map((n) => n.name).join(';'),
+    f.subjectNames.map((n) => n.nameZh).join(';'),
+    f.city ?? '',
+    f.cityName ?? '',
+    f.cityNameZh ?? '',
+    f.mode ?? '',
+    f.channel ?? '',
+    f.firstPeriod,
+    f.lastPeriod,
+    periodsText(f),
+    f.holds ? 'true' : 'false',
+    f.explanation,
+    f.explanationZh,
+    evidenceText(f),
+    historyText(f),
+    commentsText(f),
+    f.updatedAt,
+    f.fingerprint,
+    f.caseId,
   ];
   return csvRecord(cells);
 }

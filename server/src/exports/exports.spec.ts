@@ -26,8 +26,14 @@ beforeAll(async () => {
   // Alipay scans UnionPay's codes in Beijing, UnionPay does not return the favour (RECIP-001) and
   // leaves the link out of its own report (CONS-001), and
   // Alipay has an exclusive agreement with UnionPay whose ref looks like a spreadsheet formula (EXCL-001).
-  await submitted(alipay, aReport({ period: '2021-06', links: [aLink()], agreements: [anAgreement({ ref: INJECTED_REF, exclusive: true })] }));
-  await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-06', links: [aLink({ scanner: 'unionpay', issuer: 'unionpay' })] }));
+  await submitted(
+    alipay,
+    aReport({ period: '2021-06', links: [aLink()], agreements: [anAgreement({ ref: INJECTED_REF, exclusive: true })] }),
+  );
+  await submitted(
+    unionpay,
+    aReport({ institution: 'unionpay', period: '2021-06', links: [aLink({ scanner: 'unionpay', issuer: 'unionpay' })] }),
+  );
   everyFinding = (await auditor.get('/api/v1/findings?sort=id&pageSize=500')).body.items;
 });
 afterAll(() => app.close());
@@ -52,8 +58,30 @@ describe('exporting findings', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse<Record<string, string>>(bytes.toString('utf8').slice(1), { columns: true });
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((r) => [Number(r.id), r.rule, r.severity, r.status, r.subjects, r.explanation, r.explanation_zh, r.first_period, r.last_period])).toEqual(
-      everyFinding.map((f) => [f.id, f.ruleId, f.severity, f.status, f.subjects.join(';'), f.explanation, f.explanationZh, f.firstPeriod, f.lastPeriod]),
+    expect(
+      rows.map((r) => [
+        Number(r.id),
+        r.rule,
+        r.severity,
+        r.status,
+        r.subjects,
+        r.explanation,
+        r.explanation_zh,
+        r.first_period,
+        r.last_period,
+      ]),
+    ).toEqual(
+      everyFinding.map((f) => [
+        f.id,
+        f.ruleId,
+        f.severity,
+        f.status,
+        f.subjects.join(';'),
+        f.explanation,
+        f.explanationZh,
+        f.firstPeriod,
+        f.lastPeriod,
+      ]),
     );
     const exclusive = rows.find((r) => r.rule === 'EXCL-001')!;
     expect(exclusive.subject_names_zh).toBe('支付宝;中国银联');
@@ -68,7 +96,13 @@ describe('exporting findings', () => {
     expect(body.filters).toEqual({ rule: ['EXCL-001'] });
     expect(body.total).toBe(expected.length);
     expect(body.findings.map((f: FindingSummary) => f.id)).toEqual(expected.map((f) => f.id));
-    expect(body.findings[0]).toMatchObject({ ...expected[0], subjectNames: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝' }, { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联' }] });
+    expect(body.findings[0]).toMatchObject({
+      ...expected[0],
+      subjectNames: [
+        { id: 'alipay', name: 'Alipay', nameZh: '支付宝' },
+        { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联' },
+      ],
+    });
     expect(body.findings[0].history[0]).toMatchObject({ actor: 'system', from: null, to: 'open' });
   });
 
@@ -84,9 +118,14 @@ describe('exporting findings', () => {
     const col = (name: string) => header.indexOf(name) + 1;
     expect(sheet.getColumn(col('Explanation')).width).toBeGreaterThan(40);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
-    expect(rows.map((r) => [r.getCell(col('ID')).value, r.getCell(col('Rule')).value, r.getCell(col('Explanation')).value, r.getCell(col('说明')).value])).toEqual(
-      everyFinding.map((f) => [f.id, f.ruleId, f.explanation, f.explanationZh]),
-    );
+    expect(
+      rows.map((r) => [
+        r.getCell(col('ID')).value,
+        r.getCell(col('Rule')).value,
+        r.getCell(col('Explanation')).value,
+        r.getCell(col('说明')).value,
+      ]),
+    ).toEqual(everyFinding.map((f) => [f.id, f.ruleId, f.explanation, f.explanationZh]));
     const first = rows[0].getCell(col('First period'));
     expect(first.value).toBeInstanceOf(Date);
     expect((first.value as Date).toISOString().slice(0, 7)).toBe(everyFinding[0].firstPeriod);
@@ -124,7 +163,9 @@ describe('exporting findings', () => {
     const file = path.join(os.tmpdir(), `interop-export-cover-${process.pid}.pdf`);
     fs.writeFileSync(file, bytes);
     try {
-      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .filter((p) => p.trim());
       const [cover] = pages;
       expect(cover).toContain('This file is a report of the finding matching the filters below: 1 in all');
       expect(cover).toMatch(/Rule · 规则\s+EXCL-001 Exclusive/);
@@ -145,7 +186,14 @@ describe('exporting findings', () => {
     expect(res.body.items[0]).toMatchObject({
       actor: 'auditor',
       action: 'export.findings',
-      details: { format: 'xlsx', sort: 'id', filename: expect.stringMatching(/^interop-findings_status-open_rule-EXCL-001\+RECIP-001_.*\.xlsx$/), filters: { rule: ['EXCL-001', 'RECIP-001'], status: ['open'] }, rows: everyFinding.filter((f) => ['EXCL-001', 'RECIP-001'].includes(f.ruleId)).length, sha256: sha256(bytes) },
+      details: {
+        format: 'xlsx',
+        sort: 'id',
+        filename: expect.stringMatching(/^interop-findings_status-open_rule-EXCL-001\+RECIP-001_.*\.xlsx$/),
+        filters: { rule: ['EXCL-001', 'RECIP-001'], status: ['open'] },
+        rows: everyFinding.filter((f) => ['EXCL-001', 'RECIP-001'].includes(f.ruleId)).length,
+        sha256: sha256(bytes),
+      },
     });
   });
 
@@ -154,7 +202,11 @@ describe('exporting findings', () => {
     const { bytes } = await exported('json', '&severity=high');
     const res = await analyst.get('/api/v1/exports?pageSize=1');
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ action: 'export.findings', actor: 'auditor', details: { format: 'json', filters: { severity: ['high'] }, sha256: sha256(bytes) } });
+    expect(res.body.items[0]).toMatchObject({
+      action: 'export.findings',
+      actor: 'auditor',
+      details: { format: 'json', filters: { severity: ['high'] }, sha256: sha256(bytes) },
+    });
     expect(res.body.total).toBeGreaterThan(1);
     expect((await analyst.get('/api/v1/audit')).status).toBe(403);
     expect((await (await app.as('alipay')).get('/api/v1/exports')).status).toBe(403);
@@ -170,13 +222,22 @@ describe('exporting findings', () => {
     const analyst = await app.as('analyst');
     const [first, second] = everyFinding.filter((f) => f.ruleId !== 'CONS-001');
     expect((await analyst.patch(`/api/v1/findings/${second.id}`, { status: 'acknowledged' })).status).toBe(200);
-    for (const [id, text] of [[second.id, '已转交 · passed on'], [first.id, '=1+1 is only text'], [second.id, 'second look']] as const) {
+    for (const [id, text] of [
+      [second.id, '已转交 · passed on'],
+      [first.id, '=1+1 is only text'],
+      [second.id, 'second look'],
+    ] as const) {
       expect((await analyst.post(`/api/v1/findings/${id}/comments`, { text })).status).toBe(201);
     }
     const { bytes } = await exported('xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const rowsOf = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rowsOf = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
     // Grouped by finding in the export's order (by id), not in the order they were written.
     expect(rowsOf('Comments').map(([findingId, at, author, , text]) => [findingId, at instanceof Date, author, text])).toEqual([
       [first.id, true, 'analyst', '=1+1 is only text'],
@@ -184,7 +245,10 @@ describe('exporting findings', () => {
       [second.id, true, 'analyst', 'second look'],
     ]);
     const history = rowsOf('Status history').filter(([findingId]) => findingId === second.id);
-    expect(history.map(([, , actor, from, to]) => [actor, from ?? null, to])).toEqual([['system', null, 'open'], ['analyst', 'open', 'acknowledged']]);
+    expect(history.map(([, , actor, from, to]) => [actor, from ?? null, to])).toEqual([
+      ['system', null, 'open'],
+      ['analyst', 'open', 'acknowledged'],
+    ]);
   });
 
   it('answers 422 for an unknown format and a bad filter', async () => {
@@ -214,14 +278,22 @@ describe('who wrote what, whatever a comment holds', () => {
   beforeAll(async () => {
     finding = everyFinding.find((f) => f.ruleId === 'EXCL-001')!;
     const unionpay = await app.as('unionpay');
-    for (const text of [FORGED_LINE, FORGED_BAR, FORGED_SEPARATOR]) expect((await unionpay.post(`/api/v1/findings/${finding.id}/comments`, { text })).status).toBe(201);
-    expect((await (await app.as('analyst')).post(`/api/v1/findings/${finding.id}/comments`, { text: 'Asked "why" | awaiting reply' })).status).toBe(201);
+    for (const text of [FORGED_LINE, FORGED_BAR, FORGED_SEPARATOR])
+      expect((await unionpay.post(`/api/v1/findings/${finding.id}/comments`, { text })).status).toBe(201);
+    expect(
+      (await (await app.as('analyst')).post(`/api/v1/findings/${finding.id}/comments`, { text: 'Asked "why" | awaiting reply' })).status,
+    ).toBe(201);
   });
 
   /** The comments of one finding as they are, from the export's own JSON for reference. */
   async function comments() {
     const body = JSON.parse((await exported('json', `&rule=EXCL-001`)).bytes.toString('utf8'));
-    return body.findings.find((f: FindingSummary) => f.id === finding.id).comments as { at: string; author: string; institution: string | null; text: string }[];
+    return body.findings.find((f: FindingSummary) => f.id === finding.id).comments as {
+      at: string;
+      author: string;
+      institution: string | null;
+      text: string;
+    }[];
   }
 
   it('writes each CSV comment as its author, then its text in quotes: a "|" or a forged line stays inside them', async () => {
@@ -230,7 +302,12 @@ describe('who wrote what, whatever a comment holds', () => {
     const cell = rows.find((r) => Number(r.id) === finding.id)!.comments;
     // The cell read back as a program would: entries "<at> <author> (<institution>): <JSON string>", joined by " | ".
     const entry = /(\S+) ([a-z0-9._-]+)(?: \(([a-z0-9-]+)\))?: ("(?:[^"\\]|\\.)*")(?: \| |$)/gy;
-    const read = [...cell.matchAll(entry)].map(([, at, author, institution, text]) => ({ at, author, institution: institution ?? null, text: JSON.parse(text) as string }));
+    const read = [...cell.matchAll(entry)].map(([, at, author, institution, text]) => ({
+      at,
+      author,
+      institution: institution ?? null,
+      text: JSON.parse(text) as string,
+    }));
     expect(read.slice(-4).map((c) => [c.author, c.text])).toEqual([
       ['unionpay', FORGED_LINE],
       ['unionpay', FORGED_BAR],

@@ -50,7 +50,8 @@ export interface FindingSource {
 }
 
 /** `column in (the chunk's ids)` with one bound parameter: 1,000 placeholders cost more to build and compile than to run. */
-const inChunk = (column: string, chunk: number[]) => sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(chunk)}))`;
+const inChunk = (column: string, chunk: number[]) =>
+  sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(chunk)}))`;
 
 export async function findingSource(db: Db, principal: Principal, filters: FindingFilters, sort: string): Promise<FindingSource> {
   const descending = sort.startsWith('-');
@@ -79,7 +80,13 @@ export async function findingSource(db: Db, principal: Principal, filters: Findi
 
   // Ordered as the index on finding_id reads them, so SQLite need not sort: grouping by finding wants only each finding's rows in order.
   const historyOf = (chunk: number[]) =>
-    db.selectFrom('finding_history').select(['finding_id', 'at', 'actor', 'from_status', 'to_status', 'note']).where(inChunk('finding_id', chunk)).orderBy('finding_id').orderBy('id').execute();
+    db
+      .selectFrom('finding_history')
+      .select(['finding_id', 'at', 'actor', 'from_status', 'to_status', 'note'])
+      .where(inChunk('finding_id', chunk))
+      .orderBy('finding_id')
+      .orderBy('id')
+      .execute();
   // A finding's own comments only: its case's thread is stored once and exported once, by case
   // (case-source.ts). Repeated in each finding's row, a thread on a case of 337 cities would grow
   // every export 337-fold by whatever a subject institution chose to post.
@@ -92,8 +99,19 @@ export async function findingSource(db: Db, principal: Principal, filters: Findi
       .orderBy('id')
       .$narrowType<{ finding_id: number }>()
       .execute();
-  const toHistory = (h: Awaited<ReturnType<typeof historyOf>>[number]) => ({ at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note: h.note });
-  const toComment = (c: Awaited<ReturnType<typeof commentsOf>>[number]) => ({ at: c.at, author: c.author, institution: c.institution, text: c.text });
+  const toHistory = (h: Awaited<ReturnType<typeof historyOf>>[number]) => ({
+    at: h.at,
+    actor: h.actor,
+    from: h.from_status as FindingStatus | null,
+    to: h.to_status as FindingStatus,
+    note: h.note,
+  });
+  const toComment = (c: Awaited<ReturnType<typeof commentsOf>>[number]) => ({
+    at: c.at,
+    author: c.author,
+    institution: c.institution,
+    text: c.text,
+  });
 
   return {
     ids,

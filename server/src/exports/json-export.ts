@@ -30,7 +30,12 @@ export class JsonExportText {
 }
 
 /** Writes the JSON export of rows (findings, or cases) read a chunk at a time. */
-export async function writeJsonRows(by: 'finding' | 'case', chunks: AsyncIterable<readonly object[]>, out: Writable, meta: ExportMeta): Promise<void> {
+export async function writeJsonRows(
+  by: 'finding' | 'case',
+  chunks: AsyncIterable<readonly object[]>,
+  out: Writable,
+  meta: ExportMeta,
+): Promise<void> {
   const json = new JsonExportText(by);
   await write(out, json.head(meta));
   for await (const chunk of chunks) {

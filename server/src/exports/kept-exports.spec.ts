@@ -84,7 +84,9 @@ describe('kept exports', () => {
 
   it('finds an audit export or certificate for an auditor, not for an analyst', async () => {
     const certificate = await auditor.download('/api/v1/audit/verify/certificate');
-    expect((await auditor.postForm('/api/v1/exports/check', checkForm(certificate.bytes, 'c.json'))).body.records[0].action).toBe('audit.certificate');
+    expect((await auditor.postForm('/api/v1/exports/check', checkForm(certificate.bytes, 'c.json'))).body.records[0].action).toBe(
+      'audit.certificate',
+    );
     expect((await analyst.postForm('/api/v1/exports/check', checkForm(certificate.bytes, 'c.json'))).status).toBe(404);
   });
 

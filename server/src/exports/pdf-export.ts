@@ -85,7 +85,11 @@ interface ReportKind<Row> {
 type Rows<Row> = () => AsyncIterable<Row[]>;
 
 /** The SHA-256 of the JSON export of the same rows, and the counts the summary shows. */
-async function digest<Row extends { ruleId: string; severity: (typeof SEVERITIES)[number] }>(rows: Rows<Row>, meta: ExportMeta, by: ReportKind<Row>['by']): Promise<Digest> {
+async function digest<Row extends { ruleId: string; severity: (typeof SEVERITIES)[number] }>(
+  rows: Rows<Row>,
+  meta: ExportMeta,
+  by: ReportKind<Row>['by'],
+): Promise<Digest> {
   const hash = createHash('sha256');
   const counts: Digest['counts'] = new Map();
   async function* tallying() {
@@ -119,7 +123,8 @@ const FINDINGS_REPORT: ReportKind<ExportedFinding> = {
     many: 'findings',
     matchingZh: '符合下列筛选条件的线索',
     unitZh: '条',
-    follows: "each finding follows with its case, explanation, evidence, status history and own comments (a case's comments are in the report by case)",
+    follows:
+      "each finding follows with its case, explanation, evidence, status history and own comments (a case's comments are in the report by case)",
     countLabel: 'Findings · 发现数量',
     noFilters: 'none: every finding · 无（全部线索）',
     none: 'No finding matches these filters. 没有符合筛选条件的发现。',
@@ -154,9 +159,19 @@ export const writePdf: ExportWriter = (source, out, meta) => writeReport(() => s
 /** One case a section: what GET /exports/findings?by=case&format=pdf writes. */
 export const writeCasePdf: CaseExportWriter = (source, out, meta) => writeReport(() => source.chunks(), out, meta, CASES_REPORT);
 
-async function writeReport<Row extends { ruleId: string; severity: (typeof SEVERITIES)[number] }>(rows: Rows<Row>, out: Writable, meta: ExportMeta, kind: ReportKind<Row>): Promise<void> {
+async function writeReport<Row extends { ruleId: string; severity: (typeof SEVERITIES)[number] }>(
+  rows: Rows<Row>,
+  out: Writable,
+  meta: ExportMeta,
+  kind: ReportKind<Row>,
+): Promise<void> {
   const { sha256, counts } = await digest(rows, meta, kind.by);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: false, info: { Title: `Interop Monitor — ${kind.words.many}`, Author: meta.exportedBy, CreationDate: new Date(meta.exportedAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    bufferPages: false,
+    info: { Title: `Interop Monitor — ${kind.words.many}`, Author: meta.exportedBy, CreationDate: new Date(meta.exportedAt) },
+  });
   registerCjkFonts(doc);
   const finished = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
@@ -190,7 +205,10 @@ async function writeReport<Row extends { ruleId: string; severity: (typeof SEVER
   }
   if (drawn.update(json.tail()).digest('hex') !== sha256) {
     doc.end();
-    throw new Conflict({ en: 'Findings changed while the PDF was being made; export it again.', zh: '生成 PDF 期间发现有变化；请重新导出。' }, 'EXPORT_DATA_CHANGED');
+    throw new Conflict(
+      { en: 'Findings changed while the PDF was being made; export it again.', zh: '生成 PDF 期间发现有变化；请重新导出。' },
+      'EXPORT_DATA_CHANGED',
+    );
   }
   if (meta.total === 0) doc.font('text').fontSize(11).text(kind.words.none);
   doc.end();
@@ -205,8 +223,15 @@ function pageFrame<Row>(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: strin
   // Text below the bottom margin would start a new page: lift the margin while the foot is drawn.
   doc.page.margins.bottom = 0;
   doc.font('text').fontSize(7).fillColor(GREY);
-  if (pageNumber > 1) doc.text(`Interop Monitor ${kind.words.running} · ${meta.exportedAt} · data hash ${sha256.slice(0, 16)}…`, 50, 25, { lineBreak: false });
-  doc.text(`Page ${pageNumber} · 第 ${pageNumber} 页`, 50, doc.page.height - 35, { width: doc.page.width - 100, align: 'center', lineBreak: false });
+  if (pageNumber > 1)
+    doc.text(`Interop Monitor ${kind.words.running} · ${meta.exportedAt} · data hash ${sha256.slice(0, 16)}…`, 50, 25, {
+      lineBreak: false,
+    });
+  doc.text(`Page ${pageNumber} · 第 ${pageNumber} 页`, 50, doc.page.height - 35, {
+    width: doc.page.width - 100,
+    align: 'center',
+    lineBreak: false,
+  });
   doc.page.margins.bottom = bottom;
   doc.fillColor('black');
   doc.x = x;
@@ -226,7 +251,9 @@ function titlePage<Row>(doc: PDFKit.PDFDocument, meta: ExportMeta, sha256: strin
       `This file is a report of ${scope}: ${meta.total} in all, as the regulator's Interop Monitor held them on ${meta.exportedAt.slice(0, 10)} at ${meta.exportedAt.slice(11, 16)} UTC, ` +
         `exported by ${meta.exportedBy}. After a summary by rule and severity, ${words.follows}.`,
     )
-    .text(`本文件为互联互通监测系统${filters.length === 0 ? words.everyZh : words.matchingZh}报告，共 ${meta.total} ${words.unitZh}，由 ${meta.exportedBy} 于 ${meta.exportedAt.slice(0, 16).replace('T', ' ')}（UTC）导出。`)
+    .text(
+      `本文件为互联互通监测系统${filters.length === 0 ? words.everyZh : words.matchingZh}报告，共 ${meta.total} ${words.unitZh}，由 ${meta.exportedBy} 于 ${meta.exportedAt.slice(0, 16).replace('T', ' ')}（UTC）导出。`,
+    )
     .moveDown(1);
   const line = (label: string, value: string) => {
     doc.font('bold').fontSize(10).text(label);
@@ -274,7 +301,16 @@ function summaryPage(doc: PDFKit.PDFDocument, counts: Digest['counts'], total: n
   for (const rule of RULES) {
     const c = counts.get(rule.id);
     if (!c) continue;
-    row([`${rule.id} ${rule.title.en} · ${rule.title.zh}`, String(c.high), String(c.medium), String(c.low), String(c.high + c.medium + c.low)], 'text');
+    row(
+      [
+        `${rule.id} ${rule.title.en} · ${rule.title.zh}`,
+        String(c.high),
+        String(c.medium),
+        String(c.low),
+        String(c.high + c.medium + c.low),
+      ],
+      'text',
+    );
   }
   row(['Total · 合计', ...SEVERITIES.map((s) => String([...counts.values()].reduce((n, c) => n + c[s], 0))), String(total)], 'bold');
 }
@@ -282,8 +318,13 @@ function summaryPage(doc: PDFKit.PDFDocument, counts: Digest['counts'], total: n
 function findingSection(doc: PDFKit.PDFDocument, f: ExportedFinding): void {
   if (doc.y > doc.page.height - 160) doc.addPage();
   else doc.moveDown(1);
-  doc.font('bold').fontSize(11).text(`#${f.id} · ${f.ruleId} · ${SEVERITY_WORDS[f.severity] ?? f.severity} · ${STATUS_WORDS[f.status] ?? f.status}`);
-  const where = [f.city ? `${f.cityName ?? f.city} ${f.cityNameZh ?? ''} (${f.city})` : null, f.mode, f.channel].filter(Boolean).join(' · ');
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text(`#${f.id} · ${f.ruleId} · ${SEVERITY_WORDS[f.severity] ?? f.severity} · ${STATUS_WORDS[f.status] ?? f.status}`);
+  const where = [f.city ? `${f.cityName ?? f.city} ${f.cityNameZh ?? ''} (${f.city})` : null, f.mode, f.channel]
+    .filter(Boolean)
+    .join(' · ');
   doc.font('text').fontSize(9).fillColor(GREY);
   doc.text(`Subjects · 主体: ${f.subjectNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);
   if (where) doc.text(`Scope · 范围: ${where}`);
@@ -318,7 +359,10 @@ function commentsBlock(doc: PDFKit.PDFDocument, comments: ExportedFinding['comme
     // Who wrote it on a line of its own; the text, quoted, in a block indented past every
     // bullet, so that not even a wrapped line of it starts where an entry starts.
     doc.text(`• ${commentAuthorship(c)} wrote:`, left, undefined, { indent: 8 });
-    doc.fillColor(GREY).text(quotedText(c.text), left + 20, undefined, { width: width - 20 }).fillColor('black');
+    doc
+      .fillColor(GREY)
+      .text(quotedText(c.text), left + 20, undefined, { width: width - 20 })
+      .fillColor('black');
     doc.x = left;
   }
 }
@@ -326,13 +370,19 @@ function commentsBlock(doc: PDFKit.PDFDocument, comments: ExportedFinding['comme
 function caseSection(doc: PDFKit.PDFDocument, c: ExportedCase): void {
   if (doc.y > doc.page.height - 160) doc.addPage();
   else doc.moveDown(1);
-  doc.font('bold').fontSize(11).text(`${c.ruleId} · ${SEVERITY_WORDS[c.severity] ?? c.severity} · case ${c.id}`);
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text(`${c.ruleId} · ${SEVERITY_WORDS[c.severity] ?? c.severity} · case ${c.id}`);
   doc.font('text').fontSize(9).fillColor(GREY);
   doc.text(`Subjects · 主体: ${c.subjectNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);
   const scope = [c.mode, c.channel].filter(Boolean).join(' · ');
   if (scope) doc.text(`Scope · 范围: ${scope}`);
-  if (c.cities.length > 0) doc.text(`Cities · 城市 (${c.cities.length}): ${c.cityNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);
-  const statuses = (Object.keys(STATUS_WORDS) as (keyof typeof c.statuses)[]).filter((s) => c.statuses[s] > 0).map((s) => `${STATUS_WORDS[s]} ${c.statuses[s]}`);
+  if (c.cities.length > 0)
+    doc.text(`Cities · 城市 (${c.cities.length}): ${c.cityNames.map((n) => `${n.name} ${n.nameZh} (${n.id})`).join('; ')}`);
+  const statuses = (Object.keys(STATUS_WORDS) as (keyof typeof c.statuses)[])
+    .filter((s) => c.statuses[s] > 0)
+    .map((s) => `${STATUS_WORDS[s]} ${c.statuses[s]}`);
   doc.text(`Findings · 发现: ${c.findingCount} — ${statuses.join(', ')}`);
   doc.text(`Periods · 期间: ${c.firstPeriod === c.lastPeriod ? c.firstPeriod : `${c.firstPeriod}…${c.lastPeriod}`}`);
   doc.fillColor('black').fontSize(10).text(c.explanation).text(c.explanationZh);

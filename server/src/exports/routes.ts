@@ -37,20 +37,40 @@ const hashingStorage: multer.StorageEngine = {
   },
 };
 
-const checkUpload = multer({ storage: hashingStorage, limits: { fileSize: MAX_CHECKED_BYTES, files: 1, fields: 0, parts: 1 } }).single('file');
+const checkUpload = multer({ storage: hashingStorage, limits: { fileSize: MAX_CHECKED_BYTES, files: 1, fields: 0, parts: 1 } }).single(
+  'file',
+);
 
 async function hashedUpload(req: Request, res: Response): Promise<CheckedFile> {
-  if (!req.is('multipart/form-data')) throw new BadRequest({ en: 'Send the file as multipart/form-data, in a field named file.', zh: '请以 multipart/form-data 发送文件，字段名为 file。' }, undefined, 'UNSUPPORTED_MEDIA_TYPE');
+  if (!req.is('multipart/form-data'))
+    throw new BadRequest(
+      { en: 'Send the file as multipart/form-data, in a field named file.', zh: '请以 multipart/form-data 发送文件，字段名为 file。' },
+      undefined,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   await new Promise<void>((resolve, reject) =>
     checkUpload(req, res, (err: unknown) => {
       if ((err as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
-        reject(new PayloadTooLarge({ en: `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`, zh: `待核对的文件最大为 ${MAX_CHECKED_BYTES / (1024 * 1024)} MB。` }, 'FILE_TOO_LARGE'));
+        reject(
+          new PayloadTooLarge(
+            {
+              en: `A file to check may be at most ${MAX_CHECKED_BYTES / (1024 * 1024)} MB.`,
+              zh: `待核对的文件最大为 ${MAX_CHECKED_BYTES / (1024 * 1024)} MB。`,
+            },
+            'FILE_TOO_LARGE',
+          ),
+        );
       } else if (err) reject(err instanceof Error ? err : new Error('The upload could not be read', { cause: err }));
       else resolve();
     }),
   );
   const file = req.file as (Express.Multer.File & CheckedFile) | undefined;
-  if (!file) throw new BadRequest({ en: 'Send the file in a multipart field named file.', zh: '请在名为 file 的 multipart 字段中发送文件。' }, undefined, 'FILE_REQUIRED');
+  if (!file)
+    throw new BadRequest(
+      { en: 'Send the file in a multipart field named file.', zh: '请在名为 file 的 multipart 字段中发送文件。' },
+      undefined,
+      'FILE_REQUIRED',
+    );
   return { sha256: file.sha256, bytes: file.bytes };
 }
 
@@ -71,7 +91,8 @@ export function exportRoutes(ctx: AppContext): Router {
   router.get('/exports/:id/file', exporters, async (req, res) => {
     const param = String(req.params.id);
     const seq = /^[1-9]\d{0,15}$/.test(param) ? Number(param) : NaN;
-    if (!Number.isSafeInteger(seq)) throw new NotFound({ en: `No findings export ${param}.`, zh: `没有发现导出记录 ${param}。` }, 'EXPORT_NOT_FOUND');
+    if (!Number.isSafeInteger(seq))
+      throw new NotFound({ en: `No findings export ${param}.`, zh: `没有发现导出记录 ${param}。` }, 'EXPORT_NOT_FOUND');
     await sendExportedFile(res, await keptExportFile(ctx, principalOf(req), seq));
   });
 

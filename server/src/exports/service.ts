@@ -40,11 +40,15 @@ export async function exportFindings(ctx: AppContext, principal: Principal, quer
   if (by === 'case') {
     const writeCases = await CASE_WRITERS[format]();
     const source = await caseSource(ctx.db, principal, filters, sort as CaseSort);
-    return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.total }, (out) => writeCases(source, out, meta(source.total)));
+    return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.total }, (out) =>
+      writeCases(source, out, meta(source.total)),
+    );
   }
   const source = await findingSource(ctx.db, principal, filters, sort);
   const writer = await WRITERS[format]();
-  return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.ids.length }, (out) => writer(source, out, meta(source.ids.length)));
+  return exportFile(ctx, principal, { format, filters, sort, by, exportedAt, rows: source.ids.length }, (out) =>
+    writer(source, out, meta(source.ids.length)),
+  );
 }
 
 /** One row (or, in the PDF, one section) a case; loaded on first use as WRITERS. */
@@ -65,7 +69,12 @@ interface ExportedRows {
 }
 
 /** Writes the file while hashing it, keeps it by its hash and records it before a byte is sent. */
-async function exportFile(ctx: AppContext, principal: Principal, exported: ExportedRows, writeTo: (out: Writable) => Promise<void>): Promise<ExportedFile> {
+async function exportFile(
+  ctx: AppContext,
+  principal: Principal,
+  exported: ExportedRows,
+  writeTo: (out: Writable) => Promise<void>,
+): Promise<ExportedFile> {
   const { format, filters, sort, by, exportedAt, rows } = exported;
   const written = await writeHashedFile(ctx.exportStore.partialFile(format), writeTo);
   const sending = temporaryFile(written.file);
@@ -73,7 +82,15 @@ async function exportFile(ctx: AppContext, principal: Principal, exported: Expor
   try {
     await ctx.exportStore.keep(written.file, written.sha256, COMPRESSED_WHEN_KEPT[format]);
     // Recorded before a byte is sent: an auditor can match any file that left the system to its entry.
-    await recordFindingsExport(ctx, principal, { format, filters, sort, filename, rows, sha256: written.sha256, ...(by === 'case' ? { by } : {}) });
+    await recordFindingsExport(ctx, principal, {
+      format,
+      filters,
+      sort,
+      filename,
+      rows,
+      sha256: written.sha256,
+      ...(by === 'case' ? { by } : {}),
+    });
     await pruneExportStore(ctx);
   } catch (err) {
     await sending.discard();
@@ -120,7 +137,6 @@ export async function pruneExportStore(ctx: AppContext): Promise<number> {
   return removed;
 }
 
-
 function fileHashOf(entry: AuditEntry): string | undefined {
   const sha256 = entry.details.sha256;
   return typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256) ? sha256 : undefined;
@@ -155,22 +171,45 @@ export async function keptExportFile(ctx: AppContext, principal: Principal, seq:
   const last = (await lastExportOfFiles(ctx.db, [sha256])).get(sha256) ?? entry.at;
   const open = keptUntil(ctx, last) > ctx.now() ? await ctx.exportStore.read(sha256) : undefined;
   if (!open) {
-    throw new DomainError('gone', 'EXPORT_FILE_EXPIRED', { en: 'Gone', zh: '已不存在' }, {
-      en: `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`,
-      zh: `导出 ${seq} 的文件已不再保存（最后一次导出后保存 ${ctx.config.EXPORT_RETENTION_DAYS} 天）；其记录和哈希仍在审计记录中。`,
-    });
+    throw new DomainError(
+      'gone',
+      'EXPORT_FILE_EXPIRED',
+      { en: 'Gone', zh: '已不存在' },
+      {
+        en: `The file of export ${seq} is no longer kept (kept ${ctx.config.EXPORT_RETENTION_DAYS} days after its last export); its record and hash remain in the audit trail.`,
+        zh: `导出 ${seq} 的文件已不再保存（最后一次导出后保存 ${ctx.config.EXPORT_RETENTION_DAYS} 天）；其记录和哈希仍在审计记录中。`,
+      },
+    );
   }
   const stored = await hashOfStream(open());
   if (stored.sha256 !== sha256) {
-    throw new DomainError('internal', 'EXPORT_FILE_ALTERED', { en: 'Kept file altered', zh: '保存的文件已被改动' }, {
-      en: `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`,
-      zh: `导出 ${seq} 保存的文件与记录的 SHA-256 不符；不予提供。`,
-    });
+    throw new DomainError(
+      'internal',
+      'EXPORT_FILE_ALTERED',
+      { en: 'Kept file altered', zh: '保存的文件已被改动' },
+      {
+        en: `The kept file of export ${seq} no longer has the recorded SHA-256; it is not served.`,
+        zh: `导出 ${seq} 保存的文件与记录的 SHA-256 不符；不予提供。`,
+      },
+    );
   }
   const details = entry.details as { format?: ExportFormat; filename?: string; rows?: number };
   const format = details.format && details.format in CONTENT_TYPES ? details.format : 'json';
-  await recordAudit(ctx.db, { at: ctx.now().toISOString(), actor: principal.username, action: 'export.file', target: `export:${seq}`, details: { sha256, filename: details.filename ?? null } });
-  return { open, filename: details.filename ?? `${sha256}.${format}`, contentType: CONTENT_TYPES[format], sha256, bytes: stored.bytes, rows: details.rows ?? 0 };
+  await recordAudit(ctx.db, {
+    at: ctx.now().toISOString(),
+    actor: principal.username,
+    action: 'export.file',
+    target: `export:${seq}`,
+    details: { sha256, filename: details.filename ?? null },
+  });
+  return {
+    open,
+    filename: details.filename ?? `${sha256}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    sha256,
+    bytes: stored.bytes,
+    rows: details.rows ?? 0,
+  };
 }
 
 /** How many matching records a check lists. */
@@ -181,9 +220,14 @@ export const CHECK_LISTED = 100;
  * exports and verification certificates only for those who may read the audit trail.
  */
 export async function recordsOfFile(ctx: AppContext, principal: Principal, sha256: string): Promise<AuditEntry[]> {
-  const actions: AuditAction[] = principal.role === 'analyst' ? ['export.findings'] : ['export.findings', 'export.audit', 'audit.certificate'];
+  const actions: AuditAction[] =
+    principal.role === 'analyst' ? ['export.findings'] : ['export.findings', 'export.audit', 'audit.certificate'];
   const records = await auditEntriesOfFile(ctx.db, actions, sha256, CHECK_LISTED);
-  if (records.length === 0) throw new NotFound({ en: `No export or certificate was recorded with SHA-256 ${sha256}.`, zh: `没有以 SHA-256 ${sha256} 记录的导出或证书。` }, 'EXPORT_NOT_MATCHED');
+  if (records.length === 0)
+    throw new NotFound(
+      { en: `No export or certificate was recorded with SHA-256 ${sha256}.`, zh: `没有以 SHA-256 ${sha256} 记录的导出或证书。` },
+      'EXPORT_NOT_MATCHED',
+    );
   return records;
 }
 

@@ -48,15 +48,28 @@ describe('a streaming workbook', () => {
   });
 
   it('keeps numbers, booleans, Chinese text and dates in their number format, and leaves empty cells empty', async () => {
-    const sheet = (await written([
-      [7, '支付宝的App未识别中国银联的付款码', new Date('2021-06-01T00:00:00Z'), false, new Date('2021-07-20T08:30:15Z')],
-      [8, null, undefined, true, null],
-    ])).getWorksheet('Findings')!;
+    const sheet = (
+      await written([
+        [7, '支付宝的App未识别中国银联的付款码', new Date('2021-06-01T00:00:00Z'), false, new Date('2021-07-20T08:30:15Z')],
+        [8, null, undefined, true, null],
+      ])
+    ).getWorksheet('Findings')!;
     expect(sheet.rowCount).toBe(3);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([7, '支付宝的App未识别中国银联的付款码', new Date('2021-06-01T00:00:00Z'), false, new Date('2021-07-20T08:30:15Z')]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      7,
+      '支付宝的App未识别中国银联的付款码',
+      new Date('2021-06-01T00:00:00Z'),
+      false,
+      new Date('2021-07-20T08:30:15Z'),
+    ]);
     expect(sheet.getCell('C2').numFmt).toBe('yyyy-mm');
     expect(sheet.getCell('E2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
-    expect([sheet.getCell('A3').value, sheet.getCell('B3').value, sheet.getCell('C3').value, sheet.getCell('D3').value]).toEqual([8, null, null, true]);
+    expect([sheet.getCell('A3').value, sheet.getCell('B3').value, sheet.getCell('C3').value, sheet.getCell('D3').value]).toEqual([
+      8,
+      null,
+      null,
+      true,
+    ]);
   });
 
   it('stores formula-looking text as the text it is, never as a formula', async () => {
@@ -68,7 +81,12 @@ describe('a streaming workbook', () => {
 
   it('keeps markup, quotes, spaces at the ends, line breaks and emoji as written', async () => {
     const notes = ['<b>&amp; "quoted"</b>', '  indented ', 'line one\nline two\r\nthree', '已确认 ✅ 👍'];
-    const sheet = (await written([], notes.map((n) => [n]))).getWorksheet(SHEETS[1].name)!;
+    const sheet = (
+      await written(
+        [],
+        notes.map((n) => [n]),
+      )
+    ).getWorksheet(SHEETS[1].name)!;
     expect(notes.map((_, i) => sheet.getCell(`A${i + 2}`).value)).toEqual(notes);
   });
 

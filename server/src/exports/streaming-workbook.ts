@@ -43,7 +43,8 @@ const SHEET_BUFFER = 1 << 20;
 // surrogates, U+FFFE/U+FFFF) or would normalise away (a carriage return).
 /* eslint-disable no-control-regex -- matching the control characters XML cannot hold is the point */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/;
-const ESCAPED = /[&<>"\r]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ESCAPED =
+  /[&<>"\r]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /* eslint-enable no-control-regex */
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
@@ -73,7 +74,9 @@ export class StreamingWorkbook {
     properties: { creator: string; created: Date },
   ) {
     this.mtime = properties.created;
-    for (const sheet of sheets) for (const { numFmt } of sheet.columns) if (numFmt && !this.dateStyles.has(numFmt)) this.dateStyles.set(numFmt, FIRST_DATE_STYLE + this.dateStyles.size);
+    for (const sheet of sheets)
+      for (const { numFmt } of sheet.columns)
+        if (numFmt && !this.dateStyles.has(numFmt)) this.dateStyles.set(numFmt, FIRST_DATE_STYLE + this.dateStyles.size);
     const zipped = this.zip.outputStream as Readable;
     // yazl reports its own failures as events on the zip: end the output with them, so end() rejects.
     this.zip.on('error', (err: Error) => zipped.destroy(err));
@@ -82,8 +85,14 @@ export class StreamingWorkbook {
     this.done.catch(() => undefined);
     const part = (name: string, xml: string) => this.zip.addBuffer(Buffer.from(XML_HEAD + xml), name, { mtime: this.mtime });
     part('[Content_Types].xml', this.contentTypes());
-    part('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`);
-    part('docProps/core.xml', `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${xmlText(properties.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${properties.created.toISOString().slice(0, 19)}Z</dcterms:created></cp:coreProperties>`);
+    part(
+      '_rels/.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    );
+    part(
+      'docProps/core.xml',
+      `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${xmlText(properties.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${properties.created.toISOString().slice(0, 19)}Z</dcterms:created></cp:coreProperties>`,
+    );
     part('xl/workbook.xml', this.workbook());
     part('xl/_rels/workbook.xml.rels', this.workbookRelationships());
     part('xl/styles.xml', this.styles());
@@ -107,7 +116,12 @@ export class StreamingWorkbook {
   }
 
   private contentTypes(): string {
-    const sheets = this.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+    const sheets = this.sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('');
     return (
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
@@ -123,13 +137,18 @@ export class StreamingWorkbook {
     const sheets = this.sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
     // Excel keeps an autofilter's range in this hidden name too, and repairs a file that lacks it.
     const filters = this.sheets
-      .map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(s.columns.length - 1)}$1</definedName>`)
+      .map(
+        (s, i) =>
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(s.columns.length - 1)}$1</definedName>`,
+      )
       .join('');
     return `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets><definedNames>${filters}</definedNames></workbook>`;
   }
 
   private workbookRelationships(): string {
-    const sheets = this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+    const sheets = this.sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('');
     const styles = `<Relationship Id="rId${this.sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`;
     return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets}${styles}</Relationships>`;
   }
@@ -138,7 +157,9 @@ export class StreamingWorkbook {
     const formats = [...this.dateStyles.keys()];
     // Custom number formats are numbered from 164; the ones below are Excel's built-ins.
     const numFmts = formats.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(code)}"/>`).join('');
-    const dateXfs = formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('');
+    const dateXfs = formats
+      .map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
+      .join('');
     return (
       `<styleSheet xmlns="${MAIN_NS}">` +
       (formats.length > 0 ? `<numFmts count="${formats.length}">${numFmts}</numFmts>` : '') +
@@ -166,7 +187,9 @@ export class SheetWriter {
   ) {
     this.letters = columns.map((_, i) => columnLetters(i));
     const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-    const header = columns.map((c, i) => `<c r="${this.letters[i]}1" s="${HEADER_STYLE}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`).join('');
+    const header = columns
+      .map((c, i) => `<c r="${this.letters[i]}1" s="${HEADER_STYLE}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`)
+      .join('');
     body.write(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
@@ -192,10 +215,12 @@ export class SheetWriter {
       const value = cells[i];
       if (value === null || value === undefined || value === '') continue;
       const ref = this.letters[i] + r;
-      if (typeof value === 'string') xml += `<c r="${ref}" t="inlineStr"><is><t${spaceAtEnds(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
+      if (typeof value === 'string')
+        xml += `<c r="${ref}" t="inlineStr"><is><t${spaceAtEnds(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
       else if (typeof value === 'number') xml += Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
       else if (typeof value === 'boolean') xml += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
-      else if (Number.isFinite(value.getTime())) xml += `<c r="${ref}" s="${this.dateStyles[i]}"><v>${(value.getTime() - EXCEL_EPOCH_MS) / DAY_MS}</v></c>`;
+      else if (Number.isFinite(value.getTime()))
+        xml += `<c r="${ref}" s="${this.dateStyles[i]}"><v>${(value.getTime() - EXCEL_EPOCH_MS) / DAY_MS}</v></c>`;
     }
     return xml + '</row>';
   }

@@ -27,15 +27,23 @@ const exported = (format: string) => auditor.download(`/api/v1/exports/findings?
 describe('exported evidence of a corrected report', () => {
   it('marks the superseded version’s evidence in CSV, JSON and XLSX, beside the new version’s', async () => {
     const csv = parse<Record<string, string>>((await exported('csv')).bytes.toString('utf8').slice(1), { columns: true });
-    expect(csv[0].evidence).toBe(`report ${second} v2 (alipay 2021-06) agreement "A-EX"; report ${first} v1 (alipay 2021-06) agreement "A-EX" [superseded by a later version]`);
+    expect(csv[0].evidence).toBe(
+      `report ${second} v2 (alipay 2021-06) agreement "A-EX"; report ${first} v1 (alipay 2021-06) agreement "A-EX" [superseded by a later version]`,
+    );
 
     const json = JSON.parse((await exported('json')).bytes.toString('utf8'));
-    expect(json.findings[0].evidence.map((e: { reportId: number; superseded?: boolean }) => [e.reportId, e.superseded ?? false])).toEqual([[second, false], [first, true]]);
+    expect(json.findings[0].evidence.map((e: { reportId: number; superseded?: boolean }) => [e.reportId, e.superseded ?? false])).toEqual([
+      [second, false],
+      [first, true],
+    ]);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exported('xlsx')).bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Evidence')!;
     expect(sheet.getRow(1).getCell(9).value).toBe('Superseded');
-    expect([2, 3].map((r) => [sheet.getRow(r).getCell(3).value, sheet.getRow(r).getCell(9).value])).toEqual([[second, false], [first, true]]);
+    expect([2, 3].map((r) => [sheet.getRow(r).getCell(3).value, sheet.getRow(r).getCell(9).value])).toEqual([
+      [second, false],
+      [first, true],
+    ]);
   });
 });

@@ -57,7 +57,13 @@ export const commentColumns = (on: WorkbookColumn): WorkbookColumn[] => [
 ];
 
 /** A comment's row: its own author column, so that no text can pass for another author's. */
-export const commentCells = (on: WorkbookCell, c: ExportedFinding['comments'][number]): WorkbookCell[] => [on, new Date(c.at), c.author, c.institution, c.text];
+export const commentCells = (on: WorkbookCell, c: ExportedFinding['comments'][number]): WorkbookCell[] => [
+  on,
+  new Date(c.at),
+  c.author,
+  c.institution,
+  c.text,
+];
 
 const HISTORY_COLUMNS: WorkbookColumn[] = [
   { header: 'Finding ID', width: 10 },
@@ -73,9 +79,27 @@ const monthDate = (period: string) => new Date(`${period}-01T00:00:00Z`);
 
 function findingRow(f: ExportedFinding): WorkbookCell[] {
   return [
-    f.id, f.ruleId, f.severity, f.status, f.subjects.join(', '), f.subjectNames.map((n) => n.name).join(', '), f.subjectNames.map((n) => n.nameZh).join('、'),
-    f.city, f.cityName, f.cityNameZh, f.mode, f.channel, monthDate(f.firstPeriod), monthDate(f.lastPeriod), periodsText(f), f.holds,
-    f.explanation, f.explanationZh, new Date(f.updatedAt), f.fingerprint, f.caseId,
+    f.id,
+    f.ruleId,
+    f.severity,
+    f.status,
+    f.subjects.join(', '),
+    f.subjectNames.map((n) => n.name).join(', '),
+    f.subjectNames.map((n) => n.nameZh).join('、'),
+    f.city,
+    f.cityName,
+    f.cityNameZh,
+    f.mode,
+    f.channel,
+    monthDate(f.firstPeriod),
+    monthDate(f.lastPeriod),
+    periodsText(f),
+    f.holds,
+    f.explanation,
+    f.explanationZh,
+    new Date(f.updatedAt),
+    f.fingerprint,
+    f.caseId,
   ];
 }
 
@@ -97,12 +121,25 @@ export const writeXlsx: ExportWriter = async (source, out, meta) => {
 
   const evidence = workbook.sheet('Evidence');
   for await (const chunk of source.evidence()) {
-    await evidence.addRows(chunk.map((e) => [e.findingId, e.ruleId, e.reportId, e.version, e.institution, monthDate(e.period), e.row, e.agreementRef, e.superseded === true]));
+    await evidence.addRows(
+      chunk.map((e) => [
+        e.findingId,
+        e.ruleId,
+        e.reportId,
+        e.version,
+        e.institution,
+        monthDate(e.period),
+        e.row,
+        e.agreementRef,
+        e.superseded === true,
+      ]),
+    );
   }
   evidence.end();
 
   const history = workbook.sheet('Status history');
-  for await (const chunk of source.history()) await history.addRows(chunk.map((h) => [h.findingId, new Date(h.at), h.actor, h.from, h.to, h.note]));
+  for await (const chunk of source.history())
+    await history.addRows(chunk.map((h) => [h.findingId, new Date(h.at), h.actor, h.from, h.to, h.note]));
   history.end();
 
   const comments = workbook.sheet('Comments');

@@ -20,7 +20,9 @@ export interface CaseKeyed {
 export function caseKey(f: CaseKeyed): string {
   if (f.city === null) return f.fingerprint;
   const scope = `|${f.city}|${f.mode}|${f.channel}`;
-  return f.fingerprint.endsWith(scope) ? `${f.fingerprint.slice(0, -scope.length)}|${f.mode}|${f.channel}` : `${f.ruleId}|${f.subjects.join('|')}|${f.mode}|${f.channel}`;
+  return f.fingerprint.endsWith(scope)
+    ? `${f.fingerprint.slice(0, -scope.length)}|${f.mode}|${f.channel}`
+    : `${f.ruleId}|${f.subjects.join('|')}|${f.mode}|${f.channel}`;
 }
 
 /** The first 16 hex characters of the SHA-256 of the case key: opaque to clients, which take it from the list. */

@@ -18,10 +18,24 @@ describe('commenting on a finding', () => {
   it('lets analysts, admins and a subject institution comment, and shows the comments in order', async () => {
     const byAnalyst = await analyst.post(`/api/v1/findings/${id}/comments`, { text: 'Please explain why Alipay’s codes are not scanned.' });
     expect(byAnalyst.status).toBe(201);
-    expect(byAnalyst.body).toEqual({ id: expect.any(Number), at: NOW.toISOString(), author: 'analyst', role: 'analyst', institution: null, text: 'Please explain why Alipay’s codes are not scanned.' });
-    const byUnionpay = await (await app.as('unionpay')).post(`/api/v1/findings/${id}/comments`, { text: '  Roll-out planned for April.  ' });
+    expect(byAnalyst.body).toEqual({
+      id: expect.any(Number),
+      at: NOW.toISOString(),
+      author: 'analyst',
+      role: 'analyst',
+      institution: null,
+      text: 'Please explain why Alipay’s codes are not scanned.',
+    });
+    const byUnionpay = await (
+      await app.as('unionpay')
+    ).post(`/api/v1/findings/${id}/comments`, { text: '  Roll-out planned for April.  ' });
     expect(byUnionpay.status).toBe(201);
-    expect(byUnionpay.body).toMatchObject({ author: 'unionpay', role: 'institution', institution: 'unionpay', text: 'Roll-out planned for April.' });
+    expect(byUnionpay.body).toMatchObject({
+      author: 'unionpay',
+      role: 'institution',
+      institution: 'unionpay',
+      text: 'Roll-out planned for April.',
+    });
     expect((await (await app.as('admin')).post(`/api/v1/findings/${id}/comments`, { text: '跟进中' })).status).toBe(201);
     expect((await detail(analyst, id)).comments.map((c) => [c.author, c.text])).toEqual([
       ['analyst', 'Please explain why Alipay’s codes are not scanned.'],

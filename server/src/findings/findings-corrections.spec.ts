@@ -31,8 +31,16 @@ describe('a finding when its subject corrects its report', () => {
     expect(corrected.version).toBe(2);
 
     const finding = await detail(analyst, id);
-    expect(finding).toMatchObject({ status: 'confirmed', holds: false, firstPeriod: '2021-01', lastPeriod: '2021-01', allowedTransitions: ['resolved'] });
-    expect(finding.evidence).toEqual([{ reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX', superseded: true }]);
+    expect(finding).toMatchObject({
+      status: 'confirmed',
+      holds: false,
+      firstPeriod: '2021-01',
+      lastPeriod: '2021-01',
+      allowedTransitions: ['resolved'],
+    });
+    expect(finding.evidence).toEqual([
+      { reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', agreementRef: 'A-EX', superseded: true },
+    ]);
     expect(finding.history.at(-1)).toEqual({
       at: NOW.toISOString(),
       actor: 'system',
@@ -61,15 +69,25 @@ describe('a finding when its subject corrects its report', () => {
     expect(corrected.version).toBe(2);
 
     const finding = await detail(analyst, id);
-    expect(finding).toMatchObject({ status: 'acknowledged', holds: true, firstPeriod: '2021-01', lastPeriod: '2021-02', periods: [['2021-02', '2021-02']] });
-    expect(finding.evidence).toEqual([{ reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'A-EX' }]);
+    expect(finding).toMatchObject({
+      status: 'acknowledged',
+      holds: true,
+      firstPeriod: '2021-01',
+      lastPeriod: '2021-02',
+      periods: [['2021-02', '2021-02']],
+    });
+    expect(finding.evidence).toEqual([
+      { reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'A-EX' },
+    ]);
 
     // Correcting February too leaves the finding without a period: the system resolves an
     // acknowledged finding, keeping what it rested on.
     await submitted(alipay, alipayReport('2021-02', []));
     const resolved = await detail(analyst, id);
     expect(resolved).toMatchObject({ status: 'resolved', holds: false, firstPeriod: '2021-01', lastPeriod: '2021-02', periods: [] });
-    expect(resolved.evidence).toEqual([{ reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'A-EX', superseded: true }]);
+    expect(resolved.evidence).toEqual([
+      { reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'A-EX', superseded: true },
+    ]);
   });
 
   it('keeps the evidence of the version an open finding rested on, marked superseded, when the correction still carries the agreement', async () => {

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../test/api-client.js';
-import { NOW, RECIP_BEIJING, CONS_GUANGZHOU, list, fingerprints, findingBy, detail, setStatus, readNextAsStale, latestRulesRun } from '../test/findings-kit.js';
+import {
+  NOW,
+  RECIP_BEIJING,
+  CONS_GUANGZHOU,
+  list,
+  fingerprints,
+  findingBy,
+  detail,
+  setStatus,
+  readNextAsStale,
+  latestRulesRun,
+} from '../test/findings-kit.js';
 import { aLink, anAgreement, aReport, submitted } from '../test/report-factory.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
@@ -25,8 +36,21 @@ describe('a finding’s life through later reports', () => {
     await submitted(alipay, alipayReport('2021-02', []));
 
     const finding = await detail(analyst, id);
-    expect(finding).toMatchObject({ status: 'resolved', holds: false, firstPeriod: '2021-01', lastPeriod: '2021-01', periods: [['2021-01', '2021-01']] });
-    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-02; last held in 2021-01', noteZh: '在2021年2月已不再成立；最后成立于2021年1月' });
+    expect(finding).toMatchObject({
+      status: 'resolved',
+      holds: false,
+      firstPeriod: '2021-01',
+      lastPeriod: '2021-01',
+      periods: [['2021-01', '2021-01']],
+    });
+    expect(finding.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      actor: 'system',
+      from: 'acknowledged',
+      to: 'resolved',
+      note: 'no longer holds in 2021-02; last held in 2021-01',
+      noteZh: '在2021年2月已不再成立；最后成立于2021年1月',
+    });
     expect(await list(analyst, 'status=open,acknowledged,confirmed')).toEqual({ items: [], total: 0 });
   });
 
@@ -39,13 +63,29 @@ describe('a finding’s life through later reports', () => {
     await submitted(alipay, alipayReport('2021-02', []));
     const withdrawn = await detail(analyst, id);
     expect(withdrawn).toMatchObject({ status: 'confirmed', holds: false, allowedTransitions: ['resolved'] });
-    expect(withdrawn.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01', noteZh: '自2021年2月起条件不再成立；最后成立于2021年1月' });
+    expect(withdrawn.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      actor: 'system',
+      from: 'confirmed',
+      to: 'confirmed',
+      note: 'condition no longer holds as of 2021-02; last held in 2021-01',
+      noteZh: '自2021年2月起条件不再成立；最后成立于2021年1月',
+    });
     expect((await latestRulesRun(app)).details).toMatchObject({ resolved: 0, statusChanges: [] });
 
     const march = await submitted(alipay, alipayReport('2021-03', [exclusive('A-EX', 'unionpay')]));
 
     const finding = await detail(analyst, id);
-    expect(finding).toMatchObject({ status: 'confirmed', holds: true, firstPeriod: '2021-01', lastPeriod: '2021-03', periods: [['2021-01', '2021-01'], ['2021-03', '2021-03']] });
+    expect(finding).toMatchObject({
+      status: 'confirmed',
+      holds: true,
+      firstPeriod: '2021-01',
+      lastPeriod: '2021-03',
+      periods: [
+        ['2021-01', '2021-01'],
+        ['2021-03', '2021-03'],
+      ],
+    });
     expect(finding.evidence).toEqual([{ reportId: march.id, version: 1, institution: 'alipay', period: '2021-03', agreementRef: 'A-EX' }]);
     expect(finding.history.map(({ actor, from, to, note }) => [actor, from, to, note])).toEqual([
       ['system', null, 'open', 'EXCL-001 holds in 2021-01'],
@@ -129,14 +169,20 @@ describe('a finding’s life through later reports', () => {
 
   it('keeps a dismissed finding dismissed when the condition holds again in a later report, appending the new evidence', async () => {
     const tenpay = await app.as('tenpay');
-    const january = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-01', links: [], agreements: [exclusive('T-EX', 'cmb')] }));
+    const january = await submitted(
+      tenpay,
+      aReport({ institution: 'tenpay', period: '2021-01', links: [], agreements: [exclusive('T-EX', 'cmb')] }),
+    );
     const { id } = await findingBy(analyst, 'EXCL-001|tenpay|T-EX|cmb');
     await setStatus(analyst, id, 'acknowledged');
     await setStatus(analyst, id, 'dismissed', 'A pilot clause, never applied.');
 
     await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-02', links: [], agreements: [] }));
     expect(await detail(analyst, id)).toMatchObject({ status: 'dismissed', holds: false });
-    const march = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-03', links: [], agreements: [exclusive('T-EX', 'cmb')] }));
+    const march = await submitted(
+      tenpay,
+      aReport({ institution: 'tenpay', period: '2021-03', links: [], agreements: [exclusive('T-EX', 'cmb')] }),
+    );
 
     const finding = await detail(analyst, id);
     expect(finding).toMatchObject({ status: 'dismissed', holds: true, lastPeriod: '2021-03', allowedTransitions: ['open'] });
@@ -166,7 +212,10 @@ describe('a finding’s life through later reports', () => {
     });
     const first = await submitted(alipay, report);
     // UnionPay reports the month: its not scanning Alipay's codes is its own declaration (RECIP-001).
-    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }));
+    await submitted(
+      await app.as('unionpay'),
+      aReport({ institution: 'unionpay', period: '2021-01', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }),
+    );
     const before = await list(analyst, 'sort=id');
     expect(fingerprints(before)).toEqual(['EXCL-001|alipay|A-EX|unionpay', RECIP_BEIJING]);
 
@@ -189,10 +238,15 @@ describe('a finding’s life through later reports', () => {
 
   it('points the evidence at the next month’s report when it repeats the links of the month before', async () => {
     const alipay = await app.as('alipay');
-    const links = [aLink({ scanner: 'alipay', issuer: 'tenpay', city: '440100' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })];
+    const links = [
+      aLink({ scanner: 'alipay', issuer: 'tenpay', city: '440100' }),
+      aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' }),
+    ];
     await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-01', links: [] }));
     const january = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links }));
-    expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual([{ reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', row: 1 }]);
+    expect((await findingBy(analyst, RECIP_BEIJING)).evidence).toEqual([
+      { reportId: january.id, version: 1, institution: 'alipay', period: '2021-01', row: 1 },
+    ]);
 
     const february = await submitted(alipay, aReport({ institution: 'alipay', period: '2021-02', links }));
     const inFebruary = [{ reportId: february.id, version: 1, institution: 'alipay', period: '2021-02', row: 1 }];
@@ -206,22 +260,47 @@ describe('a finding’s life through later reports', () => {
 
   it('opens SUSP-001 for scanner and issuer when the next month’s report no longer declares a live link', async () => {
     const icbc = await app.as('icbc');
-    const january = await submitted(icbc, aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }));
+    const january = await submitted(
+      icbc,
+      aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }),
+    );
     expect((await list(analyst, 'rule=SUSP-001')).total).toBe(0);
     await submitted(icbc, aReport({ institution: 'icbc', period: '2021-02', links: [] }));
 
     const [withdrawn, ...others] = (await list(analyst, 'rule=SUSP-001')).items;
     expect(others).toEqual([]);
-    expect(withdrawn).toMatchObject({ fingerprint: 'SUSP-001|icbc|cmb|440100|mpm|offline', subjects: ['icbc', 'cmb'], city: '440100', severity: 'medium', status: 'open', firstPeriod: '2021-02' });
-    expect(withdrawn.explanation).toBe('In Guangzhou (440100), ICBC’s recognition of China Merchants Bank’s merchant-presented codes (mpm, offline) was live in 2021-01 and is no longer declared in 2021-02.');
+    expect(withdrawn).toMatchObject({
+      fingerprint: 'SUSP-001|icbc|cmb|440100|mpm|offline',
+      subjects: ['icbc', 'cmb'],
+      city: '440100',
+      severity: 'medium',
+      status: 'open',
+      firstPeriod: '2021-02',
+    });
+    expect(withdrawn.explanation).toBe(
+      'In Guangzhou (440100), ICBC’s recognition of China Merchants Bank’s merchant-presented codes (mpm, offline) was live in 2021-01 and is no longer declared in 2021-02.',
+    );
     expect(withdrawn.evidence).toEqual([{ reportId: january.id, version: 1, institution: 'icbc', period: '2021-01', row: 0 }]);
     expect((await list(await app.as('cmb'), 'rule=SUSP-001')).total).toBe(1);
   });
 
   it('opens SUSP-001 when the next month’s report declares the link suspended, with both rows as evidence', async () => {
     const icbc = await app.as('icbc');
-    const january = await submitted(icbc, aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }));
-    const february = await submitted(icbc, aReport({ institution: 'icbc', period: '2021-02', links: [aLink({ scanner: 'icbc', issuer: 'alipay', city: '440100' }), aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100', status: 'suspended', since: '2021-02-03' })] }));
+    const january = await submitted(
+      icbc,
+      aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }),
+    );
+    const february = await submitted(
+      icbc,
+      aReport({
+        institution: 'icbc',
+        period: '2021-02',
+        links: [
+          aLink({ scanner: 'icbc', issuer: 'alipay', city: '440100' }),
+          aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100', status: 'suspended', since: '2021-02-03' }),
+        ],
+      }),
+    );
     const withdrawn = await findingBy(analyst, 'SUSP-001|icbc|cmb|440100|mpm|offline');
     expect(withdrawn.explanation).toContain('is suspended since 2021-02-03 in 2021-02');
     expect(withdrawn.evidence).toEqual([
@@ -251,7 +330,10 @@ describe('a disputed declaration through the next month’s reports', () => {
   afterEach(() => app.close());
 
   const triage = async () => (await detail(analyst, id)).history.map(({ actor, from, to }) => [actor, from, to]);
-  const ACKNOWLEDGED = [['system', null, 'open'], ['analyst', 'open', 'acknowledged']];
+  const ACKNOWLEDGED = [
+    ['system', null, 'open'],
+    ['analyst', 'open', 'acknowledged'],
+  ];
 
   it('stays acknowledged, with nothing in its history, when a third institution reports the next month', async () => {
     await submitted(await app.as('tenpay'), report('tenpay', '2021-03'));
@@ -265,13 +347,25 @@ describe('a disputed declaration through the next month’s reports', () => {
     await submitted(await app.as('alipay'), report('alipay', '2021-03', [icbcScansAlipay]));
     const finding = await detail(analyst, id);
     expect(finding).toMatchObject({ status: 'resolved', holds: false, lastPeriod: '2021-02' });
-    expect(finding.history.at(-1)).toEqual({ at: NOW.toISOString(), actor: 'system', from: 'acknowledged', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02', noteZh: '在2021年3月已不再成立；最后成立于2021年2月' });
+    expect(finding.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      actor: 'system',
+      from: 'acknowledged',
+      to: 'resolved',
+      note: 'no longer holds in 2021-03; last held in 2021-02',
+      noteZh: '在2021年3月已不再成立；最后成立于2021年2月',
+    });
   });
 
   it('stays acknowledged, one month longer, when both parties report the next month still disputing', async () => {
     await submitted(await app.as('alipay'), report('alipay', '2021-03'));
     await submitted(await app.as('icbc'), report('icbc', '2021-03', [icbcScansAlipay]));
-    expect(await detail(analyst, id)).toMatchObject({ status: 'acknowledged', holds: true, lastPeriod: '2021-03', periods: [['2021-02', '2021-03']] });
+    expect(await detail(analyst, id)).toMatchObject({
+      status: 'acknowledged',
+      holds: true,
+      lastPeriod: '2021-03',
+      periods: [['2021-02', '2021-03']],
+    });
     expect(await triage()).toEqual(ACKNOWLEDGED);
   });
 });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../test/api-client.js';
-import { NOW, EXCL_ALIPAY, EXCL_TENPAY, RECIP_BEIJING, CONS_GUANGZHOU, reportFebruary, list, fingerprints, findingBy, detail } from '../test/findings-kit.js';
+import {
+  NOW,
+  EXCL_ALIPAY,
+  EXCL_TENPAY,
+  RECIP_BEIJING,
+  CONS_GUANGZHOU,
+  reportFebruary,
+  list,
+  fingerprints,
+  findingBy,
+  detail,
+} from '../test/findings-kit.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 describe('with February’s reports in', () => {
@@ -28,12 +39,25 @@ describe('with February’s reports in', () => {
     });
 
     it('names the reporter and counterparty of an exclusive agreement as its subjects', async () => {
-      expect(await findingBy(analyst, EXCL_ALIPAY)).toMatchObject({ ruleId: 'EXCL-001', subjects: ['alipay', 'unionpay'], city: null, mode: null, channel: null });
+      expect(await findingBy(analyst, EXCL_ALIPAY)).toMatchObject({
+        ruleId: 'EXCL-001',
+        subjects: ['alipay', 'unionpay'],
+        city: null,
+        mode: null,
+        channel: null,
+      });
       expect(await findingBy(analyst, EXCL_TENPAY)).toMatchObject({ subjects: ['tenpay', 'cmb'] });
     });
 
     it('names the institution that does not reciprocate first, for the city, mode and channel', async () => {
-      expect(await findingBy(analyst, RECIP_BEIJING)).toMatchObject({ ruleId: 'RECIP-001', severity: 'medium', subjects: ['unionpay', 'alipay'], city: '110000', mode: 'mpm', channel: 'offline' });
+      expect(await findingBy(analyst, RECIP_BEIJING)).toMatchObject({
+        ruleId: 'RECIP-001',
+        severity: 'medium',
+        subjects: ['unionpay', 'alipay'],
+        city: '110000',
+        mode: 'mpm',
+        channel: 'offline',
+      });
     });
 
     it('filters by status, severity and rule, each taking comma-separated values', async () => {
@@ -89,7 +113,13 @@ describe('with February’s reports in', () => {
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body.errors.map((e: { code: string; path: string }) => [e.code, e.path]).sort()).toEqual(
-        [['BAD_SORT', '$.sort'], ['BAD_VALUE', '$.status[0]'], ['UNKNOWN_RULE', '$.rule[0]'], ['TOO_BIG', '$.pageSize'], ['UNKNOWN_FIELD', '$.colour']].sort(),
+        [
+          ['BAD_SORT', '$.sort'],
+          ['BAD_VALUE', '$.status[0]'],
+          ['UNKNOWN_RULE', '$.rule[0]'],
+          ['TOO_BIG', '$.pageSize'],
+          ['UNKNOWN_FIELD', '$.colour'],
+        ].sort(),
       );
     });
   });
@@ -98,17 +128,26 @@ describe('with February’s reports in', () => {
     it('explains the exclusive agreement in English and Chinese, with the report and agreement behind it', async () => {
       const { id } = await findingBy(analyst, EXCL_ALIPAY);
       const finding = await detail(analyst, id);
-      expect(finding.explanation).toBe('Alipay’s acceptance agreement "ALI-EX-1" with China UnionPay (effective since 2021-01-01) is exclusive; it is in force in 2021-02.');
+      expect(finding.explanation).toBe(
+        'Alipay’s acceptance agreement "ALI-EX-1" with China UnionPay (effective since 2021-01-01) is exclusive; it is in force in 2021-02.',
+      );
       expect(finding.explanationZh).toBe('支付宝与中国银联的受理协议 "ALI-EX-1"（自2021年1月1日起生效）具有排他性，在2021年2月仍然有效。');
-      expect(finding.evidence).toEqual([{ reportId: receipts.alipay.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'ALI-EX-1' }]);
+      expect(finding.evidence).toEqual([
+        { reportId: receipts.alipay.id, version: 1, institution: 'alipay', period: '2021-02', agreementRef: 'ALI-EX-1' },
+      ]);
       const report = await analyst.get(`/api/v1/reports/${finding.evidence[0].reportId}`);
-      expect(report.body.agreements.find((a: { ref: string }) => a.ref === 'ALI-EX-1')).toMatchObject({ counterparty: 'unionpay', exclusive: true });
+      expect(report.body.agreements.find((a: { ref: string }) => a.ref === 'ALI-EX-1')).toMatchObject({
+        counterparty: 'unionpay',
+        exclusive: true,
+      });
     });
 
     it('points the evidence of a non-reciprocal link at the rows of both parties’ reports', async () => {
       const { id } = await findingBy(analyst, RECIP_BEIJING);
       const finding = await detail(analyst, id);
-      expect(finding.explanation).toBe('In Beijing (110000), China UnionPay’s app does not scan Alipay’s merchant-presented codes (mpm, offline) although Alipay’s app scans China UnionPay’s since 2021-01-01.');
+      expect(finding.explanation).toBe(
+        'In Beijing (110000), China UnionPay’s app does not scan Alipay’s merchant-presented codes (mpm, offline) although Alipay’s app scans China UnionPay’s since 2021-01-01.',
+      );
       expect(finding.evidence).toEqual([
         { reportId: receipts.alipay.id, version: 1, institution: 'alipay', period: '2021-02', row: 0 },
         { reportId: receipts.unionpay.id, version: 1, institution: 'unionpay', period: '2021-02', row: 1 },
@@ -116,14 +155,30 @@ describe('with February’s reports in', () => {
       for (const e of finding.evidence) {
         const report = await analyst.get(`/api/v1/reports/${e.reportId}`);
         expect(report.body).toMatchObject({ institution: e.institution, period: e.period, version: e.version });
-        expect(report.body.links[e.row!]).toMatchObject({ scanner: 'alipay', issuer: 'unionpay', city: '110000', mode: 'mpm', channel: 'offline', status: 'live' });
+        expect(report.body.links[e.row!]).toMatchObject({
+          scanner: 'alipay',
+          issuer: 'unionpay',
+          city: '110000',
+          mode: 'mpm',
+          channel: 'offline',
+          status: 'live',
+        });
       }
     });
 
     it('shows the history from the system’s opening on, the comments and what the analyst may do next', async () => {
       const { id } = await findingBy(analyst, EXCL_TENPAY);
       const finding = await detail(analyst, id);
-      expect(finding.history).toEqual([{ at: NOW.toISOString(), actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2021-02', noteZh: 'EXCL-001 在2021年2月成立' }]);
+      expect(finding.history).toEqual([
+        {
+          at: NOW.toISOString(),
+          actor: 'system',
+          from: null,
+          to: 'open',
+          note: 'EXCL-001 holds in 2021-02',
+          noteZh: 'EXCL-001 在2021年2月成立',
+        },
+      ]);
       expect(finding.comments).toEqual([]);
       expect(finding.allowedTransitions).toEqual(['acknowledged']);
       expect(finding.periods).toEqual([['2021-02', '2021-02']]);
@@ -162,7 +217,11 @@ describe('with February’s reports in', () => {
     it('answers 404, as for a missing id, to reading, triaging or commenting on a finding in which it is not a subject', async () => {
       const { id } = await findingBy(analyst, RECIP_BEIJING);
       const cmb = await app.as('cmb');
-      const problem = (res: { status: number; body: { code: string; title: string } }) => ({ status: res.status, code: res.body.code, title: res.body.title });
+      const problem = (res: { status: number; body: { code: string; title: string } }) => ({
+        status: res.status,
+        code: res.body.code,
+        title: res.body.title,
+      });
       const missing = problem(await cmb.get('/api/v1/findings/999999'));
       expect(missing).toEqual({ status: 404, code: 'NOT_FOUND', title: 'Not found' });
       expect(problem(await cmb.get(`/api/v1/findings/${id}`))).toEqual(missing);

@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../test/api-client.js';
-import { NOW, EXCL_ALIPAY, reportFebruary, list, fingerprints, findingBy, detail, setStatus, readNextAsStale } from '../test/findings-kit.js';
+import {
+  NOW,
+  EXCL_ALIPAY,
+  reportFebruary,
+  list,
+  fingerprints,
+  findingBy,
+  detail,
+  setStatus,
+  readNextAsStale,
+} from '../test/findings-kit.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 describe('changing a finding’s status', () => {
@@ -16,9 +26,15 @@ describe('changing a finding’s status', () => {
   afterEach(() => app.close());
 
   it('moves a finding from open to acknowledged, confirmed and, with a note, resolved, recording who did each', async () => {
-    expect(await setStatus(analyst, id, 'acknowledged')).toMatchObject({ status: 'acknowledged', allowedTransitions: ['confirmed', 'dismissed'] });
+    expect(await setStatus(analyst, id, 'acknowledged')).toMatchObject({
+      status: 'acknowledged',
+      allowedTransitions: ['confirmed', 'dismissed'],
+    });
     const admin = await app.as('admin');
-    expect(await setStatus(admin, id, 'confirmed', 'The agreement text bars other acquirers.')).toMatchObject({ status: 'confirmed', allowedTransitions: ['resolved'] });
+    expect(await setStatus(admin, id, 'confirmed', 'The agreement text bars other acquirers.')).toMatchObject({
+      status: 'confirmed',
+      allowedTransitions: ['resolved'],
+    });
     const resolved = await setStatus(analyst, id, 'resolved', 'Alipay ended the agreement in writing.');
     expect(resolved).toMatchObject({ status: 'resolved', allowedTransitions: [] });
     expect(resolved.history.map(({ actor, from, to, note }) => ({ actor, from, to, note }))).toEqual([
@@ -52,7 +68,12 @@ describe('changing a finding’s status', () => {
     expect((await detail(analyst, id)).status).toBe('acknowledged');
     const dismissed = await setStatus(analyst, id, 'dismissed', 'The clause was never applied.');
     expect(dismissed).toMatchObject({ status: 'dismissed', allowedTransitions: ['open'] });
-    expect(dismissed.history.at(-1)).toMatchObject({ actor: 'analyst', from: 'acknowledged', to: 'dismissed', note: 'The clause was never applied.' });
+    expect(dismissed.history.at(-1)).toMatchObject({
+      actor: 'analyst',
+      from: 'acknowledged',
+      to: 'dismissed',
+      note: 'The clause was never applied.',
+    });
     expect((await setStatus(analyst, id, 'open')).status).toBe('open');
   });
 

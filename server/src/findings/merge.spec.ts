@@ -67,7 +67,17 @@ interface Run {
   superseded?: number[];
 }
 
-function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = to, periodScoped = false, ruleVersion = 1, judgingPeriod = () => latestPeriod, superseded = [] }: Run): Change[] {
+function merge({
+  existing = [],
+  outcomes = [],
+  from,
+  to = from,
+  latestPeriod = to,
+  periodScoped = false,
+  ruleVersion = 1,
+  judgingPeriod = () => latestPeriod,
+  superseded = [],
+}: Run): Change[] {
   return mergeOutcomes({
     existing,
     outcomes: new Map(outcomes.map((o) => [o.hit.fingerprint, o])),
@@ -82,7 +92,8 @@ function merge({ existing = [], outcomes = [], from, to = from, latestPeriod = t
 
 /** What the repository would store for a change: the finding the next run starts from. */
 function applied(change: Change, before?: StoredFinding): StoredFinding {
-  if (change.kind === 'insert') return { id: 7, fingerprint: change.fingerprint, ruleId: change.ruleId, subjects: change.hit.subjects, ...change.state };
+  if (change.kind === 'insert')
+    return { id: 7, fingerprint: change.fingerprint, ruleId: change.ruleId, subjects: change.hit.subjects, ...change.state };
   return { ...before!, ...change.state };
 }
 
@@ -103,7 +114,17 @@ describe('mergeOutcomes', () => {
           fingerprint: FINGERPRINT,
           ruleId: 'EXCL-001',
           hit: hit(),
-          state: { ruleVersion: 1, severity: 'high', status: 'open', holds: true, periods: ['2021-01', '2021-02'], firstPeriod: '2021-01', explanation: hit().explanation, subjectExplanation: null, evidence: [evidence(1)] },
+          state: {
+            ruleVersion: 1,
+            severity: 'high',
+            status: 'open',
+            holds: true,
+            periods: ['2021-01', '2021-02'],
+            firstPeriod: '2021-01',
+            explanation: hit().explanation,
+            subjectExplanation: null,
+            evidence: [evidence(1)],
+          },
           history: [{ from: null, to: 'open', note: 'EXCL-001 holds in 2021-01' }],
         },
       ]);
@@ -132,7 +153,11 @@ describe('mergeOutcomes', () => {
     });
 
     it('updates the stored finding instead of inserting another one for the same fingerprint', () => {
-      const changes = merge({ existing: [stored()], outcomes: [outcome(['2021-02'], { evidence: [evidence(2, { period: '2021-02' })] })], from: '2021-02' });
+      const changes = merge({
+        existing: [stored()],
+        outcomes: [outcome(['2021-02'], { evidence: [evidence(2, { period: '2021-02' })] })],
+        from: '2021-02',
+      });
       expect(changes.map((c) => c.kind)).toEqual(['update']);
       expect(onlyUpdate(changes).id).toBe(7);
     });
@@ -161,20 +186,40 @@ describe('mergeOutcomes', () => {
 
     it('resolves a finding that a corrected report leaves without any period, keeping its first period and marking its evidence superseded', () => {
       const change = onlyUpdate(merge({ existing: [stored()], from: '2021-01', superseded: [1] }));
-      expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: [], firstPeriod: '2021-01', evidence: [{ ...evidence(1), superseded: true }] });
+      expect(change.state).toMatchObject({
+        status: 'resolved',
+        holds: false,
+        periods: [],
+        firstPeriod: '2021-01',
+        evidence: [{ ...evidence(1), superseded: true }],
+      });
       expect(change.history).toEqual([{ from: 'open', to: 'resolved', note: 'no longer holds in any period' }]);
     });
 
     it('keeps a confirmed finding confirmed, noting as of which period its condition no longer holds', () => {
       const change = onlyUpdate(merge({ existing: [stored({ status: 'confirmed' })], from: '2021-02' }));
       expect(change.state).toMatchObject({ status: 'confirmed', holds: false, periods: ['2021-01'] });
-      expect(change.history).toEqual([{ from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01' }]);
+      expect(change.history).toEqual([
+        { from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-02; last held in 2021-01' },
+      ]);
     });
 
     it('keeps a confirmed finding confirmed when its subject corrects the only month it held in, its evidence kept and marked superseded', () => {
       const change = onlyUpdate(merge({ existing: [stored({ status: 'confirmed' })], from: '2021-01', superseded: [1] }));
-      expect(change.state).toMatchObject({ status: 'confirmed', holds: false, periods: [], firstPeriod: '2021-01', evidence: [{ ...evidence(1), superseded: true }] });
-      expect(change.history).toEqual([{ from: 'confirmed', to: 'confirmed', note: 'condition no longer holds as of 2021-01; it holds in no period of the reports as they stand' }]);
+      expect(change.state).toMatchObject({
+        status: 'confirmed',
+        holds: false,
+        periods: [],
+        firstPeriod: '2021-01',
+        evidence: [{ ...evidence(1), superseded: true }],
+      });
+      expect(change.history).toEqual([
+        {
+          from: 'confirmed',
+          to: 'confirmed',
+          note: 'condition no longer holds as of 2021-01; it holds in no period of the reports as they stand',
+        },
+      ]);
     });
 
     it('notes once that a confirmed finding no longer holds, and again when it holds again', () => {
@@ -186,7 +231,9 @@ describe('mergeOutcomes', () => {
     });
 
     it('resolves a finding whose condition held in earlier periods of the range but not in the latest', () => {
-      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01', '2021-02'])], from: '2021-01', to: '2021-03' }));
+      const change = onlyUpdate(
+        merge({ existing: [stored()], outcomes: [outcome(['2021-01', '2021-02'])], from: '2021-01', to: '2021-03' }),
+      );
       expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: ['2021-01', '2021-02'] });
       expect(change.history).toEqual([{ from: 'open', to: 'resolved', note: 'no longer holds in 2021-03; last held in 2021-02' }]);
     });
@@ -205,8 +252,19 @@ describe('mergeOutcomes', () => {
   describe('when the condition holds again', () => {
     it('reopens a resolved finding, with the period it holds in again', () => {
       const existing = stored({ status: 'resolved', holds: false });
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-03'], { evidence: [evidence(3, { period: '2021-03' })] })], from: '2021-03' }));
-      expect(change.state).toMatchObject({ status: 'open', holds: true, periods: ['2021-01', '2021-03'], evidence: [evidence(3, { period: '2021-03' })] });
+      const change = onlyUpdate(
+        merge({
+          existing: [existing],
+          outcomes: [outcome(['2021-03'], { evidence: [evidence(3, { period: '2021-03' })] })],
+          from: '2021-03',
+        }),
+      );
+      expect(change.state).toMatchObject({
+        status: 'open',
+        holds: true,
+        periods: ['2021-01', '2021-03'],
+        evidence: [evidence(3, { period: '2021-03' })],
+      });
       expect(change.history).toEqual([{ from: 'resolved', to: 'open', note: 'holds again in 2021-03' }]);
     });
 
@@ -225,21 +283,31 @@ describe('mergeOutcomes', () => {
     it('keeps a finding that a person resolved while it still held resolved when a new version of that month’s report still carries it', () => {
       const existing = stored({ status: 'resolved', holds: true });
       const corrected = evidence(2, { version: 2 });
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01' }));
+      const change = onlyUpdate(
+        merge({ existing: [existing], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01' }),
+      );
       expect(change.state).toMatchObject({ status: 'resolved', holds: true, periods: ['2021-01'], evidence: [corrected] });
       expect(change.history.map((h) => [h.from, h.to])).toEqual([['resolved', 'resolved']]);
     });
 
     it('keeps a finding that a person resolved while it still held resolved when a corrected earlier month fills a gap', () => {
       const existing = stored({ status: 'resolved', holds: true, periods: ['2021-01', '2021-03'] });
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-02', to: '2021-02', latestPeriod: '2021-03' }));
+      const change = onlyUpdate(
+        merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-02', to: '2021-02', latestPeriod: '2021-03' }),
+      );
       expect(change.state).toMatchObject({ status: 'resolved', holds: true, periods: ['2021-01', '2021-02', '2021-03'] });
       expect(change.history).toEqual([]);
     });
 
     it('never reopens a dismissed finding', () => {
       const existing = stored({ status: 'dismissed', holds: false });
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-03'], { evidence: [evidence(3, { period: '2021-03' })] })], from: '2021-03' }));
+      const change = onlyUpdate(
+        merge({
+          existing: [existing],
+          outcomes: [outcome(['2021-03'], { evidence: [evidence(3, { period: '2021-03' })] })],
+          from: '2021-03',
+        }),
+      );
       expect(change.state).toMatchObject({ status: 'dismissed', holds: true, periods: ['2021-01', '2021-03'] });
       expect(change.history.map((h) => [h.from, h.to])).toEqual([['dismissed', 'dismissed']]);
     });
@@ -247,10 +315,29 @@ describe('mergeOutcomes', () => {
 
   describe('rules judged when all the subjects have reported', () => {
     const CONS = 'CONS-001|icbc|alipay|440100|mpm|offline';
-    const disputed = (periods: string[]): Outcome => outcome(periods, { fingerprint: CONS, subjects: ['icbc', 'alipay'], city: '440100', mode: 'mpm', channel: 'offline', severity: 'low', evidence: [] });
-    const acknowledged = () => stored({ fingerprint: CONS, ruleId: 'CONS-001', subjects: ['icbc', 'alipay'], severity: 'low', status: 'acknowledged', periods: ['2021-02'], evidence: [] });
+    const disputed = (periods: string[]): Outcome =>
+      outcome(periods, {
+        fingerprint: CONS,
+        subjects: ['icbc', 'alipay'],
+        city: '440100',
+        mode: 'mpm',
+        channel: 'offline',
+        severity: 'low',
+        evidence: [],
+      });
+    const acknowledged = () =>
+      stored({
+        fingerprint: CONS,
+        ruleId: 'CONS-001',
+        subjects: ['icbc', 'alipay'],
+        severity: 'low',
+        status: 'acknowledged',
+        periods: ['2021-02'],
+        evidence: [],
+      });
     /** ICBC and Alipay both reported up to `common`; someone has reported 2021-03. */
-    const judgedAt = (common: string) => (ruleId: string, subjects: readonly string[]) => (ruleId === 'CONS-001' && subjects.join() === 'icbc,alipay' ? common : '2021-03');
+    const judgedAt = (common: string) => (ruleId: string, subjects: readonly string[]) =>
+      ruleId === 'CONS-001' && subjects.join() === 'icbc,alipay' ? common : '2021-03';
 
     it('leaves an acknowledged finding alone when only another institution has reported the next month', () => {
       expect(merge({ existing: [acknowledged()], from: '2021-03', judgingPeriod: judgedAt('2021-02') })).toEqual([]);
@@ -263,7 +350,9 @@ describe('mergeOutcomes', () => {
     });
 
     it('keeps it acknowledged, one month longer, when both subjects reported the next month and the condition is still there', () => {
-      const change = onlyUpdate(merge({ existing: [acknowledged()], outcomes: [disputed(['2021-03'])], from: '2021-03', judgingPeriod: judgedAt('2021-03') }));
+      const change = onlyUpdate(
+        merge({ existing: [acknowledged()], outcomes: [disputed(['2021-03'])], from: '2021-03', judgingPeriod: judgedAt('2021-03') }),
+      );
       expect(change.state).toMatchObject({ status: 'acknowledged', holds: true, periods: ['2021-02', '2021-03'] });
       expect(change.history).toEqual([]);
     });
@@ -281,7 +370,9 @@ describe('mergeOutcomes', () => {
       const later = evidence(3, { version: 2, period: '2021-03' });
       const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-03'], { evidence: [later] })], from: '2021-03' }));
       expect(change.state.evidence).toEqual([evidence(1), later]);
-      expect(change.history).toEqual([{ from: 'dismissed', to: 'dismissed', note: 'new evidence while dismissed: report 3 v2 (alipay 2021-03) agreement A-1' }]);
+      expect(change.history).toEqual([
+        { from: 'dismissed', to: 'dismissed', note: 'new evidence while dismissed: report 3 v2 (alipay 2021-03) agreement A-1' },
+      ]);
     });
 
     it('appends nothing to a dismissed finding when the evidence is already there', () => {
@@ -291,36 +382,58 @@ describe('mergeOutcomes', () => {
 
     it('replaces the evidence when a new version of the same period’s report gives other evidence, noting it in the history', () => {
       const corrected = evidence(2, { version: 2 });
-      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01' }));
+      const change = onlyUpdate(
+        merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01' }),
+      );
       expect(change.state).toMatchObject({ status: 'open', periods: ['2021-01'], evidence: [corrected] });
       expect(change.history).toEqual([{ from: 'open', to: 'open', note: 'evidence updated: report 2 v2 (alipay 2021-01) agreement A-1' }]);
     });
 
     it('keeps the evidence of a superseded version after the new version’s, marked, and lists only the new in the note', () => {
       const corrected = evidence(2, { version: 2 });
-      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] }));
+      const change = onlyUpdate(
+        merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] }),
+      );
       expect(change.state.evidence).toEqual([corrected, { ...evidence(1), superseded: true }]);
       expect(change.history).toEqual([{ from: 'open', to: 'open', note: 'evidence updated: report 2 v2 (alipay 2021-01) agreement A-1' }]);
       // Merged again (a run of every city after the correction's): nothing changes.
-      expect(merge({ existing: [applied(change, stored())], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] })).toEqual([]);
+      expect(
+        merge({
+          existing: [applied(change, stored())],
+          outcomes: [outcome(['2021-01'], { evidence: [corrected] })],
+          from: '2021-01',
+          superseded: [1],
+        }),
+      ).toEqual([]);
     });
 
     it('keeps superseded evidence when the next month’s report moves the evidence on', () => {
       const existing = stored({ evidence: [evidence(2, { version: 2 }), { ...evidence(1), superseded: true }] });
       const february = evidence(3, { period: '2021-02' });
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'], { evidence: [february] })], from: '2021-02', superseded: [1] }));
+      const change = onlyUpdate(
+        merge({ existing: [existing], outcomes: [outcome(['2021-02'], { evidence: [february] })], from: '2021-02', superseded: [1] }),
+      );
       expect(change.state.evidence).toEqual([february, { ...evidence(1), superseded: true }]);
     });
 
     it('marks superseded evidence of a dismissed finding where it stands, appending the new version’s', () => {
       const corrected = evidence(2, { version: 2 });
-      const change = onlyUpdate(merge({ existing: [stored({ status: 'dismissed' })], outcomes: [outcome(['2021-01'], { evidence: [corrected] })], from: '2021-01', superseded: [1] }));
+      const change = onlyUpdate(
+        merge({
+          existing: [stored({ status: 'dismissed' })],
+          outcomes: [outcome(['2021-01'], { evidence: [corrected] })],
+          from: '2021-01',
+          superseded: [1],
+        }),
+      );
       expect(change.state.evidence).toEqual([{ ...evidence(1), superseded: true }, corrected]);
     });
 
     it('names the link row in the note when the evidence is a link', () => {
       const linkEvidence: Evidence = { reportId: 4, version: 1, institution: 'unionpay', period: '2021-01', row: 3 };
-      const change = onlyUpdate(merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [linkEvidence] })], from: '2021-01' }));
+      const change = onlyUpdate(
+        merge({ existing: [stored()], outcomes: [outcome(['2021-01'], { evidence: [linkEvidence] })], from: '2021-01' }),
+      );
       expect(change.history[0].note).toBe('evidence updated: report 4 v1 (unionpay 2021-01) row 3');
     });
 
@@ -334,14 +447,26 @@ describe('mergeOutcomes', () => {
 
     it('takes the severity and explanation of the latest hit', () => {
       const explanation = { en: 'Alipay charges 40 bps.', zh: '支付宝收取 40 个基点。' };
-      const change = onlyUpdate(merge({ existing: [stored({ severity: 'medium' })], outcomes: [outcome(['2021-01'], { severity: 'high', explanation })], from: '2021-01' }));
+      const change = onlyUpdate(
+        merge({
+          existing: [stored({ severity: 'medium' })],
+          outcomes: [outcome(['2021-01'], { severity: 'high', explanation })],
+          from: '2021-01',
+        }),
+      );
       expect(change.state).toMatchObject({ severity: 'high', explanation });
     });
 
     it('keeps the explanation and evidence of the latest period held when only an earlier period of the range holds', () => {
       const existing = stored({ periods: ['2021-01', '2021-02'], evidence: [evidence(2, { period: '2021-02' })] });
       // Re-evaluating 2021-01 alone (a corrected January report); February is outside the range.
-      const change = merge({ existing: [existing], outcomes: [outcome(['2021-01'], { evidence: [evidence(5, { version: 2 })] })], from: '2021-01', to: '2021-01', latestPeriod: '2021-02' });
+      const change = merge({
+        existing: [existing],
+        outcomes: [outcome(['2021-01'], { evidence: [evidence(5, { version: 2 })] })],
+        from: '2021-01',
+        to: '2021-01',
+        latestPeriod: '2021-02',
+      });
       expect(change).toEqual([]);
     });
   });
@@ -351,14 +476,33 @@ describe('mergeOutcomes', () => {
       const existing = stored({ periods: ['2021-01', '2021-02'] });
       const later = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'])], from: '2021-01', to: '2021-02' }));
       expect(later.state).toMatchObject({ periods: ['2021-02'], firstPeriod: '2021-01', status: 'open' });
-      const earlier = onlyUpdate(merge({ existing: [stored({ periods: ['2021-02'] })], outcomes: [outcome(['2021-01'])], from: '2021-01', to: '2021-01', latestPeriod: '2021-02' }));
+      const earlier = onlyUpdate(
+        merge({
+          existing: [stored({ periods: ['2021-02'] })],
+          outcomes: [outcome(['2021-01'])],
+          from: '2021-01',
+          to: '2021-01',
+          latestPeriod: '2021-02',
+        }),
+      );
       expect(earlier.state).toMatchObject({ periods: ['2021-01', '2021-02'], firstPeriod: '2021-01' });
     });
 
     it('moves lastPeriod on as new periods hold, without a history entry for the new month’s evidence', () => {
       const existing = stored();
-      const change = onlyUpdate(merge({ existing: [existing], outcomes: [outcome(['2021-02'], { evidence: [evidence(2, { period: '2021-02' })] })], from: '2021-02' }));
-      expect(change.state).toMatchObject({ status: 'open', holds: true, periods: ['2021-01', '2021-02'], evidence: [evidence(2, { period: '2021-02' })] });
+      const change = onlyUpdate(
+        merge({
+          existing: [existing],
+          outcomes: [outcome(['2021-02'], { evidence: [evidence(2, { period: '2021-02' })] })],
+          from: '2021-02',
+        }),
+      );
+      expect(change.state).toMatchObject({
+        status: 'open',
+        holds: true,
+        periods: ['2021-01', '2021-02'],
+        evidence: [evidence(2, { period: '2021-02' })],
+      });
       expect(change.history).toEqual([]);
     });
 
@@ -372,12 +516,17 @@ describe('mergeOutcomes', () => {
   });
 
   describe('period-scoped rules', () => {
-    const late = (period: string): Outcome => outcome([period], { fingerprint: `LATE-001|icbc|${period}`, subjects: ['icbc'], severity: 'low', evidence: [] });
+    const late = (period: string): Outcome =>
+      outcome([period], { fingerprint: `LATE-001|icbc|${period}`, subjects: ['icbc'], severity: 'low', evidence: [] });
 
     it('keeps a finding about its own period open while that period holds, though later periods were reported', () => {
       const changes = merge({ outcomes: [late('2021-01')], from: '2021-01', to: '2021-03', periodScoped: true });
       expect(changes).toHaveLength(1);
-      expect(changes[0]).toMatchObject({ kind: 'insert', fingerprint: 'LATE-001|icbc|2021-01', state: { status: 'open', holds: true, periods: ['2021-01'] } });
+      expect(changes[0]).toMatchObject({
+        kind: 'insert',
+        fingerprint: 'LATE-001|icbc|2021-01',
+        state: { status: 'open', holds: true, periods: ['2021-01'] },
+      });
     });
 
     it('would resolve the same outcome at once were the rule not period-scoped', () => {
@@ -386,14 +535,26 @@ describe('mergeOutcomes', () => {
     });
 
     it('resolves a period-scoped finding when its period no longer holds (the report arrived)', () => {
-      const existing = stored({ fingerprint: 'LATE-001|icbc|2021-01', ruleId: 'LATE-001', severity: 'low', periods: ['2021-01'], evidence: [] });
+      const existing = stored({
+        fingerprint: 'LATE-001|icbc|2021-01',
+        ruleId: 'LATE-001',
+        severity: 'low',
+        periods: ['2021-01'],
+        evidence: [],
+      });
       const change = onlyUpdate(merge({ existing: [existing], from: '2021-01', to: '2021-03', periodScoped: true }));
       expect(change.state).toMatchObject({ status: 'resolved', holds: false, periods: [] });
       expect(change.history).toEqual([{ from: 'open', to: 'resolved', note: 'no longer holds in any period' }]);
     });
 
     it('leaves a period-scoped finding alone when a run over later periods does not touch its period', () => {
-      const existing = stored({ fingerprint: 'LATE-001|icbc|2021-01', ruleId: 'LATE-001', severity: 'low', periods: ['2021-01'], evidence: [] });
+      const existing = stored({
+        fingerprint: 'LATE-001|icbc|2021-01',
+        ruleId: 'LATE-001',
+        severity: 'low',
+        periods: ['2021-01'],
+        evidence: [],
+      });
       expect(merge({ existing: [existing], from: '2021-02', to: '2021-03', periodScoped: true })).toEqual([]);
     });
   });
@@ -402,7 +563,10 @@ describe('mergeOutcomes', () => {
 describe('mergedPeriods', () => {
   it('equals the kept and fresh periods sorted, each once, whether or not they come ascending', () => {
     const period = fc.integer({ min: 0, max: 30 }).map((n) => `20${20 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
-    const list = fc.oneof(fc.array(period, { maxLength: 12 }), fc.uniqueArray(period, { maxLength: 12 }).map((a) => a.sort()));
+    const list = fc.oneof(
+      fc.array(period, { maxLength: 12 }),
+      fc.uniqueArray(period, { maxLength: 12 }).map((a) => a.sort()),
+    );
     fc.assert(
       fc.property(list, list, (kept, fresh) => {
         expect(mergedPeriods(kept, fresh)).toEqual([...new Set([...kept, ...fresh])].sort());

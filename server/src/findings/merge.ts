@@ -66,7 +66,8 @@ export interface MergeInput {
 const evidenceKey = (e: Evidence) => `${e.reportId}|${e.row ?? ''}|${e.agreementRef ?? ''}`;
 
 /** The same row or agreement of the same report (what evidenceKey says), compared field by field: a merge compares tens of thousands. */
-const sameItem = (x: Evidence, y: Evidence) => x.reportId === y.reportId && (x.row ?? '') === (y.row ?? '') && (x.agreementRef ?? '') === (y.agreementRef ?? '');
+const sameItem = (x: Evidence, y: Evidence) =>
+  x.reportId === y.reportId && (x.row ?? '') === (y.row ?? '') && (x.agreementRef ?? '') === (y.agreementRef ?? '');
 
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
   if (a === b) return true;
@@ -94,7 +95,11 @@ function samePeriods(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function describe(evidence: readonly Evidence[]): string {
-  return evidence.map((e) => `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim()).join('; ');
+  return evidence
+    .map((e) =>
+      `report ${e.reportId} v${e.version} (${e.institution} ${e.period}) ${e.agreementRef ? `agreement ${e.agreementRef}` : e.row !== undefined ? `row ${e.row}` : ''}`.trim(),
+    )
+    .join('; ');
 }
 
 /**
@@ -169,7 +174,17 @@ export function mergeOutcomes(input: MergeInput): Change[] {
         fingerprint,
         ruleId,
         hit,
-        state: { ruleVersion: input.ruleVersion(ruleId), severity: hit.severity, status: holds ? 'open' : 'resolved', holds, periods, firstPeriod: periods[0] ?? null, explanation: hit.explanation, subjectExplanation: hit.subjectExplanation ?? null, evidence: hit.evidence },
+        state: {
+          ruleVersion: input.ruleVersion(ruleId),
+          severity: hit.severity,
+          status: holds ? 'open' : 'resolved',
+          holds,
+          periods,
+          firstPeriod: periods[0] ?? null,
+          explanation: hit.explanation,
+          subjectExplanation: hit.subjectExplanation ?? null,
+          evidence: hit.evidence,
+        },
         history,
       });
       continue;
@@ -184,7 +199,11 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     const heldLater = periods.length > 0 && (old.periods.length === 0 || periods.at(-1)! > old.periods.at(-1)!);
     if (SYSTEM_RESOLVES.has(old.status) && !holds) {
       status = 'resolved';
-      history.push({ from: old.status, to: status, note: periods.length ? `no longer holds in ${judged}; last held in ${periods.at(-1)}` : 'no longer holds in any period' });
+      history.push({
+        from: old.status,
+        to: status,
+        note: periods.length ? `no longer holds in ${judged}; last held in ${periods.at(-1)}` : 'no longer holds in any period',
+      });
     } else if (old.status === 'confirmed' && old.holds && !holds) {
       // A person resolves it: a subject's correction cannot undo the central bank's conclusion.
       const last = periods.length ? `last held in ${periods.at(-1)}` : 'it holds in no period of the reports as they stand';
@@ -210,11 +229,13 @@ export function mergeOutcomes(input: MergeInput): Change[] {
     } else if (current && !namesTheSame(current.evidence, old.evidence)) {
       evidence = current.evidence;
       // A new month's report moves lastPeriod, which says enough; a corrected report does not.
-      if (periods.at(-1) === old.periods.at(-1) && history.length === 0) history.push({ from: status, to: status, note: `evidence updated: ${describe(evidence)}` });
+      if (periods.at(-1) === old.periods.at(-1) && history.length === 0)
+        history.push({ from: status, to: status, note: `evidence updated: ${describe(evidence)}` });
     }
     evidence = keepingSuperseded(evidence, old.evidence, input.superseded);
     // The first period it held in stays though a correction takes that period back.
-    const firstPeriod = old.firstPeriod !== null && (periods.length === 0 || old.firstPeriod < periods[0]) ? old.firstPeriod : (periods[0] ?? null);
+    const firstPeriod =
+      old.firstPeriod !== null && (periods.length === 0 || old.firstPeriod < periods[0]) ? old.firstPeriod : (periods[0] ?? null);
 
     const state: FindingState = {
       ruleVersion: input.ruleVersion(ruleId),

@@ -13,17 +13,65 @@ import type { FindingStatus } from './status-machine.js';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 const CHUNK = 500;
 
-const MERGE_COLUMNS = ['id', 'fingerprint', 'rule_id', 'subjects', 'rule_version', 'severity', 'status', 'holds', 'periods', 'first_period', 'explanation', 'explanation_zh', 'subject_explanation', 'subject_explanation_zh', 'evidence'] as const;
+const MERGE_COLUMNS = [
+  'id',
+  'fingerprint',
+  'rule_id',
+  'subjects',
+  'rule_version',
+  'severity',
+  'status',
+  'holds',
+  'periods',
+  'first_period',
+  'explanation',
+  'explanation_zh',
+  'subject_explanation',
+  'subject_explanation_zh',
+  'evidence',
+] as const;
 
 /** A finding as the merge reads it: MERGE_COLUMNS' values, in that order. */
-type MergeRow = [id: number, fingerprint: string, ruleId: string, subjects: string, ruleVersion: number, severity: string, status: string, holds: number, periods: string, firstPeriod: string, explanation: string, explanationZh: string, subjectExplanation: string | null, subjectExplanationZh: string | null, evidence: string];
+type MergeRow = [
+  id: number,
+  fingerprint: string,
+  ruleId: string,
+  subjects: string,
+  ruleVersion: number,
+  severity: string,
+  status: string,
+  holds: number,
+  periods: string,
+  firstPeriod: string,
+  explanation: string,
+  explanationZh: string,
+  subjectExplanation: string | null,
+  subjectExplanationZh: string | null,
+  evidence: string,
+];
 
 /** Read as arrays (rawRows): a national run reads ~30,000 of them, and objects took a third longer. */
 async function mergeRows(db: Db, query: Compilable): Promise<MergeRow[]> {
   return (await rawRows(db, query)) as MergeRow[];
 }
 
-function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, status, holds, periods, firstPeriod, explanation, explanationZh, subjectExplanation, subjectExplanationZh, evidence]: MergeRow): StoredFinding {
+function toStored([
+  id,
+  fingerprint,
+  ruleId,
+  subjects,
+  ruleVersion,
+  severity,
+  status,
+  holds,
+  periods,
+  firstPeriod,
+  explanation,
+  explanationZh,
+  subjectExplanation,
+  subjectExplanationZh,
+  evidence,
+]: MergeRow): StoredFinding {
   return {
     id,
     fingerprint,
@@ -43,7 +91,8 @@ function toStored([id, fingerprint, ruleId, subjects, ruleVersion, severity, sta
 
 /** Findings of the given rules that hold, or held in or after `from`: those a run over [from, …] may change without hitting them. */
 function mayChange(ruleIds: readonly string[], from: string) {
-  return (eb: ExpressionBuilder<Database, 'findings'>) => eb.and([eb('rule_id', 'in', ruleIds), eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)])]);
+  return (eb: ExpressionBuilder<Database, 'findings'>) =>
+    eb.and([eb('rule_id', 'in', ruleIds), eb.or([eb('holds', '=', 1), eb('last_period', '>=', from)])]);
 }
 
 /**
@@ -51,10 +100,19 @@ function mayChange(ruleIds: readonly string[], from: string) {
  * after from, or that it hit. With `cities`, only findings of those cities or of none (a run that
  * evaluated those cities only).
  */
-export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: string, hitFingerprints: Iterable<string>, cities?: ReadonlySet<string>): Promise<StoredFinding[]> {
+export async function mergeCandidates(
+  db: Db,
+  ruleIds: readonly string[],
+  from: string,
+  hitFingerprints: Iterable<string>,
+  cities?: ReadonlySet<string>,
+): Promise<StoredFinding[]> {
   if (ruleIds.length === 0) return [];
   let query = db.selectFrom('findings').select(MERGE_COLUMNS).where(mayChange(ruleIds, from));
-  if (cities) query = query.where((eb) => (cities.size > 0 ? eb.or([eb('city', 'is', null), eb('city', 'in', [...cities])]) : eb('city', 'is', null)));
+  if (cities)
+    query = query.where((eb) =>
+      cities.size > 0 ? eb.or([eb('city', 'is', null), eb('city', 'in', [...cities])]) : eb('city', 'is', null),
+    );
   const rows = await mergeRows(db, query);
   const found = new Set(rows.map((r) => r[1]));
   const missing = [...hitFingerprints].filter((f) => !found.has(f));
@@ -63,7 +121,8 @@ export async function mergeCandidates(db: Db, ruleIds: readonly string[], from: 
   const stored = await storedFingerprints(db, missing);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const batch = missing.slice(i, i + CHUNK).filter((f) => stored.has(f));
-    if (batch.length > 0) rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch))));
+    if (batch.length > 0)
+      rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('fingerprint', 'in', batch))));
   }
   return rows.map(toStored);
 }
@@ -108,7 +167,16 @@ async function storedFingerprints(db: Db, fingerprints: readonly string[]): Prom
 /** The findings with these ids as the merge sees them (a run re-reads inside its transaction those that changed under it). */
 export async function mergeCandidatesById(db: Db, ids: readonly number[]): Promise<StoredFinding[]> {
   const rows: MergeRow[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await mergeRows(db, db.selectFrom('findings').select(MERGE_COLUMNS).where('id', 'in', ids.slice(i, i + CHUNK)))));
+  for (let i = 0; i < ids.length; i += CHUNK)
+    rows.push(
+      ...(await mergeRows(
+        db,
+        db
+          .selectFrom('findings')
+          .select(MERGE_COLUMNS)
+          .where('id', 'in', ids.slice(i, i + CHUNK)),
+      )),
+    );
   return rows.map(toStored);
 }
 
@@ -133,15 +201,45 @@ async function insertFindings(trx: Transaction<Database>, inserts: readonly Inse
     trx,
     INSERT_FINDING,
     inserts.map(({ fingerprint, ruleId, hit, state }) => [
-      fingerprint, ruleId, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity], JSON.stringify(hit.subjects),
-      hit.city ?? null, hit.mode ?? null, hit.channel ?? null, state.firstPeriod, state.periods.at(-1) ?? null, JSON.stringify(toRanges(state.periods)),
-      state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, state.subjectExplanation?.en ?? null, state.subjectExplanation?.zh ?? null, JSON.stringify(state.evidence), at, at,
-      caseIdOf({ fingerprint, ruleId, subjects: hit.subjects, city: hit.city ?? null, mode: hit.mode ?? null, channel: hit.channel ?? null }),
+      fingerprint,
+      ruleId,
+      state.ruleVersion,
+      state.severity,
+      SEVERITY_RANK[state.severity],
+      JSON.stringify(hit.subjects),
+      hit.city ?? null,
+      hit.mode ?? null,
+      hit.channel ?? null,
+      state.firstPeriod,
+      state.periods.at(-1) ?? null,
+      JSON.stringify(toRanges(state.periods)),
+      state.holds ? 1 : 0,
+      state.status,
+      state.explanation.en,
+      state.explanation.zh,
+      state.subjectExplanation?.en ?? null,
+      state.subjectExplanation?.zh ?? null,
+      JSON.stringify(state.evidence),
+      at,
+      at,
+      caseIdOf({
+        fingerprint,
+        ruleId,
+        subjects: hit.subjects,
+        city: hit.city ?? null,
+        mode: hit.mode ?? null,
+        channel: hit.channel ?? null,
+      }),
     ]),
   );
   const subjects = inserts.flatMap((c, i) => [...new Set(c.hit.subjects)].map((institution) => [institution, ids[i]]));
   await runEach(trx, 'insert into finding_subjects (institution, finding_id) values (?, ?)', subjects);
-  await addHistory(trx, inserts.flatMap((c, i) => c.history.map((entry) => ({ findingId: ids[i], entry }))), at, 'system');
+  await addHistory(
+    trx,
+    inserts.flatMap((c, i) => c.history.map((entry) => ({ findingId: ids[i], entry }))),
+    at,
+    'system',
+  );
   return ids;
 }
 
@@ -151,11 +249,22 @@ async function updateFindings(trx: Transaction<Database>, updates: readonly Upda
   for (let i = 0; i < updates.length; i += JSON_CHUNK) {
     const rows = JSON.stringify(
       updates.slice(i, i + JSON_CHUNK).map(({ id, storedStatus, state }) => [
-        id, storedStatus, state.ruleVersion, state.severity, SEVERITY_RANK[state.severity],
+        id,
+        storedStatus,
+        state.ruleVersion,
+        state.severity,
+        SEVERITY_RANK[state.severity],
         // No periods left: last period keeps what it was (coalesce below); the merge keeps the first.
-        JSON.stringify(toRanges(state.periods)), state.firstPeriod, state.periods.at(-1) ?? null,
-        state.holds ? 1 : 0, state.status, state.explanation.en, state.explanation.zh, JSON.stringify(state.evidence),
-        state.subjectExplanation?.en ?? null, state.subjectExplanation?.zh ?? null,
+        JSON.stringify(toRanges(state.periods)),
+        state.firstPeriod,
+        state.periods.at(-1) ?? null,
+        state.holds ? 1 : 0,
+        state.status,
+        state.explanation.en,
+        state.explanation.zh,
+        JSON.stringify(state.evidence),
+        state.subjectExplanation?.en ?? null,
+        state.subjectExplanation?.zh ?? null,
       ]),
     );
     const { rows: ids } = await sql<{ id: number }>`update findings set
@@ -176,7 +285,12 @@ async function updateFindings(trx: Transaction<Database>, updates: readonly Upda
   return written;
 }
 
-async function addHistory(trx: Transaction<Database>, entries: readonly { findingId: number; entry: HistoryEntry }[], at: string, actor: string): Promise<void> {
+async function addHistory(
+  trx: Transaction<Database>,
+  entries: readonly { findingId: number; entry: HistoryEntry }[],
+  at: string,
+  actor: string,
+): Promise<void> {
   await runEach(
     trx,
     'insert into finding_history (finding_id, at, actor, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)',
@@ -207,7 +321,12 @@ export async function applyChanges(trx: Transaction<Database>, changes: readonly
     if (written.has(c.id)) result.applied.push({ id: c.id, change: c });
     else result.stale.push(c.id);
   }
-  await addHistory(trx, updates.filter((c) => written.has(c.id)).flatMap((c) => c.history.map((entry) => ({ findingId: c.id, entry }))), at, 'system');
+  await addHistory(
+    trx,
+    updates.filter((c) => written.has(c.id)).flatMap((c) => c.history.map((entry) => ({ findingId: c.id, entry }))),
+    at,
+    'system',
+  );
   return result;
 }
 
@@ -215,7 +334,15 @@ export async function applyChanges(trx: Transaction<Database>, changes: readonly
  * A person's status change, with its history entry and its audit entry, made only while the finding
  * is still `from` (the status the person decided on): false, and nothing written, when it is not.
  */
-export async function setStatus(db: Db, id: number, from: FindingStatus, to: FindingStatus, note: string | null, actor: string, at: string): Promise<boolean> {
+export async function setStatus(
+  db: Db,
+  id: number,
+  from: FindingStatus,
+  to: FindingStatus,
+  note: string | null,
+  actor: string,
+  at: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await moveStatus(trx, id, from, to, note, actor, at))) return false;
     await appendAudit(trx, { at, actor, action: 'finding.status', target: `finding:${id}`, details: { from, to, note } });
@@ -227,8 +354,21 @@ export async function setStatus(db: Db, id: number, from: FindingStatus, to: Fin
  * A person's status change of one finding with its history entry, in the caller's transaction (which
  * writes the audit entry), made only while the finding is still `from`: false, and nothing written, when it is not.
  */
-export async function moveStatus(trx: Transaction<Database>, id: number, from: FindingStatus, to: FindingStatus, note: string | null, actor: string, at: string): Promise<boolean> {
-  const { numUpdatedRows } = await trx.updateTable('findings').set({ status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+export async function moveStatus(
+  trx: Transaction<Database>,
+  id: number,
+  from: FindingStatus,
+  to: FindingStatus,
+  note: string | null,
+  actor: string,
+  at: string,
+): Promise<boolean> {
+  const { numUpdatedRows } = await trx
+    .updateTable('findings')
+    .set({ status: to, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   if (numUpdatedRows === 0n) return false;
   await trx.insertInto('finding_history').values({ finding_id: id, at, actor, from_status: from, to_status: to, note }).execute();
   return true;

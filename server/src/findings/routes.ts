@@ -39,5 +39,13 @@ export function findingRoutes(ctx: AppContext): Router {
  */
 export function spendCommentAllowance(ctx: AppContext, principal: Principal): void {
   const wait = ctx.commentRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
-  if (wait > 0) throw new TooManyRequests({ en: `More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`, zh: `一小时内评论超过 ${ctx.config.COMMENTS_PER_HOUR} 条；请稍后再评论。` }, wait, 'COMMENT_RATE_LIMITED');
+  if (wait > 0)
+    throw new TooManyRequests(
+      {
+        en: `More than ${ctx.config.COMMENTS_PER_HOUR} comments in an hour; wait before commenting again.`,
+        zh: `一小时内评论超过 ${ctx.config.COMMENTS_PER_HOUR} 条；请稍后再评论。`,
+      },
+      wait,
+      'COMMENT_RATE_LIMITED',
+    );
 }

@@ -67,13 +67,18 @@ export function filteredFindings(db: Db, principal: Principal, f: FindingFilters
     q = q
       .where('first_period', '<=', f.period)
       .where('last_period', '>=', f.period)
-      .where(sql<boolean>`exists (select 1 from json_each(findings.periods) as r where json_extract(r.value, '$[0]') <= ${f.period} and json_extract(r.value, '$[1]') >= ${f.period})`);
+      .where(
+        sql<boolean>`exists (select 1 from json_each(findings.periods) as r where json_extract(r.value, '$[0]') <= ${f.period} and json_extract(r.value, '$[1]') >= ${f.period})`,
+      );
   }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // An institution searches what it may read: else a search for "(5 bps)" would tell it the fee
     // the explanation for subjects leaves out.
-    const [en, zh] = principal.role === 'institution' ? [sql`coalesce(subject_explanation, explanation)`, sql`coalesce(subject_explanation_zh, explanation_zh)`] : [sql`explanation`, sql`explanation_zh`];
+    const [en, zh] =
+      principal.role === 'institution'
+        ? [sql`coalesce(subject_explanation, explanation)`, sql`coalesce(subject_explanation_zh, explanation_zh)`]
+        : [sql`explanation`, sql`explanation_zh`];
     q = q.where((eb) =>
       eb.or([
         eb(en, 'like', sql`${like} escape '\\'`),
@@ -85,7 +90,11 @@ export function filteredFindings(db: Db, principal: Principal, f: FindingFilters
   return q;
 }
 
-export async function listFindings(ctx: AppContext, principal: Principal, query: FindingFilters & { sort: string; page: number; pageSize: number }) {
+export async function listFindings(
+  ctx: AppContext,
+  principal: Principal,
+  query: FindingFilters & { sort: string; page: number; pageSize: number },
+) {
   const base = filteredFindings(ctx.db, principal, query);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith('-');
@@ -103,15 +112,30 @@ export async function listFindings(ctx: AppContext, principal: Principal, query:
 /** A finding as the principal may read it: a subject institution sees its own evidence and the explanation written for subjects. */
 export function viewedBy(principal: Principal, row: FindingRow): FindingSummary {
   const finding = toFindingSummary(row);
-  const forSubjects = row.subject_explanation === null ? null : { explanation: row.subject_explanation, explanationZh: row.subject_explanation_zh ?? row.subject_explanation };
-  return { ...finding, ...visibleExplanation(principal, finding.evidence, { explanation: finding.explanation, explanationZh: finding.explanationZh }, forSubjects), evidence: visibleEvidence(principal, finding.evidence) };
+  const forSubjects =
+    row.subject_explanation === null
+      ? null
+      : { explanation: row.subject_explanation, explanationZh: row.subject_explanation_zh ?? row.subject_explanation };
+  return {
+    ...finding,
+    ...visibleExplanation(
+      principal,
+      finding.evidence,
+      { explanation: finding.explanation, explanationZh: finding.explanationZh },
+      forSubjects,
+    ),
+    evidence: visibleEvidence(principal, finding.evidence),
+  };
 }
 
 /** A finding the principal may see, or 404 as if it did not exist. */
 async function visibleFinding(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
-  const row = Number.isSafeInteger(id) ? await ctx.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  const row = Number.isSafeInteger(id)
+    ? await ctx.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!row) throw new NotFound({ en: `No finding ${id}.`, zh: `没有发现 ${id}。` });
-  if (principal.role === 'institution' && !(JSON.parse(row.subjects) as string[]).includes(principal.institution!)) throw new NotFound({ en: `No finding ${id}.`, zh: `没有发现 ${id}。` });
+  if (principal.role === 'institution' && !(JSON.parse(row.subjects) as string[]).includes(principal.institution!))
+    throw new NotFound({ en: `No finding ${id}.`, zh: `没有发现 ${id}。` });
   return row;
 }
 
@@ -122,15 +146,34 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
   const [history, comments] = await Promise.all([
     ctx.db.selectFrom('finding_history').selectAll().where('finding_id', '=', row.id).orderBy('id').execute(),
     // Its own comments and its case's thread, stored once for all the case's findings.
-    ctx.db.selectFrom('finding_comments').selectAll().where((eb) => eb.or([eb('finding_id', '=', row.id), eb('case_id', '=', row.case_id)])).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('finding_comments')
+      .selectAll()
+      .where((eb) => eb.or([eb('finding_id', '=', row.id), eb('case_id', '=', row.case_id)]))
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     ...viewedBy(principal, row),
     history: history.map((h) => {
       const note = visibleNote(principal, h.actor, h.note);
-      return { at: h.at, actor: h.actor, from: h.from_status as FindingStatus | null, to: h.to_status as FindingStatus, note, noteZh: noteZh(h.actor, note) };
+      return {
+        at: h.at,
+        actor: h.actor,
+        from: h.from_status as FindingStatus | null,
+        to: h.to_status as FindingStatus,
+        note,
+        noteZh: noteZh(h.actor, note),
+      };
     }),
-    comments: visibleComments(principal, comments).map((c) => ({ id: c.id, at: c.at, author: c.author, role: c.role, institution: c.institution, text: c.text })),
+    comments: visibleComments(principal, comments).map((c) => ({
+      id: c.id,
+      at: c.at,
+      author: c.author,
+      role: c.role,
+      institution: c.institution,
+      text: c.text,
+    })),
     allowedTransitions: mayTriage(principal) ? [...allowedTransitions(row.status as FindingStatus)] : [],
   };
 }
@@ -142,12 +185,18 @@ export async function findingDetail(ctx: AppContext, principal: Principal, id: n
  */
 export async function findingToTriage(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
   const row = await visibleFinding(ctx, principal, id);
-  if (!mayTriage(principal)) throw new Forbidden({ en: 'Only analysts and admins change a finding’s status.', zh: '只有分析员和管理员可以更改发现的状态。' });
+  if (!mayTriage(principal))
+    throw new Forbidden({ en: 'Only analysts and admins change a finding’s status.', zh: '只有分析员和管理员可以更改发现的状态。' });
   return row;
 }
 
 /** Moves a finding (from findingToTriage) through the status machine. */
-export async function changeStatus(ctx: AppContext, principal: Principal, row: FindingRow, { status: to, note }: FindingPatch): Promise<Finding> {
+export async function changeStatus(
+  ctx: AppContext,
+  principal: Principal,
+  row: FindingRow,
+  { status: to, note }: FindingPatch,
+): Promise<Finding> {
   const from = row.status as FindingStatus;
   if (!mayTransition(from, to)) {
     const allowed = allowedTransitions(from);
@@ -161,7 +210,14 @@ export async function changeStatus(ctx: AppContext, principal: Principal, row: F
     );
   }
   if (needsNote(to) && !note) {
-    throw new Invalid([{ code: 'NOTE_REQUIRED', message: `setting a finding ${to} needs a note saying why`, messageZh: `将发现改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`, path: '$.note' }]);
+    throw new Invalid([
+      {
+        code: 'NOTE_REQUIRED',
+        message: `setting a finding ${to} needs a note saying why`,
+        messageZh: `将发现改为${termZh(FINDING_STATUS_ZH, to)}需要附上说明理由`,
+        path: '$.note',
+      },
+    ]);
   }
   // The status was read outside the write: if someone (or a rule run) changed it since, the person
   // decided on a status the finding no longer has.
@@ -179,15 +235,29 @@ export async function changeStatus(ctx: AppContext, principal: Principal, row: F
 
 /** The finding the principal may comment on, asked before the body is read (as findingToTriage). */
 export async function findingToComment(ctx: AppContext, principal: Principal, id: number): Promise<FindingRow> {
-  if (principal.role === 'auditor') throw new Forbidden({ en: 'Auditors read findings; they do not comment.', zh: '审计员只能阅读发现，不能评论。' });
+  if (principal.role === 'auditor')
+    throw new Forbidden({ en: 'Auditors read findings; they do not comment.', zh: '审计员只能阅读发现，不能评论。' });
   return visibleFinding(ctx, principal, id);
 }
 
 export async function addComment(ctx: AppContext, principal: Principal, row: FindingRow, { text }: NewComment) {
-  const values = { finding_id: row.id, at: ctx.now().toISOString(), author: principal.username, role: principal.role, institution: principal.institution, text };
+  const values = {
+    finding_id: row.id,
+    at: ctx.now().toISOString(),
+    author: principal.username,
+    role: principal.role,
+    institution: principal.institution,
+    text,
+  };
   const commentId = await ctx.db.transaction().execute(async (trx) => {
     const { id: inserted } = await trx.insertInto('finding_comments').values(values).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(trx, { at: values.at, actor: values.author, action: 'finding.comment', target: `finding:${row.id}`, details: { commentId: inserted, text } });
+    await appendAudit(trx, {
+      at: values.at,
+      actor: values.author,
+      action: 'finding.comment',
+      target: `finding:${row.id}`,
+      details: { commentId: inserted, text },
+    });
     return inserted;
   });
   return { id: commentId, at: values.at, author: values.author, role: values.role, institution: values.institution, text };

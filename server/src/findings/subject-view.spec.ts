@@ -18,18 +18,21 @@ beforeAll(async () => {
   analyst = await app.as('analyst');
   unionpay = await app.as('unionpay');
   alipay = await app.as('alipay');
-  await submitted(unionpay, aReport({
-    institution: 'unionpay',
-    period: '2021-05',
-    links: [],
-    agreements: [
-      anAgreement({ ref: 'UP-ALI', counterparty: 'alipay', feeBps: 30 }),
-      anAgreement({ ref: 'UP-ICBC-SECRET', counterparty: 'icbc', feeBps: 5 }),
-      anAgreement({ ref: 'UP-ALI-ACC', counterparty: 'alipay', kind: 'acceptance', restrictions: ['steering'] }),
-      anAgreement({ ref: 'UP-ICBC-ACC', counterparty: 'icbc', kind: 'acceptance' }),
-      anAgreement({ ref: 'UP-CMB-ACC', counterparty: 'cmb', kind: 'acceptance' }),
-    ],
-  }));
+  await submitted(
+    unionpay,
+    aReport({
+      institution: 'unionpay',
+      period: '2021-05',
+      links: [],
+      agreements: [
+        anAgreement({ ref: 'UP-ALI', counterparty: 'alipay', feeBps: 30 }),
+        anAgreement({ ref: 'UP-ICBC-SECRET', counterparty: 'icbc', feeBps: 5 }),
+        anAgreement({ ref: 'UP-ALI-ACC', counterparty: 'alipay', kind: 'acceptance', restrictions: ['steering'] }),
+        anAgreement({ ref: 'UP-ICBC-ACC', counterparty: 'icbc', kind: 'acceptance' }),
+        anAgreement({ ref: 'UP-CMB-ACC', counterparty: 'cmb', kind: 'acceptance' }),
+      ],
+    }),
+  );
   id = (await analyst.get('/api/v1/findings?rule=DISC-001')).body.items[0].id;
   await analyst.post(`/api/v1/findings/${id}/comments`, { text: 'Please explain the 30 bps.' });
   await alipay.post(`/api/v1/findings/${id}/comments`, { text: 'Alipay: we were never offered 5 bps.' });

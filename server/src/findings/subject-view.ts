@@ -25,7 +25,12 @@ export interface Explanation {
  * evidence reads the one the rule wrote for subjects, if any: DISC-001's full explanation tells the
  * lowest fee the reporter charges someone else, DISC-002's how many other agreements it has.
  */
-export function visibleExplanation(principal: Principal, evidence: readonly Evidence[], full: Explanation, forSubjects: Explanation | null): Explanation {
+export function visibleExplanation(
+  principal: Principal,
+  evidence: readonly Evidence[],
+  full: Explanation,
+  forSubjects: Explanation | null,
+): Explanation {
   const own = asInstitution(principal);
   if (own === null || forSubjects === null || evidence.every((e) => e.institution === own)) return full;
   return forSubjects;

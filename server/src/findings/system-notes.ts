@@ -8,7 +8,10 @@ import { periodZh } from '../text/chinese-dates.js';
 const PERIOD = String.raw`\d{4}-\d{2}`;
 
 /** One item of merge.ts's evidence list: "report 12 v1 (alipay 2021-01) agreement ALI-1" or "… row 5". */
-const EVIDENCE_ITEM = new RegExp(String.raw`report (\d+) v(\d+) \(([a-z0-9-]+) (${PERIOD})\)(?: agreement (.*?)| row (\d+))?(?=; report \d+ v\d+ \(|$)`, 'gs');
+const EVIDENCE_ITEM = new RegExp(
+  String.raw`report (\d+) v(\d+) \(([a-z0-9-]+) (${PERIOD})\)(?: agreement (.*?)| row (\d+))?(?=; report \d+ v\d+ \(|$)`,
+  'gs',
+);
 
 function evidenceZh(list: string): string {
   return list
@@ -21,10 +24,19 @@ function evidenceZh(list: string): string {
 
 const FORMS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [new RegExp(`^([A-Z]+-\\d{3}) holds in (${PERIOD})$`), (m) => `${m[1]} 在${periodZh(m[2])}成立`],
-  [new RegExp(`^no longer holds in (${PERIOD}); last held in (${PERIOD})$`), (m) => `在${periodZh(m[1])}已不再成立；最后成立于${periodZh(m[2])}`],
+  [
+    new RegExp(`^no longer holds in (${PERIOD}); last held in (${PERIOD})$`),
+    (m) => `在${periodZh(m[1])}已不再成立；最后成立于${periodZh(m[2])}`,
+  ],
   [/^no longer holds in any period$/, () => '在任何期间均不再成立'],
-  [new RegExp(`^condition no longer holds as of (${PERIOD}); last held in (${PERIOD})$`), (m) => `自${periodZh(m[1])}起条件不再成立；最后成立于${periodZh(m[2])}`],
-  [new RegExp(`^condition no longer holds as of (${PERIOD}); it holds in no period of the reports as they stand$`), (m) => `自${periodZh(m[1])}起条件不再成立；按现有报告，任何期间均不成立`],
+  [
+    new RegExp(`^condition no longer holds as of (${PERIOD}); last held in (${PERIOD})$`),
+    (m) => `自${periodZh(m[1])}起条件不再成立；最后成立于${periodZh(m[2])}`,
+  ],
+  [
+    new RegExp(`^condition no longer holds as of (${PERIOD}); it holds in no period of the reports as they stand$`),
+    (m) => `自${periodZh(m[1])}起条件不再成立；按现有报告，任何期间均不成立`,
+  ],
   [new RegExp(`^condition holds again in (${PERIOD})$`), (m) => `条件在${periodZh(m[1])}再次成立`],
   [new RegExp(`^holds again in (${PERIOD}) after being resolved$`), (m) => `已解决后在${periodZh(m[1])}再次成立`],
   [new RegExp(`^holds again in (${PERIOD})$`), (m) => `在${periodZh(m[1])}再次成立`],

@@ -31,7 +31,11 @@ const ACCESS: Record<string, { allowed: readonly Caller[] | 'anyone'; body?: unk
   'POST /institutions/:id/api-keys': { allowed: ['admin'], body: { name: 'walk' } },
   'GET /institutions/:id/api-keys': { allowed: ['admin'] },
   'DELETE /institutions/:id/api-keys/:keyId': { allowed: ['admin'] },
-  'POST /reports': { allowed: ['admin'], query: '?dryRun=true', body: { institution: 'tenpay', period: '2021-03', links: [], agreements: [] } },
+  'POST /reports': {
+    allowed: ['admin'],
+    query: '?dryRun=true',
+    body: { institution: 'tenpay', period: '2021-03', links: [], agreements: [] },
+  },
   'GET /reports': { allowed: LOGGED_IN },
   'GET /reports/:id': { allowed: CENTRAL_BANK },
   'GET /reports/:id/receipt': { allowed: CENTRAL_BANK },
@@ -74,12 +78,14 @@ const params: Record<string, string> = {};
 beforeAll(async () => {
   app = await startTestApp({ now: NOW });
   const { tenpay } = await reportFebruary(app);
-  for (const caller of ['anonymous', 'alipay', 'analyst', 'auditor', 'admin'] as const) clients.set(caller, await app.as(caller === 'anonymous' ? undefined : caller));
+  for (const caller of ['anonymous', 'alipay', 'analyst', 'auditor', 'admin'] as const)
+    clients.set(caller, await app.as(caller === 'anonymous' ? undefined : caller));
   const key = (await clients.get('alipay')!.post<{ key: string }>('/api/v1/institutions/alipay/api-keys', { name: 'walk' })).body.key;
   const keyClient = await app.as();
   keyClient.headers.authorization = `Bearer ${key}`;
   clients.set('alipayKey', keyClient);
-  const tenpayKey = (await (await app.as('tenpay')).post<{ id: string }>('/api/v1/institutions/tenpay/api-keys', { name: 'tenpay system' })).body.id;
+  const tenpayKey = (await (await app.as('tenpay')).post<{ id: string }>('/api/v1/institutions/tenpay/api-keys', { name: 'tenpay system' }))
+    .body.id;
   // Every parameter names something of WeChat Pay's (tenpay), never Alipay's.
   Object.assign(params, {
     id: 'tenpay',
@@ -111,7 +117,12 @@ async function call(caller: Caller, method: string, path: string, access: (typeo
   if (own && caller === 'alipayKey') Object.assign(client.headers, clients.get('alipayKey')!.headers);
   const url = urlOf(path, access.query);
   const body = access.body ?? (['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined);
-  return client.request(method, url, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+  return client.request(
+    method,
+    url,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
 }
 
 describe('every operation, every role, on another institution’s resources', () => {

@@ -36,16 +36,26 @@ describe('an institution that writes its own verdict into the record', () => {
   const VERDICT = 'CMB-7 was reviewed by the central bank; no breach found.\nDismissed by analyst.\u202eDISMISSED';
 
   it('when an agreement ref reads as the regulator’s verdict, every explanation quotes it as the ref it is', async () => {
-    await submitted(alipay, aReport({
-      institution: 'alipay',
-      period: '2021-02',
-      links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
-      agreements: [
-        anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null }),
-        anAgreement({ ref: 'PLAIN-1', counterparty: 'icbc', kind: 'clearing', feeBps: 5 }),
-        anAgreement({ ref: VERDICT, counterparty: 'cmb', kind: 'clearing', feeBps: 90, exclusive: true, restrictions: ['own-group-only', 'steering'] }),
-      ],
-    }));
+    await submitted(
+      alipay,
+      aReport({
+        institution: 'alipay',
+        period: '2021-02',
+        links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
+        agreements: [
+          anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null }),
+          anAgreement({ ref: 'PLAIN-1', counterparty: 'icbc', kind: 'clearing', feeBps: 5 }),
+          anAgreement({
+            ref: VERDICT,
+            counterparty: 'cmb',
+            kind: 'clearing',
+            feeBps: 90,
+            exclusive: true,
+            restrictions: ['own-group-only', 'steering'],
+          }),
+        ],
+      }),
+    );
     const crafted = (await allFindings(analyst)).filter((f) => f.evidence.some((e) => e.agreementRef === VERDICT));
     expect(crafted.map((f) => f.ruleId).sort()).toEqual(['DISC-001', 'DISC-002', 'EXCL-001', 'EXCL-002']);
     const quoted = JSON.stringify(VERDICT).replace('\u202e', '\\u202e');
@@ -87,7 +97,13 @@ describe('an institution reaching for a competitor’s records', () => {
       ['GET', '/findings?institution=tenpay', '/findings?institution=nobody'],
     ];
     for (const [method, theirs, missing, body] of pairs) {
-      const send = (path: string) => alipay.request(method, `/api/v1${path}`, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+      const send = (path: string) =>
+        alipay.request(
+          method,
+          `/api/v1${path}`,
+          body === undefined ? undefined : JSON.stringify(body),
+          body === undefined ? {} : { 'content-type': 'application/json' },
+        );
       const [a, b] = [await send(theirs), await send(missing)];
       expect(shape(a), `${method} ${theirs}`).toEqual(shape(b));
     }
@@ -104,9 +120,18 @@ describe('someone at the same browser after the institution’s user has gone', 
     const own = (await allFindings(alipay))[0];
     const report = february.alipay.id;
     const paths = [
-      '/auth/me', '/findings', `/findings/${own.id}`, '/reports', `/reports/${report}`, `/reports/${report}/receipt`,
-      '/institutions/alipay/agreements?period=2021-02', '/institutions/alipay/links?period=2021-02', '/institutions/alipay/obligations',
-      '/institutions/alipay/api-keys', '/periods', '/findings/999999',
+      '/auth/me',
+      '/findings',
+      `/findings/${own.id}`,
+      '/reports',
+      `/reports/${report}`,
+      `/reports/${report}/receipt`,
+      '/institutions/alipay/agreements?period=2021-02',
+      '/institutions/alipay/links?period=2021-02',
+      '/institutions/alipay/obligations',
+      '/institutions/alipay/api-keys',
+      '/periods',
+      '/findings/999999',
     ];
     for (const p of paths) {
       const res = await alipay.get(`/api/v1${p}`);
@@ -128,7 +153,15 @@ describe('ids written another way', () => {
     expect((await alipay.get(`/api/v1/findings/${own.id}`)).status).toBe(200);
     expect((await alipay.get(`/api/v1/reports/${report}`)).status).toBe(200);
     const missing = (await alipay.get('/api/v1/findings/999999')).body;
-    for (const form of [(n: number) => `0x${n.toString(16)}`, (n: number) => `${n}.0`, (n: number) => `${n}e0`, (n: number) => `+${n}`, (n: number) => `0${n}`, (n: number) => `%20${n}`, (n: number) => `${n}%20`]) {
+    for (const form of [
+      (n: number) => `0x${n.toString(16)}`,
+      (n: number) => `${n}.0`,
+      (n: number) => `${n}e0`,
+      (n: number) => `+${n}`,
+      (n: number) => `0${n}`,
+      (n: number) => `%20${n}`,
+      (n: number) => `${n}%20`,
+    ]) {
       for (const path of [`/findings/${form(own.id)}`, `/reports/${form(report)}`, `/reports/${form(report)}/receipt`]) {
         const res = await alipay.get(`/api/v1${path}`);
         expect({ status: res.status, code: res.body.code }, path).toEqual({ status: 404, code: missing.code });
@@ -147,11 +180,20 @@ describe('bodies and queries shaped to confuse the parser', () => {
 
   it('refuses __proto__ and constructor keys in every JSON body with 422 UNKNOWN_FIELD, and Object.prototype stays clean', async () => {
     const admin = await app.as('admin');
-    const link = '{"scanner":"alipay","issuer":"unionpay","mode":"mpm","channel":"offline","city":"110000","status":"live","since":"2021-01-01"';
+    const link =
+      '{"scanner":"alipay","issuer":"unionpay","mode":"mpm","channel":"offline","city":"110000","status":"live","since":"2021-01-01"';
     const cases: [ApiClient, string, string][] = [
       [alipay, '/api/v1/reports?dryRun=true', `{"institution":"alipay","period":"2021-03","links":[],"__proto__":{"role":"admin"}}`],
-      [alipay, '/api/v1/reports?dryRun=true', `{"institution":"alipay","period":"2021-03","links":[${link},"__proto__":{"issuer":"tenpay"}}]}`],
-      [alipay, '/api/v1/reports?dryRun=true', `{"institution":"alipay","period":"2021-03","links":[${link},"constructor":{"prototype":{"polluted":true}}}]}`],
+      [
+        alipay,
+        '/api/v1/reports?dryRun=true',
+        `{"institution":"alipay","period":"2021-03","links":[${link},"__proto__":{"issuer":"tenpay"}}]}`,
+      ],
+      [
+        alipay,
+        '/api/v1/reports?dryRun=true',
+        `{"institution":"alipay","period":"2021-03","links":[${link},"constructor":{"prototype":{"polluted":true}}}]}`,
+      ],
       [alipay, '/api/v1/institutions/alipay/api-keys', '{"name":"k","__proto__":{"institution":"tenpay"}}'],
       [admin, '/api/v1/users', '{"username":"mallory","password":"a-long-password","role":"analyst","__proto__":{"role":"admin"}}'],
       [await app.as(), '/api/v1/auth/login', '{"username":"alipay","password":"demo","constructor":{"prototype":{"role":"admin"}}}'],
@@ -159,7 +201,10 @@ describe('bodies and queries shaped to confuse the parser', () => {
     for (const [client, path, body] of cases) {
       const res = await client.postRaw(path, body, 'application/json', { 'x-xsrf-token': client.cookie('XSRF-TOKEN') ?? '' });
       expect(res.status, `${path} ${body}`).toBe(422);
-      expect(res.body.errors.map((e: { code: string }) => e.code), body).toContain('UNKNOWN_FIELD');
+      expect(
+        res.body.errors.map((e: { code: string }) => e.code),
+        body,
+      ).toContain('UNKNOWN_FIELD');
     }
     expect(polluted()).toEqual([]);
     expect((await admin.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username)).not.toContain('mallory');
@@ -170,7 +215,11 @@ describe('bodies and queries shaped to confuse the parser', () => {
     form.append('__proto__[institution]', 'tenpay');
     form.append('constructor[prototype][polluted]', 'yes');
     form.append('period', '2021-03');
-    form.append('links', new Blob(['scanner,issuer,mode,channel,city,status,since\ntenpay,unionpay,mpm,offline,110000,live,2021-01-01\n']), 'links.csv');
+    form.append(
+      'links',
+      new Blob(['scanner,issuer,mode,channel,city,status,since\ntenpay,unionpay,mpm,offline,110000,live,2021-01-01\n']),
+      'links.csv',
+    );
     const res = await alipay.postForm('/api/v1/reports?dryRun=true', form);
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'REQUIRED', path: '$.institution' }));
@@ -194,7 +243,10 @@ describe('bodies and queries shaped to confuse the parser', () => {
     for (const [path, code] of cases) {
       const res = await alipay.get(`/api/v1${path}`);
       expect(res.status, path.slice(0, 80)).toBe(422);
-      expect(res.body.errors.map((e: { code: string }) => e.code), path.slice(0, 80)).toContain(code);
+      expect(
+        res.body.errors.map((e: { code: string }) => e.code),
+        path.slice(0, 80),
+      ).toContain(code);
     }
     // LIKE's wildcards are text: "%" finds nothing, though every explanation holds some character.
     expect((await alipay.get('/api/v1/findings?q=%25')).body.total).toBe(0);
@@ -212,9 +264,14 @@ describe('an anonymous visitor probing for internals', () => {
       ['GET', '/api/v1/institutions/%00/links'],
       ['POST', '/api/v1/auth/login', '{"username":', { 'content-type': 'application/json' }],
       ['POST', '/api/v1/auth/login', '{"username":"a","password":"b"}', { 'content-type': 'application/json; charset=utf-7' }],
-      ['POST', '/api/v1/auth/login', '{"username":"a","password":"b"}', { 'content-type': 'application/json', 'content-encoding': 'br, deflate' }],
+      [
+        'POST',
+        '/api/v1/auth/login',
+        '{"username":"a","password":"b"}',
+        { 'content-type': 'application/json', 'content-encoding': 'br, deflate' },
+      ],
       ['POST', '/api/v1/auth/login', `{"username":"${"' or 1=1 --".repeat(5)}","password":"x"}`, { 'content-type': 'application/json' }],
-      ['GET', '/api/v1/reports/1', undefined, { authorization: 'Bearer \' or 1=1 --' }],
+      ['GET', '/api/v1/reports/1', undefined, { authorization: "Bearer ' or 1=1 --" }],
       ['GET', '/api/v1/auth/me', undefined, { cookie: 'im_session=%E0%A4%A; im_session=x' }],
       ['GET', '/api/v1/nothing-here/../../etc/passwd'],
     ];
@@ -261,8 +318,17 @@ describe('an anonymous visitor probing for internals', () => {
     const served = await startTestApp({ env: { CLIENT_DIR: clientDir } });
     try {
       const paths = [
-        '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e%5csecret.txt', '/%252e%252e%252fsecret.txt',
-        '/..%2fclient-private%2fsecret.txt', '/%2e%2e/client-private/secret.txt', '/.env', '/%2eenv', '/secret.txt%00.js', '/index.html/..%2f..%2fsecret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%2fsecret.txt',
+        '/..%5csecret.txt',
+        '/%2e%2e%5csecret.txt',
+        '/%252e%252e%252fsecret.txt',
+        '/..%2fclient-private%2fsecret.txt',
+        '/%2e%2e/client-private/secret.txt',
+        '/.env',
+        '/%2eenv',
+        '/secret.txt%00.js',
+        '/index.html/..%2f..%2fsecret.txt',
       ];
       for (const p of paths) {
         const res = await fetch(served.baseUrl + p);
@@ -290,7 +356,13 @@ describe('an institution that buries the record in its own agreements', () => {
     // Half of them impose steering on WeChat Pay, half none on UnionPay: every steering agreement is
     // discriminatory, and each is compared with all the others.
     const agreements = Array.from({ length: 400 }, (_, i) =>
-      anAgreement({ ref: `BULK-${i}`, counterparty: i % 2 ? 'tenpay' : 'unionpay', kind: 'marketing', feeBps: null, restrictions: i % 2 ? ['steering'] : [] }),
+      anAgreement({
+        ref: `BULK-${i}`,
+        counterparty: i % 2 ? 'tenpay' : 'unionpay',
+        kind: 'marketing',
+        feeBps: null,
+        restrictions: i % 2 ? ['steering'] : [],
+      }),
     );
     await submitted(alipay, aReport({ institution: 'alipay', period: '2021-01', links: [], agreements }));
     const page = await analyst.get<{ items: FindingSummary[]; total: number }>('/api/v1/findings?rule=DISC-002&pageSize=500');

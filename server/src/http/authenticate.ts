@@ -27,7 +27,10 @@ export function authenticate(ctx: AppContext): RequestHandler {
       const session = await principalForSession(ctx, token);
       if (session) {
         if (!SAFE_METHODS.has(req.method) && req.get(XSRF_HEADER) !== session.csrfToken) {
-          throw new Forbidden({ en: 'Send the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header.', zh: '请在 X-XSRF-TOKEN 请求头中回传 XSRF-TOKEN cookie。' }, 'CSRF_TOKEN_MISMATCH');
+          throw new Forbidden(
+            { en: 'Send the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header.', zh: '请在 X-XSRF-TOKEN 请求头中回传 XSRF-TOKEN cookie。' },
+            'CSRF_TOKEN_MISMATCH',
+          );
         }
         req.principal = session.principal;
       }

@@ -11,8 +11,12 @@ const imports = Array.from({ length: 12 }, (_, i) => `chunk-${String.fromCharCod
 
 function writeBuild(entry: string, hinted: readonly string[]) {
   const links = hinted.map((f) => `<link rel="modulepreload" href="${f}">`).join('');
-  fs.writeFileSync(path.join(clientDir, 'index.html'), `<!doctype html><html><head></head><body><im-root></im-root>${links}<script src="${entry}" type="module"></script></body></html>`);
-  const code = imports.map((f, i) => `import{a as x${i}}from"./${f}";`).join('') + 'import"./side-effect.js";const r=()=>import("./chunk-LAZY.js");';
+  fs.writeFileSync(
+    path.join(clientDir, 'index.html'),
+    `<!doctype html><html><head></head><body><im-root></im-root>${links}<script src="${entry}" type="module"></script></body></html>`,
+  );
+  const code =
+    imports.map((f, i) => `import{a as x${i}}from"./${f}";`).join('') + 'import"./side-effect.js";const r=()=>import("./chunk-LAZY.js");';
   fs.writeFileSync(path.join(clientDir, entry), code);
 }
 
@@ -63,7 +67,12 @@ describe('the client files', () => {
     const first = await described(await get('chunk-X.js'));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the first answer also keeps the file
     const again = await described(await get('chunk-X.js'));
-    expect(first).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=3600', body: 'export const a = 1;' });
+    expect(first).toMatchObject({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      cache: 'public, max-age=3600',
+      body: 'export const a = 1;',
+    });
     expect(again).toEqual(first);
 
     fs.writeFileSync(path.join(clientDir, 'chunk-X.js'), 'export const a = 22;');

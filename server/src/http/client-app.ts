@@ -17,7 +17,8 @@ export function clientApp(clientDir: string): Router {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
       return;
     }
-    if (served?.mtimeMs !== stat.mtimeMs) served = { mtimeMs: stat.mtimeMs, html: withModulePreloads(fs.readFileSync(index, 'utf8'), clientDir) };
+    if (served?.mtimeMs !== stat.mtimeMs)
+      served = { mtimeMs: stat.mtimeMs, html: withModulePreloads(fs.readFileSync(index, 'utf8'), clientDir) };
     res.set('Cache-Control', 'no-cache').type('html').send(served.html);
   });
   return router;

@@ -90,22 +90,48 @@ function fromMiddlewareError(err: HttpishError & Error): Omit<WordedProblem, 're
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',
       title: TITLES.payloadTooLarge,
-      detail: { en: `The request body exceeds this route's limit${limit.en}; only POST /reports takes large bodies.`, zh: `请求体超出此路由的上限${limit.zh}；只有 POST /reports 接受大的请求体。` },
+      detail: {
+        en: `The request body exceeds this route's limit${limit.en}; only POST /reports takes large bodies.`,
+        zh: `请求体超出此路由的上限${limit.zh}；只有 POST /reports 接受大的请求体。`,
+      },
     };
   }
   if (err.code === 'LIMIT_FILE_SIZE') {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', title: TITLES.payloadTooLarge, detail: { en: `A CSV file is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`, zh: `CSV 文件最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。` } };
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      title: TITLES.payloadTooLarge,
+      detail: {
+        en: `A CSV file is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`,
+        zh: `CSV 文件最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。`,
+      },
+    };
   }
   if (err.type === 'entity.parse.failed') {
-    return { status: 400, code: 'MALFORMED_JSON', title: { en: 'Malformed JSON', zh: 'JSON 格式错误' }, detail: { en: 'The request body is not valid JSON.', zh: '请求体不是有效的 JSON。' } };
+    return {
+      status: 400,
+      code: 'MALFORMED_JSON',
+      title: { en: 'Malformed JSON', zh: 'JSON 格式错误' },
+      detail: { en: 'The request body is not valid JSON.', zh: '请求体不是有效的 JSON。' },
+    };
   }
   // The parsers' own messages name the encoding or field at fault; they exist in English only.
   if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
-    return { status: 415, code: 'UNSUPPORTED_ENCODING', title: { en: 'Unsupported encoding', zh: '不支持的编码' }, detail: { en: err.message, zh: `不支持的字符编码（${err.message}）` } };
+    return {
+      status: 415,
+      code: 'UNSUPPORTED_ENCODING',
+      title: { en: 'Unsupported encoding', zh: '不支持的编码' },
+      detail: { en: err.message, zh: `不支持的字符编码（${err.message}）` },
+    };
   }
   if (typeof err.code === 'string' && err.code.startsWith('LIMIT_')) {
     const field = err.field ? ` (${err.field})` : '';
-    return { status: 400, code: 'BAD_MULTIPART', title: { en: 'Bad multipart body', zh: 'multipart 请求体有误' }, detail: { en: `${err.message}${field}.`, zh: `multipart 请求体超出限制${field}：${err.message}。` } };
+    return {
+      status: 400,
+      code: 'BAD_MULTIPART',
+      title: { en: 'Bad multipart body', zh: 'multipart 请求体有误' },
+      detail: { en: `${err.message}${field}.`, zh: `multipart 请求体超出限制${field}：${err.message}。` },
+    };
   }
   const status = err.status ?? err.statusCode;
   if (status && status >= 400 && status < 500) {

@@ -20,27 +20,26 @@ function smallObjectsBomb(): Buffer {
 }
 
 describe('request bodies', () => {
-  it(
-    'when twelve anonymous gzip bodies that expand to ~48 MB arrive at once, refuses each without inflating it while /health answers under 1 s',
-    async () => {
-      const bomb = smallObjectsBomb();
-      const targets = ['/api/v1/reports', '/api/v1/findings/1/comments', '/api/v1/users', '/api/v1/auth/login'];
-      const attack = Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          fetch(app.baseUrl + targets[i % targets.length], { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(bomb) }).then(
-            async (res) => ({ status: res.status, code: ((await res.json()) as { code: string }).code }),
-          ),
-        ),
-      );
-      const { result, slowestHealthMs } = await probeHealthWhile(app.baseUrl, attack);
-      expect(slowestHealthMs).toBeLessThan(1000);
-      for (const [i, answer] of result.entries()) {
-        if (targets[i % targets.length] === '/api/v1/auth/login') expect(answer).toEqual({ status: 415, code: 'UNSUPPORTED_CONTENT_ENCODING' });
-        else expect(answer).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      }
-    },
-    120_000,
-  );
+  it('when twelve anonymous gzip bodies that expand to ~48 MB arrive at once, refuses each without inflating it while /health answers under 1 s', async () => {
+    const bomb = smallObjectsBomb();
+    const targets = ['/api/v1/reports', '/api/v1/findings/1/comments', '/api/v1/users', '/api/v1/auth/login'];
+    const attack = Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fetch(app.baseUrl + targets[i % targets.length], {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body: new Uint8Array(bomb),
+        }).then(async (res) => ({ status: res.status, code: ((await res.json()) as { code: string }).code })),
+      ),
+    );
+    const { result, slowestHealthMs } = await probeHealthWhile(app.baseUrl, attack);
+    expect(slowestHealthMs).toBeLessThan(1000);
+    for (const [i, answer] of result.entries()) {
+      if (targets[i % targets.length] === '/api/v1/auth/login')
+        expect(answer).toEqual({ status: 415, code: 'UNSUPPORTED_CONTENT_ENCODING' });
+      else expect(answer).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    }
+  }, 120_000);
 
   it('answers an anonymous 51 MB body 401 UNAUTHENTICATED, not 413: it is never read', async () => {
     const anonymous = await app.as();
@@ -60,7 +59,9 @@ describe('request bodies', () => {
 
   it('answers a gzip body to a route other than POST /reports 415 UNSUPPORTED_CONTENT_ENCODING, even a small one', async () => {
     const analyst = await app.as('analyst');
-    const res = await analyst.postRaw('/api/v1/findings/1/comments', gzipSync(JSON.stringify({ text: 'hello' })), 'application/json', { 'content-encoding': 'gzip' });
+    const res = await analyst.postRaw('/api/v1/findings/1/comments', gzipSync(JSON.stringify({ text: 'hello' })), 'application/json', {
+      'content-encoding': 'gzip',
+    });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
   });
@@ -68,7 +69,9 @@ describe('request bodies', () => {
   it('still takes a gzip report on POST /reports, and refuses one that expands more than the allowed ratio with 413', async () => {
     const alipay = await app.as('alipay');
     const report = JSON.stringify(aReport());
-    const accepted = await alipay.postRaw('/api/v1/reports?dryRun=true', gzipSync(report), 'application/json', { 'content-encoding': 'gzip' });
+    const accepted = await alipay.postRaw('/api/v1/reports?dryRun=true', gzipSync(report), 'application/json', {
+      'content-encoding': 'gzip',
+    });
     expect(accepted.status, accepted.text).toBe(200);
     expect(accepted.body.counts.links).toBe(1);
 
@@ -87,7 +90,9 @@ describe('request bodies', () => {
     form.append('links', new Blob(['scanner,issuer,mode,channel,city,status,since\n']), 'links.csv');
     const encoded = new Response(form);
     const bytes = gzipSync(Buffer.from(await encoded.arrayBuffer()));
-    const res = await alipay.postRaw('/api/v1/reports?dryRun=true', bytes, encoded.headers.get('content-type')!, { 'content-encoding': 'gzip' });
+    const res = await alipay.postRaw('/api/v1/reports?dryRun=true', bytes, encoded.headers.get('content-type')!, {
+      'content-encoding': 'gzip',
+    });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
   });

@@ -40,10 +40,11 @@ export function requestBodies(): RequestHandler[] {
     // Thrown before a byte is read; Node discards the unread body without decoding it.
     if (!req.principal && !isLogin(req)) throw new Unauthorized();
     const encoding = contentEncodingOf(req);
-    if (encoding !== 'identity') throw new UnsupportedContentEncoding({
-      en: `Content-Encoding ${encoding.slice(0, 40)} is accepted on POST /reports only; send this body uncompressed.`,
-      zh: `Content-Encoding ${encoding.slice(0, 40)} 仅用于 POST /reports；请发送未压缩的请求体。`,
-    });
+    if (encoding !== 'identity')
+      throw new UnsupportedContentEncoding({
+        en: `Content-Encoding ${encoding.slice(0, 40)} is accepted on POST /reports only; send this body uncompressed.`,
+        zh: `Content-Encoding ${encoding.slice(0, 40)} 仅用于 POST /reports；请发送未压缩的请求体。`,
+      });
     (req.principal ? json : anonymousJson)(req, res, next);
   };
   return [readBody, rejectDeepJson];

@@ -67,7 +67,9 @@ describe('clients that never finish their request', () => {
 
   it('closes a request whose body trickles in after REQUEST_TIMEOUT_MS', async () => {
     const body = '{"username":"alipay",';
-    const client = await slowClient(`POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${body}`);
+    const client = await slowClient(
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${body}`,
+    );
     try {
       expect(await healthMs()).toBeLessThan(1000);
       const answer = await within(client.closed, 5000);

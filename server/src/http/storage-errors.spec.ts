@@ -12,9 +12,15 @@ describe('storage failures answer 503 and store nothing; writes work again once 
 
   /** A report big enough to need new pages of the database: Alipay scanning four issuers' codes in 60 cities, every mode and channel. */
   async function bigReport(period: string) {
-    const cities = (await sql<{ code: string }>`select code from cities order by code limit 60`.execute(app.ctx.db)).rows.map((c) => c.code);
+    const cities = (await sql<{ code: string }>`select code from cities order by code limit 60`.execute(app.ctx.db)).rows.map(
+      (c) => c.code,
+    );
     const links = cities.flatMap((city) =>
-      ['tenpay', 'unionpay', 'icbc', 'cmb'].flatMap((issuer) => (['mpm', 'cpm'] as const).flatMap((mode) => (['offline', 'online'] as const).map((channel) => aLink({ city, issuer, mode, channel })))),
+      ['tenpay', 'unionpay', 'icbc', 'cmb'].flatMap((issuer) =>
+        (['mpm', 'cpm'] as const).flatMap((mode) =>
+          (['offline', 'online'] as const).map((channel) => aLink({ city, issuer, mode, channel })),
+        ),
+      ),
     );
     return aReport({ period, links });
   }

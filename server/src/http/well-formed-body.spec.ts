@@ -37,12 +37,19 @@ describe('a JSON body holding a lone surrogate', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'BAD_TEXT', path: '$.agreements[0].ref' })]);
     expect(await counts()).toEqual({ reports: before.reports, audit: before.audit + 1 });
-    expect((await admin.get('/api/v1/audit?action=report.rejected')).body.items[0]).toMatchObject({ actor: 'alipay', action: 'report.rejected' });
+    expect((await admin.get('/api/v1/audit?action=report.rejected')).body.items[0]).toMatchObject({
+      actor: 'alipay',
+      action: 'report.rejected',
+    });
     expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ ok: true });
   });
 
   it('when an agreement’s text, a link or a key holds one, names every place', async () => {
-    const report = aReport({ period: '2021-03', links: [aLink(), aLink({ city: `3100${LONE}0` })], agreements: [{ ...anAgreement({ text: `terms ${'\udc00'}` }), [`x${LONE}`]: 1 }] });
+    const report = aReport({
+      period: '2021-03',
+      links: [aLink(), aLink({ city: `3100${LONE}0` })],
+      agreements: [{ ...anAgreement({ text: `terms ${'\udc00'}` }), [`x${LONE}`]: 1 }],
+    });
     const res = await (await app.as('alipay')).post('/api/v1/reports?dryRun=true', report);
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { code: string; path: string }) => [e.code, e.path]).sort()).toEqual([
@@ -67,9 +74,20 @@ describe('a JSON body holding a lone surrogate', () => {
   it('when a new user, an institution or a status note holds one, answers 422 BAD_TEXT and stores nothing', async () => {
     const before = await counts();
     const user = await admin.post('/api/v1/users', { username: 'ghost', password: `long-enough-${LONE}`, role: 'analyst' });
-    const institution = await admin.post('/api/v1/institutions', { id: 'mipay', name: `Mi${LONE}Pay`, nameZh: '小米支付', kind: 'wallet', group: 'xiaomi', systemic: false });
+    const institution = await admin.post('/api/v1/institutions', {
+      id: 'mipay',
+      name: `Mi${LONE}Pay`,
+      nameZh: '小米支付',
+      kind: 'wallet',
+      group: 'xiaomi',
+      systemic: false,
+    });
     const note = await analyst.patch(`/api/v1/findings/${findingId}`, { status: 'dismissed', note: `fine${LONE}` });
-    for (const [res, path] of [[user, '$.password'], [institution, '$.name'], [note, '$.note']] as const) {
+    for (const [res, path] of [
+      [user, '$.password'],
+      [institution, '$.name'],
+      [note, '$.note'],
+    ] as const) {
       expect(res.status).toBe(422);
       expect(res.body.errors).toEqual([expect.objectContaining({ code: 'BAD_TEXT', path })]);
     }

@@ -16,6 +16,11 @@ export const rejectIllFormedText: RequestHandler = (req, _res, next) => {
     next();
     return;
   }
-  const problems: ProblemItem[] = paths.map((path) => ({ code: 'BAD_TEXT', message: 'not well-formed Unicode text: it holds a lone surrogate', messageZh: '不是格式正确的 Unicode 文本：含有孤立的代理字符', path: jsonPath(path) }));
+  const problems: ProblemItem[] = paths.map((path) => ({
+    code: 'BAD_TEXT',
+    message: 'not well-formed Unicode text: it holds a lone surrogate',
+    messageZh: '不是格式正确的 Unicode 文本：含有孤立的代理字符',
+    path: jsonPath(path),
+  }));
   next(new Invalid(problems, nothingStored(problems)));
 };

@@ -26,25 +26,44 @@ beforeAll(async () => {
     const res = await (await app.as(institution)).post('/api/v1/reports', { institution, period, links });
     expect(res.status, res.text).toBe(201);
   };
-  await submit('tenpay', '2021-02', [aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' }), aLink({ scanner: 'tenpay', issuer: 'tenpay', city: CHENGDU })]);
+  await submit('tenpay', '2021-02', [
+    aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' }),
+    aLink({ scanner: 'tenpay', issuer: 'tenpay', city: CHENGDU }),
+  ]);
   await submit('alipay', '2021-03', [
     aLink({ scanner: 'alipay', issuer: 'unionpay', city: '*' }),
     aLink({ scanner: 'unionpay', issuer: 'alipay', city: BEIJING }),
     aLink({ scanner: 'alipay', issuer: 'tenpay', city: SHANGHAI, status: 'pilot', since: '2021-03-01' }),
   ]);
-  await submit('unionpay', '2021-03', [aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '*' })]);
+  await submit('unionpay', '2021-03', [
+    aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' }),
+    aLink({ scanner: 'alipay', issuer: 'unionpay', city: '*' }),
+  ]);
   await submit('icbc', '2021-03', [aLink({ scanner: 'icbc', issuer: 'alipay', city: GUANGZHOU })]);
 });
 afterAll(() => app.close());
 
 const links = (client: ApiClient, id: string, query = '') => client.get(`/api/v1/institutions/${id}/links${query}`);
-const cell = (scanner: string, issuer: string, reconciliation: string, status = 'live', since = '2021-01-01') => ({ scanner, issuer, status, since, reconciliation });
+const cell = (scanner: string, issuer: string, reconciliation: string, status = 'live', since = '2021-01-01') => ({
+  scanner,
+  issuer,
+  status,
+  since,
+  reconciliation,
+});
 
 describe('an institution’s links by city', () => {
   it('groups the cities in which it has the same links, largest group first, at the latest period by default', async () => {
     const res = await links(analyst, 'alipay');
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ institution: 'alipay', period: '2021-03', mode: 'mpm', channel: 'offline', report: { period: '2021-03', version: 1 }, cityCount: n });
+    expect(res.body).toMatchObject({
+      institution: 'alipay',
+      period: '2021-03',
+      mode: 'mpm',
+      channel: 'offline',
+      report: { period: '2021-03', version: 1 },
+      cityCount: n,
+    });
     const [everywhere, beijing, shanghai, guangzhou] = res.body.groups;
     expect(res.body.groups).toHaveLength(4);
     // Both reported for 2021-03, and Alipay left UnionPay's scanning of its codes out outside Beijing.
@@ -53,10 +72,23 @@ describe('an institution’s links by city', () => {
     expect(everywhere.cities).toContain(CHENGDU);
     expect(everywhere.cities).toEqual([...everywhere.cities].sort());
     expect(everywhere.links).toEqual([cell('alipay', 'unionpay', 'confirmed'), cell('unionpay', 'alipay', 'disputed')]);
-    expect(beijing).toEqual({ cities: [BEIJING], links: [cell('alipay', 'unionpay', 'confirmed'), cell('unionpay', 'alipay', 'confirmed')] });
+    expect(beijing).toEqual({
+      cities: [BEIJING],
+      links: [cell('alipay', 'unionpay', 'confirmed'), cell('unionpay', 'alipay', 'confirmed')],
+    });
     // WeChat Pay's latest report is for 2021-02: the pilot is unconfirmed, not disputed.
-    expect(shanghai).toEqual({ cities: [SHANGHAI], links: [cell('alipay', 'tenpay', 'unconfirmed', 'pilot', '2021-03-01'), cell('alipay', 'unionpay', 'confirmed'), cell('unionpay', 'alipay', 'disputed')] });
-    expect(guangzhou).toEqual({ cities: [GUANGZHOU], links: [cell('alipay', 'unionpay', 'confirmed'), cell('icbc', 'alipay', 'disputed'), cell('unionpay', 'alipay', 'disputed')] });
+    expect(shanghai).toEqual({
+      cities: [SHANGHAI],
+      links: [
+        cell('alipay', 'tenpay', 'unconfirmed', 'pilot', '2021-03-01'),
+        cell('alipay', 'unionpay', 'confirmed'),
+        cell('unionpay', 'alipay', 'disputed'),
+      ],
+    });
+    expect(guangzhou).toEqual({
+      cities: [GUANGZHOU],
+      links: [cell('alipay', 'unionpay', 'confirmed'), cell('icbc', 'alipay', 'disputed'), cell('unionpay', 'alipay', 'disputed')],
+    });
   });
 
   it('shows links the other parties declared, even without a report of its own', async () => {

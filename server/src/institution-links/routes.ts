@@ -10,7 +10,14 @@ export function institutionLinkRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/institutions/:id/links', async (req, res) => {
     const principal = principalOf(req);
-    res.json(await linksOf(ctx, principal, String(req.params.id), notBeforeEarliest(ctx, parseInput(institutionLinksQuery, req.query), ['period'])));
+    res.json(
+      await linksOf(
+        ctx,
+        principal,
+        String(req.params.id),
+        notBeforeEarliest(ctx, parseInput(institutionLinksQuery, req.query), ['period']),
+      ),
+    );
   });
   return router;
 }

@@ -15,7 +15,13 @@ export async function linksOf(ctx: AppContext, principal: Principal, id: string,
   const answer = { institution: institution.id, period, mode: q.mode, channel: q.channel };
   if (period === null) return { ...answer, report: null, cityCount: 0, groups: [] };
   const cities = await listCities(ctx.db);
-  const [state, report] = await Promise.all([new StateLoader(ctx.db, cities.map((c) => c.code)).stateAt(period), asOfReportRef(ctx.db, institution.id, period)]);
+  const [state, report] = await Promise.all([
+    new StateLoader(
+      ctx.db,
+      cities.map((c) => c.code),
+    ).stateAt(period),
+    asOfReportRef(ctx.db, institution.id, period),
+  ]);
   const groups = linkGroupsOf(state.groups(q.mode, q.channel), institution.id);
   return { ...answer, report, cityCount: groups.reduce((n, g) => n + g.cities.length, 0), groups };
 }

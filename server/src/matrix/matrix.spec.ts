@@ -17,10 +17,22 @@ beforeAll(async () => {
   const alipay = await app.as('alipay');
   const unionpay = await app.as('unionpay');
   // Alipay reports in January only; UnionPay in January and March, then corrects March (version 2).
-  await alipay.post('/api/v1/reports', { institution: 'alipay', period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })] });
-  await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })] });
+  await alipay.post('/api/v1/reports', {
+    institution: 'alipay',
+    period: '2021-01',
+    links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })],
+  });
+  await unionpay.post('/api/v1/reports', {
+    institution: 'unionpay',
+    period: '2021-01',
+    links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })],
+  });
   await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-03', links: [aLink({ status: 'pilot' })] });
-  await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-03', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })] });
+  await unionpay.post('/api/v1/reports', {
+    institution: 'unionpay',
+    period: '2021-03',
+    links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })],
+  });
 });
 afterAll(() => app.close());
 
@@ -31,7 +43,10 @@ describe('the city matrix', () => {
     const res = await matrixOf('city=110000&period=2021-01&mode=mpm&channel=offline');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      period: '2021-01', city: '110000', mode: 'mpm', channel: 'offline',
+      period: '2021-01',
+      city: '110000',
+      mode: 'mpm',
+      channel: 'offline',
       institutions: ['alipay', 'unionpay'],
       cells: [
         { scanner: 'alipay', issuer: 'unionpay', status: 'live', since: '2021-01-01', reconciliation: 'confirmed' },
@@ -105,7 +120,12 @@ describe('the city matrix after a report arrives', () => {
   const cellsOf = async (client: ApiClient, city: string, period: string) => {
     const res = await client.get(`/api/v1/matrix?city=${city}&period=${period}`);
     expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.cells.map((c: { scanner: string; issuer: string; status: string; reconciliation: string }) => [`${c.scanner}>${c.issuer}`, `${c.status} ${c.reconciliation}`]));
+    return Object.fromEntries(
+      res.body.cells.map((c: { scanner: string; issuer: string; status: string; reconciliation: string }) => [
+        `${c.scanner}>${c.issuer}`,
+        `${c.status} ${c.reconciliation}`,
+      ]),
+    );
   };
   const bothServers = async (city: string, period: string) => {
     const answers = [await cellsOf(viaFirst, city, period), await cellsOf(viaSecond, city, period)];
@@ -118,24 +138,53 @@ describe('the city matrix after a report arrives', () => {
     const unionpay = await first.as('unionpay');
     await submitted(alipay, aReport({ period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*' })] }));
     // Beijing has a row of its own, Guangzhou only the * row; both periods are now held by both servers.
-    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'live unconfirmed', 'unionpay>alipay': 'live unconfirmed' });
+    expect(await bothServers('110000', '2021-01')).toEqual({
+      'alipay>unionpay': 'live unconfirmed',
+      'unionpay>alipay': 'live unconfirmed',
+    });
     expect(await bothServers('440100', '2021-01')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
     expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
 
     // UnionPay reports through the first server: confirms Beijing's link, suspends its * link.
-    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-01', links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })] }));
-    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'live confirmed', 'unionpay>alipay': 'suspended disputed' });
+    await submitted(
+      unionpay,
+      aReport({
+        institution: 'unionpay',
+        period: '2021-01',
+        links: [aLink(), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })],
+      }),
+    );
+    expect(await bothServers('110000', '2021-01')).toEqual({
+      'alipay>unionpay': 'live confirmed',
+      'unionpay>alipay': 'suspended disputed',
+    });
     expect(await bothServers('440100', '2021-01')).toEqual({ 'unionpay>alipay': 'suspended disputed' });
     expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'suspended unconfirmed' });
 
     // Alipay corrects January (version 2) through the second server: its * link is now declared suspended too.
     const correcting = new ApiClient(viaSecond.baseUrl);
     await correcting.logIn('alipay', 'demo');
-    await submitted(correcting, aReport({ period: '2021-01', links: [aLink({ status: 'pilot' }), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })] }));
-    expect(await bothServers('110000', '2021-01')).toEqual({ 'alipay>unionpay': 'pilot disputed', 'unionpay>alipay': 'suspended confirmed' });
+    await submitted(
+      correcting,
+      aReport({
+        period: '2021-01',
+        links: [aLink({ status: 'pilot' }), aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'suspended' })],
+      }),
+    );
+    expect(await bothServers('110000', '2021-01')).toEqual({
+      'alipay>unionpay': 'pilot disputed',
+      'unionpay>alipay': 'suspended confirmed',
+    });
 
     // A February report counts in March, which both servers answered before it arrived.
-    await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-02', links: [aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'live' })] }));
+    await submitted(
+      unionpay,
+      aReport({
+        institution: 'unionpay',
+        period: '2021-02',
+        links: [aLink({ scanner: 'unionpay', issuer: 'alipay', city: '*', status: 'live' })],
+      }),
+    );
     expect(await bothServers('440100', '2021-03')).toEqual({ 'unionpay>alipay': 'live unconfirmed' });
   });
 });

@@ -16,10 +16,26 @@ export interface MatrixQuery {
 }
 
 export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matrix> {
-  const [known, shared, systemic] = await Promise.all([cityExists(ctx.db, q.city), sharedLinks(ctx.db, q.period, q.mode, q.channel), systemicInstitutionIds(ctx.db)]);
+  const [known, shared, systemic] = await Promise.all([
+    cityExists(ctx.db, q.city),
+    sharedLinks(ctx.db, q.period, q.mode, q.channel),
+    systemicInstitutionIds(ctx.db),
+  ]);
   if (!known) {
-    const near = didYouMean(nearestKnownId(q.city, (await listCities(ctx.db)).map((c) => c.code)));
-    throw new Invalid([{ code: 'UNKNOWN_CITY', message: `no prefecture-level city "${q.city}"${near.en}`, messageZh: `没有地级市 "${q.city}"${near.zh}`, path: '$.city' }]);
+    const near = didYouMean(
+      nearestKnownId(
+        q.city,
+        (await listCities(ctx.db)).map((c) => c.code),
+      ),
+    );
+    throw new Invalid([
+      {
+        code: 'UNKNOWN_CITY',
+        message: `no prefecture-level city "${q.city}"${near.en}`,
+        messageZh: `没有地级市 "${q.city}"${near.zh}`,
+        path: '$.city',
+      },
+    ]);
   }
 
   // The pairs the city's own rows touch are reconciled again with the '*' declarations of the same
@@ -33,7 +49,10 @@ export async function cityMatrix(ctx: AppContext, q: MatrixQuery): Promise<Matri
   }
   const own = reconcileStatuses(touched.values(), shared.periodOf, q.period);
   // Mostly in order already: sorting costs little.
-  const cells = own.length === 0 ? [...shared.cells] : [...shared.cells.filter((c) => !touched.has(pairKey(c.scanner, c.issuer))), ...own].sort(compareLinks);
+  const cells =
+    own.length === 0
+      ? [...shared.cells]
+      : [...shared.cells.filter((c) => !touched.has(pairKey(c.scanner, c.issuer))), ...own].sort(compareLinks);
 
   const present = new Set<string>();
   for (const c of cells) present.add(c.scanner).add(c.issuer);

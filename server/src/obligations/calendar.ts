@@ -44,7 +44,13 @@ export function obligationCalendar({ institution, active, dueDay, now, accepted,
       const ordered = [...sent].sort((a, b) => a.version - b.version);
       const [firstVersion, latest] = [ordered[0], ordered.at(-1)!];
       const onTime = firstVersion.receivedAt.slice(0, 10) <= dueDate;
-      items.push({ period, dueDate, status: 'submitted', report: { id: latest.id, version: latest.version, receivedAt: latest.receivedAt, firstReceivedAt: firstVersion.receivedAt, onTime }, finding });
+      items.push({
+        period,
+        dueDate,
+        status: 'submitted',
+        report: { id: latest.id, version: latest.version, receivedAt: latest.receivedAt, firstReceivedAt: firstVersion.receivedAt, onTime },
+        finding,
+      });
     } else if (active) {
       items.push({ period, dueDate, status: isPastDue(period, dueDay, now) ? 'late' : 'due', report: null, finding });
     }

@@ -13,7 +13,9 @@ let alipay: ApiClient;
 
 async function submitOn(day: string, institution: string, period: string): Promise<number> {
   clock = new Date(`${day}T09:00:00Z`);
-  const res = await (await app.as(institution)).post('/api/v1/reports', { institution, period, links: [aLink({ scanner: institution, issuer: institution })] });
+  const res = await (
+    await app.as(institution)
+  ).post('/api/v1/reports', { institution, period, links: [aLink({ scanner: institution, issuer: institution })] });
   expect(res.status, res.text).toBe(201);
   return res.body.id;
 }
@@ -41,7 +43,13 @@ describe('an institution’s reporting obligations', () => {
   it('lists every period from its first report to the current month, newest first, with due dates and statuses', async () => {
     const res = await obligations(alipay, 'alipay');
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ institution: 'alipay', active: true, dueDay: 15, today: '2021-06-10', nextDue: { period: '2021-05', dueDate: '2021-06-15' } });
+    expect(res.body).toMatchObject({
+      institution: 'alipay',
+      active: true,
+      dueDay: 15,
+      today: '2021-06-10',
+      nextDue: { period: '2021-05', dueDate: '2021-06-15' },
+    });
     const [june, may, april, marchItem, february, januaryItem] = res.body.items;
     expect(res.body.items).toHaveLength(6);
     expect(june).toEqual({ period: '2021-06', dueDate: '2021-07-15', status: 'due', report: null, finding: null });
@@ -55,12 +63,24 @@ describe('an institution’s reporting obligations', () => {
       report: { id: march, version: 2, receivedAt: '2021-04-25T09:00:00.000Z', firstReceivedAt: '2021-04-20T09:00:00.000Z', onTime: false },
       finding: null,
     });
-    expect(february).toMatchObject({ period: '2021-02', dueDate: '2021-03-15', status: 'late', report: null, finding: { id: expect.any(Number), status: 'open' } });
+    expect(february).toMatchObject({
+      period: '2021-02',
+      dueDate: '2021-03-15',
+      status: 'late',
+      report: null,
+      finding: { id: expect.any(Number), status: 'open' },
+    });
     expect(januaryItem).toEqual({
       period: '2021-01',
       dueDate: '2021-02-15',
       status: 'submitted',
-      report: { id: january, version: 1, receivedAt: '2021-02-10T09:00:00.000Z', firstReceivedAt: '2021-02-10T09:00:00.000Z', onTime: true },
+      report: {
+        id: january,
+        version: 1,
+        receivedAt: '2021-02-10T09:00:00.000Z',
+        firstReceivedAt: '2021-02-10T09:00:00.000Z',
+        onTime: true,
+      },
       finding: null,
     });
     const finding = await alipay.get(`/api/v1/findings/${february.finding.id}`);
@@ -134,6 +154,12 @@ describe('the OpenAPI document', () => {
       const op = paths[`/api/v1/institutions/{id}/${view}`].get;
       expect(Object.keys(op.responses)).toEqual(['200', '401', '404', '422']);
     }
-    expect(paths['/api/v1/institutions/{id}/links'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'period', 'mode', 'channel', 'Accept-Language']);
+    expect(paths['/api/v1/institutions/{id}/links'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'id',
+      'period',
+      'mode',
+      'channel',
+      'Accept-Language',
+    ]);
   });
 });

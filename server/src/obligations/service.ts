@@ -11,6 +11,18 @@ import { lateFindings, submittedVersions } from './repository.js';
 export async function obligationsOf(ctx: AppContext, principal: Principal, id: string): Promise<Obligations> {
   const institution = await visibleInstitution(ctx.db, principal, id);
   const now = ctx.now();
-  const [dueDay, versions, findings] = await Promise.all([currentDueDay(ctx.db, now), submittedVersions(ctx.db, institution.id), lateFindings(ctx.db, institution.id)]);
-  return obligationCalendar({ institution: institution.id, active: institution.active, dueDay, now, accepted: acceptedPeriods(ctx), versions, findings });
+  const [dueDay, versions, findings] = await Promise.all([
+    currentDueDay(ctx.db, now),
+    submittedVersions(ctx.db, institution.id),
+    lateFindings(ctx.db, institution.id),
+  ]);
+  return obligationCalendar({
+    institution: institution.id,
+    active: institution.active,
+    dueDay,
+    now,
+    accepted: acceptedPeriods(ctx),
+    versions,
+    findings,
+  });
 }

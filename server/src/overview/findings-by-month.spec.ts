@@ -18,15 +18,23 @@ describe('findings by month', () => {
   });
 
   it('resolves in its last period a finding a report for that period took away, or one resolved by hand while it holds', () => {
-    const months = findingsByMonth(PERIODS, [], [
-      { lastPeriod: '2021-02', holds: false, heldInSomePeriod: false, n: 1 },
-      { lastPeriod: '2021-02', holds: true, heldInSomePeriod: true, n: 4 },
-    ]);
+    const months = findingsByMonth(
+      PERIODS,
+      [],
+      [
+        { lastPeriod: '2021-02', holds: false, heldInSomePeriod: false, n: 1 },
+        { lastPeriod: '2021-02', holds: true, heldInSomePeriod: true, n: 4 },
+      ],
+    );
     expect(months.map((m) => m.resolved)).toEqual([0, 5, 0]);
   });
 
   it('leaves out what falls outside the periods shown', () => {
-    const months = findingsByMonth(PERIODS, [{ firstPeriod: '2020-12', n: 1 }], [{ lastPeriod: '2021-03', holds: false, heldInSomePeriod: true, n: 1 }]);
+    const months = findingsByMonth(
+      PERIODS,
+      [{ firstPeriod: '2020-12', n: 1 }],
+      [{ lastPeriod: '2021-03', holds: false, heldInSomePeriod: true, n: 1 }],
+    );
     expect(months.every((m) => m.opened === 0 && m.resolved === 0)).toBe(true);
   });
 });

@@ -10,7 +10,11 @@ import type { OpenedCount, ResolvedCount } from './repository.js';
  * in no period: a missing report came, a declaration was corrected), or when it was resolved by
  * hand while still holding. Counts falling outside `periods` are left out.
  */
-export function findingsByMonth(periods: readonly string[], opened: readonly OpenedCount[], resolved: readonly ResolvedCount[]): FindingsInPeriod[] {
+export function findingsByMonth(
+  periods: readonly string[],
+  opened: readonly OpenedCount[],
+  resolved: readonly ResolvedCount[],
+): FindingsInPeriod[] {
   const entries = new Map(periods.map((period) => [period, { period, opened: 0, resolved: 0 }]));
   for (const { firstPeriod, n } of opened) {
     const entry = entries.get(firstPeriod);

@@ -36,8 +36,14 @@ beforeAll(async () => {
   await submit('tenpay', '2022-03', tenpay2022);
   await submit('tenpay', '2022-03', tenpay2022);
   await submit('alipay', '2022-03', [...both('alipay', 'unionpay', '*'), ...both('alipay', 'tenpay', BEIJING)]);
-  const unionpayScansTenpay = codes.filter((c) => c !== TIANJIN && c !== CHONGQING).map((city) => aLink({ scanner: 'unionpay', issuer: 'tenpay', city }));
-  await submit('unionpay', '2022-03', [...both('alipay', 'unionpay', '*'), aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' }), ...unionpayScansTenpay]);
+  const unionpayScansTenpay = codes
+    .filter((c) => c !== TIANJIN && c !== CHONGQING)
+    .map((city) => aLink({ scanner: 'unionpay', issuer: 'tenpay', city }));
+  await submit('unionpay', '2022-03', [
+    ...both('alipay', 'unionpay', '*'),
+    aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' }),
+    ...unionpayScansTenpay,
+  ]);
   await submit('alipay', '2021-04', both('alipay', 'unionpay', BEIJING));
 });
 afterAll(() => app.close());
@@ -72,7 +78,10 @@ describe('coverage in the overview', () => {
     expect(current).toMatchObject({ mutualPairs: 3 + 2 + (n - 3) * 2, pairs: 3 * n });
     expect(yearEarlier).toEqual({ period: '2021-03', coverage: 1 / 3 / n, mutualPairs: 1, pairs: 3 * n });
     expect(change).toBeCloseTo(now - 1 / 3 / n, 12);
-    for (const [period, figure] of [['2022-03', current], ['2021-03', yearEarlier]] as const) {
+    for (const [period, figure] of [
+      ['2022-03', current],
+      ['2021-03', yearEarlier],
+    ] as const) {
       const series = (await analyst.get(`/api/v1/coverage?by=period&from=${period}&to=${period}`)).body.series;
       expect(series[0].coverage).toBeCloseTo(figure.coverage, 12);
     }
@@ -83,7 +92,16 @@ describe('coverage in the overview', () => {
     expect(res.body.cities).toEqual({ total: n, fullyInterconnected: 1, atLowestCoverage: 2 });
     const least = res.body.leastInterconnected;
     expect(least).toHaveLength(10);
-    expect(least[0]).toEqual({ city: TIANJIN, name: 'Tianjin', nameZh: '天津市', provinceName: 'Tianjin', provinceNameZh: '天津市', coverage: 1 / 3, mutualPairs: 1, pairs: 3 });
+    expect(least[0]).toEqual({
+      city: TIANJIN,
+      name: 'Tianjin',
+      nameZh: '天津市',
+      provinceName: 'Tianjin',
+      provinceNameZh: '天津市',
+      coverage: 1 / 3,
+      mutualPairs: 1,
+      pairs: 3,
+    });
     expect(least[1]).toMatchObject({ city: CHONGQING, coverage: 1 / 3 });
     const next = codes.filter((c) => ![BEIJING, TIANJIN, CHONGQING].includes(c)).slice(0, 8);
     expect(least.slice(2).map((c: { city: string }) => c.city)).toEqual(next);
@@ -154,7 +172,21 @@ describe('findings in the overview', () => {
 
   it('counts findings opened in their first period and resolved in the period whose reports resolved them', async () => {
     const months = (await overview()).body.findingsByMonth as { period: string; opened: number; resolved: number }[];
-    expect(months.map((m) => m.period)).toEqual(['2021-03', '2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03']);
+    expect(months.map((m) => m.period)).toEqual([
+      '2021-03',
+      '2021-04',
+      '2021-05',
+      '2021-06',
+      '2021-07',
+      '2021-08',
+      '2021-09',
+      '2021-10',
+      '2021-11',
+      '2021-12',
+      '2022-01',
+      '2022-02',
+      '2022-03',
+    ]);
     const all = await everyFinding();
     const byMonth = Object.fromEntries(months.map((m) => [m.period, m]));
     // Alipay and UnionPay miss every month from 2021-04 to 2022-02, ICBC from 2021-07: one LATE-001
@@ -167,7 +199,12 @@ describe('findings in the overview', () => {
     // report said what it scans, whatever the other declared: Alipay did not scan WeChat Pay's codes
     // in Beijing, nor UnionPay Alipay's outside Beijing. All resolved in 2022-03.
     const recip = all.filter((f) => f.ruleId === 'RECIP-001');
-    expect(recip.filter((f) => f.status !== 'resolved').map((f) => f.city).sort()).toEqual([TIANJIN, CHONGQING]);
+    expect(
+      recip
+        .filter((f) => f.status !== 'resolved')
+        .map((f) => f.city)
+        .sort(),
+    ).toEqual([TIANJIN, CHONGQING]);
     expect(byMonth['2022-03'].resolved).toBe(n - 2 + 2 + 1 + (n - 1));
     expect(byMonth['2022-03'].opened).toBe(all.filter((f) => f.firstPeriod === '2022-03').length);
     expect(months.reduce((sum, m) => sum + m.opened, 0)).toBe(all.length);

@@ -34,7 +34,11 @@ export interface ResolvedCount {
 /** How many findings first held in each period, and how many now resolved last held in each. */
 export async function findingPeriodCounts(db: Db): Promise<{ opened: OpenedCount[]; resolved: ResolvedCount[] }> {
   const [opened, resolved] = await Promise.all([
-    db.selectFrom('findings').select(['first_period', sql<number>`count(*)`.as('n')]).groupBy('first_period').execute(),
+    db
+      .selectFrom('findings')
+      .select(['first_period', sql<number>`count(*)`.as('n')])
+      .groupBy('first_period')
+      .execute(),
     db
       .selectFrom('findings')
       .select(['last_period', 'holds', sql<number>`periods != '[]'`.as('held'), sql<number>`count(*)`.as('n')])
@@ -44,7 +48,12 @@ export async function findingPeriodCounts(db: Db): Promise<{ opened: OpenedCount
   ]);
   return {
     opened: opened.map((r) => ({ firstPeriod: r.first_period, n: Number(r.n) })),
-    resolved: resolved.map((r) => ({ lastPeriod: r.last_period, holds: r.holds === 1, heldInSomePeriod: Number(r.held) === 1, n: Number(r.n) })),
+    resolved: resolved.map((r) => ({
+      lastPeriod: r.last_period,
+      holds: r.holds === 1,
+      heldInSomePeriod: Number(r.held) === 1,
+      n: Number(r.n),
+    })),
   };
 }
 

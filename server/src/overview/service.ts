@@ -24,7 +24,12 @@ const NATION = 'nation';
 
 export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promise<Overview> {
   const now = ctx.now();
-  const [cities, institutions, world, dueDay] = await Promise.all([listCities(ctx.db), listInstitutions(ctx.db), loadWorld(ctx.db, acceptedPeriods(ctx)), currentDueDay(ctx.db, now)]);
+  const [cities, institutions, world, dueDay] = await Promise.all([
+    listCities(ctx.db),
+    listInstitutions(ctx.db),
+    loadWorld(ctx.db, acceptedPeriods(ctx)),
+    currentDueDay(ctx.db, now),
+  ]);
   const period = q.period ?? world.latestPeriod ?? now.toISOString().slice(0, 7);
   const members = coverageMembers(institutions);
 
@@ -38,15 +43,25 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   await nextTurn();
   const stored = await freshPeriods(ctx.db, members, earlier, period);
   const national = await storedScopeFigures(ctx.db, { ...q, from: earlier, to: period }, stored);
-  const loader = new StateLoader(ctx.db, cities.map((c) => c.code), { linksAmong: new Set(stored.has(earlier) && stored.has(period) ? [] : members) });
+  const loader = new StateLoader(
+    ctx.db,
+    cities.map((c) => c.code),
+    { linksAmong: new Set(stored.has(earlier) && stored.has(period) ? [] : members) },
+  );
   const earlierState = stored.has(earlier) ? null : await loader.stateAt(earlier);
   const state = await loader.stateAt(period);
   const current = { period, ...(national.get(period) ?? nationalFigure(state.groups(q.mode, q.channel), members)) };
   const yearEarlier = { period: earlier, ...(national.get(earlier) ?? nationalFigure(earlierState!.groups(q.mode, q.channel), members)) };
-  const byCity = stored.has(period) ? await storedCityFigures(ctx.db, { ...q, period }) : coverageByScope(state.groups(q.mode, q.channel), members, (city) => city);
+  const byCity = stored.has(period)
+    ? await storedCityFigures(ctx.db, { ...q, period })
+    : coverageByScope(state.groups(q.mode, q.channel), members, (city) => city);
 
   await nextTurn();
-  const [severities, received, periodCounts] = await Promise.all([activeFindingsBySeverity(ctx.db), reportsReceived(ctx.db, period), findingPeriodCounts(ctx.db)]);
+  const [severities, received, periodCounts] = await Promise.all([
+    activeFindingsBySeverity(ctx.db),
+    reportsReceived(ctx.db, period),
+    findingPeriodCounts(ctx.db),
+  ]);
   const bySeverity = { high: severities.get('high') ?? 0, medium: severities.get('medium') ?? 0, low: severities.get('low') ?? 0 };
   const late = lateInstitutions(world, state, dueDay, now);
 
@@ -60,12 +75,24 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
       yearEarlier,
       change: current.coverage === null || yearEarlier.coverage === null ? null : current.coverage - yearEarlier.coverage,
     },
-    cities: { total: cities.length, fullyInterconnected: [...byCity.values()].filter((f) => f.coverage === 1).length, atLowestCoverage: citiesAtLowestCoverage(byCity) },
+    cities: {
+      total: cities.length,
+      fullyInterconnected: [...byCity.values()].filter((f) => f.coverage === 1).length,
+      atLowestCoverage: citiesAtLowestCoverage(byCity),
+    },
     leastInterconnected: leastInterconnected(cities, byCity),
     openFindings: { total: bySeverity.high + bySeverity.medium + bySeverity.low, ...bySeverity },
-    reports: { ...received, expected: expectedReporters(world, period), dueDate: reportDueDate(period, dueDay), pastDue: isPastDue(period, dueDay, now) },
+    reports: {
+      ...received,
+      expected: expectedReporters(world, period),
+      dueDate: reportDueDate(period, dueDay),
+      pastDue: isPastDue(period, dueDay, now),
+    },
     late: { dueDay, count: late.length, institutions: late },
-    findingsByMonth: world.firstPeriod === null ? [] : findingsByMonth(lastMonthsUpTo(world.firstPeriod, period), periodCounts.opened, periodCounts.resolved),
+    findingsByMonth:
+      world.firstPeriod === null
+        ? []
+        : findingsByMonth(lastMonthsUpTo(world.firstPeriod, period), periodCounts.opened, periodCounts.resolved),
   };
 }
 
@@ -87,7 +114,18 @@ function leastInterconnected(cities: readonly City[], byCity: ReadonlyMap<string
       const figure = byCity.get(c.code);
       if (!figure || figure.coverage === null) return [];
       const { code, name, nameZh, provinceName, provinceNameZh } = c;
-      return [{ city: code, name, nameZh, provinceName, provinceNameZh, coverage: figure.coverage, mutualPairs: figure.mutualPairs, pairs: figure.pairs }];
+      return [
+        {
+          city: code,
+          name,
+          nameZh,
+          provinceName,
+          provinceNameZh,
+          coverage: figure.coverage,
+          mutualPairs: figure.mutualPairs,
+          pairs: figure.pairs,
+        },
+      ];
     })
     .sort((a, b) => a.coverage - b.coverage || a.city.localeCompare(b.city))
     .slice(0, LEAST_INTERCONNECTED);
@@ -105,7 +143,17 @@ function citiesAtLowestCoverage(byCity: ReadonlyMap<string, CoverageFigure>): nu
 function lateInstitutions(world: World, state: PeriodState, dueDay: number, now: Date) {
   if (world.latestPeriod === null) return [];
   const hits = missingReport.evaluate(
-    { period: state.period, state, previous: null, institutions: world.institutions, reportedPeriods: world.reportedPeriods, latestPeriod: world.latestPeriod, now, say: world.say, fingerprints: new CityFingerprints() },
+    {
+      period: state.period,
+      state,
+      previous: null,
+      institutions: world.institutions,
+      reportedPeriods: world.reportedPeriods,
+      latestPeriod: world.latestPeriod,
+      now,
+      say: world.say,
+      fingerprints: new CityFingerprints(),
+    },
     { dueDay },
   );
   return [...new Set(hits.flatMap((h) => h.subjects))].sort().map((id) => {

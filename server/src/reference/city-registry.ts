@@ -31,9 +31,7 @@ export function englishName(nameZh: string): string {
   if (ENGLISH_OVERRIDES[nameZh]) return ENGLISH_OVERRIDES[nameZh];
   const base = nameZh.replace(SUFFIX, '') || nameZh;
   const syllables = pinyin(base, { toneType: 'none', type: 'array', v: true });
-  const joined = syllables
-    .map((s, i) => (i > 0 && /^[aeo]/.test(s) ? `'${s}` : s))
-    .join('');
+  const joined = syllables.map((s, i) => (i > 0 && /^[aeo]/.test(s) ? `'${s}` : s)).join('');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 

@@ -43,7 +43,13 @@ describe('reference routes', () => {
     expect(cities.body.items.find((c: { code: string }) => c.code === '330100')).toMatchObject({ name: 'Hangzhou', nameZh: '杭州市' });
     const institutions = await alipay.get('/api/v1/institutions');
     expect(institutions.body.items.find((i: { id: string }) => i.id === 'alipay')).toEqual({
-      id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true,
+      id: 'alipay',
+      name: 'Alipay',
+      nameZh: '支付宝',
+      kind: 'wallet',
+      group: 'ant-group',
+      systemic: true,
+      active: true,
     });
     expect((await (await app.as()).get('/api/v1/cities')).status).toBe(401);
   });
@@ -64,7 +70,14 @@ describe('reference routes', () => {
 
   it('rejects a bad institution id and kind with their codes', async () => {
     const admin = await app.as('admin');
-    const res = await admin.post('/api/v1/institutions', { id: 'Bad Id', name: 'x', nameZh: 'x', kind: 'casino', group: 'g1', systemic: false });
+    const res = await admin.post('/api/v1/institutions', {
+      id: 'Bad Id',
+      name: 'x',
+      nameZh: 'x',
+      kind: 'casino',
+      group: 'g1',
+      systemic: false,
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['BAD_SLUG', 'BAD_VALUE']);
   });

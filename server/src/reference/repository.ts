@@ -81,11 +81,18 @@ export async function insertCities(db: Db, cities: City[]): Promise<void> {
   }));
   // 6 parameters a row: batches of 500 stay far below SQLite's variable limit.
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('cities').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await db
+      .insertInto('cities')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
   }
 }
 
 export async function countCities(db: Db): Promise<number> {
-  const { n } = await db.selectFrom('cities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('cities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }

@@ -29,10 +29,17 @@ export function referenceRoutes(ctx: AppContext): Router {
 
   router.post('/institutions', requireRole('admin'), async (req, res) => {
     const input = parseInput(newInstitution, req.body);
-    if (await findInstitution(db, input.id)) throw new Conflict({ en: `Institution ${input.id} already exists.`, zh: `机构 ${input.id} 已存在。` }, 'INSTITUTION_EXISTS');
+    if (await findInstitution(db, input.id))
+      throw new Conflict({ en: `Institution ${input.id} already exists.`, zh: `机构 ${input.id} 已存在。` }, 'INSTITUTION_EXISTS');
     await db.transaction().execute(async (trx) => {
       await insertInstitutions(trx, [input]);
-      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.create', target: `institution:${input.id}`, details: { ...input } });
+      await appendAudit(trx, {
+        at: ctx.now().toISOString(),
+        actor: principalOf(req).username,
+        action: 'institution.create',
+        target: `institution:${input.id}`,
+        details: { ...input },
+      });
     });
     res.status(201).location(`/api/v1/institutions/${input.id}`).json(input);
   });
@@ -51,7 +58,17 @@ export function referenceRoutes(ctx: AppContext): Router {
       // Deactivation shuts its users out at once (sessions are refused while it is inactive anyway);
       // ending them here keeps a later reactivation from reviving them.
       const sessionsEnded = current.active && updated.active === false ? await deleteSessionsOfInstitution(trx, id) : undefined;
-      await appendAudit(trx, { at: ctx.now().toISOString(), actor: principalOf(req).username, action: 'institution.update', target: `institution:${id}`, details: { from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])), to: { ...patch }, sessionsEnded } });
+      await appendAudit(trx, {
+        at: ctx.now().toISOString(),
+        actor: principalOf(req).username,
+        action: 'institution.update',
+        target: `institution:${id}`,
+        details: {
+          from: Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof current]])),
+          to: { ...patch },
+          sessionsEnded,
+        },
+      });
     });
     // Group, systemic and active decide EXCL-002, RECIP-001 and LATE-001, and names fill explanations:
     // findings must follow (a new institution changes nothing until it reports).

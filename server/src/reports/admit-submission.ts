@@ -50,5 +50,10 @@ function largeReport(req: Request, body: ReportBody): CheckInput | undefined {
   const fields = (req.body ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const agreements = (req.files as Record<string, Express.Multer.File[]>).agreements?.[0];
-  return { kind: 'csv', fields: { institution: text(fields.institution), period: text(fields.period) }, links: links.buffer, ...(agreements ? { agreements: agreements.buffer } : {}) };
+  return {
+    kind: 'csv',
+    fields: { institution: text(fields.institution), period: text(fields.period) },
+    links: links.buffer,
+    ...(agreements ? { agreements: agreements.buffer } : {}),
+  };
 }

@@ -22,7 +22,11 @@ const agreementArb: fc.Arbitrary<Agreement> = fc.record({
   kind: fc.constantFrom('acceptance', 'clearing', 'technical', 'marketing' as const),
   exclusive: fc.boolean(),
   feeBps: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-  scope: fc.record({ cities: fc.array(text, { maxLength: 3 }), modes: fc.constant(['cpm', 'mpm'] as ('mpm' | 'cpm')[]), channels: fc.constant(['online'] as ('offline' | 'online')[]) }),
+  scope: fc.record({
+    cities: fc.array(text, { maxLength: 3 }),
+    modes: fc.constant(['cpm', 'mpm'] as ('mpm' | 'cpm')[]),
+    channels: fc.constant(['online'] as ('offline' | 'online')[]),
+  }),
   restrictions: fc.constant([]),
   effective: text,
   expires: fc.option(text, { nil: null }),
@@ -42,7 +46,11 @@ function definition(r: Report): string {
   const links = [...r.links].sort((a, b) => byString(linkKey(a), linkKey(b)));
   const agreements = [...r.agreements]
     .sort((a, b) => byString(a.ref, b.ref))
-    .map((a) => ({ ...a, scope: { cities: [...a.scope.cities].sort(), modes: [...a.scope.modes].sort(), channels: [...a.scope.channels].sort() }, restrictions: [...a.restrictions].sort() }));
+    .map((a) => ({
+      ...a,
+      scope: { cities: [...a.scope.cities].sort(), modes: [...a.scope.modes].sort(), channels: [...a.scope.channels].sort() },
+      restrictions: [...a.restrictions].sort(),
+    }));
   return canonicalJson({ institution: r.institution, period: r.period, links, agreements });
 }
 
@@ -70,10 +78,20 @@ describe('canonicalReport', () => {
   });
   it('equals it for large reports whose fields hold no |, duplicates kept in their order', () => {
     fc.assert(
-      fc.property(fc.array(noBarLink, { maxLength: 300 }), fc.array(agreementArb, { maxLength: 2 }), fc.boolean(), (links, agreements, again) => {
-        const r: Report = { institution: 'bank-1', period: '2021-01', links: again ? [...links, ...links.slice(0, 3).map((l) => ({ ...l, since: 'again' }))] : links, agreements };
-        expect(canonicalReport(r)).toBe(definition(r));
-      }),
+      fc.property(
+        fc.array(noBarLink, { maxLength: 300 }),
+        fc.array(agreementArb, { maxLength: 2 }),
+        fc.boolean(),
+        (links, agreements, again) => {
+          const r: Report = {
+            institution: 'bank-1',
+            period: '2021-01',
+            links: again ? [...links, ...links.slice(0, 3).map((l) => ({ ...l, since: 'again' }))] : links,
+            agreements,
+          };
+          expect(canonicalReport(r)).toBe(definition(r));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -42,7 +42,9 @@ const byKeyPrefix = (a: string, b: string) => byString(`${a}|`, `${b}|`);
 function orderByFields(links: readonly Link[]): number[] | undefined {
   const index = linkIndexOf(links);
   if (index.size !== links.length) return undefined;
-  return index.rowsInOrder((values, field) => (values.some((v) => v.includes('|')) ? undefined : values.sort(field === 'city' ? byString : byKeyPrefix)));
+  return index.rowsInOrder((values, field) =>
+    values.some((v) => v.includes('|')) ? undefined : values.sort(field === 'city' ? byString : byKeyPrefix),
+  );
 }
 
 /** canonicalJson of the report, in parts (the links are most of it: hashed as they are, not copied into one string). */
@@ -59,7 +61,11 @@ function canonicalParts(report: Report): string[] {
   const links = JSON.stringify(order.map((i) => canonicalLink(report.links[i])));
   // canonicalJson of { institution, period, links, agreements }, its keys in their sorted order.
   const q = JSON.stringify;
-  return [`{"agreements":${canonicalJson(agreements)},"institution":${q(report.institution)},"links":`, links, `,"period":${q(report.period)}}`];
+  return [
+    `{"agreements":${canonicalJson(agreements)},"institution":${q(report.institution)},"links":`,
+    links,
+    `,"period":${q(report.period)}}`,
+  ];
 }
 
 export function canonicalReport(report: Report): string {

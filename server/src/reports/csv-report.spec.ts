@@ -8,8 +8,13 @@ import { aLink, anAgreement } from '../test/report-factory.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const LINKS = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n';
-const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,unionpay,clearing,false,10,*,mpm,offline,,2021-01-01,,\n';
-const ref = { institutions: new Set(['alipay', 'unionpay']), cities: new Set(['110000']), accepted: { earliest: '2015-01', latest: '2021-12' } };
+const AGREEMENTS =
+  'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,unionpay,clearing,false,10,*,mpm,offline,,2021-01-01,,\n';
+const ref = {
+  institutions: new Set(['alipay', 'unionpay']),
+  cities: new Set(['110000']),
+  accepted: { earliest: '2015-01', latest: '2021-12' },
+};
 
 describe('reading CSV files', () => {
   it('tells GB18030 from UTF-8, with or without BOM', () => {
@@ -56,7 +61,9 @@ describe('reading CSV files', () => {
     const agreements = `${AGREEMENTS}A-2,unionpay,clearing,maybe,10,*,mpm,offline,,2021-01-01,,\n`;
     const csv = csvReport({ institution: 'alipay', period: '2021-06' }, utf8(LINKS), utf8(agreements));
     const result = validateReport(csv.body, ref);
-    expect(!result.ok && result.errors.map((e) => csv.locate(e)).map(({ code, row, column }) => ({ code, row, column }))).toEqual([{ code: 'WRONG_TYPE', row: 3, column: 'exclusive' }]);
+    expect(!result.ok && result.errors.map((e) => csv.locate(e)).map(({ code, row, column }) => ({ code, row, column }))).toEqual([
+      { code: 'WRONG_TYPE', row: 3, column: 'exclusive' },
+    ]);
   });
 
   it('reports a missing or unknown header column, a short row and a bare quote', () => {
@@ -67,7 +74,9 @@ describe('reading CSV files', () => {
       expect.objectContaining({ code: 'UNKNOWN_COLUMN', row: 1, column: 'colour' }),
     ]);
     expect(csvReport({}, utf8(`${LINKS}alipay,unionpay\n`)).errors).toEqual([expect.objectContaining({ code: 'BAD_CSV', row: 3 })]);
-    expect(csvReport({}, utf8(`${LINKS}alipay,union"pay,mpm,offline,110000,live,2021-01-01\n`)).errors).toEqual([expect.objectContaining({ code: 'BAD_CSV', row: 3 })]);
+    expect(csvReport({}, utf8(`${LINKS}alipay,union"pay,mpm,offline,110000,live,2021-01-01\n`)).errors).toEqual([
+      expect.objectContaining({ code: 'BAD_CSV', row: 3 }),
+    ]);
     expect(csvReport({}, utf8('')).errors).toEqual([expect.objectContaining({ code: 'EMPTY_FILE' })]);
   });
 });

@@ -4,7 +4,20 @@ import type { ProblemItem } from '../domain/errors.js';
 import { readCsvTable } from './csv-table.js';
 
 export const LINK_COLUMNS = ['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'] as const;
-export const AGREEMENT_COLUMNS = ['ref', 'counterparty', 'kind', 'exclusive', 'fee_bps', 'cities', 'modes', 'channels', 'restrictions', 'effective', 'expires', 'text'] as const;
+export const AGREEMENT_COLUMNS = [
+  'ref',
+  'counterparty',
+  'kind',
+  'exclusive',
+  'fee_bps',
+  'cities',
+  'modes',
+  'channels',
+  'restrictions',
+  'effective',
+  'expires',
+  'text',
+] as const;
 const AGREEMENT_REQUIRED = AGREEMENT_COLUMNS.filter((c) => c !== 'text' && c !== 'expires' && c !== 'restrictions' && c !== 'fee_bps');
 
 /** Where each JSON field of an agreement lives in the CSV. */
@@ -23,7 +36,13 @@ export interface CsvReport {
   locate: (problem: ProblemItem) => ProblemItem;
 }
 
-const list = (cell: string) => (cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== ''));
+const list = (cell: string) =>
+  cell === ''
+    ? []
+    : cell
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 
 function booleanCell(cell: string): boolean | string {
   const v = cell.toLowerCase();
@@ -73,7 +92,13 @@ export function csvReport(fields: { institution?: string; period?: string }, lin
     const column = key ? (AGREEMENT_COLUMN_OF[key] ?? key) : undefined;
     const { path: _path, sameAs, ...rest } = problem;
     const named = sameAs ? namedByRow(problem, sameAs) : problem;
-    return { ...rest, ...(row ? { row } : {}), ...(column ? { column } : {}), message: `${file}: ${named.message}`, messageZh: `${file} 文件：${named.messageZh}` };
+    return {
+      ...rest,
+      ...(row ? { row } : {}),
+      ...(column ? { column } : {}),
+      message: `${file}: ${named.message}`,
+      messageZh: `${file} 文件：${named.messageZh}`,
+    };
   }
 
   /** A duplicate's message naming the row it repeats by its CSV row number, as the submitter sees the file. */
@@ -83,7 +108,10 @@ export function csvReport(fields: { institution?: string; period?: string }, lin
     if (!match || !row) return problem;
     // The JSON name comes last in both wordings (validate-report.ts), after any text the reporter wrote.
     const jsonName = `${match[1]}[${match[2]}]`;
-    return { message: replaceLast(problem.message, jsonName, `row ${row}`), messageZh: replaceLast(problem.messageZh, jsonName, `第 ${row} 行`, true) };
+    return {
+      message: replaceLast(problem.message, jsonName, `row ${row}`),
+      messageZh: replaceLast(problem.messageZh, jsonName, `第 ${row} 行`, true),
+    };
   }
 
   return { body, errors: [...linkTable.errors, ...agreementTable.errors], locate };

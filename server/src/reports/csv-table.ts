@@ -32,31 +32,61 @@ export function readCsvTable(bytes: Uint8Array, columns: readonly string[], requ
   const { text } = decodeText(bytes);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, max_record_size: MAX_RECORD_CHARS }) as unknown as typeof parsed;
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+      max_record_size: MAX_RECORD_CHARS,
+    }) as unknown as typeof parsed;
   } catch (err) {
     const e = err as CsvParseError;
     const tooLong = e.code === 'CSV_MAX_RECORD_SIZE';
     const message = tooLong ? `a row is longer than ${MAX_RECORD_CHARS} characters (does the file have line breaks?)` : e.message;
     // The parser's own message exists in English only; the Chinese says what kind of fault it is.
     const messageZh = tooLong ? `有一行超过 ${MAX_RECORD_CHARS} 个字符（文件是否有换行符？）` : `CSV 格式有误（${e.message}）`;
-    return { records: [], errors: [{ code: 'BAD_CSV', message: `${file}: ${message}`, messageZh: `${file} 文件：${messageZh}`, row: e.lines ?? 1 }] };
+    return {
+      records: [],
+      errors: [{ code: 'BAD_CSV', message: `${file}: ${message}`, messageZh: `${file} 文件：${messageZh}`, row: e.lines ?? 1 }],
+    };
   }
-  if (parsed.length === 0) return { records: [], errors: [{ code: 'EMPTY_FILE', message: `${file} is empty`, messageZh: `${file} 文件为空`, row: 1 }] };
+  if (parsed.length === 0)
+    return { records: [], errors: [{ code: 'EMPTY_FILE', message: `${file} is empty`, messageZh: `${file} 文件为空`, row: 1 }] };
 
   const header = parsed[0].record.map((h) => h.trim().toLowerCase());
   const errors: ProblemItem[] = [];
   for (const name of required) {
-    if (!header.includes(name)) errors.push({ code: 'MISSING_COLUMN', message: `${file} has no column "${name}"`, messageZh: `${file} 文件缺少列 "${name}"`, row: 1, column: name });
+    if (!header.includes(name))
+      errors.push({
+        code: 'MISSING_COLUMN',
+        message: `${file} has no column "${name}"`,
+        messageZh: `${file} 文件缺少列 "${name}"`,
+        row: 1,
+        column: name,
+      });
   }
   header.forEach((name) => {
-    if (!columns.includes(name)) errors.push({ code: 'UNKNOWN_COLUMN', message: `${file} has an unknown column "${shown(name)}"`, messageZh: `${file} 文件有未知列 "${shown(name)}"`, row: 1, column: shown(name) });
+    if (!columns.includes(name))
+      errors.push({
+        code: 'UNKNOWN_COLUMN',
+        message: `${file} has an unknown column "${shown(name)}"`,
+        messageZh: `${file} 文件有未知列 "${shown(name)}"`,
+        row: 1,
+        column: shown(name),
+      });
   });
   if (errors.length > 0) return { records: [], errors };
 
   const records: CsvRecord[] = [];
   for (const { record, info } of parsed.slice(1)) {
     if (record.length !== header.length) {
-      errors.push({ code: 'BAD_CSV', message: `${file}: expected ${header.length} cells, found ${record.length}`, messageZh: `${file} 文件：应有 ${header.length} 个单元格，实有 ${record.length} 个`, row: info.lines });
+      errors.push({
+        code: 'BAD_CSV',
+        message: `${file}: expected ${header.length} cells, found ${record.length}`,
+        messageZh: `${file} 文件：应有 ${header.length} 个单元格，实有 ${record.length} 个`,
+        row: info.lines,
+      });
       continue;
     }
     const values: Record<string, string> = {};

@@ -38,7 +38,8 @@ describe('a large dry run', () => {
 
   it('names the CSV rows and columns of its problems as a small one does', async () => {
     const alipay = await app.as('alipay');
-    const csv = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\nalipay,unionpay,qr,offline,999999,live,2021-13-01\n';
+    const csv =
+      'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\nalipay,unionpay,qr,offline,999999,live,2021-13-01\n';
     const send = (links: string) => {
       const form = new FormData();
       form.append('institution', 'alipay');
@@ -61,7 +62,11 @@ describe('a large dry run', () => {
     expect(others.body.code).toBe('NOT_YOUR_INSTITUTION');
     const malformed = await alipay.postRaw('/api/v1/reports?dryRun=true', `{"institution": ${' '.repeat(1024 * 1024)}`, 'application/json');
     expect(malformed.body.code).toBe('MALFORMED_JSON');
-    const deep = await alipay.postRaw('/api/v1/reports?dryRun=true', `{"links":${'['.repeat(100)}${']'.repeat(100)}}${' '.repeat(1024 * 1024)}`, 'application/json');
+    const deep = await alipay.postRaw(
+      '/api/v1/reports?dryRun=true',
+      `{"links":${'['.repeat(100)}${']'.repeat(100)}}${' '.repeat(1024 * 1024)}`,
+      'application/json',
+    );
     expect(deep.body.code).toBe('JSON_TOO_DEEP');
   });
 });

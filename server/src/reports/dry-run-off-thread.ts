@@ -18,7 +18,10 @@ export async function dryRunOffThread(ctx: AppContext, principal: Principal, inp
     assertMaySubmit(principal, result.institution);
     if (result.kind === 'invalid') throw new Invalid(result.errors, nothingStored(result.total), undefined, result.warnings);
     const { institution, period, sha256, counts } = result;
-    const [previous, replaced] = await Promise.all([previousReport(ctx.db, institution, period), replacedVersionOf(ctx, institution, period)]);
+    const [previous, replaced] = await Promise.all([
+      previousReport(ctx.db, institution, period),
+      replacedVersionOf(ctx, institution, period),
+    ]);
     const found = await warnings(previous ? await liveLinks(ctx.db, previous.id) : [], replaced);
     const version = await nextVersion(ctx.db, institution, period);
     return { id: null, institution, period, version, receivedAt: ctx.now().toISOString(), sha256, counts, warnings: found, dryRun: true };

@@ -42,14 +42,55 @@ const JSON_CASES: JsonCase[] = [
   { name: 'malformed JSON', body: '{"institution": "alipay", "period": ', status: 400, code: 'MALFORMED_JSON' },
   { name: 'wrong types', body: json({ institution: 'alipay', period: 202106, links: 'many' }), status: 422, code: 'VALIDATION_FAILED' },
   { name: 'an unknown field', body: json({ ...aReport(), extra: true }), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'an unknown field in a link', body: json(aReport({ links: [{ ...aLink(), colour: 'red' }] })), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'a huge string', body: json(aReport({ links: [aLink({ city: 'x'.repeat(5_000_000) })] })), status: 422, code: 'VALIDATION_FAILED' },
-  { name: '1,000,001 rows', body: `{"institution":"alipay","period":"2021-06","links":[${'0,'.repeat(1_000_000)}0]}`, status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'deeply nested JSON', body: `{"institution":"alipay","period":"2021-06","links":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, status: 400, code: 'JSON_TOO_DEEP' },
-  { name: 'a NUL byte in a field', body: json(aReport({ links: [aLink({ scanner: 'ali\u0000pay' })] })), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'a formula for an institution', body: json(aReport({ links: [aLink({ issuer: '=HYPERLINK("http://evil.example","x")' })] })), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'a body over the size limit', body: `{"institution":"alipay","period":"2021-06","links":[],"pad":"${'x'.repeat(51 * 1024 * 1024)}"}`, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  { name: 'a gzip bomb (60 MB of spaces in 60 kB)', body: gzipSync(Buffer.alloc(60 * 1024 * 1024, ' ')), headers: { 'content-encoding': 'gzip' }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    name: 'an unknown field in a link',
+    body: json(aReport({ links: [{ ...aLink(), colour: 'red' }] })),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a huge string',
+    body: json(aReport({ links: [aLink({ city: 'x'.repeat(5_000_000) })] })),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: '1,000,001 rows',
+    body: `{"institution":"alipay","period":"2021-06","links":[${'0,'.repeat(1_000_000)}0]}`,
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'deeply nested JSON',
+    body: `{"institution":"alipay","period":"2021-06","links":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    status: 400,
+    code: 'JSON_TOO_DEEP',
+  },
+  {
+    name: 'a NUL byte in a field',
+    body: json(aReport({ links: [aLink({ scanner: 'ali\u0000pay' })] })),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a formula for an institution',
+    body: json(aReport({ links: [aLink({ issuer: '=HYPERLINK("http://evil.example","x")' })] })),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a body over the size limit',
+    body: `{"institution":"alipay","period":"2021-06","links":[],"pad":"${'x'.repeat(51 * 1024 * 1024)}"}`,
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'a gzip bomb (60 MB of spaces in 60 kB)',
+    body: gzipSync(Buffer.alloc(60 * 1024 * 1024, ' ')),
+    headers: { 'content-encoding': 'gzip' },
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
 ];
 
 interface CsvCase {
@@ -60,19 +101,47 @@ interface CsvCase {
 }
 
 const CSV_CASES: CsvCase[] = [
-  { name: 'UTF-16 (not an encoding reports come in)', links: iconv.encode(`${HEADER}\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n`, 'utf16le', { addBOM: true }), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'a bare quote', links: `${HEADER}\nalipay,union"pay,mpm,offline,110000,live,2021-01-01\n`, status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'a formula cell', links: `${HEADER}\nalipay,=HYPERLINK("http://evil.example"),mpm,offline,110000,live,2021-01-01\n`, status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'NUL bytes', links: `${HEADER}\nalipay,unionpay\u0000,mpm,offline,110000,live,2021-01-01\n`, status: 422, code: 'VALIDATION_FAILED' },
+  {
+    name: 'UTF-16 (not an encoding reports come in)',
+    links: iconv.encode(`${HEADER}\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n`, 'utf16le', { addBOM: true }),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a bare quote',
+    links: `${HEADER}\nalipay,union"pay,mpm,offline,110000,live,2021-01-01\n`,
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a formula cell',
+    links: `${HEADER}\nalipay,=HYPERLINK("http://evil.example"),mpm,offline,110000,live,2021-01-01\n`,
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'NUL bytes',
+    links: `${HEADER}\nalipay,unionpay\u0000,mpm,offline,110000,live,2021-01-01\n`,
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
   { name: 'a zip archive named .csv', links: zipOfZeros(), status: 422, code: 'VALIDATION_FAILED' },
-  { name: 'random bytes', links: Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256), status: 422, code: 'VALIDATION_FAILED' },
+  {
+    name: 'random bytes',
+    links: Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256),
+    status: 422,
+    code: 'VALIDATION_FAILED',
+  },
 ];
 
 describe('hostile reports', () => {
   let before: { reports: number; audit: number };
   const state = async () => {
     const admin = await app.as('admin');
-    return { reports: (await admin.get('/api/v1/reports')).body.total as number, audit: (await admin.get('/api/v1/audit?action=report.accepted')).body.total as number };
+    return {
+      reports: (await admin.get('/api/v1/reports')).body.total as number,
+      audit: (await admin.get('/api/v1/audit?action=report.accepted')).body.total as number,
+    };
   };
   beforeAll(async () => {
     before = await state();

@@ -12,7 +12,8 @@ export interface KeyClaim {
 
 /** The key's row while `claim` holds it unanswered. */
 function heldUnansweredBy(claim: KeyClaim) {
-  return (eb: ExpressionBuilder<Database, 'idempotency_keys'>) => eb.and({ principal: claim.principal, key: claim.key, attempt: claim.attempt, state: 'processing' });
+  return (eb: ExpressionBuilder<Database, 'idempotency_keys'>) =>
+    eb.and({ principal: claim.principal, key: claim.key, attempt: claim.attempt, state: 'processing' });
 }
 
 export interface StoredKey {
@@ -29,7 +30,10 @@ export async function forgetKeysCreatedBefore(db: Db, before: Date): Promise<voi
 }
 
 /** Claims a key nobody holds; false when the key is already there. */
-export async function insertClaim(db: Db, claim: { principal: string; key: string; requestHash: string; now: Date; leaseExpiresAt: Date }): Promise<boolean> {
+export async function insertClaim(
+  db: Db,
+  claim: { principal: string; key: string; requestHash: string; now: Date; leaseExpiresAt: Date },
+): Promise<boolean> {
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({
@@ -49,7 +53,12 @@ export async function insertClaim(db: Db, claim: { principal: string; key: strin
 }
 
 export async function findKey(db: Db, principal: string, key: string): Promise<StoredKey | undefined> {
-  const row = await db.selectFrom('idempotency_keys').selectAll().where('principal', '=', principal).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('principal', '=', principal)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     requestHash: row.request_hash,
@@ -86,8 +95,5 @@ export async function recordAnswer(db: Db, claim: KeyClaim, state: 'done' | 'fai
 
 /** Frees the key for a retry, if this attempt still holds it. */
 export async function releaseClaim(db: Db, claim: KeyClaim): Promise<void> {
-  await db
-    .deleteFrom('idempotency_keys')
-    .where(heldUnansweredBy(claim))
-    .execute();
+  await db.deleteFrom('idempotency_keys').where(heldUnansweredBy(claim)).execute();
 }

@@ -40,7 +40,9 @@ function largeReport(dbPath: string, period: string) {
   const cities = raw.prepare('select code from cities order by code').pluck().all() as string[];
   const issuers = raw.prepare("select id from institutions where id <> 'alipay' order by id limit 20").pluck().all() as string[];
   raw.close();
-  const links = cities.flatMap((city) => issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })));
+  const links = cities.flatMap((city) =>
+    issuers.map((issuer) => ({ scanner: 'alipay', issuer, mode: 'mpm', channel: 'offline', city, status: 'live', since: '2021-01-01' })),
+  );
   return aReport({ period, links });
 }
 

@@ -8,7 +8,15 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../db/database.js';
 import { Conflict, type DomainError, Invalid } from '../domain/errors.js';
-import { findKey, forgetKeysCreatedBefore, insertClaim, type KeyClaim, recordAnswer, releaseClaim, takeOverClaim } from './idempotency-keys.js';
+import {
+  findKey,
+  forgetKeysCreatedBefore,
+  insertClaim,
+  type KeyClaim,
+  recordAnswer,
+  releaseClaim,
+  takeOverClaim,
+} from './idempotency-keys.js';
 
 export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
 /** The status an Invalid is answered with (http/problem-details.ts): a key keeps it beside the body it replays. */
@@ -57,9 +65,21 @@ async function claimKey(ctx: AppContext, principal: string, key: string, request
   // Forgotten between the insert and the read (kept 24 hours): the retry may try again.
   if (!existing) throw new KeyInFlight(1);
   if (existing.requestHash !== requestHash) {
-    throw new Invalid([{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with another request body', messageZh: '此 Idempotency-Key 已用于另一个请求体', path: 'header:Idempotency-Key' }], undefined, 'IDEMPOTENCY_KEY_REUSED');
+    throw new Invalid(
+      [
+        {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: 'this Idempotency-Key was used with another request body',
+          messageZh: '此 Idempotency-Key 已用于另一个请求体',
+          path: 'header:Idempotency-Key',
+        },
+      ],
+      undefined,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
   }
-  if (existing.state !== 'processing') return { status: existing.responseStatus ?? 200, body: JSON.parse(existing.responseBody ?? 'null'), replayed: true };
+  if (existing.state !== 'processing')
+    return { status: existing.responseStatus ?? 200, body: JSON.parse(existing.responseBody ?? 'null'), replayed: true };
   const leaseLeftMs = existing.leaseExpiresAt === null ? 0 : Date.parse(existing.leaseExpiresAt) - now.getTime();
   if (leaseLeftMs > 0) throw new KeyInFlight(Math.ceil(leaseLeftMs / 1000));
   // The request that held the key is gone (its process died) or far too slow: nothing of it committed.
@@ -83,12 +103,21 @@ export async function idempotent(
   work: (recordWithin: RecordWithin | undefined) => Promise<Answer>,
 ): Promise<StoredResponse> {
   if (key === undefined) return { ...(await work(undefined)), replayed: false };
-  if (key.length === 0 || key.length > 255) throw new Invalid([{ code: 'BAD_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1–255 characters', messageZh: 'Idempotency-Key 应为 1–255 个字符', path: 'header:Idempotency-Key' }]);
+  if (key.length === 0 || key.length > 255)
+    throw new Invalid([
+      {
+        code: 'BAD_IDEMPOTENCY_KEY',
+        message: 'Idempotency-Key must be 1–255 characters',
+        messageZh: 'Idempotency-Key 应为 1–255 个字符',
+        path: 'header:Idempotency-Key',
+      },
+    ]);
   const claimed = await claimKey(ctx, principal, key, hashRequest());
   if (!('attempt' in claimed)) return claimed;
 
   const recordWithin: RecordWithin = async (trx, answer) => {
-    if (!(await recordAnswer(trx, claimed, 'done', answer.status, answer.body))) throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
+    if (!(await recordAnswer(trx, claimed, 'done', answer.status, answer.body)))
+      throw new KeyInFlight(ctx.config.IDEMPOTENCY_LEASE_SECONDS);
   };
   // Below, each write changes the key only while this attempt still holds it unanswered: after an
   // answer committed with the work, or once a retry took the key over, they change nothing.
@@ -98,10 +127,15 @@ export async function idempotent(
     return { ...answer, replayed: false };
   } catch (err) {
     if (err instanceof Invalid) {
-      const failure: StoredFailure = { code: err.code, detail: err.message, detailZh: err.detailZh, errors: err.errors, warnings: err.warnings };
+      const failure: StoredFailure = {
+        code: err.code,
+        detail: err.message,
+        detailZh: err.detailZh,
+        errors: err.errors,
+        warnings: err.warnings,
+      };
       await recordAnswer(ctx.db, claimed, 'failed', INVALID_STATUS, failure);
-    }
-    else await releaseClaim(ctx.db, claimed);
+    } else await releaseClaim(ctx.db, claimed);
     throw err;
   }
 }

@@ -13,7 +13,16 @@ import { scopeKey, type Channel, type LinksByScope, type Mode, type StoredLink }
 import type { LinkStatus } from '../state/reconcile.js';
 
 /** A report's link as a row: its row number in the report, then its fields. */
-export type ReportLinkRow = [row: number, scanner: string, issuer: string, mode: string, channel: string, city: string, status: string, since: string];
+export type ReportLinkRow = [
+  row: number,
+  scanner: string,
+  issuer: string,
+  mode: string,
+  channel: string,
+  city: string,
+  status: string,
+  since: string,
+];
 
 /**
  * A report's links as stored packed: `links` holds seven numbers a link (its row, then the indexes
@@ -40,7 +49,15 @@ class LinkPacker {
   private readonly links: number[] = [];
 
   add(row: number, scanner: string, issuer: string, scope: string, city: string, status: string, since: string): void {
-    this.links.push(row, this.indexOf(scanner), this.indexOf(issuer), this.indexOf(scope), this.indexOf(city), this.indexOf(status), this.indexOf(since));
+    this.links.push(
+      row,
+      this.indexOf(scanner),
+      this.indexOf(issuer),
+      this.indexOf(scope),
+      this.indexOf(city),
+      this.indexOf(status),
+      this.indexOf(since),
+    );
   }
 
   pack(): Buffer {
@@ -61,7 +78,8 @@ class LinkPacker {
 /** Packs rows given in the order of the report_links index. */
 export function packLinks(rows: readonly ReportLinkRow[]): Buffer {
   const packer = new LinkPacker();
-  for (const [row, scanner, issuer, mode, channel, city, status, since] of rows) packer.add(row, scanner, issuer, scopeKey(mode as Mode, channel as Channel), city, status, since);
+  for (const [row, scanner, issuer, mode, channel, city, status, since] of rows)
+    packer.add(row, scanner, issuer, scopeKey(mode as Mode, channel as Channel), city, status, since);
   return packer.pack();
 }
 
@@ -101,20 +119,37 @@ export function linkRows({ strings, links }: PackedLinks): ReportLinkRow[] {
   const rows: ReportLinkRow[] = [];
   for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
     const [mode, channel] = strings[links[i + 3]].split('|');
-    rows.push([links[i], strings[links[i + 1]], strings[links[i + 2]], mode, channel, strings[links[i + 4]], strings[links[i + 5]], strings[links[i + 6]]]);
+    rows.push([
+      links[i],
+      strings[links[i + 1]],
+      strings[links[i + 2]],
+      mode,
+      channel,
+      strings[links[i + 4]],
+      strings[links[i + 5]],
+      strings[links[i + 6]],
+    ]);
   }
   return rows;
 }
 
 /** Stores a new report's links packed. */
 export async function insertPackedLinks(db: Db, reportId: number, links: readonly Link[]): Promise<void> {
-  await db.insertInto('report_packed_links').values({ report_id: reportId, links: packReportLinks(links) }).execute();
+  await db
+    .insertInto('report_packed_links')
+    .values({ report_id: reportId, links: packReportLinks(links) })
+    .execute();
 }
 
 /** The links of reports already stored, read back from report_links and packed, in the order given. */
 export async function packStoredLinks(db: Db, reportIds: readonly number[]): Promise<[reportId: number, packed: Buffer][]> {
   if (reportIds.length === 0) return [];
-  const rows = await db.selectFrom('report_links').select(['report_id', LINKS_JSON.as('links')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
+  const rows = await db
+    .selectFrom('report_links')
+    .select(['report_id', LINKS_JSON.as('links')])
+    .where('report_id', 'in', reportIds)
+    .groupBy('report_id')
+    .execute();
   const json = new Map(rows.map((r) => [r.report_id, r.links]));
   return reportIds.map((id) => [id, packLinks(JSON.parse(json.get(id) ?? '[]') as ReportLinkRow[])]);
 }
@@ -123,7 +158,11 @@ export async function packStoredLinks(db: Db, reportIds: readonly number[]): Pro
  * A report's links split by `mode|channel`, only those among `among` when given; each string taken
  * through `intern`, so that a loader keeps the few distinct ids, codes and dates once, not per link.
  */
-export function linksByScope({ strings, links }: PackedLinks, intern: (s: string) => string = (s) => s, among?: ReadonlySet<string>): LinksByScope {
+export function linksByScope(
+  { strings, links }: PackedLinks,
+  intern: (s: string) => string = (s) => s,
+  among?: ReadonlySet<string>,
+): LinksByScope {
   const shared = strings.map(intern);
   const byScope: LinksByScope = new Map();
   for (let i = 0; i < links.length; i += NUMBERS_PER_LINK) {
@@ -131,7 +170,14 @@ export function linksByScope({ strings, links }: PackedLinks, intern: (s: string
     const issuer = shared[links[i + 2]];
     if (among && !(among.has(scanner) && among.has(issuer))) continue;
     const key = shared[links[i + 3]];
-    const link: StoredLink = { row: links[i], scanner, issuer, city: shared[links[i + 4]], status: shared[links[i + 5]] as LinkStatus, since: shared[links[i + 6]] };
+    const link: StoredLink = {
+      row: links[i],
+      scanner,
+      issuer,
+      city: shared[links[i + 4]],
+      status: shared[links[i + 5]] as LinkStatus,
+      since: shared[links[i + 6]],
+    };
     const list = byScope.get(key);
     if (list) list.push(link);
     else byScope.set(key, [link]);

@@ -20,7 +20,14 @@ export function receiptPdfName(receipt: Pick<ReportSummary, 'institution' | 'per
  * downloaded twice is the same file with the same SHA-256.
  */
 export async function receiptPdf(receipt: ReportSummary, institution: Institution | undefined): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Interop Monitor — receipt ${receipt.institution} ${receipt.period} v${receipt.version}`, CreationDate: new Date(receipt.receivedAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: {
+      Title: `Interop Monitor — receipt ${receipt.institution} ${receipt.period} v${receipt.version}`,
+      CreationDate: new Date(receipt.receivedAt),
+    },
+  });
   // One weight: a second font would double the time a receipt takes to make; headings differ by size and colour.
   registerCjkFonts(doc, 'text');
   const chunks: Buffer[] = [];
@@ -39,7 +46,10 @@ export async function receiptPdf(receipt: ReportSummary, institution: Institutio
   };
   line('Institution · 机构', institution ? `${institution.name} · ${institution.nameZh} (${institution.id})` : receipt.institution);
   line('Period · 报告期', receipt.period);
-  line('Version · 版本', receipt.latest ? String(receipt.version) : `${receipt.version} (superseded by a later version · 已被后续版本取代)`);
+  line(
+    'Version · 版本',
+    receipt.latest ? String(receipt.version) : `${receipt.version} (superseded by a later version · 已被后续版本取代)`,
+  );
   line('Received at (UTC) · 接收时间', receipt.receivedAt);
   line('Submitted by · 提交人', receipt.submittedBy);
   line('Receipt id · 回执编号', String(receipt.id));
@@ -53,7 +63,9 @@ export async function receiptPdf(receipt: ReportSummary, institution: Institutio
     .fillColor(GREY)
     .text(
       'The report hash is the SHA-256 of the canonical content of the report: the same declaration sent as JSON or as CSV, in any row order, has the same hash. ' +
-        'The same receipt is available as JSON from GET /api/v1/reports/' + receipt.id + '/receipt. ' +
+        'The same receipt is available as JSON from GET /api/v1/reports/' +
+        receipt.id +
+        '/receipt. ' +
         '报告哈希为报告规范内容的 SHA-256：同一申报无论以 JSON 或 CSV 提交、行序如何，哈希均相同。',
     )
     .fillColor('black');

@@ -73,13 +73,27 @@ export function parseReportJson(req: Request, json: Buffer): void {
 
 async function readMultipart(req: Request, res: Response, charge: Charge): Promise<number> {
   const encoding = contentEncodingOf(req);
-  if (encoding !== 'identity') throw new UnsupportedContentEncoding({ en: `A multipart upload is read uncompressed; Content-Encoding ${encoding.slice(0, 40)} is refused.`, zh: `multipart 上传须为未压缩；拒绝 Content-Encoding ${encoding.slice(0, 40)}。` });
+  if (encoding !== 'identity')
+    throw new UnsupportedContentEncoding({
+      en: `A multipart upload is read uncompressed; Content-Encoding ${encoding.slice(0, 40)} is refused.`,
+      zh: `multipart 上传须为未压缩；拒绝 Content-Encoding ${encoding.slice(0, 40)}。`,
+    });
   const declared = declaredLength(req);
-  if (declared !== undefined && declared > MAX_MULTIPART_BYTES) throw new PayloadTooLarge({ en: `A CSV upload holds at most two files of ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`, zh: `CSV 上传最多包含两个文件，每个最大 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。` });
+  if (declared !== undefined && declared > MAX_MULTIPART_BYTES)
+    throw new PayloadTooLarge({
+      en: `A CSV upload holds at most two files of ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`,
+      zh: `CSV 上传最多包含两个文件，每个最大 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。`,
+    });
   if (declared !== undefined) charge(declared);
-  await new Promise<void>((resolve, reject) => upload(req, res, (err) => (err ? reject(err instanceof Error ? err : new Error('The upload could not be read', { cause: err })) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    upload(req, res, (err) =>
+      err ? reject(err instanceof Error ? err : new Error('The upload could not be read', { cause: err })) : resolve(),
+    ),
+  );
   if (declared !== undefined) return declared;
-  const read = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>).flat().reduce((sum, file) => sum + file.size, 0);
+  const read = Object.values((req.files ?? {}) as Record<string, Express.Multer.File[]>)
+    .flat()
+    .reduce((sum, file) => sum + file.size, 0);
   charge(read);
   return read;
 }
@@ -87,16 +101,30 @@ async function readMultipart(req: Request, res: Response, charge: Charge): Promi
 async function readJson(req: Request, charge: Charge): Promise<Buffer> {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new DomainError('unsupported-encoding', 'UNSUPPORTED_ENCODING', { en: 'Unsupported encoding', zh: '不支持的编码' }, { en: `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`, zh: `JSON 报告须为 UTF-8；拒绝字符集 ${charset.slice(0, 40)}。` });
+    throw new DomainError(
+      'unsupported-encoding',
+      'UNSUPPORTED_ENCODING',
+      { en: 'Unsupported encoding', zh: '不支持的编码' },
+      {
+        en: `A JSON report is UTF-8; charset ${charset.slice(0, 40)} is refused.`,
+        zh: `JSON 报告须为 UTF-8；拒绝字符集 ${charset.slice(0, 40)}。`,
+      },
+    );
   }
   const encoding = contentEncodingOf(req);
-  const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : undefined;
-  if (!inflater && encoding !== 'identity') throw new UnsupportedContentEncoding({
+  const inflater =
+    encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : undefined;
+  if (!inflater && encoding !== 'identity')
+    throw new UnsupportedContentEncoding({
       en: `A JSON report may be sent as is, gzip or deflate; Content-Encoding ${encoding.slice(0, 40)} is refused.`,
       zh: `JSON 报告可原样、gzip 或 deflate 发送；拒绝 Content-Encoding ${encoding.slice(0, 40)}。`,
     });
   const declared = declaredLength(req);
-  if (declared !== undefined && declared > REPORT_BODY_LIMIT_BYTES) throw new PayloadTooLarge({ en: `A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`, zh: `报告最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。` });
+  if (declared !== undefined && declared > REPORT_BODY_LIMIT_BYTES)
+    throw new PayloadTooLarge({
+      en: `A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}.`,
+      zh: `报告最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。`,
+    });
   return readBounded(req, inflater, charge);
 }
 
@@ -127,9 +155,20 @@ function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefi
       if (settled) return;
       decoded += chunk.length;
       charge(chunk.length);
-      if (decoded > REPORT_BODY_LIMIT_BYTES) return refuse(new PayloadTooLarge({ en: `A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)} once decoded.`, zh: `报告解压后最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。` }));
+      if (decoded > REPORT_BODY_LIMIT_BYTES)
+        return refuse(
+          new PayloadTooLarge({
+            en: `A report is at most ${sizeLabel(REPORT_BODY_LIMIT_BYTES)} once decoded.`,
+            zh: `报告解压后最大为 ${sizeLabel(REPORT_BODY_LIMIT_BYTES)}。`,
+          }),
+        );
       if (inflater && decoded > EXPANSION_FREE_BYTES && decoded > received * MAX_EXPANSION) {
-        return refuse(new PayloadTooLarge({ en: `The compressed body expands more than ${MAX_EXPANSION}-fold, which no report does; send it uncompressed.`, zh: `压缩的请求体膨胀超过 ${MAX_EXPANSION} 倍，任何报告都不会如此；请发送未压缩的内容。` }));
+        return refuse(
+          new PayloadTooLarge({
+            en: `The compressed body expands more than ${MAX_EXPANSION}-fold, which no report does; send it uncompressed.`,
+            zh: `压缩的请求体膨胀超过 ${MAX_EXPANSION} 倍，任何报告都不会如此；请发送未压缩的内容。`,
+          }),
+        );
       }
       chunks.push(chunk);
     };
@@ -144,12 +183,21 @@ function readBounded(req: Request, inflater: zlib.Gunzip | zlib.Inflate | undefi
     req.once('error', refuse);
     // A client gone before the end: the promise must settle so that the submission is let go.
     req.once('close', () => {
-      if (!req.complete) refuse(new BadRequest({ en: 'The request body ended early.', zh: '请求体提前结束。' }, undefined, 'BODY_INCOMPLETE'));
+      if (!req.complete)
+        refuse(new BadRequest({ en: 'The request body ended early.', zh: '请求体提前结束。' }, undefined, 'BODY_INCOMPLETE'));
     });
     if (inflater) {
       inflater.on('data', take);
       inflater.once('end', finish);
-      inflater.once('error', () => refuse(new BadRequest({ en: `The body is not valid ${contentEncodingOf(req)} data.`, zh: `请求体不是有效的 ${contentEncodingOf(req)} 数据。` }, undefined, 'BAD_CONTENT_ENCODING')));
+      inflater.once('error', () =>
+        refuse(
+          new BadRequest(
+            { en: `The body is not valid ${contentEncodingOf(req)} data.`, zh: `请求体不是有效的 ${contentEncodingOf(req)} 数据。` },
+            undefined,
+            'BAD_CONTENT_ENCODING',
+          ),
+        ),
+      );
       req.pipe(inflater);
     } else {
       req.on('data', take);

@@ -31,7 +31,9 @@ export interface CheckedReport {
 
 /** A JSON report's bytes as the API reads them: UTF-8, a BOM dropped, an empty body read as {}. */
 export function parseJsonReport(bytes: Uint8Array): { body: unknown } | { problem: 'malformed-json' | 'too-deep' } {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -60,11 +62,26 @@ export function checkReport(input: CheckInput, ref: ReferenceData): { result: Ch
     const errors = [...preErrors, ...(validation.ok ? [] : validation.errors.map(locate))];
     const warnings = validation.ok ? [] : validation.warnings.slice(0, SHOWN_PROBLEMS).map(locate);
     const sent = body as { institution?: unknown; period?: unknown } | null;
-    return { result: { kind: 'invalid', institution: sent?.institution, period: sent?.period, errors: errors.slice(0, SHOWN_PROBLEMS), total: errors.length, warnings } };
+    return {
+      result: {
+        kind: 'invalid',
+        institution: sent?.institution,
+        period: sent?.period,
+        errors: errors.slice(0, SHOWN_PROBLEMS),
+        total: errors.length,
+        warnings,
+      },
+    };
   }
   const { report } = validation;
   return {
-    result: { kind: 'valid', institution: report.institution, period: report.period, sha256: reportSha256(report), counts: { links: report.links.length, agreements: report.agreements.length } },
+    result: {
+      kind: 'valid',
+      institution: report.institution,
+      period: report.period,
+      sha256: reportSha256(report),
+      counts: { links: report.links.length, agreements: report.agreements.length },
+    },
     checked: { report, locate },
   };
 }

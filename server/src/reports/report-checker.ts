@@ -32,7 +32,14 @@ export class ReportChecker {
   private nextId = 1;
 
   /** Parses and validates the report on the worker; a valid one is kept there for checked.warnings or checked.release. */
-  async check(input: CheckInput, ref: ReferenceData): Promise<{ result: CheckResult; warnings: (previousLinks: Link[], replaced?: ReplacedVersion) => Promise<ProblemItem[]>; release: () => void }> {
+  async check(
+    input: CheckInput,
+    ref: ReferenceData,
+  ): Promise<{
+    result: CheckResult;
+    warnings: (previousLinks: Link[], replaced?: ReplacedVersion) => Promise<ProblemItem[]>;
+    release: () => void;
+  }> {
     const id = this.nextId++;
     const result = (await this.ask({ id, type: 'check', input, ref })) as CheckResult;
     return {

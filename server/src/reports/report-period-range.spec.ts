@@ -12,7 +12,10 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ now: NOW });
   // A recent report: a backdated one's run would walk every month from its period up to this one.
-  await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-11', links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })] }));
+  await submitted(
+    await app.as('unionpay'),
+    aReport({ institution: 'unionpay', period: '2021-11', links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })] }),
+  );
 });
 afterAll(() => app.close());
 
@@ -28,23 +31,31 @@ function csvForm(period: string): FormData {
   const data = new FormData();
   data.append('institution', 'alipay');
   data.append('period', period);
-  data.append('links', new Blob(['scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,*,live,1970-01-01\n']), 'links.csv');
+  data.append(
+    'links',
+    new Blob(['scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,*,live,1970-01-01\n']),
+    'links.csv',
+  );
   return data;
 }
 
 describe('a report for a period outside EARLIEST_PERIOD..the current month', () => {
-  it('when a JSON report is for 0001-01, answers 422 PERIOD_OUT_OF_RANGE while /health keeps answering, and stores nothing', { timeout: 20_000 }, async () => {
-    const alipay = await app.as('alipay');
-    const before = (await reportActions()).length;
-    const attack = alipay.post('/api/v1/reports', aReport({ period: '0001-01', links: [aLink({ city: '*', since: '0001-01-01' })] }));
-    expect(await slowestHealthDuring(await app.as(), attack)).toBeLessThan(1000);
-    const res = await attack;
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ code: 'PERIOD_OUT_OF_RANGE', path: '$.period' })]);
-    expect(res.body.detail).toContain('nothing was stored');
-    expect((await alipay.get('/api/v1/reports?period=0001-01')).body).toEqual({ items: [], total: 0 });
-    expect((await reportActions()).slice(before)).toEqual(['report.rejected']);
-  });
+  it(
+    'when a JSON report is for 0001-01, answers 422 PERIOD_OUT_OF_RANGE while /health keeps answering, and stores nothing',
+    { timeout: 20_000 },
+    async () => {
+      const alipay = await app.as('alipay');
+      const before = (await reportActions()).length;
+      const attack = alipay.post('/api/v1/reports', aReport({ period: '0001-01', links: [aLink({ city: '*', since: '0001-01-01' })] }));
+      expect(await slowestHealthDuring(await app.as(), attack)).toBeLessThan(1000);
+      const res = await attack;
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ code: 'PERIOD_OUT_OF_RANGE', path: '$.period' })]);
+      expect(res.body.detail).toContain('nothing was stored');
+      expect((await alipay.get('/api/v1/reports?period=0001-01')).body).toEqual({ items: [], total: 0 });
+      expect((await reportActions()).slice(before)).toEqual(['report.rejected']);
+    },
+  );
 
   it('when a CSV upload is for 1970-01, answers 422 PERIOD_OUT_OF_RANGE on the period field', async () => {
     const alipay = await app.as('alipay');
@@ -68,8 +79,12 @@ describe('a report for a period outside EARLIEST_PERIOD..the current month', () 
 
   it('accepts a report for EARLIEST_PERIOD itself (2015-01 by default) and for the current month', async () => {
     const tenpay = await app.as('tenpay');
-    expect((await submitted(tenpay, aReport({ institution: 'tenpay', period: '2015-01', links: [aLink({ scanner: 'tenpay' })] }))).period).toBe('2015-01');
-    expect((await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-12', links: [aLink({ scanner: 'tenpay' })] }))).period).toBe('2021-12');
+    expect(
+      (await submitted(tenpay, aReport({ institution: 'tenpay', period: '2015-01', links: [aLink({ scanner: 'tenpay' })] }))).period,
+    ).toBe('2015-01');
+    expect(
+      (await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-12', links: [aLink({ scanner: 'tenpay' })] }))).period,
+    ).toBe('2021-12');
   });
 });
 

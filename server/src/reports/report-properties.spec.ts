@@ -24,7 +24,11 @@ const linkArb: fc.Arbitrary<Link> = fc
     status: fc.constantFrom('live', 'pilot', 'planned', 'suspended' as const),
     since: day,
   })
-  .map(({ other, reporterScans, ...rest }) => ({ scanner: reporterScans ? REPORTER : other, issuer: reporterScans ? other : REPORTER, ...rest }));
+  .map(({ other, reporterScans, ...rest }) => ({
+    scanner: reporterScans ? REPORTER : other,
+    issuer: reporterScans ? other : REPORTER,
+    ...rest,
+  }));
 
 const agreementArb = (ref: string): fc.Arbitrary<Agreement> =>
   fc.record({
@@ -38,7 +42,10 @@ const agreementArb = (ref: string): fc.Arbitrary<Agreement> =>
       modes: fc.uniqueArray(fc.constantFrom(...MODES), { minLength: 1, maxLength: 2 }),
       channels: fc.uniqueArray(fc.constantFrom(...CHANNELS), { minLength: 1, maxLength: 2 }),
     }),
-    restrictions: fc.uniqueArray(fc.constantFrom('own-group-only', 'no-competitor-codes', 'steering', 'data-sharing-required', 'minimum-volume', 'tying' as const), { maxLength: 2 }),
+    restrictions: fc.uniqueArray(
+      fc.constantFrom('own-group-only', 'no-competitor-codes', 'steering', 'data-sharing-required', 'minimum-volume', 'tying' as const),
+      { maxLength: 2 },
+    ),
     effective: day,
     expires: fc.constant(null),
     text: fc.string({ maxLength: 40, unit: 'grapheme' }),
@@ -52,19 +59,42 @@ const validReport = fc
     agreementCount: fc.integer({ min: 0, max: 3 }),
   })
   .chain(({ period, links, agreementCount }) =>
-    fc.tuple(...Array.from({ length: agreementCount }, (_, i) => agreementArb(`REF-${i + 1}`))).map((agreements) => ({ institution: REPORTER, period, links, agreements })),
+    fc
+      .tuple(...Array.from({ length: agreementCount }, (_, i) => agreementArb(`REF-${i + 1}`)))
+      .map((agreements) => ({ institution: REPORTER, period, links, agreements })),
   );
 
 type Report = { institution: string; period: string; links: Link[]; agreements: Agreement[] };
 
 /** One way to break one field, and the path (as the API names it) that an error must point at. */
 const breakages: ((r: Report) => { report: unknown; path: string } | null)[] = [
-  (r) => (r.links.length ? { report: { ...r, links: r.links.map((l, i) => (i === r.links.length - 1 ? { ...l, mode: 'xpm' } : l)) }, path: `links[${r.links.length - 1}].mode` } : null),
-  (r) => (r.links.length ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, city: '999999' } : l)) }, path: 'links[0].city' } : null),
-  (r) => (r.links.length ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, since: '2021-02-30' } : l)) }, path: 'links[0].since' } : null),
-  (r) => (r.links.length ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, status: 7 } : l)) }, path: 'links[0].status' } : null),
-  (r) => (r.agreements.length ? { report: { ...r, agreements: r.agreements.map((a, i) => (i === 0 ? { ...a, feeBps: -1 } : a)) }, path: 'agreements[0].feeBps' } : null),
-  (r) => (r.agreements.length ? { report: { ...r, agreements: r.agreements.map((a, i) => (i === 0 ? { ...a, kind: 'bribery' } : a)) }, path: 'agreements[0].kind' } : null),
+  (r) =>
+    r.links.length
+      ? {
+          report: { ...r, links: r.links.map((l, i) => (i === r.links.length - 1 ? { ...l, mode: 'xpm' } : l)) },
+          path: `links[${r.links.length - 1}].mode`,
+        }
+      : null,
+  (r) =>
+    r.links.length
+      ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, city: '999999' } : l)) }, path: 'links[0].city' }
+      : null,
+  (r) =>
+    r.links.length
+      ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, since: '2021-02-30' } : l)) }, path: 'links[0].since' }
+      : null,
+  (r) =>
+    r.links.length
+      ? { report: { ...r, links: r.links.map((l, i) => (i === 0 ? { ...l, status: 7 } : l)) }, path: 'links[0].status' }
+      : null,
+  (r) =>
+    r.agreements.length
+      ? { report: { ...r, agreements: r.agreements.map((a, i) => (i === 0 ? { ...a, feeBps: -1 } : a)) }, path: 'agreements[0].feeBps' }
+      : null,
+  (r) =>
+    r.agreements.length
+      ? { report: { ...r, agreements: r.agreements.map((a, i) => (i === 0 ? { ...a, kind: 'bribery' } : a)) }, path: 'agreements[0].kind' }
+      : null,
   (r) => ({ report: { ...r, period: '2021-13' }, path: 'period' }),
 ];
 
@@ -79,7 +109,9 @@ afterAll(() => app.close());
 
 /** "links[3].mode" from an error's path, whichever way the API spells it. */
 const pathOf = (e: { path?: string | (string | number)[] }) =>
-  (Array.isArray(e.path) ? e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('') : String(e.path ?? '')).replace(/^\$?\.?/, '').replace(/\.\[/g, '[');
+  (Array.isArray(e.path) ? e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('') : String(e.path ?? ''))
+    .replace(/^\$?\.?/, '')
+    .replace(/\.\[/g, '[');
 
 describe('reports, property-based', () => {
   it('round-trips every valid report exactly', async () => {

@@ -42,13 +42,23 @@ export function rowWarnings(period: string, rows: CheckedRows): ProblemItem[] {
   const periodStart = `${period}-01`;
   rows.links.forEach((l, i) => {
     if (l.since > periodEnd) {
-      warnings.push({ code: 'SINCE_AFTER_PERIOD', message: `since ${l.since} is after the end of ${period}`, messageZh: `since ${l.since} 晚于 ${period} 的最后一天`, path: jsonPath(['links', rows.linkAt(i), 'since']) });
+      warnings.push({
+        code: 'SINCE_AFTER_PERIOD',
+        message: `since ${l.since} is after the end of ${period}`,
+        messageZh: `since ${l.since} 晚于 ${period} 的最后一天`,
+        path: jsonPath(['links', rows.linkAt(i), 'since']),
+      });
     }
   });
   rows.agreements.forEach((a, i) => {
     const at = rows.agreementAt(i);
     if (a.feeBps !== null && a.feeBps > HIGH_FEE_BPS) {
-      warnings.push({ code: 'HIGH_FEE', message: `a fee of ${a.feeBps} bps is unusually high`, messageZh: `${a.feeBps} 个基点的费率异常偏高`, path: jsonPath(['agreements', at, 'feeBps']) });
+      warnings.push({
+        code: 'HIGH_FEE',
+        message: `a fee of ${a.feeBps} bps is unusually high`,
+        messageZh: `${a.feeBps} 个基点的费率异常偏高`,
+        path: jsonPath(['agreements', at, 'feeBps']),
+      });
     }
     if (a.expires !== null && a.expires < periodStart) {
       const ref = quotedText(a.ref);
@@ -78,7 +88,11 @@ function withinListedWarnings(warnings: ProblemItem[]): ProblemItem[] {
   const more = warnings.length - LISTED_WARNINGS;
   return [
     ...warnings.slice(0, LISTED_WARNINGS),
-    { code: 'MORE_WARNINGS', message: `${more} more warnings of the kinds above are not listed`, messageZh: `另有 ${more} 条同类警告未列出` },
+    {
+      code: 'MORE_WARNINGS',
+      message: `${more} more warnings of the kinds above are not listed`,
+      messageZh: `另有 ${more} 条同类警告未列出`,
+    },
   ];
 }
 

@@ -32,11 +32,14 @@ describe('the language of a refused report', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('vary')).toMatch(/accept-language/i);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', title: '校验未通过', detail: '发现 1 个问题，未保存任何内容。' });
-    expect(res.body.errors).toEqual([{ code: 'BAD_VALUE', message: '应为以下之一：mpm（商户码）、cpm（付款码）', path: '$.links[0].mode' }]);
+    expect(res.body.errors).toEqual([
+      { code: 'BAD_VALUE', message: '应为以下之一：mpm（商户码）、cpm（付款码）', path: '$.links[0].mode' },
+    ]);
   });
 
   it('weighs q-values and language ranges: zh-Hans or a preferred zh is Chinese, anything else English', async () => {
-    const detailFor = async (header: string) => (await alipay.post('/api/v1/reports?dryRun=true', badMode, { 'accept-language': header })).body.detail;
+    const detailFor = async (header: string) =>
+      (await alipay.post('/api/v1/reports?dryRun=true', badMode, { 'accept-language': header })).body.detail;
     expect(await detailFor('zh-Hans')).toBe('发现 1 个问题，未保存任何内容。');
     expect(await detailFor('en;q=0.5, zh-TW;q=0.9')).toBe('发现 1 个问题，未保存任何内容。');
     expect(await detailFor('zh;q=0.4, en;q=0.8')).toBe('1 problem found; nothing was stored.');
@@ -55,8 +58,14 @@ describe('the language of a refused report', () => {
 
   it('words a CSV file’s problems in Chinese with their row and column', async () => {
     const csv = `${HEADER}\nalipay,unionpay,qr,offline,110000,live,2021-01-01\n`;
-    const res = await alipay.postForm('/api/v1/reports?dryRun=true', form({ institution: 'alipay', period: '2021-06' }, { links: csv }), CHINESE);
-    expect(res.body.errors).toEqual([{ code: 'BAD_VALUE', message: 'links 文件：应为以下之一：mpm（商户码）、cpm（付款码）', row: 2, column: 'mode' }]);
+    const res = await alipay.postForm(
+      '/api/v1/reports?dryRun=true',
+      form({ institution: 'alipay', period: '2021-06' }, { links: csv }),
+      CHINESE,
+    );
+    expect(res.body.errors).toEqual([
+      { code: 'BAD_VALUE', message: 'links 文件：应为以下之一：mpm（商户码）、cpm（付款码）', row: 2, column: 'mode' },
+    ]);
   });
 
   it('answers an input error of another route in Chinese too: an unknown sort of the findings list', async () => {
@@ -76,7 +85,10 @@ describe('the language of a refused report', () => {
 
 describe('unknown ids', () => {
   it('suggests the nearest known institution and city, in both languages, and nothing for an id far from every known one', async () => {
-    const report = aReport({ period: '2021-06', links: [aLink({ issuer: 'unionpy', city: '110009' }), aLink({ issuer: 'zzzzzzzz-bank' })] });
+    const report = aReport({
+      period: '2021-06',
+      links: [aLink({ issuer: 'unionpy', city: '110009' }), aLink({ issuer: 'zzzzzzzz-bank' })],
+    });
     const english = await alipay.post('/api/v1/reports?dryRun=true', report);
     expect(english.body.errors).toEqual([
       { code: 'UNKNOWN_INSTITUTION', message: 'no institution "unionpy"; did you mean unionpay?', path: '$.links[0].issuer' },
@@ -84,7 +96,11 @@ describe('unknown ids', () => {
       { code: 'UNKNOWN_INSTITUTION', message: 'no institution "zzzzzzzz-bank"', path: '$.links[1].issuer' },
     ]);
     const chinese = await alipay.post('/api/v1/reports?dryRun=true', report, CHINESE);
-    expect(chinese.body.errors.map((e: { message: string }) => e.message)).toEqual(['没有机构 "unionpy"；您是否指 unionpay？', '没有地级市 "110009"；您是否指 110000？', '没有机构 "zzzzzzzz-bank"']);
+    expect(chinese.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      '没有机构 "unionpy"；您是否指 unionpay？',
+      '没有地级市 "110009"；您是否指 110000？',
+      '没有机构 "zzzzzzzz-bank"',
+    ]);
   });
 });
 
@@ -95,7 +111,9 @@ describe('an unknown city in a query', () => {
     expect(matrix.status).toBe(422);
     expect(matrix.body.errors).toEqual([{ code: 'UNKNOWN_CITY', message: '没有地级市 "110009"；您是否指 110000？', path: '$.city' }]);
     const coverage = await analyst.get('/api/v1/coverage?by=city&city=110009');
-    expect(coverage.body.errors).toEqual([{ code: 'UNKNOWN_CITY', message: 'no prefecture-level city or province "110009"; did you mean 110000?', path: '$.city' }]);
+    expect(coverage.body.errors).toEqual([
+      { code: 'UNKNOWN_CITY', message: 'no prefecture-level city or province "110009"; did you mean 110000?', path: '$.city' },
+    ]);
   });
 });
 
@@ -119,18 +137,25 @@ describe('a duplicate row', () => {
 
 describe('warnings beside errors', () => {
   it('a refused JSON report lists the warnings its well-formed rows show, in the same form as the errors', async () => {
-    const report = aReport({ period: '2021-06', links: [aLink({ issuer: 'nobody-at-all' }), aLink({ issuer: 'tenpay', since: '2021-09-01' })] });
+    const report = aReport({
+      period: '2021-06',
+      links: [aLink({ issuer: 'nobody-at-all' }), aLink({ issuer: 'tenpay', since: '2021-09-01' })],
+    });
     const res = await alipay.post('/api/v1/reports?dryRun=true', report);
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_INSTITUTION']);
-    expect(res.body.warnings).toEqual([{ code: 'SINCE_AFTER_PERIOD', message: 'since 2021-09-01 is after the end of 2021-06', path: '$.links[1].since' }]);
+    expect(res.body.warnings).toEqual([
+      { code: 'SINCE_AFTER_PERIOD', message: 'since 2021-09-01 is after the end of 2021-06', path: '$.links[1].since' },
+    ]);
   });
 
   it('a refused CSV report lists them by row and column, in Chinese when asked', async () => {
     const csv = `${HEADER}\nalipay,nobody-at-all,mpm,offline,110000,live,2021-01-01\nalipay,tenpay,mpm,offline,110000,live,2021-09-01\n`;
     const res = await alipay.postForm('/api/v1/reports', form({ institution: 'alipay', period: '2021-06' }, { links: csv }), CHINESE);
     expect(res.status).toBe(422);
-    expect(res.body.warnings).toEqual([{ code: 'SINCE_AFTER_PERIOD', message: 'links 文件：since 2021-09-01 晚于 2021-06 的最后一天', row: 3, column: 'since' }]);
+    expect(res.body.warnings).toEqual([
+      { code: 'SINCE_AFTER_PERIOD', message: 'links 文件：since 2021-09-01 晚于 2021-06 的最后一天', row: 3, column: 'since' },
+    ]);
   });
 });
 
@@ -139,9 +164,13 @@ describe('a receipt’s warnings', () => {
     const report = aReport({ period: '2021-05', links: [aLink({ since: '2021-08-01' })] });
     const created = await alipay.post('/api/v1/reports', report, CHINESE);
     expect(created.status).toBe(201);
-    expect(created.body.warnings).toEqual([{ code: 'SINCE_AFTER_PERIOD', message: 'since 2021-08-01 晚于 2021-05 的最后一天', path: '$.links[0].since' }]);
+    expect(created.body.warnings).toEqual([
+      { code: 'SINCE_AFTER_PERIOD', message: 'since 2021-08-01 晚于 2021-05 的最后一天', path: '$.links[0].since' },
+    ]);
     const english = await alipay.get(`/api/v1/reports/${created.body.id}/receipt`);
-    expect(english.body.warnings).toEqual([{ code: 'SINCE_AFTER_PERIOD', message: 'since 2021-08-01 is after the end of 2021-05', path: '$.links[0].since' }]);
+    expect(english.body.warnings).toEqual([
+      { code: 'SINCE_AFTER_PERIOD', message: 'since 2021-08-01 is after the end of 2021-05', path: '$.links[0].since' },
+    ]);
     const chinese = await alipay.get(`/api/v1/reports/${created.body.id}`, CHINESE);
     expect(chinese.headers.get('vary')).toMatch(/accept-language/i);
     expect(chinese.body.warnings[0].message).toBe('since 2021-08-01 晚于 2021-05 的最后一天');
@@ -151,9 +180,13 @@ describe('a receipt’s warnings', () => {
 describe('the OpenAPI document', () => {
   it('documents Accept-Language on every operation, the warnings of a 422 and the Chinese of history notes', async () => {
     const doc = (await (await app.as()).get('/api/v1/openapi.json')).body;
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { parameters: { name: string; in: string }[] }>>)) {
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters: { name: string; in: string }[] }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect(operation.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ name: 'Accept-Language', in: 'header' }));
+        expect(operation.parameters, `${method} ${path}`).toContainEqual(
+          expect.objectContaining({ name: 'Accept-Language', in: 'header' }),
+        );
       }
     }
     expect(Object.keys(doc.components.schemas.Problem.properties)).toContain('warnings');

@@ -22,7 +22,13 @@ describe('submitting a report as JSON', () => {
     const alipay = await app.as('alipay');
     const first = await alipay.post('/api/v1/reports', aReport({ period: '2021-01' }));
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ institution: 'alipay', period: '2021-01', version: 1, counts: { links: 1, agreements: 0 }, warnings: [] });
+    expect(first.body).toMatchObject({
+      institution: 'alipay',
+      period: '2021-01',
+      version: 1,
+      counts: { links: 1, agreements: 0 },
+      warnings: [],
+    });
     expect(first.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.headers.get('location')).toBe(`/api/v1/reports/${first.body.id}`);
     const second = await alipay.post('/api/v1/reports', aReport({ period: '2021-01', links: [aLink({ status: 'pilot' })] }));
@@ -45,7 +51,10 @@ describe('submitting a report as JSON', () => {
 
   it('stores nothing when one row is bad, and lists the error with its path', async () => {
     const alipay = await app.as('alipay');
-    const res = await alipay.post('/api/v1/reports', aReport({ period: '2021-02', links: [aLink(), aLink({ city: '440100' }), aLink({ city: '000001' })] }));
+    const res = await alipay.post(
+      '/api/v1/reports',
+      aReport({ period: '2021-02', links: [aLink(), aLink({ city: '440100' }), aLink({ city: '000001' })] }),
+    );
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'UNKNOWN_CITY', path: '$.links[2].city' })]);
@@ -63,19 +72,42 @@ describe('submitting a report as JSON', () => {
 
   it('warns, without blocking, about a since date after the period and a live link dropped since the last report', async () => {
     const tenpay = await app.as('tenpay');
-    await tenpay.post('/api/v1/reports', { institution: 'tenpay', period: '2021-04', links: [aLink({ scanner: 'tenpay', issuer: 'tenpay', city: '*' }), aLink({ scanner: 'tenpay' })] });
-    const res = await tenpay.post('/api/v1/reports', { institution: 'tenpay', period: '2021-05', links: [aLink({ scanner: 'tenpay', issuer: 'tenpay', city: '*', since: '2021-07-01' })] });
+    await tenpay.post('/api/v1/reports', {
+      institution: 'tenpay',
+      period: '2021-04',
+      links: [aLink({ scanner: 'tenpay', issuer: 'tenpay', city: '*' }), aLink({ scanner: 'tenpay' })],
+    });
+    const res = await tenpay.post('/api/v1/reports', {
+      institution: 'tenpay',
+      period: '2021-05',
+      links: [aLink({ scanner: 'tenpay', issuer: 'tenpay', city: '*', since: '2021-07-01' })],
+    });
     expect(res.status).toBe(201);
     expect(res.body.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['LINK_DROPPED', 'SINCE_AFTER_PERIOD']);
   });
 
   it('does not warn about a * link written out city by city, nor a city link now declared for every city', async () => {
     const unionpay = await app.as('unionpay');
-    const link = (issuer: string, city: string, status: 'live' | 'suspended' = 'live') => aLink({ scanner: 'unionpay', issuer, city, status });
-    await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-08', links: [link('alipay', '*'), link('tenpay', '*'), link('icbc', '110000'), link('cmb', '*', 'suspended')] });
-    const res = await unionpay.post('/api/v1/reports', { institution: 'unionpay', period: '2021-09', links: [link('alipay', '440100'), link('alipay', '110000'), link('icbc', '*')] });
+    const link = (issuer: string, city: string, status: 'live' | 'suspended' = 'live') =>
+      aLink({ scanner: 'unionpay', issuer, city, status });
+    await unionpay.post('/api/v1/reports', {
+      institution: 'unionpay',
+      period: '2021-08',
+      links: [link('alipay', '*'), link('tenpay', '*'), link('icbc', '110000'), link('cmb', '*', 'suspended')],
+    });
+    const res = await unionpay.post('/api/v1/reports', {
+      institution: 'unionpay',
+      period: '2021-09',
+      links: [link('alipay', '440100'), link('alipay', '110000'), link('icbc', '*')],
+    });
     expect(res.status).toBe(201);
-    expect(res.body.warnings).toEqual([{ code: 'LINK_DROPPED', message: 'unionpay → tenpay (mpm, offline, city *) was live in the previous report and is missing now; mark it suspended if it was withdrawn' }]);
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'LINK_DROPPED',
+        message:
+          'unionpay → tenpay (mpm, offline, city *) was live in the previous report and is missing now; mark it suspended if it was withdrawn',
+      },
+    ]);
   });
 
   it('answers 403 to a user submitting for another institution, and to an analyst', async () => {
@@ -88,7 +120,10 @@ describe('submitting a report as JSON', () => {
 
   it('lets an admin submit on behalf of an institution', async () => {
     const admin = await app.as('admin');
-    const res = await admin.post('/api/v1/reports', aReport({ institution: 'icbc', period: '2021-06', links: [aLink({ scanner: 'icbc', issuer: 'alipay' })] }));
+    const res = await admin.post(
+      '/api/v1/reports',
+      aReport({ institution: 'icbc', period: '2021-06', links: [aLink({ scanner: 'icbc', issuer: 'alipay' })] }),
+    );
     expect(res.status).toBe(201);
   });
 
@@ -97,7 +132,11 @@ describe('submitting a report as JSON', () => {
     const { body } = await unionpay.post('/api/v1/institutions/unionpay/api-keys', {});
     const system = await app.as();
     system.headers.authorization = `Bearer ${body.key}`;
-    const res = await system.post('/api/v1/reports', { institution: 'unionpay', period: '2021-06', links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })] });
+    const res = await system.post('/api/v1/reports', {
+      institution: 'unionpay',
+      period: '2021-06',
+      links: [aLink({ scanner: 'unionpay', issuer: 'alipay' })],
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -113,10 +152,20 @@ describe('submitting CSV files', () => {
 
   it('treats a GB18030 file as Excel on Chinese Windows saves it like the same UTF-8 file', async () => {
     const cmb = await app.as('cmb');
-    const agreements = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n招行-01,unionpay,clearing,false,5,*,mpm,offline,,2021-01-01,,银联清算协议\n';
+    const agreements =
+      'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n招行-01,unionpay,clearing,false,5,*,mpm,offline,,2021-01-01,,银联清算协议\n';
     const links = 'scanner,issuer,mode,channel,city,status,since\ncmb,unionpay,mpm,offline,*,live,2019-01-01\n';
-    const gb = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-07' }, { links: iconv.encode(links, 'gb18030'), agreements: iconv.encode(agreements, 'gb18030') }));
-    const bom = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-07' }, { links: `\ufeff${links}`, agreements: `\ufeff${agreements}` }));
+    const gb = await cmb.postForm(
+      '/api/v1/reports',
+      form(
+        { institution: 'cmb', period: '2021-07' },
+        { links: iconv.encode(links, 'gb18030'), agreements: iconv.encode(agreements, 'gb18030') },
+      ),
+    );
+    const bom = await cmb.postForm(
+      '/api/v1/reports',
+      form({ institution: 'cmb', period: '2021-07' }, { links: `\ufeff${links}`, agreements: `\ufeff${agreements}` }),
+    );
     expect(gb.status).toBe(201);
     expect(bom.status).toBe(201);
     expect(gb.body.sha256).toBe(bom.body.sha256);
@@ -129,21 +178,27 @@ describe('submitting CSV files', () => {
     const csv = `${'scanner,issuer,mode,channel,city,status,since'}\ncmb,alipay,mpm,offline,999999,live,2021-04-01\ntenpay,alipay,mpm,offline,*,live,2021-04-01\ncmb,icbc,mpm,offline,*,sometimes,2021-04-01\n`;
     const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-08' }, { links: csv }));
     expect(res.status).toBe(422);
-    expect(res.body.errors.map(({ code, row, column }: { code: string; row: number; column?: string }) => ({ code, row, column }))).toEqual([
-      { code: 'UNKNOWN_CITY', row: 2, column: 'city' },
-      { code: 'NOT_A_PARTY', row: 3, column: undefined },
-      { code: 'BAD_VALUE', row: 4, column: 'status' },
-    ]);
+    expect(res.body.errors.map(({ code, row, column }: { code: string; row: number; column?: string }) => ({ code, row, column }))).toEqual(
+      [
+        { code: 'UNKNOWN_CITY', row: 2, column: 'city' },
+        { code: 'NOT_A_PARTY', row: 3, column: undefined },
+        { code: 'BAD_VALUE', row: 4, column: 'status' },
+      ],
+    );
     expect((await cmb.get('/api/v1/reports?period=2021-08')).body.total).toBe(0);
   });
 
   it('when rows have several problems each, answers every problem of every row at once, and stores nothing', async () => {
     const cmb = await app.as('cmb');
-    const links = 'scanner,issuer,mode,channel,city,status,since\ncmb,alipay,zpm,offline,999999,live,2025-13-01\ntenpay,alipay,mpm,offline,110000,sometimes,2021-04-01\ncmb,icbc,mpm,offline,*,live,2021-04-01\ncmb,icbc,mpm,offline,110000,live,2021-04-01\n';
-    const agreements = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,nobody,barter,false,10,999999,mpm,offline,,2021-06-01,2021-01-01,\n';
+    const links =
+      'scanner,issuer,mode,channel,city,status,since\ncmb,alipay,zpm,offline,999999,live,2025-13-01\ntenpay,alipay,mpm,offline,110000,sometimes,2021-04-01\ncmb,icbc,mpm,offline,*,live,2021-04-01\ncmb,icbc,mpm,offline,110000,live,2021-04-01\n';
+    const agreements =
+      'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\nA-1,nobody,barter,false,10,999999,mpm,offline,,2021-06-01,2021-01-01,\n';
     const res = await cmb.postForm('/api/v1/reports', form({ institution: 'cmb', period: '2021-09' }, { links, agreements }));
     expect(res.status).toBe(422);
-    const found = res.body.errors.map(({ code, row, column }: { code: string; row: number; column?: string }) => `${row} ${column ?? '-'} ${code}`);
+    const found = res.body.errors.map(
+      ({ code, row, column }: { code: string; row: number; column?: string }) => `${row} ${column ?? '-'} ${code}`,
+    );
     expect(found.sort()).toEqual(
       [
         '2 mode BAD_VALUE',
@@ -165,7 +220,11 @@ describe('submitting CSV files', () => {
     const admin = await app.as('admin');
     const res = await admin.post('/api/v1/reports', { institution: 'nobody', period: 'June', links: [aLink({ scanner: 'nobody' })] });
     expect(res.status).toBe(422);
-    expect(res.body.errors.map((e: { code: string; path: string }) => `${e.path} ${e.code}`).sort()).toEqual(['$.institution UNKNOWN_INSTITUTION', '$.links[0].scanner UNKNOWN_INSTITUTION', '$.period BAD_PERIOD']);
+    expect(res.body.errors.map((e: { code: string; path: string }) => `${e.path} ${e.code}`).sort()).toEqual([
+      '$.institution UNKNOWN_INSTITUTION',
+      '$.links[0].scanner UNKNOWN_INSTITUTION',
+      '$.period BAD_PERIOD',
+    ]);
   });
 
   it('requires the links file', async () => {
@@ -201,7 +260,16 @@ describe('idempotency keys', () => {
     const { fingerprint } = await import('./idempotency.js');
     await app.ctx.db
       .insertInto('idempotency_keys')
-      .values({ principal: 'alipay', key, request_hash: fingerprint(['false', 'json', JSON.stringify(body)]), state: 'processing', response_status: null, response_body: null, created_at: '2021-12-20T07:59:00.000Z', lease_expires_at: leaseExpiresAt })
+      .values({
+        principal: 'alipay',
+        key,
+        request_hash: fingerprint(['false', 'json', JSON.stringify(body)]),
+        state: 'processing',
+        response_status: null,
+        response_body: null,
+        created_at: '2021-12-20T07:59:00.000Z',
+        lease_expires_at: leaseExpiresAt,
+      })
       .execute();
   }
 
@@ -231,7 +299,11 @@ describe('idempotency keys', () => {
 describe('who sees which report', () => {
   it('answers 404 to an institution reading another’s report, and lists only its own', async () => {
     const tenpay = await app.as('tenpay');
-    const mine = await tenpay.post('/api/v1/reports', { institution: 'tenpay', period: '2021-06', links: [aLink({ scanner: 'tenpay', issuer: 'tenpay' })] });
+    const mine = await tenpay.post('/api/v1/reports', {
+      institution: 'tenpay',
+      period: '2021-06',
+      links: [aLink({ scanner: 'tenpay', issuer: 'tenpay' })],
+    });
     const alipay = await app.as('alipay');
     const read = await alipay.get(`/api/v1/reports/${mine.body.id}`);
     expect(read.status).toBe(404);
@@ -257,12 +329,17 @@ describe('a valid report worth more warnings than a receipt lists', () => {
     const agreement = anAgreement({ ref: 'CMB-KEPT-1', counterparty: 'alipay' });
     await submitted(cmb, { institution: 'cmb', period: '2020-10', links: [aLink({ scanner: 'cmb' })], agreements: [agreement] });
     // Every link dated after the period: one SINCE_AFTER_PERIOD each, 4 × the registry's cities.
-    const links = cities.flatMap((city) => ['alipay', 'tenpay', 'unionpay', 'icbc'].map((issuer) => aLink({ scanner: 'cmb', issuer, city, since: '2021-01-01' })));
+    const links = cities.flatMap((city) =>
+      ['alipay', 'tenpay', 'unionpay', 'icbc'].map((issuer) => aLink({ scanner: 'cmb', issuer, city, since: '2021-01-01' })),
+    );
     expect(links.length).toBeGreaterThan(1000);
     const receipt = await submitted(cmb, { institution: 'cmb', period: '2020-10', links, agreements: [] });
     expect(receipt.warnings).toHaveLength(1001);
     expect(receipt.warnings[0]).toMatchObject({ code: 'AGREEMENTS_DROPPED' });
-    expect(receipt.warnings[1000]).toEqual({ code: 'MORE_WARNINGS', message: `${links.length + 1 - 1000} more warnings of the kinds above are not listed` });
+    expect(receipt.warnings[1000]).toEqual({
+      code: 'MORE_WARNINGS',
+      message: `${links.length + 1 - 1000} more warnings of the kinds above are not listed`,
+    });
     const listed = await cmb.get<{ items: { warnings: unknown[] }[] }>('/api/v1/reports?period=2020-10');
     expect(Math.max(...listed.body.items.map((r) => r.warnings.length))).toBe(1001);
   });

@@ -49,7 +49,12 @@ export async function nextVersion(db: Db, institution: string, period: string): 
 export async function insertReport(trx: Transaction<Database>, stored: StoredReport): Promise<ReportRow> {
   const { report } = stored;
   const version = await nextVersion(trx, report.institution, report.period);
-  await trx.updateTable('reports').set({ latest: 0 }).where('institution', '=', report.institution).where('period', '=', report.period).execute();
+  await trx
+    .updateTable('reports')
+    .set({ latest: 0 })
+    .where('institution', '=', report.institution)
+    .where('period', '=', report.period)
+    .execute();
   const row = await trx
     .insertInto('reports')
     .values({
@@ -70,7 +75,10 @@ export async function insertReport(trx: Transaction<Database>, stored: StoredRep
   await insertPackedLinks(trx, row.id, report.links);
   const agreements = agreementRows(row.id, report.agreements);
   for (let i = 0; i < agreements.length; i += BATCH_ROWS / 2) {
-    await trx.insertInto('report_agreements').values(agreements.slice(i, i + BATCH_ROWS / 2)).execute();
+    await trx
+      .insertInto('report_agreements')
+      .values(agreements.slice(i, i + BATCH_ROWS / 2))
+      .execute();
   }
   return row;
 }
@@ -212,7 +220,13 @@ export async function previousReport(db: Db, institution: string, period: string
 
 /** The latest version stored for (institution, period): the one a new version replaces. */
 export async function latestVersionOf(db: Db, institution: string, period: string): Promise<ReportRow | undefined> {
-  return db.selectFrom('reports').selectAll().where('institution', '=', institution).where('period', '=', period).where('latest', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('institution', '=', institution)
+    .where('period', '=', period)
+    .where('latest', '=', 1)
+    .executeTakeFirst();
 }
 
 /** A report's agreement refs in row order: what a new version of the month is compared with. */

@@ -22,12 +22,20 @@ describe('a new version of a month that drops agreements', () => {
     const form = new FormData();
     form.append('institution', 'alipay');
     form.append('period', '2021-01');
-    form.append('links', new Blob(['scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n']), 'links.csv');
+    form.append(
+      'links',
+      new Blob(['scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,110000,live,2021-01-01\n']),
+      'links.csv',
+    );
     const res = await alipay.postForm('/api/v1/reports', form);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: 2, counts: { agreements: 0 } });
     expect(res.body.warnings).toEqual([
-      { code: 'AGREEMENTS_DROPPED', message: '2 agreements of version 1 of 2021-01 are missing from this version: "AG-7", "AG-9"; send the agreements file again if they still hold' },
+      {
+        code: 'AGREEMENTS_DROPPED',
+        message:
+          '2 agreements of version 1 of 2021-01 are missing from this version: "AG-7", "AG-9"; send the agreements file again if they still hold',
+      },
     ]);
     expect((await alipay.get(`/api/v1/reports/${res.body.id}`)).body.warnings).toEqual(res.body.warnings);
     expect((await alipay.get(`/api/v1/reports/${res.body.id}/receipt`)).body.warnings).toEqual(res.body.warnings);
@@ -36,7 +44,10 @@ describe('a new version of a month that drops agreements', () => {
   it('does not warn when the new version keeps every agreement (and adds one), nor when another month has none', async () => {
     const alipay = await app.as('alipay');
     await submitted(alipay, aReport({ period: '2021-02', agreements: [anAgreement({ ref: 'AG-7' })] }));
-    const kept = await submitted(alipay, aReport({ period: '2021-02', agreements: [anAgreement({ ref: 'AG-7', feeBps: 12 }), anAgreement({ ref: 'AG-8' })] }));
+    const kept = await submitted(
+      alipay,
+      aReport({ period: '2021-02', agreements: [anAgreement({ ref: 'AG-7', feeBps: 12 }), anAgreement({ ref: 'AG-8' })] }),
+    );
     expect(kept.version).toBe(2);
     expect(codes(kept.warnings)).not.toContain('AGREEMENTS_DROPPED');
     const nextMonth = await submitted(alipay, aReport({ period: '2021-03', agreements: [] }));
@@ -49,7 +60,11 @@ describe('a new version of a month that drops agreements', () => {
     await submitted(alipay, aReport({ period: '2021-04', agreements: [anAgreement({ ref: 'AG-1' }), anAgreement({ ref: 'AG-2' })] }));
     const third = await submitted(alipay, aReport({ period: '2021-04', agreements: [anAgreement({ ref: 'AG-2' })] }));
     expect(third.warnings).toEqual([
-      { code: 'AGREEMENTS_DROPPED', message: '1 agreement of version 2 of 2021-04 is missing from this version: "AG-1"; send the agreements file again if they still hold' },
+      {
+        code: 'AGREEMENTS_DROPPED',
+        message:
+          '1 agreement of version 2 of 2021-04 is missing from this version: "AG-1"; send the agreements file again if they still hold',
+      },
     ]);
   });
 });
@@ -69,8 +84,19 @@ describe('the printable receipt (GET /reports/:id/receipt?format=pdf)', () => {
   it('gives every version a PDF naming the institution in English and Chinese, the period, version, time, counts, SHA-256 and warnings, with X-Content-SHA256', async () => {
     const tenpay = await app.as('tenpay');
     const link = aLink({ scanner: 'tenpay', issuer: 'alipay' });
-    const first = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-06', links: [link], agreements: [anAgreement({ ref: 'T-1', counterparty: 'alipay' })] }));
-    const second = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-06', links: [link, aLink({ scanner: 'tenpay', issuer: 'unionpay' })] }));
+    const first = await submitted(
+      tenpay,
+      aReport({
+        institution: 'tenpay',
+        period: '2021-06',
+        links: [link],
+        agreements: [anAgreement({ ref: 'T-1', counterparty: 'alipay' })],
+      }),
+    );
+    const second = await submitted(
+      tenpay,
+      aReport({ institution: 'tenpay', period: '2021-06', links: [link, aLink({ scanner: 'tenpay', issuer: 'unionpay' })] }),
+    );
     for (const receipt of [first, second]) {
       const res = await tenpay.download(`/api/v1/reports/${receipt.id}/receipt?format=pdf`);
       expect(res.status).toBe(200);
@@ -144,7 +170,10 @@ describe('printable receipts as a budget', () => {
       expect((await alipay.get(`/api/v1/reports/${id}/receipt`)).status).toBe(200);
       // Another institution's budget is its own.
       const tenpay = await limited.as('tenpay');
-      const theirs = await submitted(tenpay, aReport({ institution: 'tenpay', period: '2021-01', links: [aLink({ scanner: 'tenpay', issuer: 'alipay' })] }));
+      const theirs = await submitted(
+        tenpay,
+        aReport({ institution: 'tenpay', period: '2021-01', links: [aLink({ scanner: 'tenpay', issuer: 'alipay' })] }),
+      );
       expect((await tenpay.download(`/api/v1/reports/${theirs.id}/receipt?format=pdf`)).status).toBe(200);
     } finally {
       await limited.close();

@@ -27,7 +27,15 @@ interface Submission {
 /** Reads either body form into the JSON report shape, remembering CSV rows for the errors. */
 function readSubmission(req: Request): Submission {
   if (!req.is('multipart/form-data')) {
-    if (!req.is('application/json')) throw new BadRequest({ en: 'Send the report as application/json or multipart/form-data.', zh: '请以 application/json 或 multipart/form-data 发送报告。' }, undefined, 'UNSUPPORTED_MEDIA_TYPE');
+    if (!req.is('application/json'))
+      throw new BadRequest(
+        {
+          en: 'Send the report as application/json or multipart/form-data.',
+          zh: '请以 application/json 或 multipart/form-data 发送报告。',
+        },
+        undefined,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
     return { body: req.body, options: {}, hashParts: () => ['json', JSON.stringify(req.body ?? null)] };
   }
   const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
@@ -35,7 +43,11 @@ function readSubmission(req: Request): Submission {
   const links = files.links?.[0];
   if (!links) {
     const missing = { code: 'REQUIRED', message: 'the links CSV file is required', messageZh: '必须提供 links CSV 文件', column: 'links' };
-    return { body: { institution: fields.institution, period: fields.period, links: [] }, options: { preErrors: [missing] }, hashParts: () => ['missing'] };
+    return {
+      body: { institution: fields.institution, period: fields.period, links: [] },
+      options: { preErrors: [missing] },
+      hashParts: () => ['missing'],
+    };
   }
   const agreements = files.agreements?.[0];
   const csv = csvReport({ institution: fields.institution, period: fields.period }, links.buffer, agreements?.buffer);
@@ -56,27 +68,48 @@ export function reportRoutes(ctx: AppContext): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => (req.principal ? submitterOf(req.principal) : `address:${ipKeyGenerator(req.ip ?? '')}`),
-    handler: (_req, _res, next) => next(new TooManyRequests({ en: `More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`, zh: `一分钟内提交超过 ${ctx.config.SUBMISSIONS_PER_MINUTE} 次；请等一分钟再发送。` }, 60)),
+    handler: (_req, _res, next) =>
+      next(
+        new TooManyRequests(
+          {
+            en: `More than ${ctx.config.SUBMISSIONS_PER_MINUTE} submissions in a minute; wait a minute before sending more.`,
+            zh: `一分钟内提交超过 ${ctx.config.SUBMISSIONS_PER_MINUTE} 次；请等一分钟再发送。`,
+          },
+          60,
+        ),
+      ),
   });
 
   // admitSubmission authorizes, admits (one at a time per institution, bytes per minute) and reads the body.
-  router.post('/reports', submissionLimiter, admitSubmission(ctx, async (req, res) => {
-    const principal = principalOf(req);
-    const { dryRun } = parseInput(submitQuery, req.query);
-    const submission = readSubmission(req);
-    const key = req.get('idempotency-key');
-    const answerOf = (receipt: Receipt) => ({ status: receipt.id === null ? 200 : 201, body: receipt });
-    const outcome = await idempotent(ctx, principal.username, key, () => fingerprint([dryRun ?? 'false', ...submission.hashParts()]), async (recordWithin) => {
-      const withinCommit = recordWithin && ((trx: Db, receipt: Receipt) => recordWithin(trx, answerOf(receipt)));
-      return answerOf(await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true', withinCommit }));
-    });
-    const failure = replayedFailure(outcome);
-    if (failure) throw failure;
-    if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
-    const id = (outcome.body as { id: number | null }).id;
-    if (id !== null) res.location(`/api/v1/reports/${id}`);
-    res.status(outcome.status).json(withWarningsIn(outcome.body as Receipt, answerLanguage(req, res)));
-  }));
+  router.post(
+    '/reports',
+    submissionLimiter,
+    admitSubmission(ctx, async (req, res) => {
+      const principal = principalOf(req);
+      const { dryRun } = parseInput(submitQuery, req.query);
+      const submission = readSubmission(req);
+      const key = req.get('idempotency-key');
+      const answerOf = (receipt: Receipt) => ({ status: receipt.id === null ? 200 : 201, body: receipt });
+      const outcome = await idempotent(
+        ctx,
+        principal.username,
+        key,
+        () => fingerprint([dryRun ?? 'false', ...submission.hashParts()]),
+        async (recordWithin) => {
+          const withinCommit = recordWithin && ((trx: Db, receipt: Receipt) => recordWithin(trx, answerOf(receipt)));
+          return answerOf(
+            await submitReport(ctx, principal, submission.body, { ...submission.options, dryRun: dryRun === 'true', withinCommit }),
+          );
+        },
+      );
+      const failure = replayedFailure(outcome);
+      if (failure) throw failure;
+      if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
+      const id = (outcome.body as { id: number | null }).id;
+      if (id !== null) res.location(`/api/v1/reports/${id}`);
+      res.status(outcome.status).json(withWarningsIn(outcome.body as Receipt, answerLanguage(req, res)));
+    }),
+  );
 
   router.get('/reports', async (req, res) => {
     const principal = principalOf(req);
@@ -107,7 +140,15 @@ export function reportRoutes(ctx: AppContext): Router {
     }
     // Drawing one takes about a second of CPU (the Chinese font's subset): a budget, not a free loop.
     const wait = ctx.receiptPdfRate.take(principal.institution ?? `user:${principal.username}`, ctx.now());
-    if (wait > 0) throw new TooManyRequests({ en: `More than ${ctx.config.RECEIPT_PDFS_PER_HOUR} printable receipts in an hour; the JSON receipt is not limited.`, zh: `一小时内打印版回执超过 ${ctx.config.RECEIPT_PDFS_PER_HOUR} 份；JSON 回执不受限制。` }, wait, 'RECEIPT_PDF_RATE_LIMITED');
+    if (wait > 0)
+      throw new TooManyRequests(
+        {
+          en: `More than ${ctx.config.RECEIPT_PDFS_PER_HOUR} printable receipts in an hour; the JSON receipt is not limited.`,
+          zh: `一小时内打印版回执超过 ${ctx.config.RECEIPT_PDFS_PER_HOUR} 份；JSON 回执不受限制。`,
+        },
+        wait,
+        'RECEIPT_PDF_RATE_LIMITED',
+      );
     const pdf = await printableReceipt(ctx, row);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);

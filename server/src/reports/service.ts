@@ -13,7 +13,16 @@ import { acceptedPeriods } from '../state/accepted-periods.js';
 import { rememberStoredReport } from '../state/read-reports.js';
 import { cutText } from '../text/well-formed-text.js';
 import { reportSha256 } from './canonical-hash.js';
-import { agreementRefs, insertReport, latestVersionOf, liveLinks, nextVersion, previousReport, findReport, toSummary } from './repository.js';
+import {
+  agreementRefs,
+  insertReport,
+  latestVersionOf,
+  liveLinks,
+  nextVersion,
+  previousReport,
+  findReport,
+  toSummary,
+} from './repository.js';
 import { receiptPdf, receiptPdfName } from './receipt-pdf.js';
 import { reportWarnings, type ReplacedVersion } from './report-warnings.js';
 import { validateReport, type ReferenceData } from './validate-report.js';
@@ -43,9 +52,13 @@ export async function referenceData(ctx: AppContext): Promise<ReferenceData> {
 /** Institutions submit for themselves; admins for anyone; analysts and auditors never. */
 export function assertMaySubmit(principal: Principal, institution: unknown): void {
   if (principal.role === 'admin') return;
-  if (principal.role !== 'institution') throw new Forbidden({ en: 'Only institutions and admins submit reports.', zh: '只有机构和管理员可以提交报告。' });
+  if (principal.role !== 'institution')
+    throw new Forbidden({ en: 'Only institutions and admins submit reports.', zh: '只有机构和管理员可以提交报告。' });
   if (typeof institution === 'string' && institution !== principal.institution) {
-    throw new Forbidden({ en: `You submit reports for ${principal.institution} only.`, zh: `您只能为 ${principal.institution} 提交报告。` }, 'NOT_YOUR_INSTITUTION');
+    throw new Forbidden(
+      { en: `You submit reports for ${principal.institution} only.`, zh: `您只能为 ${principal.institution} 提交报告。` },
+      'NOT_YOUR_INSTITUTION',
+    );
   }
 }
 
@@ -61,14 +74,27 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
     return refuseReport(ctx, principal, sent, errors, errors.length, options.dryRun === true, warnings);
   }
   const { report } = validation;
-  const [previous, replacedVersion] = await Promise.all([previousReport(ctx.db, report.institution, report.period), replacedVersionOf(ctx, report.institution, report.period)]);
+  const [previous, replacedVersion] = await Promise.all([
+    previousReport(ctx.db, report.institution, report.period),
+    replacedVersionOf(ctx, report.institution, report.period),
+  ]);
   const warnings = reportWarnings(report, previous ? await liveLinks(ctx.db, previous.id) : [], replacedVersion).map(locate);
   const sha256 = reportSha256(report);
   const receivedAt = ctx.now().toISOString();
   const counts = { links: report.links.length, agreements: report.agreements.length };
   if (options.dryRun) {
     const version = await nextVersion(ctx.db, report.institution, report.period);
-    return { id: null, institution: report.institution, period: report.period, version, receivedAt, sha256, counts, warnings, dryRun: true };
+    return {
+      id: null,
+      institution: report.institution,
+      period: report.period,
+      version,
+      receivedAt,
+      sha256,
+      counts,
+      warnings,
+      dryRun: true,
+    };
   }
   const { row, receipt } = await ctx.db.transaction().execute(async (trx) => {
     const stored = await insertReport(trx, { report, sha256, warnings, submittedBy: principal.username, receivedAt });
@@ -77,9 +103,25 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
       actor: principal.username,
       action: 'report.accepted',
       target: `report:${stored.id}`,
-      details: { institution: stored.institution, period: stored.period, version: stored.version, sha256, counts, warnings: warnings.length },
+      details: {
+        institution: stored.institution,
+        period: stored.period,
+        version: stored.version,
+        sha256,
+        counts,
+        warnings: warnings.length,
+      },
     });
-    const storedReceipt = { id: stored.id, institution: stored.institution, period: stored.period, version: stored.version, receivedAt, sha256, counts, warnings };
+    const storedReceipt = {
+      id: stored.id,
+      institution: stored.institution,
+      period: stored.period,
+      version: stored.version,
+      receivedAt,
+      sha256,
+      counts,
+      warnings,
+    };
     await options.withinCommit?.(trx, storedReceipt);
     return { row: stored, receipt: storedReceipt };
   });
@@ -93,7 +135,9 @@ export async function submitReport(ctx: AppContext, principal: Principal, body: 
 /** The latest version of the month a new report would replace, with its agreements' refs (for AGREEMENTS_DROPPED). */
 export async function replacedVersionOf(ctx: AppContext, institution: string, period: string): Promise<ReplacedVersion | undefined> {
   const replaced = await latestVersionOf(ctx.db, institution, period);
-  return replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] };
+  return (
+    replaced && { version: replaced.version, agreementRefs: replaced.agreements_count > 0 ? await agreementRefs(ctx.db, replaced.id) : [] }
+  );
 }
 
 /** What a report's body named, before validation. */
@@ -103,11 +147,20 @@ export interface SentReport {
 }
 
 /** Refuses a principal reporting for another institution; an attempt to, the rejection an auditor most needs to see, is audited (dry runs are not). */
-export async function assertMaySubmitAudited(ctx: AppContext, principal: Principal, sent: SentReport | null, dryRun: boolean): Promise<void> {
+export async function assertMaySubmitAudited(
+  ctx: AppContext,
+  principal: Principal,
+  sent: SentReport | null,
+  dryRun: boolean,
+): Promise<void> {
   try {
     assertMaySubmit(principal, sent?.institution);
   } catch (refusal) {
-    if (!dryRun && refusal instanceof Forbidden) await recordAudit(ctx.db, rejectionEntry(principal, sent, [{ code: refusal.code, message: refusal.message, messageZh: refusal.detailZh }], 1, ctx.now()));
+    if (!dryRun && refusal instanceof Forbidden)
+      await recordAudit(
+        ctx.db,
+        rejectionEntry(principal, sent, [{ code: refusal.code, message: refusal.message, messageZh: refusal.detailZh }], 1, ctx.now()),
+      );
     throw refusal;
   }
 }
@@ -116,7 +169,15 @@ export async function assertMaySubmitAudited(ctx: AppContext, principal: Princip
  * Refuses an invalid report (422 with its first problems; `total` counts them all, and the warnings
  * its well-formed rows show come beside them), its refusal audited unless a dry run.
  */
-export async function refuseReport(ctx: AppContext, principal: Principal, sent: SentReport | null, errors: ProblemItem[], total: number, dryRun: boolean, warnings: ProblemItem[] = []): Promise<never> {
+export async function refuseReport(
+  ctx: AppContext,
+  principal: Principal,
+  sent: SentReport | null,
+  errors: ProblemItem[],
+  total: number,
+  dryRun: boolean,
+  warnings: ProblemItem[] = [],
+): Promise<never> {
   // Nothing else is stored for a rejected report: its audit entry is a transaction of its own.
   if (!dryRun) await recordAudit(ctx.db, rejectionEntry(principal, sent, errors, total, ctx.now()));
   throw new Invalid(errors, nothingStored(total), undefined, warnings);
@@ -153,7 +214,10 @@ export function receiptOf(row: Parameters<typeof toSummary>[0]): Receipt {
 }
 
 /** A report's receipt as a PDF to print and file, with the SHA-256 of its bytes. */
-export async function printableReceipt(ctx: AppContext, row: Parameters<typeof toSummary>[0]): Promise<{ bytes: Buffer; sha256: string; filename: string }> {
+export async function printableReceipt(
+  ctx: AppContext,
+  row: Parameters<typeof toSummary>[0],
+): Promise<{ bytes: Buffer; sha256: string; filename: string }> {
   const receipt = toSummary(row);
   const bytes = await receiptPdf(receipt, await findInstitution(ctx.db, receipt.institution));
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), filename: receiptPdfName(receipt) };

@@ -22,7 +22,14 @@ async function apiKeyOf(client: ApiClient, institution: string): Promise<string>
  * (fetch copies a body before sending it: seconds of the event loop this process shares with the
  * server, for 49 MB bodies). Answers the request, to end, and the answer to come.
  */
-function startUpload(baseUrl: string, apiKey: string, path: string, contentType: string, length: number, headers: Record<string, string> = {}) {
+function startUpload(
+  baseUrl: string,
+  apiKey: string,
+  path: string,
+  contentType: string,
+  length: number,
+  headers: Record<string, string> = {},
+) {
   const request = http.request(new URL(path, baseUrl), {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': contentType, 'content-length': length, ...headers },
@@ -82,71 +89,77 @@ describe('one submission at a time per institution', () => {
   it('frees the institution when a submission fails: a malformed body, then a good one', async () => {
     const alipay = await app.as('alipay');
     expect((await alipay.postRaw('/api/v1/reports?dryRun=true', '{"institution": ', 'application/json')).status).toBe(400);
-    expect((await alipay.postRaw('/api/v1/reports?dryRun=true', `{"pad":"${'x'.repeat(51 * 1024 * 1024)}"}`, 'application/json')).status).toBe(413);
+    expect(
+      (await alipay.postRaw('/api/v1/reports?dryRun=true', `{"pad":"${'x'.repeat(51 * 1024 * 1024)}"}`, 'application/json')).status,
+    ).toBe(413);
     expect((await alipay.post('/api/v1/reports?dryRun=true', aReport())).status).toBe(200);
   });
 
-  it(
-    'keeps /health under 1 s while one institution sends eight 49 MB CSV dry runs at once: one is checked off the event loop, the others wait their turn with 429',
-    async () => {
-      const apiKey = await apiKeyOf(await app.as('alipay'), 'alipay');
-      const row = 'alipay,unionpay,mpm,offline,110000,live,2021-01-01\n';
-      const form = new FormData();
-      form.append('institution', 'alipay');
-      form.append('period', '2021-06');
-      form.append('links', new Blob([`scanner,issuer,mode,channel,city,status,since\n${row.repeat(Math.floor((49 * 1024 * 1024) / row.length))}`]), 'links.csv');
-      const encoded = new Response(form);
-      const contentType = encoded.headers.get('content-type') ?? '';
-      const body = Buffer.from(await encoded.arrayBuffer());
-      const dryRun = () => {
-        const { request, answer } = startUpload(app.baseUrl, apiKey, '/api/v1/reports?dryRun=true', contentType, body.length);
-        request.end(body);
-        return answer;
-      };
-      const { result, slowestHealthMs } = await probeHealthWhile(app.baseUrl, Promise.all(Array.from({ length: 8 }, dryRun)));
-      expect(slowestHealthMs).toBeLessThan(1000);
-      // A million copies of one link: the one checked is refused, once every row was read.
-      expect(result.map((r) => r.status).sort()).toEqual([422, 429, 429, 429, 429, 429, 429, 429]);
-      expect(result.find((r) => r.status === 422)?.body.code).toBe('VALIDATION_FAILED');
-    },
-    120_000,
-  );
+  it('keeps /health under 1 s while one institution sends eight 49 MB CSV dry runs at once: one is checked off the event loop, the others wait their turn with 429', async () => {
+    const apiKey = await apiKeyOf(await app.as('alipay'), 'alipay');
+    const row = 'alipay,unionpay,mpm,offline,110000,live,2021-01-01\n';
+    const form = new FormData();
+    form.append('institution', 'alipay');
+    form.append('period', '2021-06');
+    form.append(
+      'links',
+      new Blob([`scanner,issuer,mode,channel,city,status,since\n${row.repeat(Math.floor((49 * 1024 * 1024) / row.length))}`]),
+      'links.csv',
+    );
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? '';
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const dryRun = () => {
+      const { request, answer } = startUpload(app.baseUrl, apiKey, '/api/v1/reports?dryRun=true', contentType, body.length);
+      request.end(body);
+      return answer;
+    };
+    const { result, slowestHealthMs } = await probeHealthWhile(app.baseUrl, Promise.all(Array.from({ length: 8 }, dryRun)));
+    expect(slowestHealthMs).toBeLessThan(1000);
+    // A million copies of one link: the one checked is refused, once every row was read.
+    expect(result.map((r) => r.status).sort()).toEqual([422, 429, 429, 429, 429, 429, 429, 429]);
+    expect(result.find((r) => r.status === 422)?.body.code).toBe('VALIDATION_FAILED');
+  }, 120_000);
 
-  it(
-    'keeps /health under 1 s while an institution sends a 49 MB CSV of one repeated row to be stored, and as a dry run under an Idempotency-Key: each refused 422 from the worker, the stored one audited',
-    async () => {
-      const apiKey = await apiKeyOf(await app.as('tenpay'), 'tenpay');
-      const row = 'tenpay,unionpay,mpm,offline,110000,live,2021-01-01\n';
-      const form = new FormData();
-      form.append('institution', 'tenpay');
-      form.append('period', '2021-07');
-      form.append('links', new Blob([`scanner,issuer,mode,channel,city,status,since\n${row.repeat(Math.floor((49 * 1024 * 1024) / row.length))}`]), 'links.csv');
-      const encoded = new Response(form);
-      const contentType = encoded.headers.get('content-type') ?? '';
-      const body = Buffer.from(await encoded.arrayBuffer());
-      const send = (path: string, headers: Record<string, string> = {}) => {
-        const { request, answer } = startUpload(app.baseUrl, apiKey, path, contentType, body.length, headers);
-        request.end(body);
-        return answer;
-      };
-      const admin = await app.as('admin');
-      const rejectedBefore = (await admin.get('/api/v1/audit?action=report.rejected')).body.total as number;
-      const { result, slowestHealthMs } = await probeHealthWhile(
-        app.baseUrl,
-        (async () => [await send('/api/v1/reports'), await send('/api/v1/reports?dryRun=true', { 'idempotency-key': 'big-1' })])(),
-      );
-      expect(slowestHealthMs).toBeLessThan(1000);
-      expect(result.map((r) => [r.status, r.body.code])).toEqual([
-        [422, 'VALIDATION_FAILED'],
-        [422, 'VALIDATION_FAILED'],
-      ]);
-      const rejected = (await admin.get('/api/v1/audit?action=report.rejected')).body;
-      expect(rejected.total).toBe(rejectedBefore + 1);
-      expect(rejected.items[0]).toMatchObject({ actor: expect.stringMatching(/^key:/), target: 'institution:tenpay', details: { institution: 'tenpay', period: '2021-07' } });
-      expect((await admin.get('/api/v1/reports?institution=tenpay')).body.total).toBe(0);
-    },
-    120_000,
-  );
+  it('keeps /health under 1 s while an institution sends a 49 MB CSV of one repeated row to be stored, and as a dry run under an Idempotency-Key: each refused 422 from the worker, the stored one audited', async () => {
+    const apiKey = await apiKeyOf(await app.as('tenpay'), 'tenpay');
+    const row = 'tenpay,unionpay,mpm,offline,110000,live,2021-01-01\n';
+    const form = new FormData();
+    form.append('institution', 'tenpay');
+    form.append('period', '2021-07');
+    form.append(
+      'links',
+      new Blob([`scanner,issuer,mode,channel,city,status,since\n${row.repeat(Math.floor((49 * 1024 * 1024) / row.length))}`]),
+      'links.csv',
+    );
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? '';
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const send = (path: string, headers: Record<string, string> = {}) => {
+      const { request, answer } = startUpload(app.baseUrl, apiKey, path, contentType, body.length, headers);
+      request.end(body);
+      return answer;
+    };
+    const admin = await app.as('admin');
+    const rejectedBefore = (await admin.get('/api/v1/audit?action=report.rejected')).body.total as number;
+    const { result, slowestHealthMs } = await probeHealthWhile(
+      app.baseUrl,
+      (async () => [await send('/api/v1/reports'), await send('/api/v1/reports?dryRun=true', { 'idempotency-key': 'big-1' })])(),
+    );
+    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(result.map((r) => [r.status, r.body.code])).toEqual([
+      [422, 'VALIDATION_FAILED'],
+      [422, 'VALIDATION_FAILED'],
+    ]);
+    const rejected = (await admin.get('/api/v1/audit?action=report.rejected')).body;
+    expect(rejected.total).toBe(rejectedBefore + 1);
+    expect(rejected.items[0]).toMatchObject({
+      actor: expect.stringMatching(/^key:/),
+      target: 'institution:tenpay',
+      details: { institution: 'tenpay', period: '2021-07' },
+    });
+    expect((await admin.get('/api/v1/reports?institution=tenpay')).body.total).toBe(0);
+  }, 120_000);
 });
 
 describe('the byte budget per institution', () => {
@@ -168,7 +181,15 @@ describe('the byte budget per institution', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
 
     const tenpay = await app.as('tenpay');
-    expect((await tenpay.postRaw('/api/v1/reports?dryRun=true', JSON.stringify(aReport({ institution: 'tenpay', links: [] })) + ' '.repeat(600 * 1024), 'application/json')).status).toBe(200);
+    expect(
+      (
+        await tenpay.postRaw(
+          '/api/v1/reports?dryRun=true',
+          JSON.stringify(aReport({ institution: 'tenpay', links: [] })) + ' '.repeat(600 * 1024),
+          'application/json',
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('counts what a refused body made the server decode: after a gzip bomb refused 413, the next report waits with 429', async () => {

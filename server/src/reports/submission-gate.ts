@@ -35,17 +35,38 @@ export class SubmissionGate {
    * larger than what is left is refused before it is read. One body may overshoot the minute's
    * budget (one without Content-Length, or compressed): the next is refused.
    */
-  async admit<T>(submitter: string, declaredBytes: number | undefined, submit: (charge: (bytes: number) => void) => Promise<T>): Promise<T> {
+  async admit<T>(
+    submitter: string,
+    declaredBytes: number | undefined,
+    submit: (charge: (bytes: number) => void) => Promise<T>,
+  ): Promise<T> {
     if (this.inProgress.has(submitter)) {
-      throw new TooManyRequests({ en: 'A submission of yours is still being received or checked; send the next one when it is answered.', zh: '您的一份提交仍在接收或检查中；请在其得到答复后再发送下一份。' }, IN_PROGRESS_RETRY_SECONDS, 'SUBMISSION_IN_PROGRESS');
+      throw new TooManyRequests(
+        {
+          en: 'A submission of yours is still being received or checked; send the next one when it is answered.',
+          zh: '您的一份提交仍在接收或检查中；请在其得到答复后再发送下一份。',
+        },
+        IN_PROGRESS_RETRY_SECONDS,
+        'SUBMISSION_IN_PROGRESS',
+      );
     }
     if (declaredBytes !== undefined && declaredBytes > this.bytesPerMinute) {
-      throw new PayloadTooLarge({ en: `The body is larger than the ${sizeLabel(this.bytesPerMinute)} one submitter may send in a minute.`, zh: `请求体超过一个提交者一分钟内可发送的 ${sizeLabel(this.bytesPerMinute)}。` });
+      throw new PayloadTooLarge({
+        en: `The body is larger than the ${sizeLabel(this.bytesPerMinute)} one submitter may send in a minute.`,
+        zh: `请求体超过一个提交者一分钟内可发送的 ${sizeLabel(this.bytesPerMinute)}。`,
+      });
     }
     const window = this.currentWindow(submitter);
     if (window.bytes >= this.bytesPerMinute || window.bytes + (declaredBytes ?? 0) > this.bytesPerMinute) {
       const retryAfter = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - this.clock()) / 1000));
-      throw new TooManyRequests({ en: `More than ${sizeLabel(this.bytesPerMinute)} of reports in a minute; send again in ${retryAfter} s.`, zh: `一分钟内报告超过 ${sizeLabel(this.bytesPerMinute)}；请在 ${retryAfter} 秒后再发送。` }, retryAfter, 'SUBMISSION_BYTES_EXCEEDED');
+      throw new TooManyRequests(
+        {
+          en: `More than ${sizeLabel(this.bytesPerMinute)} of reports in a minute; send again in ${retryAfter} s.`,
+          zh: `一分钟内报告超过 ${sizeLabel(this.bytesPerMinute)}；请在 ${retryAfter} 秒后再发送。`,
+        },
+        retryAfter,
+        'SUBMISSION_BYTES_EXCEEDED',
+      );
     }
     this.inProgress.add(submitter);
     try {

@@ -22,7 +22,9 @@ describe('validating a report', () => {
 
   it('names an unknown institution, in the envelope and in a link', () => {
     expect(codesOf(aReport({ institution: 'nobank' }))).toContainEqual({ code: 'UNKNOWN_INSTITUTION', path: '$.institution' });
-    expect(codesOf(aReport({ links: [aLink({ issuer: 'nobank' })] }))).toEqual([{ code: 'UNKNOWN_INSTITUTION', path: '$.links[0].issuer' }]);
+    expect(codesOf(aReport({ links: [aLink({ issuer: 'nobank' })] }))).toEqual([
+      { code: 'UNKNOWN_INSTITUTION', path: '$.links[0].issuer' },
+    ]);
   });
 
   it('names an unknown city, and accepts * for every city', () => {
@@ -44,7 +46,9 @@ describe('validating a report', () => {
   });
 
   it('rejects a link in which the reporter is not a party with NOT_A_PARTY', () => {
-    expect(codesOf(aReport({ links: [aLink({ scanner: 'tenpay', issuer: 'unionpay' })] }))).toEqual([{ code: 'NOT_A_PARTY', path: '$.links[0]' }]);
+    expect(codesOf(aReport({ links: [aLink({ scanner: 'tenpay', issuer: 'unionpay' })] }))).toEqual([
+      { code: 'NOT_A_PARTY', path: '$.links[0]' },
+    ]);
   });
 
   it('accepts an institution recognising its own codes', () => {
@@ -53,7 +57,9 @@ describe('validating a report', () => {
 
   it('rejects the same link twice, and a city already covered by a * link, with DUPLICATE_LINK', () => {
     expect(codesOf(aReport({ links: [aLink(), aLink({ status: 'pilot' })] }))).toEqual([{ code: 'DUPLICATE_LINK', path: '$.links[1]' }]);
-    expect(codesOf(aReport({ links: [aLink({ city: '*' }), aLink({ city: '440100' })] }))).toEqual([{ code: 'DUPLICATE_LINK', path: '$.links[1]' }]);
+    expect(codesOf(aReport({ links: [aLink({ city: '*' }), aLink({ city: '440100' })] }))).toEqual([
+      { code: 'DUPLICATE_LINK', path: '$.links[1]' },
+    ]);
     expect(codesOf(aReport({ links: [aLink(), aLink({ channel: 'online' })] }))).toEqual([]);
   });
 
@@ -64,19 +70,37 @@ describe('validating a report', () => {
     expect(codesOf(aReport({ links: [noSince] }))).toEqual([{ code: 'REQUIRED', path: '$.links[0].since' }]);
     expect(codesOf(aReport({ links: [{ ...aLink(), note: 'x' }] }))).toEqual([{ code: 'UNKNOWN_FIELD', path: '$.links[0].note' }]);
     expect(codesOf({ ...aReport(), extra: true })).toEqual([{ code: 'UNKNOWN_FIELD', path: '$.extra' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ exclusive: 'yes' as never })] }))).toEqual([{ code: 'WRONG_TYPE', path: '$.agreements[0].exclusive' }]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ exclusive: 'yes' as never })] }))).toEqual([
+      { code: 'WRONG_TYPE', path: '$.agreements[0].exclusive' },
+    ]);
   });
 
   it('checks agreements: counterparty, duplicate refs, scope, fee and dates', () => {
-    expect(codesOf(aReport({ agreements: [anAgreement({ counterparty: 'nobank' })] }))).toEqual([{ code: 'UNKNOWN_INSTITUTION', path: '$.agreements[0].counterparty' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ counterparty: 'alipay' })] }))).toEqual([{ code: 'SELF_AGREEMENT', path: '$.agreements[0].counterparty' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement(), anAgreement()] }))).toEqual([{ code: 'DUPLICATE_AGREEMENT_REF', path: '$.agreements[1].ref' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ scope: { cities: [], modes: ['mpm'], channels: ['offline'] } })] }))).toEqual([{ code: 'BAD_SCOPE', path: '$.agreements[0].scope.cities' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ scope: { cities: ['*', '110000'], modes: ['mpm'], channels: ['offline'] } })] }))).toEqual([{ code: 'BAD_SCOPE', path: '$.agreements[0].scope.cities' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ scope: { cities: ['123456'], modes: ['mpm'], channels: ['offline'] } })] }))).toEqual([{ code: 'UNKNOWN_CITY', path: '$.agreements[0].scope.cities[0]' }]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ counterparty: 'nobank' })] }))).toEqual([
+      { code: 'UNKNOWN_INSTITUTION', path: '$.agreements[0].counterparty' },
+    ]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ counterparty: 'alipay' })] }))).toEqual([
+      { code: 'SELF_AGREEMENT', path: '$.agreements[0].counterparty' },
+    ]);
+    expect(codesOf(aReport({ agreements: [anAgreement(), anAgreement()] }))).toEqual([
+      { code: 'DUPLICATE_AGREEMENT_REF', path: '$.agreements[1].ref' },
+    ]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ scope: { cities: [], modes: ['mpm'], channels: ['offline'] } })] }))).toEqual([
+      { code: 'BAD_SCOPE', path: '$.agreements[0].scope.cities' },
+    ]);
+    expect(
+      codesOf(aReport({ agreements: [anAgreement({ scope: { cities: ['*', '110000'], modes: ['mpm'], channels: ['offline'] } })] })),
+    ).toEqual([{ code: 'BAD_SCOPE', path: '$.agreements[0].scope.cities' }]);
+    expect(
+      codesOf(aReport({ agreements: [anAgreement({ scope: { cities: ['123456'], modes: ['mpm'], channels: ['offline'] } })] })),
+    ).toEqual([{ code: 'UNKNOWN_CITY', path: '$.agreements[0].scope.cities[0]' }]);
     expect(codesOf(aReport({ agreements: [anAgreement({ feeBps: -1 })] }))).toEqual([{ code: 'BAD_FEE', path: '$.agreements[0].feeBps' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ expires: '2020-01-01' })] }))).toEqual([{ code: 'EXPIRES_BEFORE_EFFECTIVE', path: '$.agreements[0].expires' }]);
-    expect(codesOf(aReport({ agreements: [anAgreement({ restrictions: ['bribery' as never] })] }))).toEqual([{ code: 'BAD_VALUE', path: '$.agreements[0].restrictions[0]' }]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ expires: '2020-01-01' })] }))).toEqual([
+      { code: 'EXPIRES_BEFORE_EFFECTIVE', path: '$.agreements[0].expires' },
+    ]);
+    expect(codesOf(aReport({ agreements: [anAgreement({ restrictions: ['bribery' as never] })] }))).toEqual([
+      { code: 'BAD_VALUE', path: '$.agreements[0].restrictions[0]' },
+    ]);
   });
 
   it('lists every problem, not only the first, and stops at 1000', () => {

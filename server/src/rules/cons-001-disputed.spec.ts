@@ -13,8 +13,12 @@ describe('CONS-001 disputed declaration', () => {
       { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
       { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
     ]);
-    expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['CONS-001|bank1|xa|330100|mpm|offline', ['bank1', 'xa'], 'low']]);
-    expect(hits[0].explanation.en).toBe('In Hangzhou (330100), Bank One declares Bank One’s recognition of XA Wallet’s merchant-presented codes (mpm, offline) as pilot, but XA Wallet declares live.');
+    expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([
+      ['CONS-001|bank1|xa|330100|mpm|offline', ['bank1', 'xa'], 'low'],
+    ]);
+    expect(hits[0].explanation.en).toBe(
+      'In Hangzhou (330100), Bank One declares Bank One’s recognition of XA Wallet’s merchant-presented codes (mpm, offline) as pilot, but XA Wallet declares live.',
+    );
     expect(hits[0].evidence.map((e) => e.institution)).toEqual(['bank1', 'xa']);
   });
 
@@ -39,7 +43,11 @@ describe('CONS-001 disputed declaration', () => {
     // XA declares Bank One scanning its codes everywhere, and suspended in Beijing; Bank One's report has another row in Guangzhou.
     const hits = evaluate([
       { institution: 'bank1', period: P, links: [link('bank1', 'xb', { city: '440100' })] },
-      { institution: 'xa', period: P, links: [link('bank1', 'xa', { city: '*' }), link('bank1', 'xa', { city: '110000', status: 'suspended' })] },
+      {
+        institution: 'xa',
+        period: P,
+        links: [link('bank1', 'xa', { city: '*' }), link('bank1', 'xa', { city: '110000', status: 'suspended' })],
+      },
     ]);
     const disputes = hits.filter((h) => h.fingerprint.startsWith('CONS-001|bank1|xa|'));
     expect(disputes.map((h) => h.city).sort()).toEqual(['110000', '330100', '440100']);
@@ -50,14 +58,18 @@ describe('CONS-001 disputed declaration', () => {
   });
 
   it('does not fire when both agree, nor when the other party has no report for the period', () => {
-    expect(evaluate([
-      { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },
-      { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
-    ])).toEqual([]);
-    expect(evaluate([
-      { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
-      { institution: 'xa', period: '2026-02', links: [link('bank1', 'xa')] },
-    ])).toEqual([]);
+    expect(
+      evaluate([
+        { institution: 'bank1', period: P, links: [link('bank1', 'xa')] },
+        { institution: 'xa', period: P, links: [link('bank1', 'xa')] },
+      ]),
+    ).toEqual([]);
+    expect(
+      evaluate([
+        { institution: 'bank1', period: P, links: [link('bank1', 'xa', { status: 'pilot' })] },
+        { institution: 'xa', period: '2026-02', links: [link('bank1', 'xa')] },
+      ]),
+    ).toEqual([]);
   });
 
   it('is judged at the latest period both parties reported, not at a later one that only one of them or a third institution reported', () => {

@@ -31,7 +31,8 @@ export const disputedDeclaration: Rule<Record<string, never>> = {
           for (const link of disputedIn(group, shared)) {
             const disputed: Disputed = { link, subjects: [link.scanner, link.issuer], period, say };
             const prefix = `CONS-001|${link.scanner}|${link.issuer}`;
-            for (const city of group.cities) hits.push(disputedHit(disputed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
+            for (const city of group.cities)
+              hits.push(disputedHit(disputed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
           }
         }
       }

@@ -76,11 +76,14 @@ async function findings(query: string): Promise<FindingSummary[]> {
   }
 }
 
-const citing = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && !e.superseded));
+const citing = (fs: FindingSummary[], reportId: number) =>
+  fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && !e.superseded));
 /** Findings that keep evidence of the report, marked superseded by a later version. */
-const keepingSuperseded = (fs: FindingSummary[], reportId: number) => fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && e.superseded));
+const keepingSuperseded = (fs: FindingSummary[], reportId: number) =>
+  fs.filter((f) => f.evidence.some((e) => e.reportId === reportId && e.superseded));
 const strip = ({ row: _row, ...link }: StoredLink): Link => link;
-const writtenOut = (links: readonly StoredLink[]) => links.flatMap((l) => (l.city === '*' ? cities.map((city) => ({ ...strip(l), city })) : [strip(l)]));
+const writtenOut = (links: readonly StoredLink[]) =>
+  links.flatMap((l) => (l.city === '*' ? cities.map((city) => ({ ...strip(l), city })) : [strip(l)]));
 
 const SCOPES = ['mode=mpm&channel=offline', 'mode=mpm&channel=online', 'mode=cpm&channel=offline', 'mode=cpm&channel=online'];
 
@@ -108,7 +111,12 @@ async function computedCoverageByCity(): Promise<unknown[]> {
 /** A full run over every period and city, after the correction's: it must find nothing to change. */
 async function expectFullRunChangesNothing(): Promise<void> {
   const summary = await runRules(app.ctx);
-  expect({ opened: summary.opened, resolved: summary.resolved, reopened: summary.reopened, updated: summary.updated }).toEqual({ opened: 0, resolved: 0, reopened: 0, updated: 0 });
+  expect({ opened: summary.opened, resolved: summary.resolved, reopened: summary.reopened, updated: summary.updated }).toEqual({
+    opened: 0,
+    resolved: 0,
+    reopened: 0,
+    updated: 0,
+  });
 }
 
 describe('the run after a corrected report', () => {
@@ -122,13 +130,26 @@ describe('the run after a corrected report', () => {
     expect(correction?.cities).toBe(0);
     const inPeriod = await findings(`period=${DEMO_LAST_PERIOD}`);
     // Hits only of the rules about no city, and the findings whose evidence moved: no city was evaluated.
-    expect(correction!.moved).toBe(citing(inPeriod.filter((f) => f.city !== null), id).length);
+    expect(correction!.moved).toBe(
+      citing(
+        inPeriod.filter((f) => f.city !== null),
+        id,
+      ).length,
+    );
     expect(findingsHit).toBe(inPeriod.filter((f) => f.city === null).length + correction!.moved);
     const after = await findings('rule=CONS-001&status=open');
     expect(citing(after, before.id)).toEqual([]);
-    expect(citing(after, id).map((f) => f.id).sort()).toEqual(cited.map((f) => f.id).sort());
+    expect(
+      citing(after, id)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(cited.map((f) => f.id).sort());
     // The replaced version's rows stay on each finding, marked superseded.
-    expect(keepingSuperseded(after, before.id).map((f) => f.id).sort()).toEqual(cited.map((f) => f.id).sort());
+    expect(
+      keepingSuperseded(after, before.id)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(cited.map((f) => f.id).sort());
     // In Guangzhou the evidence names the new version's Guangzhou row of the link the old row declared for every city.
     const guangzhou = after.find((f) => f.city === '440100' && cited.some((c) => c.id === f.id))!;
     const wasRow = cited.find((f) => f.id === guangzhou.id)!.evidence.find((e) => e.reportId === before.id)!.row!;
@@ -166,10 +187,19 @@ describe('the run after a corrected report', () => {
 
   it('evaluates the city where it claims a link its scanner’s report leaves out, which makes a dispute and nothing against the scanner', async () => {
     const before = await alipayReport();
-    const shenzhen = (fs: FindingSummary[]) => fs.filter((f) => f.city === '440300' && f.subjects.includes('tenpay') && f.subjects.includes('alipay'));
+    const shenzhen = (fs: FindingSummary[]) =>
+      fs.filter((f) => f.city === '440300' && f.subjects.includes('tenpay') && f.subjects.includes('alipay'));
     const openBefore = shenzhen(await findings('city=440300&status=open'));
     // WeChat Pay reported the month without scanning Alipay's codes; Alipay declares that it does, in Shenzhen.
-    const claimed: Link = { scanner: 'tenpay', issuer: 'alipay', mode: 'mpm', channel: 'offline', city: '440300', status: 'live', since: '2021-12-01' };
+    const claimed: Link = {
+      scanner: 'tenpay',
+      issuer: 'alipay',
+      mode: 'mpm',
+      channel: 'offline',
+      city: '440300',
+      status: 'live',
+      since: '2021-12-01',
+    };
     const { correction } = await correct([...before.links.map(strip), claimed]);
     expect(correction?.cities).toBe(1);
     const opened = shenzhen(await findings('city=440300&status=open')).filter((f) => !openBefore.some((o) => o.id === f.id));
@@ -202,7 +232,11 @@ describe('the run after a corrected report', () => {
     expect((await correct(writtenOut(june.links), '2021-06')).correction?.cities).toBe(0);
     await expectFullRunChangesNothing();
     // The same links, but those in Guangzhou live since a day later.
-    const links = writtenOut(june.links).map((l) => (l.city === '440100' ? { ...l, since: l.since.replace(/-(\d\d)$/, (_, d: string) => `-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`) } : l));
+    const links = writtenOut(june.links).map((l) =>
+      l.city === '440100'
+        ? { ...l, since: l.since.replace(/-(\d\d)$/, (_, d: string) => `-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`) }
+        : l,
+    );
     expect((await correct(links, '2021-06')).correction?.cities).toBe(1);
     expect(await coverageByCity()).toEqual(coverageBefore);
     expect(await computedCoverageByCity()).toEqual(coverageBefore);
@@ -212,7 +246,12 @@ describe('the run after a corrected report', () => {
   it('evaluates every city while the rules have not seen another report (as after a crash)', async () => {
     const before = await alipayReport();
     // As after a crash between storing a report and the rules run after it.
-    await app.ctx.db.updateTable('reports').set({ rules_applied: 0 }).where('institution', '=', 'tenpay').where('period', '=', DEMO_LAST_PERIOD).execute();
+    await app.ctx.db
+      .updateTable('reports')
+      .set({ rules_applied: 0 })
+      .where('institution', '=', 'tenpay')
+      .where('period', '=', DEMO_LAST_PERIOD)
+      .execute();
     expect((await correct(before.links.map(strip))).correction).toBeNull();
     await expectFullRunChangesNothing();
   });
@@ -256,7 +295,14 @@ describe('the run after a corrected report', () => {
 });
 
 describe('the cities a correction changes', () => {
-  const link = (city: string, scanner: string, status: StoredLink['status'] = 'live', row = 0) => ({ row, scanner, issuer: 'unionpay', city, status, since: '2021-01-01' });
+  const link = (city: string, scanner: string, status: StoredLink['status'] = 'live', row = 0) => ({
+    row,
+    scanner,
+    issuer: 'unionpay',
+    city,
+    status,
+    since: '2021-01-01',
+  });
   const scoped = (...links: ReturnType<typeof link>[]) => new Map([['mpm|offline', links]]);
   const CITIES = ['110000', '310000', '440100'];
 
@@ -272,13 +318,17 @@ describe('the cities a correction changes', () => {
     // Suspended everywhere now: Shanghai's own row already said so.
     expect(changedCities(before, scoped(link('*', 'alipay', 'suspended')), CITIES)).toEqual(new Set(['110000', '440100']));
     expect(changedCities(before, scoped(link('*', 'alipay')), CITIES)).toEqual(new Set(['310000']));
-    expect(changedCities(before, scoped(link('*', 'alipay'), link('310000', 'alipay', 'suspended'), link('440100', 'tenpay')), CITIES)).toEqual(new Set(['440100']));
+    expect(
+      changedCities(before, scoped(link('*', 'alipay'), link('310000', 'alipay', 'suspended'), link('440100', 'tenpay')), CITIES),
+    ).toEqual(new Set(['440100']));
   });
 
   it('count a changed since as a change', () => {
     const before = scoped(link('*', 'alipay'));
     expect(changedCities(before, scoped({ ...link('*', 'alipay'), since: '2021-01-02' }), CITIES)).toEqual(new Set(CITIES));
-    expect(changedCities(before, scoped(link('*', 'alipay'), { ...link('310000', 'alipay'), since: '2021-01-02' }), CITIES)).toEqual(new Set(['310000']));
+    expect(changedCities(before, scoped(link('*', 'alipay'), { ...link('310000', 'alipay'), since: '2021-01-02' }), CITIES)).toEqual(
+      new Set(['310000']),
+    );
   });
 
   it('leave out cities not in the registry, and count every mode and channel', () => {

@@ -11,7 +11,13 @@ import { storedForEveryCity } from '../analytics/coverage-store.js';
 import type { Db } from '../db/database.js';
 import { cityFindingsCiting, type StoredCityFinding } from '../findings/repository.js';
 import { linksByScope, unpackLinks } from '../reports/packed-links.js';
-import { splitDeclarations, type LinksByScope, type OwnDeclarations, type SplitDeclarations, type StoredLink } from '../state/period-state.js';
+import {
+  splitDeclarations,
+  type LinksByScope,
+  type OwnDeclarations,
+  type SplitDeclarations,
+  type StoredLink,
+} from '../state/period-state.js';
 import { readReportsOf } from '../state/read-reports.js';
 import { anyReportUnseen, packedLinksOfReports } from '../state/repository.js';
 import type { ConfiguredRule, Outcome } from './engine.js';
@@ -62,7 +68,12 @@ export async function planCorrection(ctx: AppContext, input: PlanInput): Promise
   const [before, after] = await Promise.all([scopedLinksOf(ctx.db, replaced.id), scopedLinksOf(ctx.db, correcting.id)]);
   const cities = changedCities(before, after, input.cities);
   const moveEvidence = evidenceMover(replaced.id, correcting, before, after);
-  const citing = await cityFindingsCiting(ctx.db, rules.map((r) => r.rule.id), from, replaced.id);
+  const citing = await cityFindingsCiting(
+    ctx.db,
+    rules.map((r) => r.rule.id),
+    from,
+    replaced.id,
+  );
   const moved: CorrectionPlan['moved'] = [];
   for (const finding of citing) {
     // A dismissed finding's evidence is a history (new evidence is appended), not its latest hit's.
@@ -71,7 +82,12 @@ export async function planCorrection(ctx: AppContext, input: PlanInput): Promise
     else moved.push({ finding, outcome: movedOutcome(finding, evidence, from, to) });
   }
   if (cities.size === input.cities.length) return null;
-  return { replaced, correcting, cities, moved: moved.filter(({ finding, outcome }) => !cities.has(finding.city) && outcome.periods.length > 0) };
+  return {
+    replaced,
+    correcting,
+    cities,
+    moved: moved.filter(({ finding, outcome }) => !cities.has(finding.city) && outcome.periods.length > 0),
+  };
 }
 
 /** A finding's outcome over [from, to] as before (in a city the correction leaves as it was, nothing else differs), with its evidence moved. */
@@ -80,7 +96,17 @@ function movedOutcome(f: StoredCityFinding, evidence: Evidence[], from: string, 
   return {
     ruleId: f.ruleId,
     periods: f.periods.filter((p) => p >= from && p <= to),
-    hit: { fingerprint, subjects, city, mode, channel, severity, explanation, ...(subjectExplanation ? { subjectExplanation } : {}), evidence },
+    hit: {
+      fingerprint,
+      subjects,
+      city,
+      mode,
+      channel,
+      severity,
+      explanation,
+      ...(subjectExplanation ? { subjectExplanation } : {}),
+      evidence,
+    },
   };
 }
 
@@ -90,7 +116,11 @@ function movedOutcome(f: StoredCityFinding, evidence: Evidence[], from: string, 
  * are those of the version it replaces).
  */
 async function versionsOf(db: Db, reportId: number): Promise<{ replaced: ReportRef; correcting: ReportRef } | null> {
-  const report = await db.selectFrom('reports').select(['id', 'institution', 'period', 'version']).where('id', '=', reportId).executeTakeFirst();
+  const report = await db
+    .selectFrom('reports')
+    .select(['id', 'institution', 'period', 'version'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
   if (!report) return null;
   const replaced = await db
     .selectFrom('reports')
@@ -154,7 +184,8 @@ export function changedCities(before: LinksByScope, after: LinksByScope, cities:
     const everyCityOnly = new Map<OwnDeclarations, Map<string, string>>();
     const declared = (every: OwnDeclarations, own: OwnDeclarations | undefined) =>
       own ? declaredIn(every, own) : (everyCityOnly.get(every) ?? everyCityOnly.set(every, declaredIn(every)).get(every)!);
-    const sameEveryCity = sameSequence(was.everyCity, is.everyCity) || sameDeclared(declared(wasEvery, undefined), declared(isEvery, undefined));
+    const sameEveryCity =
+      sameSequence(was.everyCity, is.everyCity) || sameDeclared(declared(wasEvery, undefined), declared(isEvery, undefined));
     // With the same rows for every city, only cities with rows of their own can differ.
     const suspects = sameEveryCity ? new Set([...was.byCity.keys(), ...is.byCity.keys()]) : cities;
     for (const city of suspects) {
@@ -187,7 +218,8 @@ function evidenceMover(replaced: number, correcting: ReportRef, before: LinksByS
     return (index = { was, rows: new Map([...after].map(([scope, links]) => [scope, splitDeclarations(links)])) });
   };
   const find = (links: readonly StoredLink[] | undefined, { scanner, issuer }: StoredLink) => {
-    for (let i = (links?.length ?? 0) - 1; i >= 0; i--) if (links![i].scanner === scanner && links![i].issuer === issuer) return links![i].row;
+    for (let i = (links?.length ?? 0) - 1; i >= 0; i--)
+      if (links![i].scanner === scanner && links![i].issuer === issuer) return links![i].row;
     return undefined;
   };
   const rowNow = (e: Evidence, city: string) => {

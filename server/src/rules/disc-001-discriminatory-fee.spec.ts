@@ -16,7 +16,9 @@ describe('DISC-001 discriminatory fee', () => {
     const [hit, ...rest] = evaluate([agreement('TO-B1', 'bank1', { feeBps: 22 }), agreement('TO-B2', 'bank2', { feeBps: 11 })]);
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ fingerprint: 'DISC-001|xa|TO-B1|bank1', subjects: ['xa', 'bank1'], severity: 'high', mode: 'mpm' });
-    expect(hit.explanation.en).toBe('In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement "TO-B1", 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).');
+    expect(hit.explanation.en).toBe(
+      'In 2026-03, XA Wallet charges Bank One 22 bps under clearing agreement "TO-B1", 11 bps more than the lowest fee (11 bps) it charges another counterparty under its clearing agreements for the same mode (mpm).',
+    );
     // The cheaper counterparty is named only in the evidence, which the charged institution does not see.
     expect(hit.explanation.en + hit.explanation.zh).not.toMatch(/Bank Two|二号银行|TO-B2/);
     expect(hit.evidence.map((e) => e.agreementRef)).toEqual(['TO-B1', 'TO-B2']);
@@ -24,12 +26,24 @@ describe('DISC-001 discriminatory fee', () => {
 
   it('is medium below highRatio times the lowest', () => {
     expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 25 }), agreement('TO-B2', 'bank2', { feeBps: 14 })])[0].severity).toBe('medium');
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 25 }), agreement('TO-B2', 'bank2', { feeBps: 14 })], { feeSpreadBps: 10, highRatio: 1.5 })[0].severity).toBe('high');
+    expect(
+      evaluate([agreement('TO-B1', 'bank1', { feeBps: 25 }), agreement('TO-B2', 'bank2', { feeBps: 14 })], {
+        feeSpreadBps: 10,
+        highRatio: 1.5,
+      })[0].severity,
+    ).toBe('high');
   });
 
   it('compares only agreements of one kind covering one mode', () => {
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, kind: 'technical' })])).toEqual([]);
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, scope: { cities: ['*'], modes: ['cpm'], channels: ['offline'] } })])).toEqual([]);
+    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, kind: 'technical' })])).toEqual(
+      [],
+    );
+    expect(
+      evaluate([
+        agreement('TO-B1', 'bank1', { feeBps: 50 }),
+        agreement('TO-B2', 'bank2', { feeBps: 5, scope: { cities: ['*'], modes: ['cpm'], channels: ['offline'] } }),
+      ]),
+    ).toEqual([]);
   });
 
   it('makes one finding of an agreement covering two modes, with the worse severity of the two', () => {
@@ -46,11 +60,15 @@ describe('DISC-001 discriminatory fee', () => {
   });
 
   it('counts no fee (null) as 0 bps', () => {
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 11 }), agreement('TO-B2', 'bank2', { feeBps: null })]).map((h) => h.fingerprint)).toEqual(['DISC-001|xa|TO-B1|bank1']);
+    expect(
+      evaluate([agreement('TO-B1', 'bank1', { feeBps: 11 }), agreement('TO-B2', 'bank2', { feeBps: null })]).map((h) => h.fingerprint),
+    ).toEqual(['DISC-001|xa|TO-B1|bank1']);
   });
 
   it('ignores an agreement that expired the day before the period', () => {
-    expect(evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, expires: '2026-02-28' })])).toEqual([]);
+    expect(
+      evaluate([agreement('TO-B1', 'bank1', { feeBps: 50 }), agreement('TO-B2', 'bank2', { feeBps: 5, expires: '2026-02-28' })]),
+    ).toEqual([]);
   });
 
   it('honours a changed feeSpreadBps', () => {
@@ -60,7 +78,10 @@ describe('DISC-001 discriminatory fee', () => {
   });
 
   it('compares each agreement with the cheapest agreement of another counterparty, the first of equal fees', () => {
-    const rows = fc.array(fc.record({ counterparty: fc.constantFrom('bank1', 'bank2', 'xa-bank'), fee: fc.constantFrom(null, 5, 10, 16, 21, 40) }), { maxLength: 12 });
+    const rows = fc.array(
+      fc.record({ counterparty: fc.constantFrom('bank1', 'bank2', 'xa-bank'), fee: fc.constantFrom(null, 5, 10, 16, 21, 40) }),
+      { maxLength: 12 },
+    );
     fc.assert(
       fc.property(rows, (rows) => {
         const agreements = rows.map((r, i) => agreement(`A-${i}`, r.counterparty, { feeBps: r.fee }));

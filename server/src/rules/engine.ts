@@ -42,7 +42,12 @@ export async function loadWorld(db: Db, accepted: AcceptedPeriods): Promise<Worl
     // (latest, period, institution), as arrays (every run reads all 12,000 of a national database).
     rawRows(
       db,
-      db.selectFrom('reports').select(['institution', 'period', 'version']).where('latest', '=', 1).where('period', '>=', accepted.earliest).where('period', '<=', accepted.latest),
+      db
+        .selectFrom('reports')
+        .select(['institution', 'period', 'version'])
+        .where('latest', '=', 1)
+        .where('period', '>=', accepted.earliest)
+        .where('period', '<=', accepted.latest),
     ) as Promise<[institution: string, period: string, version: number][]>,
   ]);
   const infos = new Map(institutions.map((i) => [i.id, i]));
@@ -72,7 +77,12 @@ export async function loadWorld(db: Db, accepted: AcceptedPeriods): Promise<Worl
  * period anyone reported, or, for a rule judged when its subjects have reported, the latest period
  * every subject reported (the latest period anyone reported if they never reported together).
  */
-export function judgingPeriod(world: Pick<World, 'reportedPeriods'>, latestPeriod: string, rule: Rule | undefined, subjects: readonly string[]): string {
+export function judgingPeriod(
+  world: Pick<World, 'reportedPeriods'>,
+  latestPeriod: string,
+  rule: Rule | undefined,
+  subjects: readonly string[],
+): string {
   if (!rule?.judgedWhenSubjectsReported || subjects.length === 0) return latestPeriod;
   const [first, ...others] = [...new Set(subjects)].map((s) => world.reportedPeriods.get(s) ?? new Set<string>());
   let latest: string | undefined;
@@ -128,7 +138,15 @@ export interface EvaluateOptions {
   cities?: readonly string[];
 }
 
-export async function evaluate(db: Db, world: World, rules: readonly ConfiguredRule[], from: string, to: string, now: Date, options: EvaluateOptions = {}): Promise<Map<string, Outcome>> {
+export async function evaluate(
+  db: Db,
+  world: World,
+  rules: readonly ConfiguredRule[],
+  from: string,
+  to: string,
+  now: Date,
+  options: EvaluateOptions = {},
+): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
   const { eachState, cities } = options;
   if (world.latestPeriod === null || rules.length === 0) return outcomes;

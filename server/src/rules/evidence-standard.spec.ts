@@ -29,7 +29,10 @@ describe('a competitor’s word alone', () => {
     const alipay = await app.as('alipay');
     const tenpay = await app.as('tenpay');
     for (const period of ['2021-11', '2021-12']) {
-      await submitted(tenpay, aReport({ institution: 'tenpay', period, links: [aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' })] }));
+      await submitted(
+        tenpay,
+        aReport({ institution: 'tenpay', period, links: [aLink({ scanner: 'tenpay', issuer: 'unionpay', city: '*' })] }),
+      );
     }
     await submitted(alipay, aReport({ period: '2021-11', links: [aLink({ city: '*' })] }));
     const tenpaysLink = (status: 'live' | 'suspended') => aLink({ scanner: 'tenpay', issuer: 'alipay', city: SHENZHEN, status });
@@ -47,10 +50,14 @@ describe('a competitor’s word alone', () => {
 
   it('shows no such link in the matrix or among the scanner’s links, in either month', async () => {
     for (const period of ['2021-11', '2021-12']) {
-      const res = await analyst.get<{ cells: { scanner: string; issuer: string }[] }>(`/api/v1/matrix?city=${SHENZHEN}&period=${period}&mode=mpm&channel=offline`);
+      const res = await analyst.get<{ cells: { scanner: string; issuer: string }[] }>(
+        `/api/v1/matrix?city=${SHENZHEN}&period=${period}&mode=mpm&channel=offline`,
+      );
       expect(res.status, res.text).toBe(200);
       expect(res.body.cells.map((c) => `${c.scanner}>${c.issuer}`)).toEqual(['alipay>unionpay', 'tenpay>unionpay']);
-      const links = await analyst.get<{ groups: { links: { scanner: string; issuer: string }[] }[] }>(`/api/v1/institutions/tenpay/links?period=${period}`);
+      const links = await analyst.get<{ groups: { links: { scanner: string; issuer: string }[] }[] }>(
+        `/api/v1/institutions/tenpay/links?period=${period}`,
+      );
       expect(links.body.groups.flatMap((g) => g.links).some((l) => l.issuer === 'alipay')).toBe(false);
     }
   });
@@ -59,7 +66,8 @@ describe('a competitor’s word alone', () => {
 describe('an agreement ref reused for another counterparty', () => {
   // UnionPay, in November, signs an exclusive agreement RT-EXCL-1 with Cloud QuickPass' rival WeChat
   // Pay; in December it reports the same ref with Alipay as the counterparty.
-  const exclusive = (counterparty: string, feeBps: number) => anAgreement({ ref: 'RT-EXCL-1', counterparty, kind: 'acceptance', exclusive: true, feeBps });
+  const exclusive = (counterparty: string, feeBps: number) =>
+    anAgreement({ ref: 'RT-EXCL-1', counterparty, kind: 'acceptance', exclusive: true, feeBps });
   beforeAll(async () => {
     const unionpay = await app.as('unionpay');
     await submitted(unionpay, aReport({ institution: 'unionpay', period: '2021-11', links: [], agreements: [exclusive('tenpay', 30)] }));
@@ -67,7 +75,10 @@ describe('an agreement ref reused for another counterparty', () => {
   });
 
   it('makes a finding about the new counterparty, and the first one resolves keeping its own terms', async () => {
-    expect(shown(await summaries('rule=EXCL-001')).sort()).toEqual(['EXCL-001|unionpay|RT-EXCL-1|alipay open', 'EXCL-001|unionpay|RT-EXCL-1|tenpay resolved']);
+    expect(shown(await summaries('rule=EXCL-001')).sort()).toEqual([
+      'EXCL-001|unionpay|RT-EXCL-1|alipay open',
+      'EXCL-001|unionpay|RT-EXCL-1|tenpay resolved',
+    ]);
     const [withAlipay] = await summaries('rule=EXCL-001&institution=alipay');
     expect(withAlipay).toMatchObject({ subjects: ['unionpay', 'alipay'], firstPeriod: '2021-12' });
     const [withTenpay] = await summaries('rule=EXCL-001&institution=tenpay');

@@ -11,12 +11,16 @@ describe('EXCL-001 exclusive agreement', () => {
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ fingerprint: 'EXCL-001|xa|XA-1|bank1', subjects: ['xa', 'bank1'], severity: 'high', city: null });
     expect(hit.evidence).toEqual([{ reportId: 1, version: 1, institution: 'xa', period: '2026-03', agreementRef: 'XA-1' }]);
-    expect(hit.explanation.en).toBe('XA Wallet’s acceptance agreement "XA-1" with Bank One (effective since 2025-01-01) is exclusive; it is in force in 2026-03.');
+    expect(hit.explanation.en).toBe(
+      'XA Wallet’s acceptance agreement "XA-1" with Bank One (effective since 2025-01-01) is exclusive; it is in force in 2026-03.',
+    );
     expect(hit.explanation.zh).toContain('XA钱包与一号银行的受理协议 "XA-1"');
   });
 
   it('fires on a no-competitor-codes restriction without the exclusive flag', () => {
-    expect(hitsFor([agreement('XA-2', 'bank1', { restrictions: ['no-competitor-codes'] })]).map((h) => h.fingerprint)).toEqual(['EXCL-001|xa|XA-2|bank1']);
+    expect(hitsFor([agreement('XA-2', 'bank1', { restrictions: ['no-competitor-codes'] })]).map((h) => h.fingerprint)).toEqual([
+      'EXCL-001|xa|XA-2|bank1',
+    ]);
   });
 
   it('makes another finding when the reporter reuses a ref for another counterparty', () => {

@@ -26,8 +26,12 @@ export const exclusiveAgreement: Rule<Record<string, never>> = {
         const kind = agreementKind(a.kind);
         const when = validity(a);
         const what = {
-          en: [a.exclusive ? 'is exclusive' : '', a.restrictions.includes('no-competitor-codes') ? 'bars competitors’ codes' : ''].filter(Boolean).join(' and '),
-          zh: [a.exclusive ? '具有排他性' : '', a.restrictions.includes('no-competitor-codes') ? '禁止受理竞争对手的支付码' : ''].filter(Boolean).join('并'),
+          en: [a.exclusive ? 'is exclusive' : '', a.restrictions.includes('no-competitor-codes') ? 'bars competitors’ codes' : '']
+            .filter(Boolean)
+            .join(' and '),
+          zh: [a.exclusive ? '具有排他性' : '', a.restrictions.includes('no-competitor-codes') ? '禁止受理竞争对手的支付码' : '']
+            .filter(Boolean)
+            .join('并'),
         };
         return {
           fingerprint: agreementFingerprint('EXCL-001', a),

@@ -4,7 +4,10 @@ import { closedGroup as rule } from './excl-002-closed-group.js';
 
 const P = '2026-03';
 const evaluate = (reports: KitReport[], settings = rule.defaults) => rule.evaluate(ruleInput({ period: P, reports }), settings);
-const fingerprints = (reports: KitReport[], settings = rule.defaults) => evaluate(reports, settings).map((h) => h.fingerprint).sort();
+const fingerprints = (reports: KitReport[], settings = rule.defaults) =>
+  evaluate(reports, settings)
+    .map((h) => h.fingerprint)
+    .sort();
 
 /** XA's codes scanned by XA and by XA Bank (same group); XB and XC each scan their own codes. */
 const closedXa = (...extra: ReturnType<typeof link>[]): KitReport[] => [
@@ -39,7 +42,11 @@ describe('EXCL-002 closed group', () => {
   it('fires for a systemic scanner that recognises only its own group while minOtherIssuers other-group issuers are live', () => {
     // XB and XC each scan their own codes only, and two other groups' issuers (XA, and XC or XB) are live.
     expect(fingerprints(closedXa())).toEqual(
-      expect.arrayContaining(['EXCL-002|scanner|xa|330100|mpm|offline', 'EXCL-002|scanner|xb|330100|mpm|offline', 'EXCL-002|scanner|xc|330100|mpm|offline']),
+      expect.arrayContaining([
+        'EXCL-002|scanner|xa|330100|mpm|offline',
+        'EXCL-002|scanner|xb|330100|mpm|offline',
+        'EXCL-002|scanner|xc|330100|mpm|offline',
+      ]),
     );
     expect(fingerprints(closedXa(), { ...rule.defaults, minOtherIssuers: 3 }).filter((f) => f.includes('|scanner|'))).toEqual([]);
   });
@@ -76,12 +83,20 @@ describe('EXCL-002 closed group', () => {
 
   it('fires in every city for links declared for every city', () => {
     const everywhere = closedXa().map((r) => ({ ...r, links: r.links!.map((l) => ({ ...l, city: '*' })) }));
-    const cities = evaluate(everywhere).filter((h) => h.fingerprint.startsWith('EXCL-002|issuer|xa|')).map((h) => h.city);
+    const cities = evaluate(everywhere)
+      .filter((h) => h.fingerprint.startsWith('EXCL-002|issuer|xa|'))
+      .map((h) => h.city);
     expect(cities.sort()).toEqual(KIT_CITIES.map((c) => c.code).sort());
   });
 
   it('fires on an agreement in force restricting acceptance to the own group', () => {
-    const hits = evaluate([{ institution: 'xa', period: P, agreements: [agreement('OWN-1', 'xa-bank', { kind: 'acceptance', restrictions: ['own-group-only'] })] }]);
+    const hits = evaluate([
+      {
+        institution: 'xa',
+        period: P,
+        agreements: [agreement('OWN-1', 'xa-bank', { kind: 'acceptance', restrictions: ['own-group-only'] })],
+      },
+    ]);
     expect(hits.map((h) => [h.fingerprint, h.subjects])).toEqual([['EXCL-002|agreement|xa|OWN-1|xa-bank', ['xa']]]);
   });
 });

@@ -60,7 +60,14 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           if (links.some((l) => groupOf(l.scanner) !== own)) continue;
           if (counts.scannersOutsideGroup(own) < s.minOtherScanners) continue;
           if (!reported(issuer) || declaresItselfOpen(group, issuer, ids, groupOf)) continue;
-          const closed: Closed = { side: 'issuer', subjects: [issuer], links, others: someOutside(issuersOf, own, groupOf), othersCount: counts.scannersOutsideGroup(own), say };
+          const closed: Closed = {
+            side: 'issuer',
+            subjects: [issuer],
+            links,
+            others: someOutside(issuersOf, own, groupOf),
+            othersCount: counts.scannersOutsideGroup(own),
+            say,
+          };
           const prefix = `EXCL-002|issuer|${issuer}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
@@ -70,7 +77,14 @@ function linkHits({ state, institutions, say, fingerprints }: RuleInput, s: z.in
           if (links.some((l) => groupOf(l.issuer) !== own)) continue;
           if (counts.issuersOutsideGroup(own) < s.minOtherIssuers) continue;
           if (!reported(scanner)) continue;
-          const closed: Closed = { side: 'scanner', subjects: [scanner], links, others: someOutside(scannersOf, own, groupOf), othersCount: counts.issuersOutsideGroup(own), say };
+          const closed: Closed = {
+            side: 'scanner',
+            subjects: [scanner],
+            links,
+            others: someOutside(scannersOf, own, groupOf),
+            othersCount: counts.issuersOutsideGroup(own),
+            say,
+          };
           const prefix = `EXCL-002|scanner|${scanner}`;
           for (const city of group.cities) hits.push(closedHit(closed, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
         }
@@ -146,11 +160,18 @@ function describeClosed(hit: HitFields, { side, subjects: [id], links, others, o
 }
 
 /** Whether some systemic institution is live only with its own group where enough other groups are: the conditions below, from counts. */
-function mayFire(counts: LiveCounts, systemicIds: readonly string[], groupOf: (id: string) => string, s: z.infer<typeof settings>): boolean {
+function mayFire(
+  counts: LiveCounts,
+  systemicIds: readonly string[],
+  groupOf: (id: string) => string,
+  s: z.infer<typeof settings>,
+): boolean {
   return systemicIds.some((id) => {
     const own = groupOf(id);
-    const closedIssuer = counts.issuerLive(id) > 0 && counts.issuerOutside(id) === 0 && counts.scannersOutsideGroup(own) >= s.minOtherScanners;
-    const closedScanner = counts.scannerLive(id) > 0 && counts.scannerOutside(id) === 0 && counts.issuersOutsideGroup(own) >= s.minOtherIssuers;
+    const closedIssuer =
+      counts.issuerLive(id) > 0 && counts.issuerOutside(id) === 0 && counts.scannersOutsideGroup(own) >= s.minOtherScanners;
+    const closedScanner =
+      counts.scannerLive(id) > 0 && counts.scannerOutside(id) === 0 && counts.issuersOutsideGroup(own) >= s.minOtherIssuers;
     return closedIssuer || closedScanner;
   });
 }

@@ -10,19 +10,23 @@ beforeAll(async () => {
   app = await startTestApp({ now: NOW });
   await reportFebruary(app);
   // DISC-002: one counterparty bound by a restriction the reporter's other agreements of the kind lack.
-  await submitted(await app.as('cmb'), aReport({
-    institution: 'cmb',
-    period: '2021-02',
-    links: [],
-    agreements: [
-      anAgreement({ ref: 'CMB-1', counterparty: 'alipay', kind: 'marketing', restrictions: ['tying'] }),
-      anAgreement({ ref: 'CMB-2', counterparty: 'tenpay', kind: 'marketing' }),
-    ],
-  }));
+  await submitted(
+    await app.as('cmb'),
+    aReport({
+      institution: 'cmb',
+      period: '2021-02',
+      links: [],
+      agreements: [
+        anAgreement({ ref: 'CMB-1', counterparty: 'alipay', kind: 'marketing', restrictions: ['tying'] }),
+        anAgreement({ ref: 'CMB-2', counterparty: 'tenpay', kind: 'marketing' }),
+      ],
+    }),
+  );
 });
 afterAll(() => app.close());
 
-const ENGLISH_TERMS = /\b(live|pilot|planned|suspended|offline|online|own-group-only|no-competitor-codes|steering|data-sharing-required|minimum-volume|tying)\b/;
+const ENGLISH_TERMS =
+  /\b(live|pilot|planned|suspended|offline|online|own-group-only|no-competitor-codes|steering|data-sharing-required|minimum-volume|tying)\b/;
 
 it('a disputed link’s Chinese explanation says its status in Chinese (状态为运行, not 状态为 live)', async () => {
   const analyst = await app.as('analyst');

@@ -20,7 +20,9 @@ const recip = async () => (await analyst.get('/api/v1/findings?rule=RECIP-001'))
 
 describe('changing an institution', () => {
   it('re-runs the rules: a finding that depended on it being systemic resolves, and reopens when it is again', async () => {
-    expect((await recip()).map((f: { status: string; subjects: string[] }) => [f.status, f.subjects])).toEqual([['open', ['tenpay', 'alipay']]]);
+    expect((await recip()).map((f: { status: string; subjects: string[] }) => [f.status, f.subjects])).toEqual([
+      ['open', ['tenpay', 'alipay']],
+    ]);
     const admin = await app.as('admin');
     expect((await admin.patch('/api/v1/institutions/tenpay', { systemic: false })).status).toBe(200);
     expect((await recip()).map((f: { status: string }) => f.status)).toEqual(['resolved']);

@@ -15,7 +15,9 @@ describe('LATE-001 missing report', () => {
   it('fires the day after the due day of the following month, naming the missing period', () => {
     const hits = evaluate('2025-11', '2025-12-16T00:00:00Z');
     expect(hits.map((h) => [h.fingerprint, h.subjects, h.severity])).toEqual([['LATE-001|bank1|2025-11', ['bank1'], 'low']]);
-    expect(hits[0].explanation.en).toBe('Bank One has not submitted its report for 2025-11, due by 2025-12-15; its report for 2025-10 is carried forward.');
+    expect(hits[0].explanation.en).toBe(
+      'Bank One has not submitted its report for 2025-11, due by 2025-12-15; its report for 2025-10 is carried forward.',
+    );
     expect(hits[0].evidence).toEqual([{ reportId: 1, version: 1, institution: 'bank1', period: '2025-10' }]);
   });
 

@@ -64,13 +64,22 @@ function countsOf(links: readonly StateLink[], groupOf: GroupOf): SetCounts {
   if (cached) return cached;
   const tally = emptyTally();
   for (const l of links) if (l.status === 'live') count(tally, l, 1, groupOf);
-  const counts = { tally, scannersByGroup: distinctByGroup(tally.scannerLive, groupOf), issuersByGroup: distinctByGroup(tally.issuerLive, groupOf) };
+  const counts = {
+    tally,
+    scannersByGroup: distinctByGroup(tally.scannerLive, groupOf),
+    issuersByGroup: distinctByGroup(tally.issuerLive, groupOf),
+  };
   memo.set(links, counts);
   return counts;
 }
 
 /** A party whose live links went from none to some, or from some to none, changes its group's number. */
-function recount(changes: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>, byGroup: Map<string, number>, groupOf: GroupOf): void {
+function recount(
+  changes: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, number>,
+  byGroup: Map<string, number>,
+  groupOf: GroupOf,
+): void {
   for (const [id, change] of changes) {
     const was = before.get(id) ?? 0;
     const is = was + change;
@@ -101,7 +110,8 @@ export function liveCounts(group: CityGroup, groupOf: GroupOf): LiveCounts {
   return new Counts(base, delta, scannersByGroup, issuersByGroup);
 }
 
-const sum = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>, key: string) => (shared.get(key) ?? 0) + (changes.get(key) ?? 0);
+const sum = (shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>, key: string) =>
+  (shared.get(key) ?? 0) + (changes.get(key) ?? 0);
 
 function total(shared: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>): number {
   let n = 0;

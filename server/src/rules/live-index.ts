@@ -46,7 +46,11 @@ export function groupLiveIndex(group: CityGroup): LiveIndex {
  * live link and the links are sorted, so keys come in the order of their lists' first links: the
  * untouched keep theirs, and the rebuilt are merged in by their first link.
  */
-function patched(base: ReadonlyMap<string, StateLink[]>, own: ReadonlyMap<string, StateLink>, keyOf: (l: StateLink) => string): Map<string, StateLink[]> {
+function patched(
+  base: ReadonlyMap<string, StateLink[]>,
+  own: ReadonlyMap<string, StateLink>,
+  keyOf: (l: StateLink) => string,
+): Map<string, StateLink[]> {
   // The own links are sorted, so each key's come in order.
   const ownByKey = new Map<string, StateLink[]>();
   for (const link of own.values()) push(ownByKey, keyOf(link), link);

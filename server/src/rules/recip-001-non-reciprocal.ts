@@ -33,7 +33,8 @@ export const nonReciprocal: Rule<Record<string, never>> = {
           for (const [link, reverse] of unreturnedIn(group, eligible, shared)) {
             const unreturned: UnreturnedLink = { link, reverse, subjects: [link.issuer, link.scanner], say };
             const prefix = `RECIP-001|${link.issuer}|${link.scanner}`;
-            for (const city of group.cities) hits.push(unreturnedHit(unreturned, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
+            for (const city of group.cities)
+              hits.push(unreturnedHit(unreturned, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
           }
         }
       }
@@ -52,7 +53,11 @@ interface UnreturnedLink {
 
 /** `fingerprint` is `RECIP-001|${B}|${A}|${city}|${mode}|${channel}`, A scanning B's codes. */
 function unreturnedHit(unreturned: UnreturnedLink, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
-  return describedLater({ fingerprint, subjects: unreturned.subjects, city, mode, channel, severity: 'medium' }, unreturned, describeUnreturned);
+  return describedLater(
+    { fingerprint, subjects: unreturned.subjects, city, mode, channel, severity: 'medium' },
+    unreturned,
+    describeUnreturned,
+  );
 }
 
 function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLink): Description {
@@ -62,7 +67,9 @@ function describeUnreturned(hit: HitFields, { link, reverse, say }: UnreturnedLi
   const codes = say.codes(mode, hit.channel!);
   // In mpm the scanner's app scans; in cpm the merchant devices on the scanner's network do.
   const scans = mode === 'mpm' ? { en: 'app', zh: 'App' } : { en: 'merchant devices', zh: '商户受理终端' };
-  const instead = reverse ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为${say.linkStatus(reverse.status).zh}）` } : { en: '', zh: '' };
+  const instead = reverse
+    ? { en: ` (declared ${reverse.status})`, zh: `（申报状态为${say.linkStatus(reverse.status).zh}）` }
+    : { en: '', zh: '' };
   const where = say.city(hit.city!);
   return {
     explanation: {
@@ -88,7 +95,15 @@ interface Eligible {
  */
 function unreturnedIn(group: CityGroup, { systemic, reported }: Eligible, memo: Map<readonly StateLink[], Unreturned[]>): Unreturned[] {
   const check = (link: StateLink | undefined, out: Unreturned[]) => {
-    if (!link || link.status !== 'live' || link.scanner === link.issuer || !systemic(link.scanner) || !systemic(link.issuer) || !reported(link.issuer)) return;
+    if (
+      !link ||
+      link.status !== 'live' ||
+      link.scanner === link.issuer ||
+      !systemic(link.scanner) ||
+      !systemic(link.issuer) ||
+      !reported(link.issuer)
+    )
+      return;
     const reverse = linkBetween(group, link.issuer, link.scanner);
     if (reverse?.status !== 'live') out.push([link, reverse]);
   };

@@ -14,7 +14,12 @@ const DISC_CMB = 'DISC-001|alipay|AG-CMB|cmb';
 
 /** Alipay's clearing fees in February: 10 bps to UnionPay, 12 to CMB, 25 to WeChat Pay, 40 to ICBC. */
 const clearing = (ref: string, counterparty: string, feeBps: number) => anAgreement({ ref, counterparty, kind: 'clearing', feeBps });
-const ALIPAY_FEES = [clearing('AG-UP', 'unionpay', 10), clearing('AG-CMB', 'cmb', 12), clearing('AG-TEN', 'tenpay', 25), clearing('AG-ICBC', 'icbc', 40)];
+const ALIPAY_FEES = [
+  clearing('AG-UP', 'unionpay', 10),
+  clearing('AG-CMB', 'cmb', 12),
+  clearing('AG-TEN', 'tenpay', 25),
+  clearing('AG-ICBC', 'icbc', 40),
+];
 
 /**
  * With the default feeSpreadBps of 10, WeChat Pay (15 bps above UnionPay) and ICBC (30 above) are
@@ -23,9 +28,15 @@ const ALIPAY_FEES = [clearing('AG-UP', 'unionpay', 10), clearing('AG-CMB', 'cmb'
  */
 async function reportFees(app: TestApp): Promise<void> {
   const exclusive = anAgreement({ ref: 'AG-EX', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null });
-  await submitted(await app.as('alipay'), aReport({ institution: 'alipay', period: '2021-02', links: [], agreements: [...ALIPAY_FEES, exclusive] }));
+  await submitted(
+    await app.as('alipay'),
+    aReport({ institution: 'alipay', period: '2021-02', links: [], agreements: [...ALIPAY_FEES, exclusive] }),
+  );
   const icbc = await app.as('icbc');
-  await submitted(icbc, aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }));
+  await submitted(
+    icbc,
+    aReport({ institution: 'icbc', period: '2021-01', links: [aLink({ scanner: 'icbc', issuer: 'cmb', city: '440100' })] }),
+  );
   await submitted(icbc, aReport({ institution: 'icbc', period: '2021-02', links: [] }));
 }
 
@@ -95,7 +106,16 @@ describe('listing the rules', () => {
   it('counts each rule’s findings by status for analysts, auditors and admins', async () => {
     for (const username of ['analyst', 'auditor', 'admin']) {
       const counts = Object.fromEntries((await rules(await app.as(username))).map((r) => [r.id, r.counts]));
-      expect(counts, username).toEqual({ 'EXCL-001': { open: 1 }, 'EXCL-002': {}, 'DISC-001': { open: 2 }, 'DISC-002': {}, 'RECIP-001': {}, 'SUSP-001': { open: 1 }, 'CONS-001': {}, 'LATE-001': {} });
+      expect(counts, username).toEqual({
+        'EXCL-001': { open: 1 },
+        'EXCL-002': {},
+        'DISC-001': { open: 2 },
+        'DISC-002': {},
+        'RECIP-001': {},
+        'SUSP-001': { open: 1 },
+        'CONS-001': {},
+        'LATE-001': {},
+      });
     }
   });
 
@@ -168,7 +188,13 @@ describe('changing a rule', () => {
   it('resolves the findings a wider feeSpreadBps no longer covers, and reopens them when it narrows again', async () => {
     const wider = await admin.put('/api/v1/rules/DISC-001', { settings: { feeSpreadBps: 20 } });
     expect(wider.status).toBe(200);
-    expect(wider.body).toMatchObject({ id: 'DISC-001', settings: { feeSpreadBps: 20, highRatio: 2 }, counts: { open: 1, resolved: 1 }, updatedBy: 'admin', updatedAt: NOW.toISOString() });
+    expect(wider.body).toMatchObject({
+      id: 'DISC-001',
+      settings: { feeSpreadBps: 20, highRatio: 2 },
+      counts: { open: 1, resolved: 1 },
+      updatedBy: 'admin',
+      updatedAt: NOW.toISOString(),
+    });
     const afterWider = await allFindings(admin);
     expect(statusOf(afterWider, DISC_TENPAY)).toBe('resolved');
     expect(statusOf(afterWider, DISC_ICBC)).toBe('open');
@@ -204,7 +230,10 @@ describe('changing a rule', () => {
     expect(await allFindings(admin)).toEqual(before);
 
     // A corrected February report drops the ICBC agreement: the disabled rule does not notice.
-    await submitted(await app.as('alipay'), aReport({ institution: 'alipay', period: '2021-02', links: [], agreements: ALIPAY_FEES.slice(0, 3) }));
+    await submitted(
+      await app.as('alipay'),
+      aReport({ institution: 'alipay', period: '2021-02', links: [], agreements: ALIPAY_FEES.slice(0, 3) }),
+    );
     expect(statusOf(await allFindings(admin), DISC_ICBC)).toBe('open');
 
     const enabled = await admin.put('/api/v1/rules/DISC-001', { enabled: true });
@@ -225,7 +254,8 @@ describe('previewing a rule change', () => {
   });
   afterEach(() => app.close());
 
-  const preview = (client: ApiClient, id: string, settings: Record<string, unknown>) => client.post(`/api/v1/rules/${id}/preview`, { settings });
+  const preview = (client: ApiClient, id: string, settings: Record<string, unknown>) =>
+    client.post(`/api/v1/rules/${id}/preview`, { settings });
 
   it('answers 403 to institutions and auditors, 401 to nobody, 404 for an unknown rule and 422 for an unknown setting', async () => {
     expect((await preview(await app.as('alipay'), 'DISC-001', {})).status).toBe(403);
@@ -259,7 +289,14 @@ describe('previewing a rule change', () => {
 
     const res = await preview(analyst, 'DISC-001', { feeSpreadBps: 20 });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ruleId: 'DISC-001', period: '2021-02', settings: { feeSpreadBps: 20, highRatio: 2 }, wouldOpen: 0, wouldResolve: 1, unchanged: 1 });
+    expect(res.body).toEqual({
+      ruleId: 'DISC-001',
+      period: '2021-02',
+      settings: { feeSpreadBps: 20, highRatio: 2 },
+      wouldOpen: 0,
+      wouldResolve: 1,
+      unchanged: 1,
+    });
     expect(await allFindings(analyst)).toEqual(findingsBefore);
     expect(await rules(analyst)).toEqual(rulesBefore);
 
@@ -274,7 +311,14 @@ describe('previewing a rule change', () => {
     const rulesBefore = await rules(admin);
 
     const res = await preview(admin, 'DISC-001', { feeSpreadBps: 1 });
-    expect(res.body).toEqual({ ruleId: 'DISC-001', period: '2021-02', settings: { feeSpreadBps: 1, highRatio: 2 }, wouldOpen: 2, wouldResolve: 0, unchanged: 1 });
+    expect(res.body).toEqual({
+      ruleId: 'DISC-001',
+      period: '2021-02',
+      settings: { feeSpreadBps: 1, highRatio: 2 },
+      wouldOpen: 2,
+      wouldResolve: 0,
+      unchanged: 1,
+    });
     expect(await allFindings(admin)).toEqual(findingsBefore);
     expect(await rules(admin)).toEqual(rulesBefore);
 
@@ -284,7 +328,10 @@ describe('previewing a rule change', () => {
 
   it('predicts no change for a disputed declaration when only a third institution has reported a later month, as the run then did', async () => {
     // UnionPay declares Alipay's app scans its codes in Beijing; Alipay's February report leaves it out.
-    await submitted(await app.as('unionpay'), aReport({ institution: 'unionpay', period: '2021-02', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }));
+    await submitted(
+      await app.as('unionpay'),
+      aReport({ institution: 'unionpay', period: '2021-02', links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })] }),
+    );
     await submitted(await app.as('tenpay'), aReport({ institution: 'tenpay', period: '2021-03', links: [] }));
     expect(statusOf(await allFindings(analyst), 'CONS-001|alipay|unionpay|110000|mpm|offline')).toBe('open');
     const res = await preview(analyst, 'CONS-001', {});
@@ -299,7 +346,10 @@ describe('previewing a rule change', () => {
     }
     // With the rule disabled, March's report, which still carries the agreement, changes nothing yet.
     await admin.put('/api/v1/rules/EXCL-001', { enabled: false });
-    const agreements = [...ALIPAY_FEES, anAgreement({ ref: 'AG-EX', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })];
+    const agreements = [
+      ...ALIPAY_FEES,
+      anAgreement({ ref: 'AG-EX', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null }),
+    ];
     await submitted(await app.as('alipay'), aReport({ institution: 'alipay', period: '2021-03', links: [], agreements }));
     const findingsBefore = await allFindings(analyst);
     expect(statusOf(findingsBefore, 'EXCL-001|alipay|AG-EX|unionpay')).toBe('resolved');

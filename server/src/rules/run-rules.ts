@@ -52,13 +52,19 @@ const queues = new WeakMap<Db, Promise<unknown>>();
 function serialised<T>(db: Db, task: () => Promise<T>): Promise<T> {
   const before = queues.get(db) ?? Promise.resolve();
   const run = before.then(task, task);
-  queues.set(db, run.catch(() => undefined));
+  queues.set(
+    db,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
 export function runRules(ctx: AppContext, scope: RunScope = {}): Promise<RunSummary> {
   const label = `rules run ${scope.rules?.join(',') ?? 'all rules'} ${scope.from ?? 'first'}..${scope.to ?? 'latest'}`;
-  return ctx.pending.track(label, serialised(ctx.db, () => runNow(ctx, scope)));
+  return ctx.pending.track(
+    label,
+    serialised(ctx.db, () => runNow(ctx, scope)),
+  );
 }
 
 async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
@@ -71,7 +77,17 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     .map((rule) => ({ rule, settings: configs.get(rule.id)!.settings }));
   const everyPeriod = scope.from === undefined && scope.to === undefined;
   const maxReportId = everyPeriod ? await latestReportId(ctx.db) : 0;
-  const summary: RunSummary = { rules: chosen.map((c) => c.rule.id), from: null, to: null, opened: 0, resolved: 0, reopened: 0, updated: 0, findingsHit: 0, ms: 0 };
+  const summary: RunSummary = {
+    rules: chosen.map((c) => c.rule.id),
+    from: null,
+    to: null,
+    opened: 0,
+    resolved: 0,
+    reopened: 0,
+    updated: 0,
+    findingsHit: 0,
+    ms: 0,
+  };
 
   // Coverage follows the reports alone: the runs that account for them store it with their
   // findings, counted from the states the rules walk through.
@@ -86,9 +102,23 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     summary.from = from;
     summary.to = to;
     const ruleIds = chosen.map((c) => c.rule.id);
-    plan = scope.corrects !== undefined && collector ? await planCorrection(ctx, { reportId: scope.corrects, cities: world.cityCodes, rules: chosen, configs, members: collector.members, from, to }) : null;
+    plan =
+      scope.corrects !== undefined && collector
+        ? await planCorrection(ctx, {
+            reportId: scope.corrects,
+            cities: world.cityCodes,
+            rules: chosen,
+            configs,
+            members: collector.members,
+            from,
+            to,
+          })
+        : null;
     const cities = plan ? world.cityCodes.filter((c) => plan!.cities.has(c)) : undefined;
-    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, { eachState: collector ? (state) => collector.add(state) : undefined, cities });
+    const outcomes = await evaluate(ctx.db, world, chosen, from, to, now, {
+      eachState: collector ? (state) => collector.add(state) : undefined,
+      cities,
+    });
     const existing = await mergeCandidates(ctx.db, ruleIds, from, outcomes.keys(), plan?.cities);
     for (const { finding, outcome } of plan?.moved ?? []) {
       existing.push(finding);
@@ -111,7 +141,12 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     changes = mergeOutcomes(merge);
     summary.findingsHit = outcomes.size;
   }
-  const coverage = scope.rules || summary.from === null || summary.to === null ? null : collector ? collector.cells() : await computeCoverage(ctx.db, summary.from, summary.to);
+  const coverage =
+    scope.rules || summary.from === null || summary.to === null
+      ? null
+      : collector
+        ? collector.cells()
+        : await computeCoverage(ctx.db, summary.from, summary.to);
 
   await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -133,18 +168,38 @@ async function runNow(ctx: AppContext, scope: RunScope): Promise<RunSummary> {
     // findings' history.
     if (applied.length > 0) {
       const { rules, from, to, opened, resolved, reopened, updated } = summary;
-      const details = { rules, from, to, changed: applied.length, opened, resolved, reopened, updated, statusChanges, reportIds: scope.reportIds ? [...scope.reportIds] : undefined };
+      const details = {
+        rules,
+        from,
+        to,
+        changed: applied.length,
+        opened,
+        resolved,
+        reopened,
+        updated,
+        statusChanges,
+        reportIds: scope.reportIds ? [...scope.reportIds] : undefined,
+      };
       await appendAudit(trx, { at, actor: 'system', action: 'rules.run', target: 'findings', details });
     }
     if (everyPeriod) {
       for (const c of chosen) await markApplied(trx, c.rule.id, markerOf(c.rule, configs.get(c.rule.id)!));
-      if (!scope.rules) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', '<=', maxReportId).where('rules_applied', '=', 0).execute();
+      if (!scope.rules)
+        await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', '<=', maxReportId).where('rules_applied', '=', 0).execute();
     }
-    if (scope.reportIds?.length) await trx.updateTable('reports').set({ rules_applied: 1 }).where('id', 'in', [...scope.reportIds]).execute();
+    if (scope.reportIds?.length)
+      await trx
+        .updateTable('reports')
+        .set({ rules_applied: 1 })
+        .where('id', 'in', [...scope.reportIds])
+        .execute();
   });
 
   summary.ms = Math.round(performance.now() - started);
-  ctx.logger.info({ rules: summary, ...(plan ? { correction: { replaced: plan.replaced.id, cities: plan.cities.size, moved: plan.moved.length } } : {}) }, 'rules ran');
+  ctx.logger.info(
+    { rules: summary, ...(plan ? { correction: { replaced: plan.replaced.id, cities: plan.cities.size, moved: plan.moved.length } } : {}) },
+    'rules ran',
+  );
   return summary;
 }
 
@@ -156,7 +211,9 @@ async function applyMerge(trx: Transaction<Database>, merge: MergeInput, changes
   const first = await applyChanges(trx, changes, at);
   if (first.stale.length === 0) return first;
   const existing = await mergeCandidatesById(trx, first.stale);
-  const outcomes = new Map(existing.flatMap((f) => (merge.outcomes.has(f.fingerprint) ? [[f.fingerprint, merge.outcomes.get(f.fingerprint)!] as const] : [])));
+  const outcomes = new Map(
+    existing.flatMap((f) => (merge.outcomes.has(f.fingerprint) ? [[f.fingerprint, merge.outcomes.get(f.fingerprint)!] as const] : [])),
+  );
   // Inside the transaction nothing else writes, so this second pass cannot go stale.
   const again = await applyChanges(trx, mergeOutcomes({ ...merge, existing, outcomes }), at);
   return { applied: [...first.applied, ...again.applied], stale: again.stale };

@@ -58,11 +58,19 @@ function knownRule(id: string): Rule {
 /** The rule's current settings with the given ones applied, checked against the rule's schema. */
 function mergedSettings(rule: Rule, current: Record<string, number>, changes: Record<string, number>): Record<string, number> {
   const result = rule.settings.safeParse({ ...current, ...changes });
-  if (!result.success) throw new Invalid(issuesToProblems(result.error.issues, ['settings']).map((p) => (p.code === 'UNKNOWN_FIELD' ? { ...p, code: 'UNKNOWN_SETTING' } : p)));
+  if (!result.success)
+    throw new Invalid(
+      issuesToProblems(result.error.issues, ['settings']).map((p) => (p.code === 'UNKNOWN_FIELD' ? { ...p, code: 'UNKNOWN_SETTING' } : p)),
+    );
   return result.data;
 }
 
-export async function updateRule(ctx: AppContext, id: string, change: { enabled?: boolean; settings?: Record<string, number> }, by: string): Promise<RuleView> {
+export async function updateRule(
+  ctx: AppContext,
+  id: string,
+  change: { enabled?: boolean; settings?: Record<string, number> },
+  by: string,
+): Promise<RuleView> {
   const rule = knownRule(id);
   const config = (await loadRuleConfigs(ctx.db, ctx.now())).get(id)!;
   const settings = mergedSettings(rule, config.settings, change.settings ?? {});
@@ -96,17 +104,28 @@ export async function previewRule(ctx: AppContext, id: string, changes: Record<s
   const latestPeriod = world.latestPeriod;
   const from = rule.periodScoped || rule.judgedWhenSubjectsReported ? world.firstPeriod : latestPeriod;
   const outcomes = await evaluate(ctx.db, world, [{ rule, settings }], from, latestPeriod, ctx.now());
-  const existing = await ctx.db.selectFrom('findings').select(['fingerprint', 'subjects', 'status', 'holds', 'periods']).where('rule_id', '=', id).execute();
+  const existing = await ctx.db
+    .selectFrom('findings')
+    .select(['fingerprint', 'subjects', 'status', 'holds', 'periods'])
+    .where('rule_id', '=', id)
+    .execute();
   const stored = new Map(
     existing.map((f) => [
       f.fingerprint,
-      { status: f.status as FindingStatus, holds: f.holds === 1, subjects: JSON.parse(f.subjects) as string[], lastHeld: (JSON.parse(f.periods) as PeriodRange[]).at(-1)?.[1] },
+      {
+        status: f.status as FindingStatus,
+        holds: f.holds === 1,
+        subjects: JSON.parse(f.subjects) as string[],
+        lastHeld: (JSON.parse(f.periods) as PeriodRange[]).at(-1)?.[1],
+      },
     ]),
   );
   const holdsAfter = (fingerprint: string) => {
     const o = outcomes.get(fingerprint);
     if (o === undefined) return false;
-    return rule.periodScoped || o.periods.includes(judgingPeriod(world, latestPeriod, rule, stored.get(fingerprint)?.subjects ?? o.hit.subjects));
+    return (
+      rule.periodScoped || o.periods.includes(judgingPeriod(world, latestPeriod, rule, stored.get(fingerprint)?.subjects ?? o.hit.subjects))
+    );
   };
   for (const [fingerprint, outcome] of outcomes) {
     if (!holdsAfter(fingerprint)) continue;

@@ -24,8 +24,19 @@ export async function loadRuleConfigs(db: Db, now: Date): Promise<Map<string, Ru
   const known = new Set(rows.map((r) => r.rule_id));
   const missing = RULES.filter((r) => !known.has(r.id));
   if (missing.length > 0) {
-    const fresh = missing.map((r) => ({ rule_id: r.id, enabled: 1, settings: JSON.stringify(r.defaults), applied: null, updated_at: now.toISOString(), updated_by: 'system' }));
-    await db.insertInto('rule_settings').values(fresh).onConflict((oc) => oc.column('rule_id').doNothing()).execute();
+    const fresh = missing.map((r) => ({
+      rule_id: r.id,
+      enabled: 1,
+      settings: JSON.stringify(r.defaults),
+      applied: null,
+      updated_at: now.toISOString(),
+      updated_by: 'system',
+    }));
+    await db
+      .insertInto('rule_settings')
+      .values(fresh)
+      .onConflict((oc) => oc.column('rule_id').doNothing())
+      .execute();
     rows.push(...fresh);
   }
   return new Map(
@@ -33,13 +44,27 @@ export async function loadRuleConfigs(db: Db, now: Date): Promise<Map<string, Ru
       const rule = RULES.find((x) => x.id === r.rule_id);
       // Settings added in a later rule version take their defaults.
       const settings = { ...(rule?.defaults ?? {}), ...(JSON.parse(r.settings) as Record<string, number>) };
-      return [r.rule_id, { ruleId: r.rule_id, enabled: r.enabled === 1, settings, applied: r.applied, updatedAt: r.updated_at, updatedBy: r.updated_by }];
+      return [
+        r.rule_id,
+        { ruleId: r.rule_id, enabled: r.enabled === 1, settings, applied: r.applied, updatedAt: r.updated_at, updatedBy: r.updated_by },
+      ];
     }),
   );
 }
 
-export async function saveRuleConfig(db: Db, ruleId: string, enabled: boolean, settings: Record<string, number>, by: string, at: string): Promise<void> {
-  await db.updateTable('rule_settings').set({ enabled: enabled ? 1 : 0, settings: JSON.stringify(settings), updated_at: at, updated_by: by }).where('rule_id', '=', ruleId).execute();
+export async function saveRuleConfig(
+  db: Db,
+  ruleId: string,
+  enabled: boolean,
+  settings: Record<string, number>,
+  by: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('rule_settings')
+    .set({ enabled: enabled ? 1 : 0, settings: JSON.stringify(settings), updated_at: at, updated_by: by })
+    .where('rule_id', '=', ruleId)
+    .execute();
 }
 
 export async function markApplied(db: Db, ruleId: string, marker: string): Promise<void> {

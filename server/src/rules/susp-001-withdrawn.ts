@@ -47,7 +47,8 @@ export const withdrawnInterconnection: Rule<Record<string, never>> = {
             for (const [was, is] of withdrawnBetween(before, now, shared, declaredByScanner)) {
               const withdrawn: WithdrawnLink = { was, is, subjects: [was.scanner, was.issuer], period, before: previous.period, say };
               const prefix = `SUSP-001|${was.scanner}|${was.issuer}`;
-              for (const city of cities) hits.push(withdrawal(withdrawn, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
+              for (const city of cities)
+                hits.push(withdrawal(withdrawn, fingerprints.of(prefix, city, mode, channel), city, mode, channel));
             }
           }
         }
@@ -71,7 +72,8 @@ function withdrawnBetween(
   declaredByScanner: (was: StateLink) => boolean,
 ): Withdrawn[] {
   if (!now) return withdrawnFrom(before.links, () => undefined, declaredByScanner);
-  if (!before.overlay && !now.overlay) return withdrawnFrom(before.links, (was) => linkBetween(now, was.scanner, was.issuer), declaredByScanner);
+  if (!before.overlay && !now.overlay)
+    return withdrawnFrom(before.links, (was) => linkBetween(now, was.scanner, was.issuer), declaredByScanner);
   // A city with rows of its own in either period: the pairs it does not touch compare as the
   // shared links do (compared once a period), and only its own pairs are looked at here.
   const wasShared = before.overlay?.shared ?? before.links;
@@ -99,7 +101,11 @@ function withdrawnBetween(
 
 const NONE: ReadonlyMap<string, StateLink> = new Map();
 
-function withdrawnFrom(links: readonly StateLink[], current: (was: StateLink) => StateLink | undefined, declaredByScanner: (was: StateLink) => boolean): Withdrawn[] {
+function withdrawnFrom(
+  links: readonly StateLink[],
+  current: (was: StateLink) => StateLink | undefined,
+  declaredByScanner: (was: StateLink) => boolean,
+): Withdrawn[] {
   const out: Withdrawn[] = [];
   for (const was of links) {
     if (was.status !== 'live' || !declaredByScanner(was)) continue;
@@ -122,7 +128,11 @@ interface WithdrawnLink {
 
 /** `fingerprint` is `SUSP-001|${scanner}|${issuer}|${city}|${mode}|${channel}`. */
 function withdrawal(withdrawn: WithdrawnLink, fingerprint: string, city: string, mode: Mode, channel: Channel): Hit {
-  return describedLater({ fingerprint, subjects: withdrawn.subjects, city, mode, channel, severity: 'medium' }, withdrawn, describeWithdrawal);
+  return describedLater(
+    { fingerprint, subjects: withdrawn.subjects, city, mode, channel, severity: 'medium' },
+    withdrawn,
+    describeWithdrawal,
+  );
 }
 
 function describeWithdrawal(hit: HitFields, { was, is, period, before, say }: WithdrawnLink): Description {

@@ -98,10 +98,26 @@ export function worldLinks(period: string, banks: string[]): DemoLink[] {
     for (const bank of banks) {
       if (bank === 'huaweipay' && period === '2021-08') {
         // Illustrative: withdrawn for a month, then restored (SUSP-001).
-        links.push({ scanner: bank, issuer: 'alipay', mode: 'mpm', channel: 'offline', city: ALL, status: 'suspended', since: '2021-08-01' });
+        links.push({
+          scanner: bank,
+          issuer: 'alipay',
+          mode: 'mpm',
+          channel: 'offline',
+          city: ALL,
+          status: 'suspended',
+          since: '2021-08-01',
+        });
         continue;
       }
-      links.push({ scanner: bank, issuer: 'alipay', mode: 'mpm', channel: 'offline', city: ALL, status, since: firstDay(status === 'live' ? BANKS_SCAN_ALIPAY_PERIOD : '2021-03') });
+      links.push({
+        scanner: bank,
+        issuer: 'alipay',
+        mode: 'mpm',
+        channel: 'offline',
+        city: ALL,
+        status,
+        since: firstDay(status === 'live' ? BANKS_SCAN_ALIPAY_PERIOD : '2021-03'),
+      });
     }
   }
 
@@ -109,9 +125,25 @@ export function worldLinks(period: string, banks: string[]): DemoLink[] {
   // (Q coins, QQ Music, Tencent Video) without WeChat Pay reciprocating online.
   if (period >= TENPAY_UNIONPAY_PERIOD) {
     links.push(...inStore({ city: ALL, status: 'live', since: firstDay(TENPAY_UNIONPAY_PERIOD) }, 'tenpay', 'unionpay'));
-    links.push({ scanner: 'unionpay', issuer: 'tenpay', mode: 'mpm', channel: 'online', city: ALL, status: 'live', since: firstDay(TENPAY_UNIONPAY_PERIOD) });
+    links.push({
+      scanner: 'unionpay',
+      issuer: 'tenpay',
+      mode: 'mpm',
+      channel: 'online',
+      city: ALL,
+      status: 'live',
+      since: firstDay(TENPAY_UNIONPAY_PERIOD),
+    });
   } else if (period >= '2021-07') {
-    links.push({ scanner: 'unionpay', issuer: 'tenpay', mode: 'mpm', channel: 'online', city: ALL, status: 'planned', since: '2021-07-01' });
+    links.push({
+      scanner: 'unionpay',
+      issuer: 'tenpay',
+      mode: 'mpm',
+      channel: 'online',
+      city: ALL,
+      status: 'planned',
+      since: '2021-07-01',
+    });
   }
   return links;
 }
@@ -122,11 +154,71 @@ const everywhere = { cities: [ALL], modes: ['mpm' as const], channels: ['offline
 /** Illustrative agreements, each declared by both parties (the counterparty's copy charges no fee). */
 export function worldAgreements(period: string, banks: string[]): (DemoAgreement & { reporter: string })[] {
   const list: (DemoAgreement & { reporter: string })[] = [
-    { reporter: 'alipay', ref: 'ILLUSTRATIVE-ANT-OWN-GROUP', counterparty: 'mybank', kind: 'acceptance', exclusive: false, feeBps: null, scope: everywhere, restrictions: ['own-group-only'], effective: '2019-01-01', expires: '2020-12-31', text: `${ILLUSTRATIVE} Collection codes are accepted by group apps only.` },
-    { reporter: 'tenpay', ref: 'ILLUSTRATIVE-TENPAY-CGB-MKT', counterparty: 'cgb', kind: 'marketing', exclusive: true, feeBps: null, scope: everywhere, restrictions: ['no-competitor-codes'], effective: '2020-06-01', expires: null, text: `${ILLUSTRATIVE} Partner merchants display no competing payment codes.` },
-    { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-ALIPAY-CLR', counterparty: 'alipay', kind: 'clearing', exclusive: false, feeBps: 30, scope: everywhere, restrictions: [], effective: '2020-03-01', expires: null, text: ILLUSTRATIVE },
-    { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-ICBC-CLR', counterparty: 'icbc', kind: 'clearing', exclusive: false, feeBps: 5, scope: everywhere, restrictions: [], effective: '2019-01-01', expires: null, text: ILLUSTRATIVE },
-    { reporter: 'unionpay', ref: 'ILLUSTRATIVE-UP-TENPAY-CLR', counterparty: 'tenpay', kind: 'clearing', exclusive: false, feeBps: 6, scope: everywhere, restrictions: ['data-sharing-required'], effective: '2021-09-01', expires: null, text: `${ILLUSTRATIVE} Transaction data is shared with the network.` },
+    {
+      reporter: 'alipay',
+      ref: 'ILLUSTRATIVE-ANT-OWN-GROUP',
+      counterparty: 'mybank',
+      kind: 'acceptance',
+      exclusive: false,
+      feeBps: null,
+      scope: everywhere,
+      restrictions: ['own-group-only'],
+      effective: '2019-01-01',
+      expires: '2020-12-31',
+      text: `${ILLUSTRATIVE} Collection codes are accepted by group apps only.`,
+    },
+    {
+      reporter: 'tenpay',
+      ref: 'ILLUSTRATIVE-TENPAY-CGB-MKT',
+      counterparty: 'cgb',
+      kind: 'marketing',
+      exclusive: true,
+      feeBps: null,
+      scope: everywhere,
+      restrictions: ['no-competitor-codes'],
+      effective: '2020-06-01',
+      expires: null,
+      text: `${ILLUSTRATIVE} Partner merchants display no competing payment codes.`,
+    },
+    {
+      reporter: 'unionpay',
+      ref: 'ILLUSTRATIVE-UP-ALIPAY-CLR',
+      counterparty: 'alipay',
+      kind: 'clearing',
+      exclusive: false,
+      feeBps: 30,
+      scope: everywhere,
+      restrictions: [],
+      effective: '2020-03-01',
+      expires: null,
+      text: ILLUSTRATIVE,
+    },
+    {
+      reporter: 'unionpay',
+      ref: 'ILLUSTRATIVE-UP-ICBC-CLR',
+      counterparty: 'icbc',
+      kind: 'clearing',
+      exclusive: false,
+      feeBps: 5,
+      scope: everywhere,
+      restrictions: [],
+      effective: '2019-01-01',
+      expires: null,
+      text: ILLUSTRATIVE,
+    },
+    {
+      reporter: 'unionpay',
+      ref: 'ILLUSTRATIVE-UP-TENPAY-CLR',
+      counterparty: 'tenpay',
+      kind: 'clearing',
+      exclusive: false,
+      feeBps: 6,
+      scope: everywhere,
+      restrictions: ['data-sharing-required'],
+      effective: '2021-09-01',
+      expires: null,
+      text: `${ILLUSTRATIVE} Transaction data is shared with the network.`,
+    },
   ];
   const inForce = list.filter((a) => a.effective <= `${period}-31` && (a.expires === null || a.expires >= `${period}-01`));
   return inForce.filter((a) => banks.includes(a.counterparty) || ['alipay', 'tenpay', 'unionpay', 'mybank'].includes(a.counterparty));

@@ -26,11 +26,19 @@ const codesOf = async (path: string) => {
 describe('a question about a period before EARLIEST_PERIOD', () => {
   it('answers 422 PERIOD_OUT_OF_RANGE on the matrix, coverage, openness, overview and an institution’s links and agreements', async () => {
     expect(await codesOf('/api/v1/matrix?city=110000&period=1970-01')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
-    expect(await codesOf('/api/v1/coverage?by=period&from=0001-01&to=0001-12')).toEqual([422, 'PERIOD_OUT_OF_RANGE', 'PERIOD_OUT_OF_RANGE']);
+    expect(await codesOf('/api/v1/coverage?by=period&from=0001-01&to=0001-12')).toEqual([
+      422,
+      'PERIOD_OUT_OF_RANGE',
+      'PERIOD_OUT_OF_RANGE',
+    ]);
     expect(await codesOf('/api/v1/coverage?by=city&to=2014-12')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
     expect(await codesOf('/api/v1/coverage/lines?from=0001-01&to=2021-11')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
     expect(await codesOf('/api/v1/institutions/alipay/openness?period=0001-01')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
-    expect(await codesOf('/api/v1/institutions/alipay/openness/history?from=0001-01&to=0001-12')).toEqual([422, 'PERIOD_OUT_OF_RANGE', 'PERIOD_OUT_OF_RANGE']);
+    expect(await codesOf('/api/v1/institutions/alipay/openness/history?from=0001-01&to=0001-12')).toEqual([
+      422,
+      'PERIOD_OUT_OF_RANGE',
+      'PERIOD_OUT_OF_RANGE',
+    ]);
     expect(await codesOf('/api/v1/overview?period=0001-01')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
     expect(await codesOf('/api/v1/institutions/alipay/links?period=0001-01')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
     expect(await codesOf('/api/v1/institutions/alipay/agreements?period=0001-01')).toEqual([422, 'PERIOD_OUT_OF_RANGE']);
@@ -50,7 +58,12 @@ describe('a report for 0001-01 stored before the period checks', () => {
     // As an older server stored it: accepted, and not yet seen by the rules.
     const olderServer = { ...app.ctx, config: { ...app.ctx.config, EARLIEST_PERIOD: '0001-01' } };
     const admin = { username: 'admin', role: 'admin' as const, institution: null, via: 'session' as const };
-    const receipt = await submitReport(olderServer, admin, aReport({ period: '0001-01', links: [aLink({ city: '*', since: '0001-01-01' })] }), { skipRules: true });
+    const receipt = await submitReport(
+      olderServer,
+      admin,
+      aReport({ period: '0001-01', links: [aLink({ city: '*', since: '0001-01-01' })] }),
+      { skipRules: true },
+    );
     backdatedId = receipt.id!;
   });
 
@@ -66,7 +79,10 @@ describe('a report for 0001-01 stored before the period checks', () => {
     expect((await analyst.get(`/api/v1/reports/${backdatedId}`)).body).toMatchObject({ period: '0001-01', latest: true });
     expect((await analyst.get('/api/v1/periods')).body.items).toEqual(['2021-10', '2021-11']);
     expect((await analyst.get('/api/v1/coverage?by=period')).body).toMatchObject({ from: '2021-10', to: '2021-11' });
-    expect((await analyst.get('/api/v1/overview')).body.findingsByMonth.map((m: { period: string }) => m.period)).toEqual(['2021-10', '2021-11']);
+    expect((await analyst.get('/api/v1/overview')).body.findingsByMonth.map((m: { period: string }) => m.period)).toEqual([
+      '2021-10',
+      '2021-11',
+    ]);
     const calendar = (await analyst.get('/api/v1/institutions/alipay/obligations')).body.items.map((i: { period: string }) => i.period);
     expect(calendar).toEqual(['2021-12', '2021-11', '2021-10']);
     const late = (await analyst.get('/api/v1/findings?rule=LATE-001&pageSize=500')).body.items;

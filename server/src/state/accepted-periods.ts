@@ -23,7 +23,9 @@ export function isAcceptedPeriod(accepted: AcceptedPeriods, period: string): boo
 /** The problem of a period outside the accepted ones, at `path` (a JSON path's keys). */
 export function periodOutOfRange(accepted: AcceptedPeriods, period: string, path: readonly PropertyKey[]): ProblemItem {
   const early = period < accepted.earliest;
-  const why = early ? `is before ${accepted.earliest}, the earliest period this record accepts` : `has not begun (the current month is ${accepted.latest})`;
+  const why = early
+    ? `is before ${accepted.earliest}, the earliest period this record accepts`
+    : `has not begun (the current month is ${accepted.latest})`;
   const whyZh = early ? `早于本记录接受的最早期间 ${accepted.earliest}` : `尚未开始（当前月份为 ${accepted.latest}）`;
   return { code: 'PERIOD_OUT_OF_RANGE', message: `period ${period} ${why}`, messageZh: `期间 ${period} ${whyZh}`, path: jsonPath(path) };
 }
@@ -35,7 +37,11 @@ export function periodOutOfRange(accepted: AcceptedPeriods, period: string, path
  * of the latest reports (carried forward), like any period after the latest reported: the range
  * views' limits (RANGE_TOO_LONG) and the overview's 240 months bound that walk.
  */
-export function notBeforeEarliest<T extends object>(ctx: Pick<AppContext, 'config' | 'now'>, query: T, fields: readonly (keyof T & string)[]): T {
+export function notBeforeEarliest<T extends object>(
+  ctx: Pick<AppContext, 'config' | 'now'>,
+  query: T,
+  fields: readonly (keyof T & string)[],
+): T {
   const accepted = acceptedPeriods(ctx);
   const problems = fields.flatMap((field) => {
     const period = query[field];

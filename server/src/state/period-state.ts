@@ -5,7 +5,16 @@
 // computed link set, and a city with rows of its own reconciles only the pairs those rows touch.
 import type { Agreement } from '../contract/reports.js';
 import { firstDayOf, lastDayOf } from './periods.js';
-import { addDeclaration, compareLinks, pairKey, reconcileKeyedPairs, reconcilePairs, type LinkStatus, type PairDeclarations, type StateLink } from './reconcile.js';
+import {
+  addDeclaration,
+  compareLinks,
+  pairKey,
+  reconcileKeyedPairs,
+  reconcilePairs,
+  type LinkStatus,
+  type PairDeclarations,
+  type StateLink,
+} from './reconcile.js';
 import type { AsOfReport } from './repository.js';
 
 export const MODES = ['mpm', 'cpm'] as const;
@@ -39,7 +48,12 @@ export interface CityGroup {
    * pair up without indexing every city's links. A pair the city's rows touch is in `own` or in
    * `ownOmitted`, and then only there.
    */
-  overlay?: { shared: readonly StateLink[]; own: ReadonlyMap<string, StateLink>; sharedOmitted: readonly StateLink[]; ownOmitted: ReadonlyMap<string, StateLink> };
+  overlay?: {
+    shared: readonly StateLink[];
+    own: ReadonlyMap<string, StateLink>;
+    sharedOmitted: readonly StateLink[];
+    ownOmitted: ReadonlyMap<string, StateLink>;
+  };
 }
 
 const nestedIndexes = new WeakMap<object, Map<string, Map<string, StateLink>>>();
@@ -54,7 +68,11 @@ function isList(links: readonly StateLink[] | ReadonlyMap<string, StateLink>): l
  * `issuer`'s codes, if any. Looked up by scanner then issuer, indexed once per set: a national run
  * looks up millions of pairs, and making each one's key string took half of that.
  */
-export function linkIn(links: readonly StateLink[] | ReadonlyMap<string, StateLink>, scanner: string, issuer: string): StateLink | undefined {
+export function linkIn(
+  links: readonly StateLink[] | ReadonlyMap<string, StateLink>,
+  scanner: string,
+  issuer: string,
+): StateLink | undefined {
   let index = nestedIndexes.get(links);
   if (!index) {
     index = new Map();
@@ -118,7 +136,12 @@ export interface ReportContents {
 }
 
 /** The state of a period from its as-of reports; pure, so rules can be tested without a database. */
-export function buildPeriodState(period: string, reports: readonly AsOfReport[], cities: readonly string[], contents: ReportContents): PeriodState {
+export function buildPeriodState(
+  period: string,
+  reports: readonly AsOfReport[],
+  cities: readonly string[],
+  contents: ReportContents,
+): PeriodState {
   const computed = new Map<string, { groups: CityGroup[]; byCity: Map<string, CityGroup> }>();
   const scope = (mode: Mode, channel: Channel) => {
     const key = scopeKey(mode, channel);
@@ -138,25 +161,23 @@ export function buildPeriodState(period: string, reports: readonly AsOfReport[],
     contents
       .agreements(r.id)
       .filter((a) => inForce(a, period))
-      .map(
-        (a): AgreementInForce => ({
-          row: a.row,
-          ref: a.ref,
-          counterparty: a.counterparty,
-          kind: a.kind,
-          exclusive: a.exclusive,
-          feeBps: a.feeBps,
-          scope: a.scope,
-          restrictions: a.restrictions,
-          effective: a.effective,
-          expires: a.expires,
-          text: a.text,
-          reporter: r.institution,
-          reportId: r.id,
-          version: r.version,
-          reportPeriod: r.period,
-        }),
-      ),
+      .map((a): AgreementInForce => ({
+        row: a.row,
+        ref: a.ref,
+        counterparty: a.counterparty,
+        kind: a.kind,
+        exclusive: a.exclusive,
+        feeBps: a.feeBps,
+        scope: a.scope,
+        restrictions: a.restrictions,
+        effective: a.effective,
+        expires: a.expires,
+        text: a.text,
+        reporter: r.institution,
+        reportId: r.id,
+        version: r.version,
+        reportPeriod: r.period,
+      })),
   );
   return {
     period,
@@ -238,7 +259,13 @@ export function splitDeclarations(links: readonly StoredLink[]): SplitDeclaratio
  * those links with only the pairs its own rows touch reconciled again (each pair is reconciled on
  * its own, so this is what reconciling all of the city's declarations gives).
  */
-function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, scopeKey: string, period: string, cities: readonly string[]): CityGroup[] {
+function buildGroups(
+  reports: readonly AsOfReport[],
+  contents: ReportContents,
+  scopeKey: string,
+  period: string,
+  cities: readonly string[],
+): CityGroup[] {
   // Groups of the listed cities only: the registry's, or some of them (the run after a corrected report).
   if (cities.length === 0) return [];
   const listed = new Set(cities);
@@ -263,12 +290,22 @@ function buildGroups(reports: readonly AsOfReport[], contents: ReportContents, s
   if (rest.length > 0) groups.push({ cities: rest, links: sharedLinks, omitted: sharedOmitted });
   for (const [city, own] of perCity) {
     const touched = new Map<string, PairDeclarations>();
-    for (const { report, own: { declarations, keys } } of own) {
+    for (const {
+      report,
+      own: { declarations, keys },
+    } of own) {
       for (let i = 0; i < declarations.length; i++) {
         const key = keys[i];
         if (!touched.has(key)) {
           const before = shared.get(key);
-          if (before) touched.set(key, { pair: before.pair, scanner: before.scanner, issuer: before.issuer, scannerIn: before.scannerIn, issuerIn: before.issuerIn });
+          if (before)
+            touched.set(key, {
+              pair: before.pair,
+              scanner: before.scanner,
+              issuer: before.issuer,
+              scannerIn: before.scannerIn,
+              issuerIn: before.issuerIn,
+            });
         }
         addDeclaration(touched, report.institution, declarations[i], key, report);
       }

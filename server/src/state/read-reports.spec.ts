@@ -64,7 +64,17 @@ describe('a report remembered as it is stored', () => {
       aLink({ city: '110000', issuer: 'cmb', channel: 'online', status: 'suspended' }),
       aLink({ city: '310000' }),
     ];
-    const agreements = [anAgreement(), anAgreement({ ref: 'A-2', counterparty: 'tenpay', feeBps: null, text: 'Clause 4', expires: '2022-01-01', restrictions: ['steering'] })];
+    const agreements = [
+      anAgreement(),
+      anAgreement({
+        ref: 'A-2',
+        counterparty: 'tenpay',
+        feeBps: null,
+        text: 'Clause 4',
+        expires: '2022-01-01',
+        restrictions: ['steering'],
+      }),
+    ];
     const receipt = await submitted(admin, aReport({ links, agreements }));
     const remembered = readReportsOf(app.ctx.db).get(receipt.id);
     expect(remembered?.links.get('mpm|offline')?.map((l) => l.city)).toEqual(['*', '110000', '310000', '440100']);

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { addDeclaration, linkSources, reconcileDeclarations, reconcileKeyedPairs, reconcilePairs, reconcileStatuses, type Declaration, type PairDeclarations, type StateLink } from './reconcile.js';
+import {
+  addDeclaration,
+  linkSources,
+  reconcileDeclarations,
+  reconcileKeyedPairs,
+  reconcilePairs,
+  reconcileStatuses,
+  type Declaration,
+  type PairDeclarations,
+  type StateLink,
+} from './reconcile.js';
 
-const live = (scanner: string, issuer: string, status: Declaration['status'] = 'live'): Declaration => ({ scanner, issuer, status, since: '2021-01-01' });
+const live = (scanner: string, issuer: string, status: Declaration['status'] = 'live'): Declaration => ({
+  scanner,
+  issuer,
+  status,
+  since: '2021-01-01',
+});
 
 describe('reconciling declarations as of a period', () => {
   it('confirms a link both parties declare with the same status', () => {
@@ -38,7 +53,10 @@ describe('reconciling declarations as of a period', () => {
   });
 
   it('uses the issuer’s declaration alone, unconfirmed, while the scanner has no report as of the period', () => {
-    const state = reconcileDeclarations([{ institution: 'unionpay', period: '2021-06', declarations: [live('tenpay', 'unionpay', 'pilot')] }], '2021-06');
+    const state = reconcileDeclarations(
+      [{ institution: 'unionpay', period: '2021-06', declarations: [live('tenpay', 'unionpay', 'pilot')] }],
+      '2021-06',
+    );
     expect(state).toEqual([{ ...live('tenpay', 'unionpay', 'pilot'), reconciliation: 'unconfirmed' }]);
   });
 
@@ -77,15 +95,31 @@ describe('reconciling declarations as of a period', () => {
   });
 
   it('confirms an institution’s recognition of its own codes', () => {
-    const state = reconcileDeclarations([{ institution: 'alipay', period: '2021-01', declarations: [live('alipay', 'alipay')] }], '2021-06');
+    const state = reconcileDeclarations(
+      [{ institution: 'alipay', period: '2021-01', declarations: [live('alipay', 'alipay')] }],
+      '2021-06',
+    );
     expect(state[0].reconciliation).toBe('confirmed');
   });
 
   it('gives the statuses reconcilePairs gives, in its order, without the evidence', () => {
     // Every kind of pair: both agree, both differ, one omits, only the issuer, never reported, its own codes; out of order.
     const reports = [
-      { institution: 'wechat', period: '2021-06', declarations: [live('wechat', 'icbc'), live('wechat', 'alipay', 'pilot'), live('wechat', 'wechat'), live('wechat', 'cmb', 'suspended')] },
-      { institution: 'alipay', period: '2021-06', declarations: [live('wechat', 'alipay'), live('alipay', 'wechat'), live('cmb', 'alipay', 'planned')] },
+      {
+        institution: 'wechat',
+        period: '2021-06',
+        declarations: [
+          live('wechat', 'icbc'),
+          live('wechat', 'alipay', 'pilot'),
+          live('wechat', 'wechat'),
+          live('wechat', 'cmb', 'suspended'),
+        ],
+      },
+      {
+        institution: 'alipay',
+        period: '2021-06',
+        declarations: [live('wechat', 'alipay'), live('alipay', 'wechat'), live('cmb', 'alipay', 'planned')],
+      },
       { institution: 'cmb', period: '2021-05', declarations: [live('wechat', 'cmb', 'suspended'), live('cmb', 'unionpay')] },
       { institution: 'unionpay', period: '2021-06', declarations: [] },
     ];
@@ -93,7 +127,9 @@ describe('reconciling declarations as of a period', () => {
     for (const r of reports) for (const d of r.declarations) addDeclaration(byPair, r.institution, d);
     const periodOf = new Map(reports.map((r) => [r.institution, r.period]));
     const omitted: StateLink[] = [];
-    const expected = reconcilePairs(byPair.values(), periodOf, '2021-06', omitted).map(({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }));
+    const expected = reconcilePairs(byPair.values(), periodOf, '2021-06', omitted).map(
+      ({ scanner, issuer, status, since, reconciliation }) => ({ scanner, issuer, status, since, reconciliation }),
+    );
     expect(new Set(expected.map((l) => l.reconciliation))).toEqual(new Set(['confirmed', 'disputed', 'unconfirmed']));
     // CMB's report leaves out the link Alipay declares: no cell.
     expect(omitted.map((l) => `${l.scanner}>${l.issuer}`)).toEqual(['cmb>alipay']);
@@ -128,6 +164,8 @@ describe('reconciling declarations as of a period', () => {
       { reportId: 1, version: 1, institution: 'wechat', period: '2021-06', row: 1 },
       { reportId: 2, version: 3, institution: 'alipay', period: '2021-05', row: 0 },
     ]);
-    expect(linkSources(byKey.get('alipay|wechat')!)).toEqual([{ reportId: 2, version: 3, institution: 'alipay', period: '2021-05', row: 1 }]);
+    expect(linkSources(byKey.get('alipay|wechat')!)).toEqual([
+      { reportId: 2, version: 3, institution: 'alipay', period: '2021-05', row: 1 },
+    ]);
   });
 });

@@ -58,7 +58,8 @@ export interface StateLink extends Declaration {
 export function linkSources(link: StateLink): LinkSource[] {
   const sources: LinkSource[] = [];
   const add = (report: DeclaringIn | undefined, row: number | undefined) => {
-    if (report !== undefined && row !== undefined) sources.push({ reportId: report.id, version: report.version, institution: report.institution, period: report.period, row });
+    if (report !== undefined && row !== undefined)
+      sources.push({ reportId: report.id, version: report.version, institution: report.institution, period: report.period, row });
   };
   add(link.declaredIn, link.row);
   add(link.otherDeclaredIn, link.otherRow);
@@ -89,7 +90,13 @@ export const pairKey = (scanner: string, issuer: string): string => `${scanner}|
  * evidence); a later one of the same report replaces an earlier one. `key` is its pair's, when the
  * caller has it.
  */
-export function addDeclaration(byPair: Map<string, PairDeclarations>, institution: string, d: Declaration, key = pairKey(d.scanner, d.issuer), report?: DeclaringIn): void {
+export function addDeclaration(
+  byPair: Map<string, PairDeclarations>,
+  institution: string,
+  d: Declaration,
+  key = pairKey(d.scanner, d.issuer),
+  report?: DeclaringIn,
+): void {
   let entry = byPair.get(key);
   if (!entry) {
     entry = { pair: [d.scanner, d.issuer] };
@@ -120,7 +127,12 @@ function leftOutByScanner({ scanner, issuer, pair }: PairDeclarations, periodOf:
  * when given, receives (sorted the same way) the issuer's declarations of links that the scanner's
  * as-of report leaves out, which are not links of the state.
  */
-export function reconcilePairs(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string, omitted?: StateLink[]): StateLink[] {
+export function reconcilePairs(
+  pairs: Iterable<PairDeclarations>,
+  periodOf: ReadonlyMap<string, string>,
+  period: string,
+  omitted?: StateLink[],
+): StateLink[] {
   const links: StateLink[] = [];
   for (const p of pairs) {
     const link = reconciled(p, periodOf, period);
@@ -167,7 +179,11 @@ export function reconcileKeyedPairs(
  * party declared it. The issuer's is a link of the state only when the scanner has no as-of report
  * (callers set it apart otherwise: leftOutByScanner).
  */
-function reconciled({ scanner, issuer, pair, scannerIn, issuerIn }: PairDeclarations, periodOf: ReadonlyMap<string, string>, period: string): StateLink | undefined {
+function reconciled(
+  { scanner, issuer, pair, scannerIn, issuerIn }: PairDeclarations,
+  periodOf: ReadonlyMap<string, string>,
+  period: string,
+): StateLink | undefined {
   const chosen = scanner ?? issuer;
   if (!chosen) return undefined;
   const other = chosen === scanner && pair[0] !== pair[1] ? issuer : undefined;
@@ -201,7 +217,11 @@ export interface LinkStatusCell {
  * the same order. Object literals instead of copies of the declarations: copying (spread) took
  * most of a national matrix's reconciliation (about 3 of 3.5 ms for 835 pairs).
  */
-export function reconcileStatuses(pairs: Iterable<PairDeclarations>, periodOf: ReadonlyMap<string, string>, period: string): LinkStatusCell[] {
+export function reconcileStatuses(
+  pairs: Iterable<PairDeclarations>,
+  periodOf: ReadonlyMap<string, string>,
+  period: string,
+): LinkStatusCell[] {
   const cells: LinkStatusCell[] = [];
   for (const p of pairs) {
     const { scanner, issuer, pair } = p;

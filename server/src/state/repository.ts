@@ -50,7 +50,13 @@ export type DeclaredLinkRow = [reportId: number, scanner: string, issuer: string
  * (shared-links.ts) is a third smaller (284 KB instead of 409), so it costs less to collect.
  * (PostgreSQL has the same in json_agg(json_build_array(…)).)
  */
-export async function declaredLinksInCity(db: Db, reportIds: readonly number[], city: string, mode: string, channel: string): Promise<DeclaredLinkRow[]> {
+export async function declaredLinksInCity(
+  db: Db,
+  reportIds: readonly number[],
+  city: string,
+  mode: string,
+  channel: string,
+): Promise<DeclaredLinkRow[]> {
   if (reportIds.length === 0) return [];
   const { links } = await db
     .selectFrom('report_links')
@@ -73,42 +79,69 @@ export async function packedLinksOfReports(db: Db, reportIds: readonly number[])
   const packed: [number, Uint8Array][] = rows.map((r) => [r.report_id, r.links]);
   if (packed.length === reportIds.length) return packed;
   const found = new Set(rows.map((r) => r.report_id));
-  return [...packed, ...(await packStoredLinks(db, reportIds.filter((id) => !found.has(id))))];
+  return [
+    ...packed,
+    ...(await packStoredLinks(
+      db,
+      reportIds.filter((id) => !found.has(id)),
+    )),
+  ];
 }
 
-type AgreementRow = [row: number, ref: string, counterparty: string, kind: Agreement['kind'], exclusive: number, feeBps: number | null, cities: string[], modes: Agreement['scope']['modes'], channels: Agreement['scope']['channels'], restrictions: Agreement['restrictions'], effective: string, expires: string | null, text: string | null];
+type AgreementRow = [
+  row: number,
+  ref: string,
+  counterparty: string,
+  kind: Agreement['kind'],
+  exclusive: number,
+  feeBps: number | null,
+  cities: string[],
+  modes: Agreement['scope']['modes'],
+  channels: Agreement['scope']['channels'],
+  restrictions: Agreement['restrictions'],
+  effective: string,
+  expires: string | null,
+  text: string | null,
+];
 
 /**
  * The agreements of the given reports, each report's read as one JSON array with its list columns
  * in place (as reportAgreements gives them, in stored order): read as objects, with four JSON.parse
  * calls a row, the 47,000 agreements of a national run took twice as long.
  */
-export async function agreementsOfReports(db: Db, reportIds: readonly number[]): Promise<[reportId: number, agreements: (Agreement & { row: number })[]][]> {
+export async function agreementsOfReports(
+  db: Db,
+  reportIds: readonly number[],
+): Promise<[reportId: number, agreements: (Agreement & { row: number })[]][]> {
   if (reportIds.length === 0) return [];
   const rows = await db
     .selectFrom('report_agreements')
     .select([
       'report_id',
-      sql<string>`json_group_array(json_array(row_no, ref, counterparty, kind, exclusive, fee_bps, json(cities), json(modes), json(channels), json(restrictions), effective, expires, text))`.as('agreements'),
+      sql<string>`json_group_array(json_array(row_no, ref, counterparty, kind, exclusive, fee_bps, json(cities), json(modes), json(channels), json(restrictions), effective, expires, text))`.as(
+        'agreements',
+      ),
     ])
     .where('report_id', 'in', reportIds)
     .groupBy('report_id')
     .execute();
   return rows.map((r) => [
     r.report_id,
-    (JSON.parse(r.agreements) as AgreementRow[]).map(([row, ref, counterparty, kind, exclusive, feeBps, cities, modes, channels, restrictions, effective, expires, text]) => ({
-      row,
-      ref,
-      counterparty,
-      kind,
-      exclusive: exclusive === 1,
-      feeBps,
-      scope: { cities, modes, channels },
-      restrictions,
-      effective,
-      expires,
-      ...(text !== null ? { text } : {}),
-    })),
+    (JSON.parse(r.agreements) as AgreementRow[]).map(
+      ([row, ref, counterparty, kind, exclusive, feeBps, cities, modes, channels, restrictions, effective, expires, text]) => ({
+        row,
+        ref,
+        counterparty,
+        kind,
+        exclusive: exclusive === 1,
+        feeBps,
+        scope: { cities, modes, channels },
+        restrictions,
+        effective,
+        expires,
+        ...(text !== null ? { text } : {}),
+      }),
+    ),
   ]);
 }
 
@@ -118,7 +151,10 @@ export async function agreementsOfReports(db: Db, reportIds: readonly number[]):
  * never reused, and a report's links never change after it is stored.
  */
 export async function latestReportId(db: Db): Promise<number> {
-  const row = await db.selectFrom('reports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
 

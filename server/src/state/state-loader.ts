@@ -122,7 +122,11 @@ export class StateLoader {
         this.packedLinks.set(reportId, packed);
         const earlier = forgotten.get(this.institutionOf.get(reportId)!);
         if (earlier?.packed !== undefined && Buffer.compare(earlier.packed, packed) === 0) this.links.set(reportId, earlier.links);
-        else this.links.set(reportId, linksByScope(unpackLinks(packed), (s) => this.shared(s), this.options.linksAmong));
+        else
+          this.links.set(
+            reportId,
+            linksByScope(unpackLinks(packed), (s) => this.shared(s), this.options.linksAmong),
+          );
       }
       for (const [reportId, agreements] of await agreementsOfReports(this.db, chunk)) this.agreements.set(reportId, agreements);
     }

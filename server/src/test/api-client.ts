@@ -26,7 +26,10 @@ export class ApiClient {
   }
 
   post<T = any>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    return this.request('POST', path, body === undefined ? undefined : JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+    return this.request('POST', path, body === undefined ? undefined : JSON.stringify(body), {
+      'content-type': 'application/json',
+      ...headers,
+    });
   }
 
   patch<T = any>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
@@ -46,7 +49,12 @@ export class ApiClient {
   }
 
   /** Sends a raw body with the given content type (for malformed JSON and the like). */
-  postRaw<T = any>(path: string, body: string | Uint8Array, contentType: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  postRaw<T = any>(
+    path: string,
+    body: string | Uint8Array,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     return this.request('POST', path, body as BodyInit, { 'content-type': contentType, ...headers });
   }
 

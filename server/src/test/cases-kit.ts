@@ -20,28 +20,43 @@ export const SHENZHEN = '440300';
  * in its agreement with CMB (EXCL-001).
  */
 export async function reportCases(app: TestApp): Promise<void> {
-  await submitted(await app.as('alipay'), aReport({
-    institution: 'alipay',
-    period: '2021-02',
-    links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: BEIJING })],
-    agreements: [anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })],
-  }));
-  await submitted(await app.as('unionpay'), aReport({
-    institution: 'unionpay',
-    period: '2021-02',
-    links: [aLink({ scanner: 'unionpay', issuer: 'unionpay', city: BEIJING }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: BEIJING })],
-  }));
-  await submitted(await app.as('tenpay'), aReport({
-    institution: 'tenpay',
-    period: '2021-02',
-    links: [],
-    agreements: [anAgreement({ ref: 'TEN-1', counterparty: 'cmb', kind: 'acceptance', restrictions: ['no-competitor-codes'] })],
-  }));
-  await submitted(await app.as('icbc'), aReport({
-    institution: 'icbc',
-    period: '2021-02',
-    links: [BEIJING, GUANGZHOU, SHENZHEN].map((city) => aLink({ scanner: 'icbc', issuer: 'alipay', city })),
-  }));
+  await submitted(
+    await app.as('alipay'),
+    aReport({
+      institution: 'alipay',
+      period: '2021-02',
+      links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: BEIJING })],
+      agreements: [anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })],
+    }),
+  );
+  await submitted(
+    await app.as('unionpay'),
+    aReport({
+      institution: 'unionpay',
+      period: '2021-02',
+      links: [
+        aLink({ scanner: 'unionpay', issuer: 'unionpay', city: BEIJING }),
+        aLink({ scanner: 'alipay', issuer: 'unionpay', city: BEIJING }),
+      ],
+    }),
+  );
+  await submitted(
+    await app.as('tenpay'),
+    aReport({
+      institution: 'tenpay',
+      period: '2021-02',
+      links: [],
+      agreements: [anAgreement({ ref: 'TEN-1', counterparty: 'cmb', kind: 'acceptance', restrictions: ['no-competitor-codes'] })],
+    }),
+  );
+  await submitted(
+    await app.as('icbc'),
+    aReport({
+      institution: 'icbc',
+      period: '2021-02',
+      links: [BEIJING, GUANGZHOU, SHENZHEN].map((city) => aLink({ scanner: 'icbc', issuer: 'alipay', city })),
+    }),
+  );
 }
 
 export type CaseList = { items: CaseSummary[]; total: number };

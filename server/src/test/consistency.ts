@@ -10,13 +10,26 @@ export async function expectConsistent(dbPath: string): Promise<{ reports: numbe
   try {
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     const q = (sql: string) => raw.prepare(sql).all();
-    expect(q(`select r.id from reports r where r.links_count <> (select count(*) from report_links l where l.report_id = r.id)
-               or r.agreements_count <> (select count(*) from report_agreements a where a.report_id = r.id)`), 'half-stored reports').toEqual([]);
-    expect(q(`select r.id from reports r where not exists (select 1 from audit_log a where a.action = 'report.accepted' and a.target = 'report:' || r.id)`), 'reports without their audit entry').toEqual([]);
+    expect(
+      q(`select r.id from reports r where r.links_count <> (select count(*) from report_links l where l.report_id = r.id)
+               or r.agreements_count <> (select count(*) from report_agreements a where a.report_id = r.id)`),
+      'half-stored reports',
+    ).toEqual([]);
+    expect(
+      q(
+        `select r.id from reports r where not exists (select 1 from audit_log a where a.action = 'report.accepted' and a.target = 'report:' || r.id)`,
+      ),
+      'reports without their audit entry',
+    ).toEqual([]);
     const reportIds = new Set((q('select id from reports') as { id: number }[]).map((r) => r.id));
     const findings = q('select id, evidence from findings') as { id: number; evidence: string }[];
-    const dangling = findings.filter((f) => (JSON.parse(f.evidence) as { reportId?: number }[]).some((e) => e.reportId !== undefined && !reportIds.has(e.reportId)));
-    expect(dangling.map((f) => f.id), 'findings citing a missing report').toEqual([]);
+    const dangling = findings.filter((f) =>
+      (JSON.parse(f.evidence) as { reportId?: number }[]).some((e) => e.reportId !== undefined && !reportIds.has(e.reportId)),
+    );
+    expect(
+      dangling.map((f) => f.id),
+      'findings citing a missing report',
+    ).toEqual([]);
     const result = { reports: reportIds.size, findings: findings.length };
     raw.close();
     const database = openDatabase(dbPath);

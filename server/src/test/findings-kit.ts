@@ -22,28 +22,43 @@ export const CONS_GUANGZHOU = 'CONS-001|icbc|alipay|440100|mpm|offline';
  * Guangzhou, which Alipay's report leaves out (CONS-001).
  */
 export async function reportFebruary(app: TestApp) {
-  const alipay = await submitted(await app.as('alipay'), aReport({
-    institution: 'alipay',
-    period: '2021-02',
-    links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
-    agreements: [anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })],
-  }));
-  const unionpay = await submitted(await app.as('unionpay'), aReport({
-    institution: 'unionpay',
-    period: '2021-02',
-    links: [aLink({ scanner: 'unionpay', issuer: 'unionpay', city: '110000' }), aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
-  }));
-  const tenpay = await submitted(await app.as('tenpay'), aReport({
-    institution: 'tenpay',
-    period: '2021-02',
-    links: [],
-    agreements: [anAgreement({ ref: 'TEN-1', counterparty: 'cmb', kind: 'acceptance', restrictions: ['no-competitor-codes'] })],
-  }));
-  const icbc = await submitted(await app.as('icbc'), aReport({
-    institution: 'icbc',
-    period: '2021-02',
-    links: [aLink({ scanner: 'icbc', issuer: 'alipay', city: '440100' })],
-  }));
+  const alipay = await submitted(
+    await app.as('alipay'),
+    aReport({
+      institution: 'alipay',
+      period: '2021-02',
+      links: [aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' })],
+      agreements: [anAgreement({ ref: 'ALI-EX-1', counterparty: 'unionpay', kind: 'acceptance', exclusive: true, feeBps: null })],
+    }),
+  );
+  const unionpay = await submitted(
+    await app.as('unionpay'),
+    aReport({
+      institution: 'unionpay',
+      period: '2021-02',
+      links: [
+        aLink({ scanner: 'unionpay', issuer: 'unionpay', city: '110000' }),
+        aLink({ scanner: 'alipay', issuer: 'unionpay', city: '110000' }),
+      ],
+    }),
+  );
+  const tenpay = await submitted(
+    await app.as('tenpay'),
+    aReport({
+      institution: 'tenpay',
+      period: '2021-02',
+      links: [],
+      agreements: [anAgreement({ ref: 'TEN-1', counterparty: 'cmb', kind: 'acceptance', restrictions: ['no-competitor-codes'] })],
+    }),
+  );
+  const icbc = await submitted(
+    await app.as('icbc'),
+    aReport({
+      institution: 'icbc',
+      period: '2021-02',
+      links: [aLink({ scanner: 'icbc', issuer: 'alipay', city: '440100' })],
+    }),
+  );
   return { alipay, unionpay, tenpay, icbc };
 }
 
@@ -103,4 +118,3 @@ export async function latestRulesRun(app: TestApp): Promise<AuditEntry> {
   expect(res.status, res.text).toBe(200);
   return res.body.items[0];
 }
-

@@ -2,7 +2,14 @@
 // every city ('*'), and Shanghai and Guangzhou say otherwise in rows of their own.
 import { buildPeriodState, type StoredLink } from '../state/period-state.js';
 
-const link = (scanner: string, issuer: string, city: string, status: StoredLink['status'] = 'live'): StoredLink => ({ row: 0, scanner, issuer, city, status, since: '2021-01-01' });
+const link = (scanner: string, issuer: string, city: string, status: StoredLink['status'] = 'live'): StoredLink => ({
+  row: 0,
+  scanner,
+  issuer,
+  city,
+  status,
+  since: '2021-01-01',
+});
 
 export const OVERLAY_CITIES = ['110000', '310000', '440100'];
 
@@ -12,7 +19,13 @@ const declared: Record<string, StoredLink[]> = {
   bank: [link('bank', 'wallet', '*'), link('bank', 'wallet', '310000', 'suspended')],
   net: [link('net', 'bank', '*'), link('net', 'wallet', '*')],
   // Guangzhou: the wallet scans nothing live there, and a new issuer's codes in pilot only.
-  wallet: [link('wallet', 'net', '*'), link('wallet', 'wallet', '*'), link('wallet', 'net', '440100', 'suspended'), link('wallet', 'wallet', '440100', 'planned'), link('wallet', 'zeta', '440100', 'pilot')],
+  wallet: [
+    link('wallet', 'net', '*'),
+    link('wallet', 'wallet', '*'),
+    link('wallet', 'net', '440100', 'suspended'),
+    link('wallet', 'wallet', '440100', 'planned'),
+    link('wallet', 'zeta', '440100', 'pilot'),
+  ],
 };
 
 /** The state of 2021-06 in mpm offline (the other modes and channels are empty). */

@@ -3,7 +3,16 @@ import type { Agreement, Link, Receipt } from '../contract/reports.js';
 import type { ApiClient } from './api-client.js';
 
 export function aLink(overrides: Partial<Link> = {}): Link {
-  return { scanner: 'alipay', issuer: 'unionpay', mode: 'mpm', channel: 'offline', city: '110000', status: 'live', since: '2021-01-01', ...overrides };
+  return {
+    scanner: 'alipay',
+    issuer: 'unionpay',
+    mode: 'mpm',
+    channel: 'offline',
+    city: '110000',
+    status: 'live',
+    since: '2021-01-01',
+    ...overrides,
+  };
 }
 
 export function anAgreement(overrides: Partial<Agreement> = {}): Agreement {

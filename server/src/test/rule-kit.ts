@@ -9,7 +9,14 @@ import { buildPeriodState, type PeriodState, type StoredLink } from '../state/pe
 import { previousPeriod } from '../state/periods.js';
 import type { AsOfReport } from '../state/repository.js';
 
-const info = (id: string, name: string, nameZh: string, group: string, systemic: boolean): InstitutionInfo => ({ id, name, nameZh, group, systemic, active: true });
+const info = (id: string, name: string, nameZh: string, group: string, systemic: boolean): InstitutionInfo => ({
+  id,
+  name,
+  nameZh,
+  group,
+  systemic,
+  active: true,
+});
 
 /** Three systemic wallets of three groups, a bank inside XA's group, two independent banks. */
 export const KIT_INSTITUTIONS: InstitutionInfo[] = [
@@ -21,8 +28,19 @@ export const KIT_INSTITUTIONS: InstitutionInfo[] = [
   info('bank2', 'Bank Two', '二号银行', 'bank2', false),
 ];
 
-const city = (code: string, name: string, nameZh: string): City => ({ code, name, nameZh, province: `${code.slice(0, 2)}0000`, provinceName: '', provinceNameZh: '' });
-export const KIT_CITIES: City[] = [city('330100', 'Hangzhou', '杭州市'), city('110000', 'Beijing', '北京市'), city('440100', 'Guangzhou', '广州市')];
+const city = (code: string, name: string, nameZh: string): City => ({
+  code,
+  name,
+  nameZh,
+  province: `${code.slice(0, 2)}0000`,
+  provinceName: '',
+  provinceNameZh: '',
+});
+export const KIT_CITIES: City[] = [
+  city('330100', 'Hangzhou', '杭州市'),
+  city('110000', 'Beijing', '北京市'),
+  city('440100', 'Guangzhou', '广州市'),
+];
 
 export interface KitReport {
   institution: string;
@@ -59,9 +77,20 @@ export interface KitOptions {
 }
 
 /** Each report gets an id in order; a later report for the same (institution, period) is a new version. */
-export function ruleInput({ period, reports, institutions = KIT_INSTITUTIONS, now = new Date('2030-01-01T00:00:00Z') }: KitOptions): RuleInput {
-  const stored = reports.map((r, i) => ({ ...r, id: i + 1, version: reports.slice(0, i).filter((o) => o.institution === r.institution && o.period === r.period).length + 1 }));
-  const latestVersion = stored.filter((r) => !stored.some((o) => o.institution === r.institution && o.period === r.period && o.version > r.version));
+export function ruleInput({
+  period,
+  reports,
+  institutions = KIT_INSTITUTIONS,
+  now = new Date('2030-01-01T00:00:00Z'),
+}: KitOptions): RuleInput {
+  const stored = reports.map((r, i) => ({
+    ...r,
+    id: i + 1,
+    version: reports.slice(0, i).filter((o) => o.institution === r.institution && o.period === r.period).length + 1,
+  }));
+  const latestVersion = stored.filter(
+    (r) => !stored.some((o) => o.institution === r.institution && o.period === r.period && o.version > r.version),
+  );
   const cities = KIT_CITIES.map((c) => c.code);
   const contents = {
     links: (id: number, scope: string): StoredLink[] =>
@@ -73,12 +102,14 @@ export function ruleInput({ period, reports, institutions = KIT_INSTITUTIONS, no
     for (const r of latestVersion) {
       if (r.period > p) continue;
       const held = asOf.get(r.institution);
-      if (!held || held.period < r.period) asOf.set(r.institution, { id: r.id, institution: r.institution, period: r.period, version: r.version });
+      if (!held || held.period < r.period)
+        asOf.set(r.institution, { id: r.id, institution: r.institution, period: r.period, version: r.version });
     }
     return buildPeriodState(p, [...asOf.values()], cities, contents);
   };
   const reportedPeriods = new Map<string, Set<string>>();
-  for (const r of reports) (reportedPeriods.get(r.institution) ?? reportedPeriods.set(r.institution, new Set()).get(r.institution)!).add(r.period);
+  for (const r of reports)
+    (reportedPeriods.get(r.institution) ?? reportedPeriods.set(r.institution, new Set()).get(r.institution)!).add(r.period);
   const infos = new Map(institutions.map((i) => [i.id, i]));
   return {
     period,

@@ -14,7 +14,12 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 /** A database with the reference data and the demo users (password "demo") but no reports. */
 export async function prepareDatabase(file: string): Promise<void> {
   const database = openDatabase(file);
-  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() });
+  const ctx = createAppContext({
+    db: database.db,
+    config: loadConfig({ DB_PATH: file, LOG_LEVEL: 'silent' }),
+    logger: createLogger('silent'),
+    now: () => new Date(),
+  });
   await migrateToLatest(ctx.db);
   await seedReferenceData(ctx.db, loadInstitutionFile());
   await createDemoUsers(ctx);
@@ -23,7 +28,11 @@ export async function prepareDatabase(file: string): Promise<void> {
 
 /** Runs a TypeScript entry point with node itself (not npx), so that signals reach the process. */
 export function spawnTs(entry: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface ServerProcess {
@@ -46,7 +55,11 @@ export interface ServerProcessOptions {
 }
 
 /** Starts main.ts on a free port over `dbPath` (no demo unless asked) and resolves once it listens. */
-export function startServerProcess(dbPath: string, env: Record<string, string> = {}, options: Omit<ServerProcessOptions, 'env'> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  dbPath: string,
+  env: Record<string, string> = {},
+  options: Omit<ServerProcessOptions, 'env'> = {},
+): Promise<ServerProcess> {
   const child = spawnTs('server/src/main.ts', [], { DB_PATH: dbPath, PORT: '0', SEED: 'none', ...env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let out = '';

@@ -14,7 +14,13 @@ export const RESTRICTION_ZH: Record<string, string> = {
   'minimum-volume': '最低交易量',
   tying: '捆绑搭售',
 };
-export const FINDING_STATUS_ZH: Record<string, string> = { open: '待处理', acknowledged: '已知悉', confirmed: '已确认', dismissed: '已排除', resolved: '已解决' };
+export const FINDING_STATUS_ZH: Record<string, string> = {
+  open: '待处理',
+  acknowledged: '已知悉',
+  confirmed: '已确认',
+  dismissed: '已排除',
+  resolved: '已解决',
+};
 
 /** A term in Chinese, or the value itself when it is not one of the known words. */
 export function termZh(terms: Record<string, string>, value: string): string {

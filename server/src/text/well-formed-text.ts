@@ -83,7 +83,8 @@ export function wellFormedJson<T>(value: T): T {
 }
 
 /** Whether bytes at i are the three-byte form of a surrogate code point (ED A0–BF 80–BF), as V8 writes a lone one. */
-const isEncodedSurrogate = (bytes: Uint8Array, i: number) => bytes[i] === 0xed && i + 2 < bytes.length && (bytes[i + 1] & 0xe0) === 0xa0 && (bytes[i + 2] & 0xc0) === 0x80;
+const isEncodedSurrogate = (bytes: Uint8Array, i: number) =>
+  bytes[i] === 0xed && i + 2 < bytes.length && (bytes[i + 1] & 0xe0) === 0xa0 && (bytes[i + 2] & 0xc0) === 0x80;
 
 /**
  * Decodes UTF-8 in which lone surrogates were written as their three-byte forms (what SQLite
@@ -96,7 +97,9 @@ export function decodeWithLoneSurrogates(bytes: Uint8Array): string {
   let start = 0;
   for (let i = 0; i < bytes.length; i++) {
     if (!isEncodedSurrogate(bytes, i)) continue;
-    text += decoder.decode(bytes.subarray(start, i)) + String.fromCharCode(((bytes[i] & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
+    text +=
+      decoder.decode(bytes.subarray(start, i)) +
+      String.fromCharCode(((bytes[i] & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
     i += 2;
     start = i + 1;
   }

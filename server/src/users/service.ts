@@ -18,11 +18,27 @@ export interface NewUserInput {
 /** Creates a user; `by` is the admin doing it, recorded in the audit trail. */
 export async function createUser(ctx: AppContext, input: NewUserInput, by: string): Promise<User> {
   // The schema refuses these too; this holds for any caller that does not go through it.
-  if (isReservedUsername(input.username)) throw new Invalid([{ code: 'RESERVED_USERNAME', message: `${input.username} names the system in the record`, messageZh: `${input.username} 在记录中代表系统本身`, path: '$.username' }]);
+  if (isReservedUsername(input.username))
+    throw new Invalid([
+      {
+        code: 'RESERVED_USERNAME',
+        message: `${input.username} names the system in the record`,
+        messageZh: `${input.username} 在记录中代表系统本身`,
+        path: '$.username',
+      },
+    ]);
   if (input.institution && !(await findInstitution(ctx.db, input.institution))) {
-    throw new Invalid([{ code: 'UNKNOWN_INSTITUTION', message: `no institution ${input.institution}`, messageZh: `没有机构 ${input.institution}`, path: '$.institution' }]);
+    throw new Invalid([
+      {
+        code: 'UNKNOWN_INSTITUTION',
+        message: `no institution ${input.institution}`,
+        messageZh: `没有机构 ${input.institution}`,
+        path: '$.institution',
+      },
+    ]);
   }
-  if (await findUserRow(ctx.db, input.username)) throw new Conflict({ en: `User ${input.username} already exists.`, zh: `用户 ${input.username} 已存在。` }, 'USER_EXISTS');
+  if (await findUserRow(ctx.db, input.username))
+    throw new Conflict({ en: `User ${input.username} already exists.`, zh: `用户 ${input.username} 已存在。` }, 'USER_EXISTS');
   const row = {
     username: input.username,
     password_hash: await hashPassword(input.password),
@@ -33,7 +49,13 @@ export async function createUser(ctx: AppContext, input: NewUserInput, by: strin
   };
   await ctx.db.transaction().execute(async (trx) => {
     await insertUser(trx, row);
-    await appendAudit(trx, { at: row.created_at, actor: by, action: 'user.create', target: `user:${row.username}`, details: { role: row.role, institution: row.institution } });
+    await appendAudit(trx, {
+      at: row.created_at,
+      actor: by,
+      action: 'user.create',
+      target: `user:${row.username}`,
+      details: { role: row.role, institution: row.institution },
+    });
   });
   return toUser(row);
 }
@@ -49,10 +71,24 @@ export async function changeUser(ctx: AppContext, username: string, changes: Use
   const current = await findUserRow(ctx.db, username);
   if (!current) throw new NotFound({ en: `No user ${username}.`, zh: `没有用户 ${username}。` });
   if (changes.role && changes.role !== 'institution' && current.institution) {
-    throw new Invalid([{ code: 'ROLE_NEEDS_NO_INSTITUTION', message: 'an institution user cannot take a central bank role', messageZh: '机构用户不能担任央行角色', path: '$.role' }]);
+    throw new Invalid([
+      {
+        code: 'ROLE_NEEDS_NO_INSTITUTION',
+        message: 'an institution user cannot take a central bank role',
+        messageZh: '机构用户不能担任央行角色',
+        path: '$.role',
+      },
+    ]);
   }
   if (changes.role === 'institution' && !current.institution) {
-    throw new Invalid([{ code: 'INSTITUTION_REQUIRED', message: 'only users created for an institution can have the institution role', messageZh: '只有为机构创建的用户才能担任机构角色', path: '$.role' }]);
+    throw new Invalid([
+      {
+        code: 'INSTITUTION_REQUIRED',
+        message: 'only users created for an institution can have the institution role',
+        messageZh: '只有为机构创建的用户才能担任机构角色',
+        path: '$.role',
+      },
+    ]);
   }
   const update = {
     ...(changes.role ? { role: changes.role } : {}),

@@ -53,11 +53,16 @@ describe('users (admin)', () => {
 });
 
 describe('reserved usernames', () => {
-  it.each(['system', 'anonymous', 'SYSTEM', 'Anonymous'])('answers 422 RESERVED_USERNAME to a user named %s, which the record uses for the machine and failed logins', async (username) => {
-    const admin = await app.as('admin');
-    const res = await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'admin' });
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'RESERVED_USERNAME', path: '$.username' }));
-    expect((await admin.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username.toLowerCase())).not.toContain(username.toLowerCase());
-  });
+  it.each(['system', 'anonymous', 'SYSTEM', 'Anonymous'])(
+    'answers 422 RESERVED_USERNAME to a user named %s, which the record uses for the machine and failed logins',
+    async (username) => {
+      const admin = await app.as('admin');
+      const res = await admin.post('/api/v1/users', { username, password: 'long-enough-pass', role: 'admin' });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ code: 'RESERVED_USERNAME', path: '$.username' }));
+      expect((await admin.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username.toLowerCase())).not.toContain(
+        username.toLowerCase(),
+      );
+    },
+  );
 });

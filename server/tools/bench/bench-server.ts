@@ -25,7 +25,13 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(file: string, options: { now: Date; clientDir?: string }): Promise<BenchServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DB_PATH: file, SEED: 'none', CLIENT_DIR: options.clientDir ?? '/nonexistent', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DB_PATH: file,
+    SEED: 'none',
+    CLIENT_DIR: options.clientDir ?? '/nonexistent',
+    HOST: '127.0.0.1',
+  });
   const database = openDatabase(file);
   const ctx = createAppContext({ db: database.db, config, logger: createLogger('silent'), now: () => options.now });
   await createUser(ctx, { username: BENCH_USER, password: BENCH_PASSWORD, role: 'admin' }, 'bench');

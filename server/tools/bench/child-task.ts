@@ -30,18 +30,32 @@ export interface ChildFigures {
 const input = JSON.parse(process.argv[2]) as ChildTask;
 const now = new Date(input.now);
 const database = openDatabase(input.db);
-const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: input.db, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
+const ctx = createAppContext({
+  db: database.db,
+  config: loadConfig({ DB_PATH: input.db, SEED: 'none', LOG_LEVEL: 'silent' }),
+  logger: createLogger('silent'),
+  now: () => now,
+});
 const started = performance.now();
 let count: number;
 let bytes: number | undefined;
 if (input.task === 'rules') {
   count = (await runRules(ctx)).findingsHit;
 } else {
-  const file = await exportFindings(ctx, { username: BENCH_USER, role: 'admin', institution: null, via: 'session' }, exportQuery.parse({ format: input.format }));
+  const file = await exportFindings(
+    ctx,
+    { username: BENCH_USER, role: 'admin', institution: null, via: 'session' },
+    exportQuery.parse({ format: input.format }),
+  );
   count = file.rows;
   bytes = file.bytes;
   await file.discard?.();
 }
-const figures: ChildFigures = { seconds: round((performance.now() - started) / 1000, 3), peakRssMb: peakRssMb(), count, ...(bytes !== undefined ? { bytes } : {}) };
+const figures: ChildFigures = {
+  seconds: round((performance.now() - started) / 1000, 3),
+  peakRssMb: peakRssMb(),
+  count,
+  ...(bytes !== undefined ? { bytes } : {}),
+};
 await database.close();
 console.log(JSON.stringify(figures));

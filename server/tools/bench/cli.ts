@@ -9,12 +9,19 @@ import { formatTable } from './results.js';
 import { runBench } from './run-bench.js';
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' }, 'no-client': { type: 'boolean', default: false }, out: { type: 'string' } },
+  options: {
+    size: { type: 'string', default: 'small' },
+    seed: { type: 'string', default: '1' },
+    'no-client': { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
   strict: true,
 });
 const parsed = z.object({ size: z.enum(SIZE_NAMES), seed: z.coerce.number().int().min(0) }).safeParse(values);
 if (!parsed.success) {
-  console.error(`${z.prettifyError(parsed.error)}\nusage: npm run bench -- [--size small|medium|national] [--seed S] [--no-client] [--out file]`);
+  console.error(
+    `${z.prettifyError(parsed.error)}\nusage: npm run bench -- [--size small|medium|national] [--seed S] [--no-client] [--out file]`,
+  );
   process.exit(2);
 }
 const plan = benchPlan(parsed.data.size, parsed.data.seed, { client: !values['no-client'], out: values.out });

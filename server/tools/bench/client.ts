@@ -14,7 +14,10 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 /** Builds the production client into its own folder (dist/ belongs to whoever runs `npm start`); returns the browser folder. */
 export async function buildClient(outDir: string): Promise<string> {
-  await run('npx', ['ng', 'build', '--configuration', 'production', '--output-path', outDir], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
+  await run('npx', ['ng', 'build', '--configuration', 'production', '--output-path', outDir], {
+    cwd: projectRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return path.join(outDir, 'browser');
 }
 
@@ -26,7 +29,13 @@ function chartsDrawn(): number | false {
 }
 
 /** Loads a page in a fresh context and returns the JS files it fetched and, for the overview, when its charts were drawn. */
-async function load(browser: Browser, baseUrl: string, route: string, storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined, ready: 'login' | 'charts') {
+async function load(
+  browser: Browser,
+  baseUrl: string,
+  route: string,
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined,
+  ready: 'login' | 'charts',
+) {
   const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const scripts = new Set<string>();

@@ -16,20 +16,32 @@ import type { BenchServer } from './bench-server.js';
 import { medianBy, round } from './sampling.js';
 
 type Prefix = 'ingest' | 'ingest.realistic' | 'ingest.newMonth';
-type IngestFigures<P extends Prefix> = Record<`${P}.${'rows' | 'seconds' | 'rowsPerSecond' | 'rawSeconds' | 'rawRowsPerSecond' | 'ratioToRaw'}`, number>;
+type IngestFigures<P extends Prefix> = Record<
+  `${P}.${'rows' | 'seconds' | 'rowsPerSecond' | 'rawSeconds' | 'rawRowsPerSecond' | 'ratioToRaw'}`,
+  number
+>;
 
 /**
  * A complete report of `rows` city-level links for one institution: with every other institution,
  * in every city, mode and channel, both ways, until there are enough.
  */
-export function bigReport(institution: string, others: readonly string[], cities: readonly string[], period: string, rows: number): ReportInput {
+export function bigReport(
+  institution: string,
+  others: readonly string[],
+  cities: readonly string[],
+  period: string,
+  rows: number,
+): ReportInput {
   const links: Link[] = [];
   const since = `${period}-01`;
   outer: for (const city of cities) {
     for (const other of others) {
       for (const mode of ['mpm', 'cpm'] as const) {
         for (const channel of ['offline', 'online'] as const) {
-          for (const [scanner, issuer] of [[institution, other], [other, institution]]) {
+          for (const [scanner, issuer] of [
+            [institution, other],
+            [other, institution],
+          ]) {
             if (links.length >= rows) break outer;
             links.push({ scanner, issuer, mode, channel, city, status: 'live', since });
           }
@@ -37,7 +49,8 @@ export function bigReport(institution: string, others: readonly string[], cities
       }
     }
   }
-  if (links.length < rows) throw new Error(`only ${links.length} distinct links fit ${others.length + 1} institutions and ${cities.length} cities`);
+  if (links.length < rows)
+    throw new Error(`only ${links.length} distinct links fit ${others.length + 1} institutions and ${cities.length} cities`);
   return { institution, period, links, agreements: [] };
 }
 
@@ -69,10 +82,14 @@ export function writtenOut(report: ReportInput, cities: readonly string[]): Repo
 
 /** The largest report (most links) of the latest period, as the API gives it back. */
 async function largestLatestReport(server: BenchServer, period: string): Promise<ReportInput> {
-  const list = await server.client.get<{ items: { id: number; latest: boolean; counts: { links: number } }[] }>(`/api/v1/reports?period=${period}&pageSize=500`);
+  const list = await server.client.get<{ items: { id: number; latest: boolean; counts: { links: number } }[] }>(
+    `/api/v1/reports?period=${period}&pageSize=500`,
+  );
   const latest = list.body.items.filter((r) => r.latest);
   const largest = latest.reduce((a, b) => (b.counts.links > a.counts.links ? b : a));
-  const { body } = await server.client.get<Report & { links: (Link & { row: number })[]; agreements: (Agreement & { row: number })[] }>(`/api/v1/reports/${largest.id}`);
+  const { body } = await server.client.get<Report & { links: (Link & { row: number })[]; agreements: (Agreement & { row: number })[] }>(
+    `/api/v1/reports/${largest.id}`,
+  );
   const strip = <T extends { row?: number }>({ row: _row, ...rest }: T) => rest;
   return { institution: body.institution, period: body.period, links: body.links.map(strip), agreements: body.agreements.map(strip) };
 }
@@ -124,7 +141,11 @@ async function registry(server: BenchServer): Promise<{ ids: string[]; codes: st
  * The realistic report first (it changes little; the median of `runs` submissions), then the worst
  * case (bigReport) on top of it, once: sent again it would open nothing.
  */
-export async function measureIngest(server: BenchServer, rows: number, runs: number): Promise<IngestFigures<'ingest'> & IngestFigures<'ingest.realistic'>> {
+export async function measureIngest(
+  server: BenchServer,
+  rows: number,
+  runs: number,
+): Promise<IngestFigures<'ingest'> & IngestFigures<'ingest.realistic'>> {
   const { ids, codes, period } = await registry(server);
   const realistic = await timeSubmission(server, writtenOut(await largestLatestReport(server, period), codes), 'ingest.realistic', runs);
   const worst = await timeSubmission(server, bigReport(ids[0], ids.slice(1), codes, period, rows), 'ingest');

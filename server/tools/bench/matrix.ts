@@ -20,13 +20,18 @@ export interface MatrixTarget {
 
 export async function measureMatrix(server: BenchServer, target: MatrixTarget, samples: number) {
   const path = `/api/v1/matrix?city=${target.city}&period=${target.period}&mode=mpm&channel=offline`;
-  const http = await sample(async () => {
-    const res = await server.client.get(path);
-    if (res.status !== 200) throw new Error(`matrix answered ${res.status}: ${res.text.slice(0, 300)}`);
-  }, { count: samples, budgetMs: 60_000, warmup: 3 }); // as many untimed calls as the bare query gets
+  const http = await sample(
+    async () => {
+      const res = await server.client.get(path);
+      if (res.status !== 200) throw new Error(`matrix answered ${res.status}: ${res.text.slice(0, 300)}`);
+    },
+    { count: samples, budgetMs: 60_000, warmup: 3 },
+  ); // as many untimed calls as the bare query gets
   // The server keeps what a period's cities share until the next report; this is what the first
   // request at a period pays (each of up to `samples` other periods asked once).
-  const periods = (await server.client.get<{ items: string[] }>('/api/v1/periods')).body.items.filter((p) => p !== target.period).slice(-samples);
+  const periods = (await server.client.get<{ items: string[] }>('/api/v1/periods')).body.items
+    .filter((p) => p !== target.period)
+    .slice(-samples);
   const first: number[] = [];
   for (const period of periods) {
     const t0 = performance.now();
@@ -36,7 +41,11 @@ export async function measureMatrix(server: BenchServer, target: MatrixTarget, s
   }
   first.sort((a, b) => a - b);
   const statement = server.database.sqlite.prepare(BARE_MATRIX_SQL);
-  const bare = await sample(() => statement.all(target.period, target.city, 'mpm', 'offline'), { count: samples * 4, budgetMs: 30_000, warmup: 3 });
+  const bare = await sample(() => statement.all(target.period, target.city, 'mpm', 'offline'), {
+    count: samples * 4,
+    budgetMs: 30_000,
+    warmup: 3,
+  });
   return {
     'matrix.p50Ms': http.p50Ms,
     'matrix.p95Ms': http.p95Ms,

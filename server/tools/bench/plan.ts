@@ -45,5 +45,17 @@ export function benchPlan(size: SizeName, seed: number, options: { client: boole
 /** A run small enough for the test suite: proves every measurement still works, not how fast. */
 export function tinyPlan(dir: string, seed = 1): BenchPlan {
   const spec: GenerateSpec = { kind: 'world', params: { institutions: 8, cities: 6, periods: 4, seed } };
-  return { size: 'tiny', spec, generatedDb: path.join(dir, 'tiny.db'), workDir: path.join(dir, 'work'), out: path.join(dir, 'results.json'), ingestRows: 2_000, samples: 5, repeats: 2, findings: 2_000, client: false, clientLoads: 1 };
+  return {
+    size: 'tiny',
+    spec,
+    generatedDb: path.join(dir, 'tiny.db'),
+    workDir: path.join(dir, 'work'),
+    out: path.join(dir, 'results.json'),
+    ingestRows: 2_000,
+    samples: 5,
+    repeats: 2,
+    findings: 2_000,
+    client: false,
+    clientLoads: 1,
+  };
 }

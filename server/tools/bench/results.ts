@@ -6,17 +6,54 @@ export type Figures = Record<string, number | null>;
 
 /** Every figure a full run writes (the smoke run skips the client's). */
 export const FIGURE_KEYS = [
-  'generate.seconds', 'generate.reports',
-  'ingest.rows', 'ingest.seconds', 'ingest.rowsPerSecond', 'ingest.rawSeconds', 'ingest.rawRowsPerSecond', 'ingest.ratioToRaw',
-  'ingest.realistic.rows', 'ingest.realistic.seconds', 'ingest.realistic.rowsPerSecond', 'ingest.realistic.rawSeconds', 'ingest.realistic.rawRowsPerSecond', 'ingest.realistic.ratioToRaw',
-  'ingest.newMonth.rows', 'ingest.newMonth.seconds', 'ingest.newMonth.rowsPerSecond', 'ingest.newMonth.rawSeconds', 'ingest.newMonth.rawRowsPerSecond', 'ingest.newMonth.ratioToRaw',
-  'matrix.p50Ms', 'matrix.p95Ms', 'matrix.firstAtPeriodP50Ms', 'matrix.firstAtPeriodP95Ms', 'matrix.bareP50Ms', 'matrix.bareP95Ms', 'matrix.ratioToBare',
-  'coverage.byPeriod.p50Ms', 'coverage.byPeriod.p95Ms', 'coverage.byCity.p50Ms', 'coverage.byCity.p95Ms',
-  'rules.fullRunSeconds', 'rules.peakRssMb', 'rules.findingsHit',
-  'findings.count', 'findings.listPage.p50Ms', 'findings.listPage.p95Ms',
-  'export.rows', 'export.csv.seconds', 'export.csv.peakRssMb', 'export.xlsx.seconds', 'export.xlsx.peakRssMb',
-  'db.megabytes', 'db.links', 'db.bytesPerMillionLinks',
-  'client.loginInitialJsKbGzip', 'client.overviewInitialJsKbGzip', 'client.overviewDrawnMs',
+  'generate.seconds',
+  'generate.reports',
+  'ingest.rows',
+  'ingest.seconds',
+  'ingest.rowsPerSecond',
+  'ingest.rawSeconds',
+  'ingest.rawRowsPerSecond',
+  'ingest.ratioToRaw',
+  'ingest.realistic.rows',
+  'ingest.realistic.seconds',
+  'ingest.realistic.rowsPerSecond',
+  'ingest.realistic.rawSeconds',
+  'ingest.realistic.rawRowsPerSecond',
+  'ingest.realistic.ratioToRaw',
+  'ingest.newMonth.rows',
+  'ingest.newMonth.seconds',
+  'ingest.newMonth.rowsPerSecond',
+  'ingest.newMonth.rawSeconds',
+  'ingest.newMonth.rawRowsPerSecond',
+  'ingest.newMonth.ratioToRaw',
+  'matrix.p50Ms',
+  'matrix.p95Ms',
+  'matrix.firstAtPeriodP50Ms',
+  'matrix.firstAtPeriodP95Ms',
+  'matrix.bareP50Ms',
+  'matrix.bareP95Ms',
+  'matrix.ratioToBare',
+  'coverage.byPeriod.p50Ms',
+  'coverage.byPeriod.p95Ms',
+  'coverage.byCity.p50Ms',
+  'coverage.byCity.p95Ms',
+  'rules.fullRunSeconds',
+  'rules.peakRssMb',
+  'rules.findingsHit',
+  'findings.count',
+  'findings.listPage.p50Ms',
+  'findings.listPage.p95Ms',
+  'export.rows',
+  'export.csv.seconds',
+  'export.csv.peakRssMb',
+  'export.xlsx.seconds',
+  'export.xlsx.peakRssMb',
+  'db.megabytes',
+  'db.links',
+  'db.bytesPerMillionLinks',
+  'client.loginInitialJsKbGzip',
+  'client.overviewInitialJsKbGzip',
+  'client.overviewDrawnMs',
 ] as const;
 
 export const CLIENT_KEYS = FIGURE_KEYS.filter((k) => k.startsWith('client.'));
@@ -45,7 +82,16 @@ export const TARGETS: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
 
 function unitOf(key: string): string {
   const match = /(Ms|Seconds|seconds|Mb|KbGzip|PerSecond|PerMillionLinks|megabytes|ratioTo\w+)$/.exec(key.split('.').at(-1) ?? '');
-  const units: Record<string, string> = { Ms: 'ms', Seconds: 's', seconds: 's', Mb: 'MB', KbGzip: 'KB gzip', PerSecond: '/s', PerMillionLinks: 'B per 1M links', megabytes: 'MB' };
+  const units: Record<string, string> = {
+    Ms: 'ms',
+    Seconds: 's',
+    seconds: 's',
+    Mb: 'MB',
+    KbGzip: 'KB gzip',
+    PerSecond: '/s',
+    PerMillionLinks: 'B per 1M links',
+    megabytes: 'MB',
+  };
   if (!match) return '';
   return match[1].startsWith('ratioTo') ? '×' : units[match[1]];
 }
@@ -59,7 +105,14 @@ export function formatTable(figures: Figures): string {
   }
   const rows = lines.map((l) => l.split('\t'));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export interface BenchResults {

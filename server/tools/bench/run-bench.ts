@@ -35,7 +35,12 @@ async function ensureGenerated(plan: BenchPlan, now: Date, log: (line: string) =
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   fs.mkdirSync(path.dirname(partial), { recursive: true });
   const database = openDatabase(partial);
-  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: partial, SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
+  const ctx = createAppContext({
+    db: database.db,
+    config: loadConfig({ DB_PATH: partial, SEED: 'none', LOG_LEVEL: 'silent' }),
+    logger: createLogger('silent'),
+    now: () => now,
+  });
   log(`generating ${plan.generatedDb}`);
   const result = await generateHistory(ctx, plan.spec, { progress: log });
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -98,7 +103,10 @@ export async function runBench(plan: BenchPlan, log: (line: string) => void = ()
     Object.assign(figures, await measureExports(work, now));
     if (clientDir) {
       log('client in Chromium');
-      Object.assign(figures, await measureClient(server.baseUrl, clientDir, { username: BENCH_USER, password: BENCH_PASSWORD }, plan.clientLoads));
+      Object.assign(
+        figures,
+        await measureClient(server.baseUrl, clientDir, { username: BENCH_USER, password: BENCH_PASSWORD }, plan.clientLoads),
+      );
     } else {
       for (const key of CLIENT_KEYS) figures[key] = null;
     }

@@ -12,7 +12,11 @@ const run = promisify(execFile);
 export async function runChildTask(task: ChildTask): Promise<ChildFigures> {
   const script = path.join(import.meta.dirname, `child-task${path.extname(import.meta.filename)}`);
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const { stdout } = await run(process.execPath, [...loader, script, JSON.stringify(task)], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
+  const { stdout } = await run(process.execPath, [...loader, script, JSON.stringify(task)], {
+    cwd: projectRoot,
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   const last = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as ChildFigures;
 }

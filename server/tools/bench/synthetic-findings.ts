@@ -4,15 +4,40 @@
 // joins its template's case, as another city of it would.
 import type BetterSqlite3 from 'better-sqlite3';
 
-const COPIED = ['rule_id', 'rule_version', 'severity', 'severity_rank', 'subjects', 'city', 'mode', 'channel', 'first_period', 'last_period', 'periods', 'holds', 'status', 'explanation', 'explanation_zh', 'evidence', 'created_at', 'updated_at', 'case_id'];
+const COPIED = [
+  'rule_id',
+  'rule_version',
+  'severity',
+  'severity_rank',
+  'subjects',
+  'city',
+  'mode',
+  'channel',
+  'first_period',
+  'last_period',
+  'periods',
+  'holds',
+  'status',
+  'explanation',
+  'explanation_zh',
+  'evidence',
+  'created_at',
+  'updated_at',
+  'case_id',
+];
 
 /** Returns how many findings there are afterwards. */
 export function topUpFindings(sqlite: BetterSqlite3.Database, target: number): number {
   const count = () => (sqlite.prepare('select count(*) as n from findings').get() as { n: number }).n;
   const have = count();
   if (have >= target || have === 0) return have;
-  const templates = sqlite.prepare(`select fingerprint, ${COPIED.join(', ')} from findings order by id`).all() as Record<string, string | number | null>[];
-  const insert = sqlite.prepare(`insert into findings (fingerprint, ${COPIED.join(', ')}) values (${['?', ...COPIED.map(() => '?')].join(', ')})`);
+  const templates = sqlite.prepare(`select fingerprint, ${COPIED.join(', ')} from findings order by id`).all() as Record<
+    string,
+    string | number | null
+  >[];
+  const insert = sqlite.prepare(
+    `insert into findings (fingerprint, ${COPIED.join(', ')}) values (${['?', ...COPIED.map(() => '?')].join(', ')})`,
+  );
   const subject = sqlite.prepare('insert into finding_subjects (institution, finding_id) values (?, ?)');
   sqlite.transaction(() => {
     for (let i = 0; i < target - have; i++) {

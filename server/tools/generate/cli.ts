@@ -11,7 +11,8 @@ import { createLogger } from '../../src/logger.js';
 import { clockAfter, generateHistory, lastPeriodOf, writeGenerationFigures } from './generate-history.js';
 import { MEDIUM, SIZE_NAMES, sizeSpec, specLabel, type GenerateSpec } from './sizes.js';
 
-const USAGE = 'usage: npm run generate -- --size small|medium|national | --institutions N --cities N --periods N [--seed S] [--db path] [--force]';
+const USAGE =
+  'usage: npm run generate -- --size small|medium|national | --institutions N --cities N --periods N [--seed S] [--db path] [--force]';
 
 const count = z.coerce.number().int().min(1);
 const args = z.strictObject({
@@ -53,7 +54,15 @@ function chosenSpec(): GenerateSpec {
   const named = sizeSpec(input.size ?? 'medium', input.seed);
   if (!explicit) return named;
   const base = named.kind === 'world' ? named.params : MEDIUM;
-  return { kind: 'world', params: { seed: input.seed, institutions: input.institutions ?? base.institutions, cities: input.cities ?? base.cities, periods: input.periods ?? base.periods } };
+  return {
+    kind: 'world',
+    params: {
+      seed: input.seed,
+      institutions: input.institutions ?? base.institutions,
+      cities: input.cities ?? base.cities,
+      periods: input.periods ?? base.periods,
+    },
+  };
 }
 
 const spec = chosenSpec();
@@ -68,7 +77,12 @@ if (fs.existsSync(file)) {
 
 const now = clockAfter(lastPeriodOf(spec));
 const database = openDatabase(file);
-const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: file, SEED: 'none', LOG_LEVEL: 'warn' }), logger: createLogger('warn'), now: () => now });
+const ctx = createAppContext({
+  db: database.db,
+  config: loadConfig({ DB_PATH: file, SEED: 'none', LOG_LEVEL: 'warn' }),
+  logger: createLogger('warn'),
+  now: () => now,
+});
 try {
   const result = await generateHistory(ctx, spec, { progress: (line) => console.error(line) });
   const seconds = result.ingestSeconds + result.rulesSeconds;

@@ -12,10 +12,20 @@ async function generated(seed: number, rules = true) {
   const spec: GenerateSpec = { kind: 'world', params: { institutions: 7, cities: 5, periods: 4, seed } };
   const database = openDatabase(':memory:');
   const now = clockAfter('2019-04');
-  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: ':memory:', SEED: 'none', LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => now });
+  const ctx = createAppContext({
+    db: database.db,
+    config: loadConfig({ DB_PATH: ':memory:', SEED: 'none', LOG_LEVEL: 'silent' }),
+    logger: createLogger('silent'),
+    now: () => now,
+  });
   try {
     const result = await generateHistory(ctx, spec, { rules });
-    const accepted = await ctx.db.selectFrom('audit_log').select(['target', 'details']).where('action', '=', 'report.accepted').orderBy('seq').execute();
+    const accepted = await ctx.db
+      .selectFrom('audit_log')
+      .select(['target', 'details'])
+      .where('action', '=', 'report.accepted')
+      .orderBy('seq')
+      .execute();
     const reports = await ctx.db.selectFrom('reports').select(['id', 'sha256', 'rules_applied', 'links_count']).orderBy('id').execute();
     return { result, accepted, reports };
   } finally {
@@ -42,7 +52,19 @@ describe('the generator', () => {
 });
 
 describe('a city-by-city roll-out', () => {
-  const rollout: Relationship = { scanner: 'a', issuer: 'b', mode: 'mpm', channel: 'offline', cities: ['110000', '120000', '310000'], start: 1, pilotMonths: 1, ratePerMonth: 2, nationwideAfterRollout: true, suspended: null, disputedFrom: null };
+  const rollout: Relationship = {
+    scanner: 'a',
+    issuer: 'b',
+    mode: 'mpm',
+    channel: 'offline',
+    cities: ['110000', '120000', '310000'],
+    start: 1,
+    pilotMonths: 1,
+    ratePerMonth: 2,
+    nationwideAfterRollout: true,
+    suspended: null,
+    disputedFrom: null,
+  };
   const at = (t: number) => relationshipRows(rollout, t, '2019-01').map((r) => `${r.city}:${r.status}:${r.since}`);
 
   it('pilots in its first city, goes live a few cities a month, then is declared for every city', () => {

@@ -32,7 +32,10 @@ export interface GenerationFigures {
 }
 
 export function writeGenerationFigures(dbFile: string, result: GenerateResult): GenerationFigures {
-  const figures: GenerationFigures = { 'generate.seconds': Math.round((result.ingestSeconds + result.rulesSeconds) * 10) / 10, 'generate.reports': result.reports };
+  const figures: GenerationFigures = {
+    'generate.seconds': Math.round((result.ingestSeconds + result.rulesSeconds) * 10) / 10,
+    'generate.reports': result.reports,
+  };
   fs.writeFileSync(`${dbFile}.json`, JSON.stringify(figures));
   return figures;
 }
@@ -81,7 +84,15 @@ export async function generateHistory(ctx: AppContext, spec: GenerateSpec, optio
       progress(`${world.periods[t]}: ${periodLinks} links, ${links} in all, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
   }
-  if (spec.kind === 'demo') links = Number((await ctx.db.selectFrom('report_links').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (spec.kind === 'demo')
+    links = Number(
+      (
+        await ctx.db
+          .selectFrom('report_links')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const ingestSeconds = (performance.now() - started) / 1000;
   const rules = options.rules === false ? null : await runRules(ctx);
   const rulesSeconds = (performance.now() - started) / 1000 - ingestSeconds;

@@ -12,22 +12,33 @@ export function relationshipRows(rel: Relationship, t: number, firstPeriod: stri
   const liveFrom = rel.start + rel.pilotMonths;
   if (rel.suspended && t >= rel.suspended.from && t <= rel.suspended.to) {
     const since = dayOf(firstPeriod, rel.suspended.from);
-    return rel.cities ? rel.cities.map((city) => ({ ...base, city, status: 'suspended', since })) : [{ ...base, city: '*', status: 'suspended', since }];
+    return rel.cities
+      ? rel.cities.map((city) => ({ ...base, city, status: 'suspended', since }))
+      : [{ ...base, city: '*', status: 'suspended', since }];
   }
   // Back from a suspension, the link is live again since the month it resumed.
   const resumed = rel.suspended && t > rel.suspended.to ? rel.suspended.to + 1 : null;
   if (!rel.cities) {
-    return t < liveFrom ? [{ ...base, city: '*', status: 'pilot', since: dayOf(firstPeriod, rel.start) }] : [{ ...base, city: '*', status: 'live', since: dayOf(firstPeriod, resumed ?? liveFrom) }];
+    return t < liveFrom
+      ? [{ ...base, city: '*', status: 'pilot', since: dayOf(firstPeriod, rel.start) }]
+      : [{ ...base, city: '*', status: 'live', since: dayOf(firstPeriod, resumed ?? liveFrom) }];
   }
   const cities = rel.cities;
   const allLiveAt = liveFrom + Math.ceil(cities.length / rel.ratePerMonth) - 1;
-  if (rel.nationwideAfterRollout && t > allLiveAt) return [{ ...base, city: '*', status: 'live', since: dayOf(firstPeriod, resumed ?? allLiveAt + 1) }];
+  if (rel.nationwideAfterRollout && t > allLiveAt)
+    return [{ ...base, city: '*', status: 'live', since: dayOf(firstPeriod, resumed ?? allLiveAt + 1) }];
   const rows: Link[] = [];
   for (let i = 0; i < cities.length; i++) {
     // City i goes live in month liveFrom + ⌊i / rate⌋ after a month's pilot (the first city pilots for the whole pilot period).
     const liveAt = liveFrom + Math.floor(i / rel.ratePerMonth);
     const pilotAt = i === 0 ? rel.start : liveAt - 1;
-    if (t >= liveAt) rows.push({ ...base, city: cities[i], status: 'live', since: dayOf(firstPeriod, resumed !== null && resumed > liveAt ? resumed : liveAt) });
+    if (t >= liveAt)
+      rows.push({
+        ...base,
+        city: cities[i],
+        status: 'live',
+        since: dayOf(firstPeriod, resumed !== null && resumed > liveAt ? resumed : liveAt),
+      });
     else if (t >= pilotAt) rows.push({ ...base, city: cities[i], status: 'pilot', since: dayOf(firstPeriod, pilotAt) });
     else break;
   }

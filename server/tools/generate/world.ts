@@ -115,7 +115,15 @@ function castInstitutions(prng: Prng, n: number, cities: readonly City[]): Cast 
     if (institutions.length >= n) break;
     const id = `${wallet}-bank`;
     affiliates.set(wallet, [id]);
-    institutions.push({ id, name: `${wallet} Bank`, nameZh: `${wallet}银行`, kind: 'bank', group: `${wallet}-group`, systemic: false, active: true });
+    institutions.push({
+      id,
+      name: `${wallet} Bank`,
+      nameZh: `${wallet}银行`,
+      kind: 'bank',
+      group: `${wallet}-group`,
+      systemic: false,
+      active: true,
+    });
   }
   const provinces = [...new Set(cities.map((c) => c.province))];
   let previousGroup = '';
@@ -153,7 +161,16 @@ function chooseCities(prng: Prng, registry: readonly City[], count: number): Cit
   return [...lead, ...rest].slice(0, Math.max(1, Math.min(count, registry.length)));
 }
 
-const everywhere = (mode: Mode, channel: Channel) => ({ mode, channel, cities: null, pilotMonths: 0, ratePerMonth: 1, nationwideAfterRollout: false, suspended: null, disputedFrom: null });
+const everywhere = (mode: Mode, channel: Channel) => ({
+  mode,
+  channel,
+  cities: null,
+  pilotMonths: 0,
+  ratePerMonth: 1,
+  nationwideAfterRollout: false,
+  suspended: null,
+  disputedFrom: null,
+});
 
 export function buildWorld(params: WorldParams): World {
   const prng = new Prng(params.seed);
@@ -171,7 +188,13 @@ export function buildWorld(params: WorldParams): World {
 
   // Every platform recognises its own codes everywhere; banks' apps their own collection codes.
   for (const inst of cast.institutions) {
-    const scopes: [Mode, Channel][] = inst.systemic ? [['mpm', 'offline'], ['cpm', 'offline'], ['mpm', 'online']] : [['mpm', 'offline']];
+    const scopes: [Mode, Channel][] = inst.systemic
+      ? [
+          ['mpm', 'offline'],
+          ['cpm', 'offline'],
+          ['mpm', 'online'],
+        ]
+      : [['mpm', 'offline']];
     for (const [mode, channel] of scopes) relationships.push({ scanner: inst.id, issuer: inst.id, start: 0, ...everywhere(mode, channel) });
   }
 
@@ -179,7 +202,8 @@ export function buildWorld(params: WorldParams): World {
   const groups = new Map<string, string[]>();
   for (const inst of cast.institutions) (groups.get(inst.group) ?? groups.set(inst.group, []).get(inst.group)!).push(inst.id);
   for (const members of groups.values()) {
-    for (const a of members) for (const b of members) if (a !== b) relationships.push({ scanner: a, issuer: b, start: 0, ...everywhere('mpm', 'offline') });
+    for (const a of members)
+      for (const b of members) if (a !== b) relationships.push({ scanner: a, issuer: b, start: 0, ...everywhere('mpm', 'offline') });
   }
 
   // Systemic platforms of different groups open to each other pair by pair, city by city; some
@@ -197,16 +221,53 @@ export function buildWorld(params: WorldParams): World {
       const nationwideAfterRollout = prng.chance(0.8);
       const lag = prng.chance(0.3) ? prng.int(1, 6) : 0;
       const cpmDelay = prng.int(0, 3);
-      for (const [scanner, issuer, delay] of [[a, b, 0], [b, a, lag]] as const) {
-        for (const [mode, extra] of [['mpm', 0], ['cpm', cpmDelay]] as const) {
+      for (const [scanner, issuer, delay] of [
+        [a, b, 0],
+        [b, a, lag],
+      ] as const) {
+        for (const [mode, extra] of [
+          ['mpm', 0],
+          ['cpm', cpmDelay],
+        ] as const) {
           const s = start + delay + extra;
           if (s > last) continue;
-          relationships.push({ scanner, issuer, mode, channel: 'offline', cities: order, start: s, pilotMonths, ratePerMonth, nationwideAfterRollout, suspended: null, disputedFrom: null });
+          relationships.push({
+            scanner,
+            issuer,
+            mode,
+            channel: 'offline',
+            cities: order,
+            start: s,
+            pilotMonths,
+            ratePerMonth,
+            nationwideAfterRollout,
+            suspended: null,
+            disputedFrom: null,
+          });
         }
       }
       // Online top-ups: one side pays the other's in-app purchases, without reciprocating.
-      if (prng.chance(0.3)) relationships.push({ scanner: a, issuer: b, start: Math.min(last, start + prng.int(0, 6)), ...everywhere('mpm', 'online'), pilotMonths: 1 });
-      agreements.push({ reporter: a, ref: `TECH-${a}-${b}`, counterparty: b, kind: 'technical', exclusive: false, feeBps: null, scope: { cities: ['*'], modes: ['mpm', 'cpm'], channels: ['offline'] }, restrictions: [], effective: dayOf(firstPeriod, start), expires: null, text: 'Synthetic interconnection agreement.' });
+      if (prng.chance(0.3))
+        relationships.push({
+          scanner: a,
+          issuer: b,
+          start: Math.min(last, start + prng.int(0, 6)),
+          ...everywhere('mpm', 'online'),
+          pilotMonths: 1,
+        });
+      agreements.push({
+        reporter: a,
+        ref: `TECH-${a}-${b}`,
+        counterparty: b,
+        kind: 'technical',
+        exclusive: false,
+        feeBps: null,
+        scope: { cities: ['*'], modes: ['mpm', 'cpm'], channels: ['offline'] },
+        restrictions: [],
+        effective: dayOf(firstPeriod, start),
+        expires: null,
+        text: 'Synthetic interconnection agreement.',
+      });
       for (const w of [a, b]) firstOpening.set(w, Math.min(firstOpening.get(w) ?? last, start));
     }
   }
@@ -214,7 +275,19 @@ export function buildWorld(params: WorldParams): World {
   // A wallet's acceptance confined to its own group until it first opens up (EXCL-002).
   for (const [wallet, own] of cast.affiliates) {
     for (const bank of own) {
-      agreements.push({ reporter: wallet, ref: `ACC-${wallet}-${bank}`, counterparty: bank, kind: 'acceptance', exclusive: false, feeBps: null, scope: { cities: ['*'], modes: ['mpm'], channels: ['offline'] }, restrictions: ['own-group-only'], effective: before, expires: expiresAfter(firstOpening.get(wallet) ?? last, 0), text: 'Synthetic clause: collection codes are accepted by group apps only.' });
+      agreements.push({
+        reporter: wallet,
+        ref: `ACC-${wallet}-${bank}`,
+        counterparty: bank,
+        kind: 'acceptance',
+        exclusive: false,
+        feeBps: null,
+        scope: { cities: ['*'], modes: ['mpm'], channels: ['offline'] },
+        restrictions: ['own-group-only'],
+        effective: before,
+        expires: expiresAfter(firstOpening.get(wallet) ?? last, 0),
+        text: 'Synthetic clause: collection codes are accepted by group apps only.',
+      });
     }
   }
 
@@ -224,7 +297,15 @@ export function buildWorld(params: WorldParams): World {
       const cities = cast.home.get(member) ?? null;
       const rate = cities?.length ?? 1;
       const suspended = prng.chance(0.02) ? suspension(prng, 1, last) : null;
-      relationships.push({ scanner: network, issuer: member, start: 0, ...everywhere('mpm', 'offline'), cities, ratePerMonth: rate, suspended });
+      relationships.push({
+        scanner: network,
+        issuer: member,
+        start: 0,
+        ...everywhere('mpm', 'offline'),
+        cities,
+        ratePerMonth: rate,
+        suspended,
+      });
       relationships.push({ scanner: member, issuer: network, start: 0, ...everywhere('mpm', 'offline'), cities, ratePerMonth: rate });
       const high = prng.chance(0.03);
       const restricted = prng.chance(0.02);
@@ -253,10 +334,32 @@ export function buildWorld(params: WorldParams): World {
       const start = prng.int(Math.floor(last * 0.2), last);
       const suspended = prng.chance(0.05) ? suspension(prng, start + 2, last) : null;
       const disputedFrom = prng.chance(0.03) ? prng.int(start + 1, last + 1) : null;
-      relationships.push({ scanner: member, issuer: wallet, start, ...everywhere('mpm', 'offline'), cities, ratePerMonth: cities?.length ?? 1, pilotMonths: 1, suspended, disputedFrom: disputedFrom !== null && disputedFrom <= last ? disputedFrom : null });
+      relationships.push({
+        scanner: member,
+        issuer: wallet,
+        start,
+        ...everywhere('mpm', 'offline'),
+        cities,
+        ratePerMonth: cities?.length ?? 1,
+        pilotMonths: 1,
+        suspended,
+        disputedFrom: disputedFrom !== null && disputedFrom <= last ? disputedFrom : null,
+      });
       if (prng.chance(0.015)) {
         const effective = prng.int(0, last);
-        agreements.push({ reporter: wallet, ref: `MKT-${wallet}-${member}`, counterparty: member, kind: 'marketing', exclusive: prng.chance(0.5), feeBps: null, scope: { cities: cities ?? ['*'], modes: ['mpm'], channels: ['offline'] }, restrictions: ['no-competitor-codes'], effective: dayOf(firstPeriod, effective), expires: prng.chance(0.5) ? expiresAfter(effective, 12) : null, text: 'Synthetic clause: partner merchants display no competing payment codes.' });
+        agreements.push({
+          reporter: wallet,
+          ref: `MKT-${wallet}-${member}`,
+          counterparty: member,
+          kind: 'marketing',
+          exclusive: prng.chance(0.5),
+          feeBps: null,
+          scope: { cities: cities ?? ['*'], modes: ['mpm'], channels: ['offline'] },
+          restrictions: ['no-competitor-codes'],
+          effective: dayOf(firstPeriod, effective),
+          expires: prng.chance(0.5) ? expiresAfter(effective, 12) : null,
+          text: 'Synthetic clause: partner merchants display no competing payment codes.',
+        });
       }
     }
   }

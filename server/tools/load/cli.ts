@@ -34,8 +34,10 @@ try {
   const analyst = new ApiClient(server.baseUrl);
   await analyst.logIn('analyst', 'demo');
   const cookie = ['im_session', 'XSRF-TOKEN'].map((n) => `${n}=${analyst.cookie(n)}`).join('; ');
-  const ids = ((await analyst.get<{ items: { id: string; active: boolean }[] }>('/api/v1/institutions')).body.items).filter((i) => i.active).map((i) => i.id);
-  const cities = ((await analyst.get<{ items: { code: string }[] }>('/api/v1/cities')).body.items).map((c) => c.code);
+  const ids = (await analyst.get<{ items: { id: string; active: boolean }[] }>('/api/v1/institutions')).body.items
+    .filter((i) => i.active)
+    .map((i) => i.id);
+  const cities = (await analyst.get<{ items: { code: string }[] }>('/api/v1/cities')).body.items.map((c) => c.code);
   const periods = (await analyst.get<{ items: string[] }>('/api/v1/periods')).body.items;
   const next = nextPeriod(periods.at(-1)!);
   const reportsBefore = (await analyst.get<{ total: number }>('/api/v1/reports')).body.total;
@@ -46,13 +48,18 @@ try {
     'GET /findings': '/api/v1/findings?status=open&sort=-severity&pageSize=50',
   };
   const perRoute = Math.max(1, Math.floor(analysts / Object.keys(browse).length));
-  console.log(`${institutions} institutions submit ${rows.toLocaleString('en')}-link reports for ${next} while ${perRoute * 3} analyst connections browse for ${seconds} s …`);
+  console.log(
+    `${institutions} institutions submit ${rows.toLocaleString('en')}-link reports for ${next} while ${perRoute * 3} analyst connections browse for ${seconds} s …`,
+  );
 
   const reporters = ids.slice(0, institutions);
   const browsing = Object.entries(browse).map(([name, url]) =>
     autocannon({ url: server.baseUrl + url, connections: perRoute, duration: seconds, headers: { cookie } }).then((r) => ({ name, r })),
   );
-  const submissions = await submitAll(server.baseUrl, reporters.map((id) => deadlineReport(id, ids, cities, next, rows)));
+  const submissions = await submitAll(
+    server.baseUrl,
+    reporters.map((id) => deadlineReport(id, ids, cities, next, rows)),
+  );
   const browsed = await Promise.all(browsing);
 
   // Every receipt's report is there, whole; nothing else was added.
@@ -65,7 +72,15 @@ try {
 
   const table = [
     ['route', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
-    ...browsed.map(({ name, r }) => [name, r.requests.total, r.requests.average, r.latency.p50, r.latency.p99, r.latency.max, r.errors + r.timeouts + r.non2xx]),
+    ...browsed.map(({ name, r }) => [
+      name,
+      r.requests.total,
+      r.requests.average,
+      r.latency.p50,
+      r.latency.p99,
+      r.latency.max,
+      r.errors + r.timeouts + r.non2xx,
+    ]),
     submissionRow(submissions, rows),
   ].map((cols) => cols.map(String));
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
@@ -73,10 +88,13 @@ try {
 
   const failedSubmissions = submissions.filter((s) => s.status !== 201);
   const browseErrors = browsed.reduce((n, { r }) => n + r.errors + r.timeouts + r.non2xx, 0);
-  console.log(`\nReports: ${reportsBefore} before, ${reportsAfter} after (${reportsAfter - reportsBefore} new, ${submissions.length - failedSubmissions.length} receipts); lost or partial: ${lost.length}.`);
+  console.log(
+    `\nReports: ${reportsBefore} before, ${reportsAfter} after (${reportsAfter - reportsBefore} new, ${submissions.length - failedSubmissions.length} receipts); lost or partial: ${lost.length}.`,
+  );
   for (const f of failedSubmissions) console.log(`  ${f.institution}: ${f.status} ${f.text.slice(0, 200)}`);
   for (const l of lost) console.log(`  lost: ${l}`);
-  const ok = failedSubmissions.length === 0 && browseErrors === 0 && lost.length === 0 && reportsAfter - reportsBefore === submissions.length;
+  const ok =
+    failedSubmissions.length === 0 && browseErrors === 0 && lost.length === 0 && reportsAfter - reportsBefore === submissions.length;
   console.log(ok ? 'No request failed and no report was lost.' : 'FAILED: see above.');
   process.exitCode = ok ? 0 : 1;
 } finally {
@@ -89,5 +107,13 @@ function submissionRow(results: SubmissionResult[], rowsEach: number): (string |
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]);
   const wall = Math.max(...results.map((r) => r.endedAt)) - Math.min(...results.map((r) => r.startedAt));
-  return [`POST /reports (${rowsEach} rows)`, results.length, (results.length / (wall / 1000)).toFixed(2), at(0.5), at(0.99), Math.round(ms.at(-1)!), results.filter((r) => r.status !== 201).length];
+  return [
+    `POST /reports (${rowsEach} rows)`,
+    results.length,
+    (results.length / (wall / 1000)).toFixed(2),
+    at(0.5),
+    at(0.99),
+    Math.round(ms.at(-1)!),
+    results.filter((r) => r.status !== 201).length,
+  ];
 }

@@ -9,10 +9,14 @@ const run = promisify(execFile);
 
 describe('npm run load (small)', () => {
   it('prints throughput and latency per route and loses no report', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/tools/load/cli.ts', '--institutions', '3', '--rows', '300', '--analysts', '3', '--seconds', '3'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/tools/load/cli.ts', '--institutions', '3', '--rows', '300', '--analysts', '3', '--seconds', '3'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      },
+    );
     expect(stdout).toMatch(/GET \/overview\s+\d+/);
     expect(stdout).toMatch(/POST \/reports \(300 rows\)\s+3\s/);
     expect(stdout).toMatch(/\(3 new, 3 receipts\); lost or partial: 0\./);

@@ -40,7 +40,15 @@ export async function submitAll(baseUrl: string, reports: ReturnType<typeof dead
       const startedAt = performance.now();
       const res = await clients[i].post<{ id: number }>('/api/v1/reports', report);
       const endedAt = performance.now();
-      return { institution: report.institution, status: res.status, text: res.text, receipt: res.status === 201 ? res.body : undefined, ms: endedAt - startedAt, startedAt, endedAt };
+      return {
+        institution: report.institution,
+        status: res.status,
+        text: res.text,
+        receipt: res.status === 201 ? res.body : undefined,
+        ms: endedAt - startedAt,
+        startedAt,
+        endedAt,
+      };
     }),
   );
 }

@@ -52,9 +52,13 @@ export async function prepareExportDatabase(dbPath: string, findings = 100_000):
 
 /** Exports every finding of the database at dbPath in a fresh process and reports what it cost. */
 export async function measureExport(dbPath: string, format: ExportFormat): Promise<ExportMeasurement> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, format], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, format],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ExportMeasurement;
 }
 
@@ -67,7 +71,12 @@ const rssMb = (field: 'VmHWM' | 'VmRSS') => {
 
 async function exportOnce(dbPath: string, format: ExportFormat): Promise<ExportMeasurement> {
   const database = openDatabase(dbPath);
-  const ctx = createAppContext({ db: database.db, config: loadConfig({ DB_PATH: dbPath, LOG_LEVEL: 'silent' }), logger: createLogger('silent'), now: () => new Date() });
+  const ctx = createAppContext({
+    db: database.db,
+    config: loadConfig({ DB_PATH: dbPath, LOG_LEVEL: 'silent' }),
+    logger: createLogger('silent'),
+    now: () => new Date(),
+  });
   const auditor = { username: 'auditor', role: 'auditor' as const, institution: null, via: 'session' as const };
   const startRssMb = rssMb('VmRSS');
   const started = performance.now();
@@ -77,7 +86,16 @@ async function exportOnce(dbPath: string, format: ExportFormat): Promise<ExportM
   const { user, system } = process.cpuUsage(cpu);
   await exported.discard?.();
   await database.close();
-  return { format, seconds: round(seconds), cpuSeconds: round((user + system) / 1e6), peakRssMb: rssMb('VmHWM'), startRssMb, rows: exported.rows, bytes: exported.bytes, sha256: exported.sha256 };
+  return {
+    format,
+    seconds: round(seconds),
+    cpuSeconds: round((user + system) / 1e6),
+    peakRssMb: rssMb('VmHWM'),
+    startRssMb,
+    rows: exported.rows,
+    bytes: exported.bytes,
+    sha256: exported.sha256,
+  };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -87,7 +105,12 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values } = parseArgs({
     args: argv,
-    options: { findings: { type: 'string', default: '100000' }, formats: { type: 'string', default: 'csv,xlsx,json' }, runs: { type: 'string', default: '1' }, db: { type: 'string' } },
+    options: {
+      findings: { type: 'string', default: '100000' },
+      formats: { type: 'string', default: 'csv,xlsx,json' },
+      runs: { type: 'string', default: '1' },
+      db: { type: 'string' },
+    },
   });
   const dbPath = values.db ?? path.join(os.tmpdir(), `interop-export-bench-${process.pid}.db`);
   const reuse = fs.existsSync(dbPath);

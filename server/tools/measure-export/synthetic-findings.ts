@@ -49,8 +49,12 @@ export function insertSyntheticFindings(sqlite: BetterSqlite3.Database, count: n
      values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const subject = sqlite.prepare('insert into finding_subjects (institution, finding_id) values (?, ?)');
-  const history = sqlite.prepare('insert into finding_history (finding_id, at, actor, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)');
-  const comment = sqlite.prepare('insert into finding_comments (finding_id, at, author, role, institution, text) values (?, ?, ?, ?, ?, ?)');
+  const history = sqlite.prepare(
+    'insert into finding_history (finding_id, at, actor, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)',
+  );
+  const comment = sqlite.prepare(
+    'insert into finding_comments (finding_id, at, author, role, institution, text) values (?, ?, ?, ?, ?, ?)',
+  );
 
   sqlite.transaction(() => {
     for (let n = 0; n < count; n++) {
@@ -63,7 +67,12 @@ export function insertSyntheticFindings(sqlite: BetterSqlite3.Database, count: n
       const first = Math.floor(next() * 48);
       const last = first + Math.floor(next() * 12);
       const gap = last - first > 3 && next() < 0.3;
-      const periods = gap ? [[period(first), period(first + 1)], [period(first + 3), period(last)]] : [[period(first), period(last)]];
+      const periods = gap
+        ? [
+            [period(first), period(first + 1)],
+            [period(first + 3), period(last)],
+          ]
+        : [[period(first), period(last)]];
       const status = pick(STATUSES);
       const created = `${period(last)}-20T08:00:00.000Z`;
       const updated = status === 'open' ? created : `${period(last)}-25T09:30:00.000Z`;
@@ -72,22 +81,56 @@ export function insertSyntheticFindings(sqlite: BetterSqlite3.Database, count: n
         version: 1 + Math.floor(next() * 3),
         institution: i === 0 ? a.id : b.id,
         period: period(last),
-        ...(rule.id.startsWith('EXCL') || rule.id.startsWith('DISC') ? { agreementRef: `AGR-${a.id}-${n}` } : { row: Math.floor(next() * 5_000) }),
+        ...(rule.id.startsWith('EXCL') || rule.id.startsWith('DISC')
+          ? { agreementRef: `AGR-${a.id}-${n}` }
+          : { row: Math.floor(next() * 5_000) }),
       }));
       const explanation = `In ${city.name} (${city.code}), ${b.name}’s app does not scan ${a.name}’s merchant-presented codes (${mode}, ${channel}) although ${a.name}’s app scans ${b.name}’s since ${period(first)}.`;
       const explanationZh = `在${city.nameZh}（${city.code}），${b.nameZh}的App未识别${a.nameZh}的线下商户收款码（${mode}），而${a.nameZh}的App自 ${period(first)} 起已识别${b.nameZh}的支付码。`;
       const fingerprint = `${rule.id}|${b.id}|${a.id}|${city.code}|${mode}|${channel}|${n}`;
       const { lastInsertRowid } = finding.run(
-        fingerprint, rule.id, rule.severity, rule.rank, JSON.stringify([b.id, a.id]), city.code, mode, channel,
-        period(first), period(last), JSON.stringify(periods), next() < 0.6 ? 1 : 0, status, explanation, explanationZh, JSON.stringify(evidence), created, updated,
+        fingerprint,
+        rule.id,
+        rule.severity,
+        rule.rank,
+        JSON.stringify([b.id, a.id]),
+        city.code,
+        mode,
+        channel,
+        period(first),
+        period(last),
+        JSON.stringify(periods),
+        next() < 0.6 ? 1 : 0,
+        status,
+        explanation,
+        explanationZh,
+        JSON.stringify(evidence),
+        created,
+        updated,
         caseIdOf({ fingerprint, ruleId: rule.id, subjects: [b.id, a.id], city: city.code, mode, channel }),
       );
       const id = Number(lastInsertRowid);
       subject.run(b.id, id);
       subject.run(a.id, id);
       history.run(id, created, 'system', null, 'open', null);
-      if (status !== 'open') history.run(id, updated, 'analyst', 'open', status, status === 'dismissed' ? '协议已于上月终止 — agreement ended last month' : null);
-      if (next() < 0.3) comment.run(id, updated, `${b.id}-ops`, 'institution', b.id, `我们已于 ${period(last)} 开通受理，请核实。We enabled acceptance in ${period(last)}; please check.`);
+      if (status !== 'open')
+        history.run(
+          id,
+          updated,
+          'analyst',
+          'open',
+          status,
+          status === 'dismissed' ? '协议已于上月终止 — agreement ended last month' : null,
+        );
+      if (next() < 0.3)
+        comment.run(
+          id,
+          updated,
+          `${b.id}-ops`,
+          'institution',
+          b.id,
+          `我们已于 ${period(last)} 开通受理，请核实。We enabled acceptance in ${period(last)}; please check.`,
+        );
       if (next() < 0.1) comment.run(id, updated, 'analyst', 'analyst', null, '=SUM(A1:A9) looks like a formula but is only text');
     }
   })();

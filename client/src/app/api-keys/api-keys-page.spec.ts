@@ -13,7 +13,14 @@ import type { ApiKey } from './api-keys-api';
 import { ApiKeysPage } from './api-keys-page';
 import { awaitRequest } from '../../testing/http-requests';
 
-const KEY: ApiKey = { id: 'k1', institution: 'alipay', name: 'nightly upload', createdBy: 'alipay', createdAt: '2026-11-01T08:00:00.000Z', revokedAt: null };
+const KEY: ApiKey = {
+  id: 'k1',
+  institution: 'alipay',
+  name: 'nightly upload',
+  createdBy: 'alipay',
+  createdAt: '2026-11-01T08:00:00.000Z',
+  revokedAt: null,
+};
 const OLD: ApiKey = { ...KEY, id: 'k0', name: 'old system', createdAt: '2026-01-01T08:00:00.000Z', revokedAt: '2026-02-01T08:00:00.000Z' };
 
 describe('ApiKeysPage', () => {
@@ -25,7 +32,13 @@ describe('ApiKeysPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ApiKeysPage],
-      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     TestBed.inject(Session).user.set({ username: 'alipay', role: 'institution', institution: 'alipay' });
     http = TestBed.inject(HttpTestingController);
@@ -63,7 +76,7 @@ describe('ApiKeysPage', () => {
     expect(element.textContent).toContain('No API keys yet');
   });
 
-  it('names a key left unnamed in the user\'s language, with the day it was made', async () => {
+  it("names a key left unnamed in the user's language, with the day it was made", async () => {
     await list([]);
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Create key' }))).click();
     const req = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/institutions/alipay/api-keys');

@@ -25,7 +25,17 @@ import { NewKeyDialog } from './new-key-dialog';
 /** An institution's API keys, for its systems to submit reports: list, create (secret shown once), revoke. */
 @Component({
   selector: 'im-api-keys-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemView, TranslocoPipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    ProblemView,
+    TranslocoPipe,
+  ],
   templateUrl: './api-keys-page.html',
   styleUrl: './api-keys-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,12 +95,16 @@ export class ApiKeysPage {
     this.actionProblem.set(null);
     try {
       // A key left unnamed is named in the user's language with its day, so a list of them still tells them apart.
-      const name = this.newName().trim() || this.transloco.translate('apiKeys.create.defaultName', { date: this.format.date(new Date().toISOString().slice(0, 10)) });
+      const name =
+        this.newName().trim() ||
+        this.transloco.translate('apiKeys.create.defaultName', { date: this.format.date(new Date().toISOString().slice(0, 10)) });
       const created = await firstValueFrom(this.api.create(institution, name));
       this.newName.set('');
       this.keys.reload();
       // The secret lives only in the dialog: it is not kept in the page's state once closed.
-      await firstValueFrom(this.dialog.open(NewKeyDialog, { data: created, disableClose: true, width: '560px', maxWidth: '95vw' }).afterClosed());
+      await firstValueFrom(
+        this.dialog.open(NewKeyDialog, { data: created, disableClose: true, width: '560px', maxWidth: '95vw' }).afterClosed(),
+      );
     } catch (err) {
       this.actionProblem.set(problemOf(err));
     } finally {

@@ -3,7 +3,13 @@ import { summariseDetails } from './audit-details';
 describe('summariseDetails', () => {
   it('lists each field with readable values and shortens hashes', () => {
     const hash = 'a'.repeat(64);
-    const s = summariseDetails({ format: 'csv', rows: 3, sha256: hash, filters: { rule: ['EXCL-001', 'DISC-001'] }, counts: { links: 3, agreements: 0 } });
+    const s = summariseDetails({
+      format: 'csv',
+      rows: 3,
+      sha256: hash,
+      filters: { rule: ['EXCL-001', 'DISC-001'] },
+      counts: { links: 3, agreements: 0 },
+    });
     expect(s.fields).toEqual([
       { key: 'format', value: 'csv' },
       { key: 'rows', value: '3' },
@@ -23,7 +29,7 @@ describe('summariseDetails', () => {
     expect(summariseDetails({}).fields).toEqual([]);
   });
 
-  describe('in the interface\'s language', () => {
+  describe("in the interface's language", () => {
     const CHINESE: Record<string, string> = {
       'audit.details.keys.role': '角色',
       'audit.details.keys.ip': 'IP 地址',
@@ -66,7 +72,10 @@ describe('summariseDetails', () => {
     });
 
     it('words roles, a finding’s statuses, login failures and yes or no, and leaves other values as stored', () => {
-      expect(summariseDetails({ role: 'analyst', ip: '10.0.0.1' }, translate, 'auth.login').fields[0]).toEqual({ key: '角色', value: '分析员' });
+      expect(summariseDetails({ role: 'analyst', ip: '10.0.0.1' }, translate, 'auth.login').fields[0]).toEqual({
+        key: '角色',
+        value: '分析员',
+      });
       expect(summariseDetails({ role: { from: 'analyst', to: 'admin' }, sessionsEnded: true }, translate, 'user.update').fields).toEqual([
         { key: '角色', value: '原为 分析员; 改为 管理员' },
         { key: '已结束会话', value: '是' },
@@ -80,22 +89,38 @@ describe('summariseDetails', () => {
         { key: '自', value: '2020-01' },
         { key: '至', value: '2021-12' },
       ]);
-      expect(summariseDetails({ reason: 'bad-password' }, translate, 'auth.login_failed').fields[0]).toEqual({ key: '原因', value: '密码错误' });
+      expect(summariseDetails({ reason: 'bad-password' }, translate, 'auth.login_failed').fields[0]).toEqual({
+        key: '原因',
+        value: '密码错误',
+      });
     });
 
     it('words an audit export’s filters: the actions it kept or left out, as the list names them', () => {
-      const s = summariseDetails({ filters: { excludeAction: ['auth.login', 'auth.logout'], action: ['export.findings'] } }, translate, 'export.audit');
+      const s = summariseDetails(
+        { filters: { excludeAction: ['auth.login', 'auth.logout'], action: ['export.findings'] } },
+        translate,
+        'export.audit',
+      );
       expect(s.fields).toEqual([{ key: '筛选条件', value: '排除的操作类型 登录, 退出登录; 操作 导出线索' }]);
     });
 
     it('names institutions by their names with the id, and periods as months, in reports, exports’ filters and rules runs', () => {
-      const names = { institution: (id: string) => (id === 'alipay' ? `支付宝（${id}）` : id), period: (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月` };
+      const names = {
+        institution: (id: string) => (id === 'alipay' ? `支付宝（${id}）` : id),
+        period: (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月`,
+      };
       expect(summariseDetails({ institution: 'alipay', period: '2021-06' }, translate, 'report\u002Eaccepted', names).fields).toEqual([
         { key: '机构', value: '支付宝（alipay）' },
         { key: '报告期', value: '2021年6月' },
       ]);
-      expect(summariseDetails({ filters: { institution: ['alipay'], period: '2020-12' } }, translate, 'export\u002Efindings', names).fields[0].value).toBe('机构 支付宝（alipay）; 报告期 2020年12月');
-      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun', names).fields.map((f) => f.value)).toEqual(['2020年1月', '2021年12月']);
+      expect(
+        summariseDetails({ filters: { institution: ['alipay'], period: '2020-12' } }, translate, 'export\u002Efindings', names).fields[0]
+          .value,
+      ).toBe('机构 支付宝（alipay）; 报告期 2020年12月');
+      expect(summariseDetails({ from: '2020-01', to: '2021-12' }, translate, 'rules\u002Erun', names).fields.map((f) => f.value)).toEqual([
+        '2020年1月',
+        '2021年12月',
+      ]);
       expect(summariseDetails({ institution: null }, translate, 'user\u002Ecreate', names).fields[0].value).toBe('—');
     });
   });

@@ -3,7 +3,14 @@
 // interface's language. The whole entry stays a link away as JSON, under its stable names.
 import type { Channel, FindingStatus, InstitutionKind, Role, Severity } from '../core/api/api-types';
 import { AUDIT_ACTION_LABELS } from './audit-actions';
-import { CHANNEL_LABELS, FINDING_STATUS_LABELS, INSTITUTION_KIND_LABELS, MODE_LABELS, ROLE_LABELS, SEVERITY_LABELS } from '../core/i18n/domain-labels';
+import {
+  CHANNEL_LABELS,
+  FINDING_STATUS_LABELS,
+  INSTITUTION_KIND_LABELS,
+  MODE_LABELS,
+  ROLE_LABELS,
+  SEVERITY_LABELS,
+} from '../core/i18n/domain-labels';
 
 /** The most fields and characters a cell shows: a rule run can list thousands of status changes. */
 const MAX_FIELDS = 6;
@@ -141,7 +148,8 @@ class DetailWords {
   key(name: string, parent?: string): string {
     if (!this.translate) return name;
     // From and to are a change (原为 → 改为) inside a changed field or a finding's status change; otherwise a range of periods or dates (自 … 至).
-    if (STATUS_CHANGE_FIELDS.has(name) && (parent || this.action === 'finding.status')) return this.translate(name === 'from' ? 'audit.details.changedFrom' : 'audit.details.changedTo');
+    if (STATUS_CHANGE_FIELDS.has(name) && (parent || this.action === 'finding.status'))
+      return this.translate(name === 'from' ? 'audit.details.changedFrom' : 'audit.details.changedTo');
     return AUDIT_DETAIL_KEYS[name] ? this.translate(AUDIT_DETAIL_KEYS[name]) : name;
   }
 
@@ -152,7 +160,10 @@ class DetailWords {
     if (typeof value !== 'string') return String(value);
     if (this.names && INSTITUTION_FIELDS.has(field)) return this.names.institution(value);
     if (this.names && PERIOD_FIELDS.has(field) && PERIOD.test(value)) return this.names.period(value);
-    const words = VALUE_WORDS[field] ?? (parent && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS[parent] : undefined) ?? (this.action === 'finding.status' && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS['status'] : undefined);
+    const words =
+      VALUE_WORDS[field] ??
+      (parent && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS[parent] : undefined) ??
+      (this.action === 'finding.status' && STATUS_CHANGE_FIELDS.has(field) ? VALUE_WORDS['status'] : undefined);
     return words?.[value] ? this.translate(words[value]) : value;
   }
 }
@@ -171,7 +182,10 @@ function scalar(value: unknown, words: DetailWords, field: string, parent?: stri
 
 /** One line for a value: a list joined by commas, a record as "key value" pairs (one level deep). */
 function inline(value: unknown, words: DetailWords, field: string, depth = 0, parent?: string): string {
-  if (Array.isArray(value)) return value.every((v) => typeof v !== 'object' || v === null) ? value.map((v) => scalar(v, words, field, parent)).join(', ') : `${value.length} ×`;
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object' || v === null)
+      ? value.map((v) => scalar(v, words, field, parent)).join(', ')
+      : `${value.length} ×`;
   if (typeof value === 'object' && value !== null) {
     if (depth > 0) return '…';
     return Object.entries(value)
@@ -192,7 +206,12 @@ function line(value: unknown, words: DetailWords, field: string): { text: string
  * values (roles, statuses, yes and no) are in the interface's language, and with `names` also
  * institutions (by name, with the id) and periods (as months); without them, as stored.
  */
-export function summariseDetails(details: Record<string, unknown>, translate: Translate | null = null, action = '', names: DetailValueNames | null = null): DetailsSummary {
+export function summariseDetails(
+  details: Record<string, unknown>,
+  translate: Translate | null = null,
+  action = '',
+  names: DetailValueNames | null = null,
+): DetailsSummary {
   const words = new DetailWords(translate, action, names);
   const entries = Object.entries(details);
   let cut = entries.length > MAX_FIELDS;

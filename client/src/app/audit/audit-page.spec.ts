@@ -23,28 +23,44 @@ const ENTRY = {
 
 describe('audit query', () => {
   it('reads the URL, dropping unknown actions and bad dates', () => {
-    expect(parseAuditQuery({ from: '2026-11-01', to: 'yesterday', action: 'export.findings,hack', actor: ' auditor ', page: '2' })).toEqual({
-      from: '2026-11-01',
-      to: '',
-      actor: 'auditor',
-      action: ['export.findings'],
-      target: '',
-      hideLogins: false,
-      page: 2,
-      pageSize: 25,
-    });
+    expect(parseAuditQuery({ from: '2026-11-01', to: 'yesterday', action: 'export.findings,hack', actor: ' auditor ', page: '2' })).toEqual(
+      {
+        from: '2026-11-01',
+        to: '',
+        actor: 'auditor',
+        action: ['export.findings'],
+        target: '',
+        hideLogins: false,
+        page: 2,
+        pageSize: 25,
+      },
+    );
   });
 
   it('hides logins by leaving their actions out, and keeps the choice in the URL', () => {
     const query = parseAuditQuery({ logins: 'hidden' });
-    expect(auditParams(query)).toEqual({ sort: '-seq', page: '1', pageSize: '25', excludeAction: 'auth.login,auth.login_failed,auth.logout' });
+    expect(auditParams(query)).toEqual({
+      sort: '-seq',
+      page: '1',
+      pageSize: '25',
+      excludeAction: 'auth.login,auth.login_failed,auth.logout',
+    });
     expect(auditQueryParams(query).logins).toBe('hidden');
   });
 
   it('asks for the newest entries first and leaves defaults out of the URL', () => {
     const query = parseAuditQuery({ action: 'auth.login' });
     expect(auditParams(query)).toEqual({ sort: '-seq', page: '1', pageSize: '25', action: 'auth.login' });
-    expect(auditQueryParams(query)).toEqual({ from: null, to: null, actor: null, action: 'auth.login', target: null, logins: null, page: null, pageSize: null });
+    expect(auditQueryParams(query)).toEqual({
+      from: null,
+      to: null,
+      actor: null,
+      action: 'auth.login',
+      target: null,
+      logins: null,
+      page: null,
+      pageSize: null,
+    });
   });
 });
 
@@ -54,7 +70,13 @@ describe('AuditPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: 'audit', component: AuditPage }], withComponentInputBinding())],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'audit', component: AuditPage }], withComponentInputBinding()),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -70,7 +92,8 @@ describe('AuditPage', () => {
   }
 
   const root = () => harness.routeNativeElement as HTMLElement;
-  const button = (label: string) => [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement;
+  const button = (label: string) =>
+    [...root().querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement;
 
   async function open(url: string) {
     void harness.navigateByUrl(url);
@@ -165,7 +188,10 @@ describe('AuditPage', () => {
 
   it('shows a refusal through the problem view', async () => {
     void harness.navigateByUrl('/audit');
-    (await requestTo('/api/v1/audit')).flush({ status: 403, code: 'FORBIDDEN', title: 'Forbidden' }, { status: 403, statusText: 'Forbidden' });
+    (await requestTo('/api/v1/audit')).flush(
+      { status: 403, code: 'FORBIDDEN', title: 'Forbidden' },
+      { status: 403, statusText: 'Forbidden' },
+    );
     http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [] }));
     http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
     await harness.fixture.whenStable();

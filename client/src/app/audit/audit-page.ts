@@ -29,7 +29,22 @@ import { AuditVerify } from './audit-verify';
   selector: 'im-audit-page',
   // The date picker's parts, not MatDatepickerModule: the module provides its own English
   // MatDatepickerIntl, which would hide the translated one (core/i18n/translated-datepicker-intl.ts).
-  imports: [AuditVerify, MatButtonModule, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, MatTableModule, ProblemView, TranslocoPipe],
+  imports: [
+    AuditVerify,
+    MatButtonModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatTableModule,
+    ProblemView,
+    TranslocoPipe,
+  ],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,16 +76,30 @@ export class AuditPage {
   readonly pageSize = input<string>();
 
   protected readonly query = computed(() =>
-    parseAuditQuery({ from: this.from(), to: this.to(), actor: this.actor(), action: this.action(), target: this.target(), logins: this.logins(), page: this.page(), pageSize: this.pageSize() }),
+    parseAuditQuery({
+      from: this.from(),
+      to: this.to(),
+      actor: this.actor(),
+      action: this.action(),
+      target: this.target(),
+      logins: this.logins(),
+      page: this.page(),
+      pageSize: this.pageSize(),
+    }),
   );
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly actionLabels = AUDIT_ACTION_LABELS;
   protected readonly pageSizes = AUDIT_PAGE_SIZES;
   private readonly narrow = inject(Viewport).narrow;
   /** On a phone: what happened, when and by whom; the rest is in the whole entry. */
-  protected readonly columns = computed(() => (this.narrow() ? ['seq', 'at', 'actor', 'action'] : ['seq', 'at', 'actor', 'action', 'target', 'details', 'hash']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['seq', 'at', 'actor', 'action'] : ['seq', 'at', 'actor', 'action', 'target', 'details', 'hash'],
+  );
 
-  protected readonly entries = httpResource<{ items: AuditEntry[]; total: number }>(() => ({ url: '/api/v1/audit', params: auditParams(this.query()) }));
+  protected readonly entries = httpResource<{ items: AuditEntry[]; total: number }>(() => ({
+    url: '/api/v1/audit',
+    params: auditParams(this.query()),
+  }));
   protected readonly rows = computed(() =>
     (this.entries.hasValue() ? this.entries.value().items : []).map((e) => ({
       ...e,
@@ -99,7 +128,9 @@ export class AuditPage {
     this.exported.set(null);
     this.exportProblem.set(null);
     try {
-      this.exported.set(await this.files.download('/api/v1/audit/export', { ...auditFilterParams(this.query()), format }, `interop-audit.${format}`));
+      this.exported.set(
+        await this.files.download('/api/v1/audit/export', { ...auditFilterParams(this.query()), format }, `interop-audit.${format}`),
+      );
     } catch (error) {
       this.exportProblem.set(await problemFromBlob(error));
     } finally {

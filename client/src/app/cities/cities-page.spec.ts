@@ -84,7 +84,12 @@ describe('CitiesPage', () => {
     const req = await requestTo('/api/v1/coverage');
     expect(req.request.params.get('by')).toBe('city');
     expect(req.request.params.get('city')).toBe('440000');
-    req.flush(series('city', '440000', [['440100', 'Guangzhou', '广州市', 1], ['440200', 'Shaoguan', '韶关市', 0]]));
+    req.flush(
+      series('city', '440000', [
+        ['440100', 'Guangzhou', '广州市', 1],
+        ['440200', 'Shaoguan', '韶关市', 0],
+      ]),
+    );
     await settle();
     const guangzhou = links().find((a) => a.textContent?.includes('Guangzhou'))!;
     expect(guangzhou.getAttribute('href')).toBe('/matrix?city=440100&period=2021-06&mode=mpm&channel=offline');
@@ -93,7 +98,13 @@ describe('CitiesPage', () => {
 
   it('lists the lowest coverage first, like its chart, and sorts the other way on a click', async () => {
     await open('/cities');
-    (await requestTo('/api/v1/coverage')).flush(series('province', null, [['110000', 'Beijing', '北京市', 0.9], ['440000', 'Guangdong', '广东省', 0.1], ['510000', 'Sichuan', '四川省', 0.5]]));
+    (await requestTo('/api/v1/coverage')).flush(
+      series('province', null, [
+        ['110000', 'Beijing', '北京市', 0.9],
+        ['440000', 'Guangdong', '广东省', 0.1],
+        ['510000', 'Sichuan', '四川省', 0.5],
+      ]),
+    );
     await settle();
     const loader = TestbedHarnessEnvironment.loader(harness.fixture);
     const table = await loader.getHarness(MatTableHarness);
@@ -106,7 +117,14 @@ describe('CitiesPage', () => {
 
   it('when places tie, lists them by name in the table as in the chart, not by code', async () => {
     await open('/cities');
-    (await requestTo('/api/v1/coverage')).flush(series('province', null, [['110000', 'Beijing', '北京市', 0.5], ['120000', 'Tianjin', '天津市', 0.1], ['130000', 'Hebei', '河北省', 0.1], ['140000', 'Anhui', '安徽省', 0.5]]));
+    (await requestTo('/api/v1/coverage')).flush(
+      series('province', null, [
+        ['110000', 'Beijing', '北京市', 0.5],
+        ['120000', 'Tianjin', '天津市', 0.1],
+        ['130000', 'Hebei', '河北省', 0.1],
+        ['140000', 'Anhui', '安徽省', 0.5],
+      ]),
+    );
     await settle();
     const loader = TestbedHarnessEnvironment.loader(harness.fixture);
     const table = await loader.getHarness(MatTableHarness);
@@ -119,7 +137,10 @@ describe('CitiesPage', () => {
 
   it('shows the problem when coverage cannot be loaded', async () => {
     await open('/cities');
-    (await requestTo('/api/v1/coverage')).flush({ title: 'Unknown city', status: 422, code: 'UNKNOWN_CITY', detail: 'city 999999 is unknown' }, { status: 422, statusText: 'Unprocessable' });
+    (await requestTo('/api/v1/coverage')).flush(
+      { title: 'Unknown city', status: 422, code: 'UNKNOWN_CITY', detail: 'city 999999 is unknown' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
     await settle();
     expect((harness.routeNativeElement as HTMLElement).textContent).toContain('city 999999 is unknown');
   });

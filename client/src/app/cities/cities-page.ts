@@ -72,7 +72,12 @@ export class CitiesPage {
     const to = this.selectedPeriod();
     if (!to) return undefined;
     const province = this.selectedProvince();
-    const params: Record<string, string> = { by: province ? 'city' : 'province', to, mode: this.selectedMode(), channel: this.selectedChannel() };
+    const params: Record<string, string> = {
+      by: province ? 'city' : 'province',
+      to,
+      mode: this.selectedMode(),
+      channel: this.selectedChannel(),
+    };
     if (province) params['city'] = province;
     return { url: '/api/v1/coverage', params };
   });
@@ -106,7 +111,9 @@ export class CitiesPage {
       if (!sort.active || !sort.direction) return data;
       const sign = sort.direction === 'asc' ? 1 : -1;
       const compareNames = (a: string, b: string) => this.format.compare(a, b);
-      return [...data].sort(sort.active === 'coverage' ? byCoverageThenName(compareNames, sign) : (a, b) => sign * compareNames(a.name, b.name));
+      return [...data].sort(
+        sort.active === 'coverage' ? byCoverageThenName(compareNames, sign) : (a, b) => sign * compareNames(a.name, b.name),
+      );
     };
     source.sort = this.sort() ?? null;
     return source;

@@ -66,9 +66,7 @@ export class CoverageBars {
   protected readonly percentLabel = (value: number) => this.format.percent(value, 0);
 
   /** ngx-charts draws the first entry at the top. */
-  protected readonly sorted = computed(() =>
-    [...this.bars()].sort(byCoverageThenName((a, b) => this.format.compare(a, b))),
-  );
+  protected readonly sorted = computed(() => [...this.bars()].sort(byCoverageThenName((a, b) => this.format.compare(a, b))));
   protected readonly data = computed(() => this.sorted().map((b) => ({ name: b.name, value: b.coverage ?? 0, extra: { key: b.key } })));
   private readonly keyByName = computed(() => new Map(this.sorted().map((b) => [b.name, b.key])));
 

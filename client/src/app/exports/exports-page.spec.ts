@@ -13,7 +13,17 @@ import { awaitRequest } from '../../testing/http-requests';
 
 /** An export as GET /exports lists it, made by the auditor and kept. */
 function pastExport(details: Record<string, unknown>) {
-  return { seq: 9, at: '2026-11-25T08:42:23.506Z', actor: 'auditor', action: 'export.findings', target: 'findings', details, prevHash: '0'.repeat(64), hash: 'c'.repeat(64), file: { kept: true, keptUntil: '2027-11-25T08:42:23.506Z' } };
+  return {
+    seq: 9,
+    at: '2026-11-25T08:42:23.506Z',
+    actor: 'auditor',
+    action: 'export.findings',
+    target: 'findings',
+    details,
+    prevHash: '0'.repeat(64),
+    hash: 'c'.repeat(64),
+    file: { kept: true, keptUntil: '2027-11-25T08:42:23.506Z' },
+  };
 }
 
 describe('export helpers', () => {
@@ -24,8 +34,13 @@ describe('export helpers', () => {
   });
 
   it('words the filters when given words, and leaves unknown ones as stored', () => {
-    const words = { name: (f: string) => ({ rule: '规则', status: '状态' })[f] ?? f, value: (f: string, v: string) => (f === 'status' ? ({ open: '待处理', acknowledged: '已知悉' })[v] ?? v : v) };
-    expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'], sort: '-severity' }, words)).toBe('规则 EXCL-001 · 状态 待处理, 已知悉 · sort -severity');
+    const words = {
+      name: (f: string) => ({ rule: '规则', status: '状态' })[f] ?? f,
+      value: (f: string, v: string) => (f === 'status' ? ({ open: '待处理', acknowledged: '已知悉' }[v] ?? v) : v),
+    };
+    expect(describeFilters({ rule: ['EXCL-001'], status: ['open', 'acknowledged'], sort: '-severity' }, words)).toBe(
+      '规则 EXCL-001 · 状态 待处理, 已知悉 · sort -severity',
+    );
   });
 
   it('opens an export by case again as the cases, and any other as the findings one by one', () => {
@@ -47,7 +62,13 @@ describe('ExportsPage', () => {
 
   async function setUp(role: 'auditor' | 'analyst') {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: 'exports', component: ExportsPage }], withComponentInputBinding())],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'exports', component: ExportsPage }], withComponentInputBinding()),
+      ],
     });
     TestBed.inject(Session).user.set({ username: role, role });
     http = TestBed.inject(HttpTestingController);
@@ -65,7 +86,14 @@ describe('ExportsPage', () => {
     expect(req.request.params.get('page')).toBe('1');
     req.flush({
       items: [
-        pastExport({ filename: 'f.xlsx', filters: { rule: ['EXCL-001'] }, format: 'xlsx', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' }),
+        pastExport({
+          filename: 'f.xlsx',
+          filters: { rule: ['EXCL-001'] },
+          format: 'xlsx',
+          rows: 2,
+          sha256: 'b'.repeat(64),
+          sort: '-severity',
+        }),
       ],
       total: 1,
     });
@@ -83,7 +111,14 @@ describe('ExportsPage', () => {
     void harness.navigateByUrl('/exports');
     (await requestTo('/api/v1/exports')).flush({
       items: [
-        pastExport({ filename: 'f.csv', filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'], period: '2021-06' }, format: 'csv', rows: 2, sha256: 'b'.repeat(64), sort: '-severity' }),
+        pastExport({
+          filename: 'f.csv',
+          filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'], period: '2021-06' },
+          format: 'csv',
+          rows: 2,
+          sha256: 'b'.repeat(64),
+          sort: '-severity',
+        }),
       ],
       total: 1,
     });
@@ -106,12 +141,20 @@ describe('ExportsPage', () => {
       file: { kept: false, keptUntil: null },
     });
     (await requestTo('/api/v1/exports')).flush({
-      items: [past(10, { by: 'case', filters: { rule: ['CONS-001'] } }), past(9, { filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'] } }), past(8, { filters: {} })],
+      items: [
+        past(10, { by: 'case', filters: { rule: ['CONS-001'] } }),
+        past(9, { filters: { rule: ['EXCL-001'], status: ['open', 'acknowledged'] } }),
+        past(8, { filters: {} }),
+      ],
       total: 3,
     });
     await harness.fixture.whenStable();
     const hrefs = [...root().querySelectorAll('table a[href^="/findings"]')].map((a) => decodeURIComponent(a.getAttribute('href')!));
-    expect(hrefs).toEqual(['/findings?rule=CONS-001', '/findings?rule=EXCL-001&status=open,acknowledged&view=findings', '/findings?view=findings']);
+    expect(hrefs).toEqual([
+      '/findings?rule=CONS-001',
+      '/findings?rule=EXCL-001&status=open,acknowledged&view=findings',
+      '/findings?view=findings',
+    ]);
   });
 
   it('checks a chosen file against the export records and says when it matches none', async () => {

@@ -41,7 +41,10 @@ const AS_STORED: FilterWords = { name: (filter) => filter, value: (_, value) => 
 /** The filters of an export as a line: "rule EXCL-001 · status open, acknowledged"; empty for all findings. */
 export function describeFilters(filters: Record<string, unknown> | undefined, words: FilterWords = AS_STORED): string {
   return Object.entries(filters ?? {})
-    .map(([name, value]) => `${words.name(name)} ${(Array.isArray(value) ? value : [value]).map((v) => words.value(name, String(v))).join(', ')}`)
+    .map(
+      ([name, value]) =>
+        `${words.name(name)} ${(Array.isArray(value) ? value : [value]).map((v) => words.value(name, String(v))).join(', ')}`,
+    )
     .join(' · ');
 }
 
@@ -58,7 +61,9 @@ const FILTER_NAMES: Record<string, string> = {
 
 /** The filters of an export as the findings list's query parameters, to open the same list again. */
 export function filtersAsQuery(filters: Record<string, unknown> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]));
+  return Object.fromEntries(
+    Object.entries(filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]),
+  );
 }
 
 /** The list an export was made from, to open it again: the cases for an export by case, the findings one by one otherwise. */
@@ -73,7 +78,17 @@ export function listQueryOf(details: Pick<ExportDetails, 'by' | 'filters'>): Rec
  */
 @Component({
   selector: 'im-exports-page',
-  imports: [ExportCheck, ExportMenu, MatButtonModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [
+    ExportCheck,
+    ExportMenu,
+    MatButtonModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    ProblemView,
+    RouterLink,
+    TranslocoPipe,
+  ],
   templateUrl: './exports-page.html',
   styleUrl: './exports-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -92,7 +107,9 @@ export class ExportsPage {
   protected readonly pageSize = 25;
   private readonly narrow = inject(Viewport).narrow;
   /** On a phone: when, what, its hash (the figure an auditor matches a file against) and its kept file. */
-  protected readonly columns = computed(() => (this.narrow() ? ['at', 'format', 'sha256', 'file'] : ['at', 'actor', 'format', 'filters', 'rows', 'sha256', 'file']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['at', 'format', 'sha256', 'file'] : ['at', 'actor', 'format', 'filters', 'rows', 'sha256', 'file'],
+  );
 
   /** GET /exports: the audit trail's export entries, which analysts may read too. */
   protected readonly exports = httpResource<{ items: PastExport[]; total: number }>(() => ({
@@ -124,7 +141,8 @@ export class ExportsPage {
   private readonly filterWords: FilterWords = {
     name: (filter) => (FILTER_NAMES[filter] ? this.transloco.translate(FILTER_NAMES[filter]) : filter),
     value: (filter, value) => {
-      if (filter === 'status' && value in FINDING_STATUS_LABELS) return this.transloco.translate(FINDING_STATUS_LABELS[value as FindingStatus]);
+      if (filter === 'status' && value in FINDING_STATUS_LABELS)
+        return this.transloco.translate(FINDING_STATUS_LABELS[value as FindingStatus]);
       if (filter === 'severity' && value in SEVERITY_LABELS) return this.transloco.translate(SEVERITY_LABELS[value as Severity]);
       if (filter === 'institution') return this.injector.get(ReferenceData).institutionName(value);
       if (filter === 'city') return this.injector.get(ReferenceData).cityName(value);

@@ -9,5 +9,10 @@ import { ExportsPage } from './exports-page';
  * are loaded before the page, as the past exports' filters are worded in code.
  */
 export const EXPORTS_ROUTES: Routes = [
-  { path: '', providers: [provideTranslocoScope('exports', 'findings', 'audit')], resolve: { translations: scopeTranslations('exports') }, component: ExportsPage },
+  {
+    path: '',
+    providers: [provideTranslocoScope('exports', 'findings', 'audit')],
+    resolve: { translations: scopeTranslations('exports') },
+    component: ExportsPage,
+  },
 ];

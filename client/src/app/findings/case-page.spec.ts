@@ -44,9 +44,22 @@ function finding(id: number, city: string, status: FindingSummary['status']): Fi
 
 /** CONS-001 in 339 cities: 337 open, 2 dismissed; the first page of its findings. */
 const CASE: CaseDetail = {
-  ...aCase({ cities: CITIES.map((c) => c.code), statuses: { open: 337, acknowledged: 0, confirmed: 0, dismissed: 2, resolved: 0 }, findingCount: 339 }),
+  ...aCase({
+    cities: CITIES.map((c) => c.code),
+    statuses: { open: 337, acknowledged: 0, confirmed: 0, dismissed: 2, resolved: 0 },
+    findingCount: 339,
+  }),
   findings: { items: [finding(11, '110000', 'open'), finding(12, '310000', 'dismissed')], total: 339 },
-  comments: [{ id: 1, at: '2021-12-06T00:00:00Z', author: 'unionpay', role: 'institution', institution: 'unionpay', text: 'Our records show the link live since March.' }],
+  comments: [
+    {
+      id: 1,
+      at: '2021-12-06T00:00:00Z',
+      author: 'unionpay',
+      role: 'institution',
+      institution: 'unionpay',
+      text: 'Our records show the link live since March.',
+    },
+  ],
   allowedTransitions: ['acknowledged', 'open'],
 };
 
@@ -80,7 +93,8 @@ describe('CasePage', () => {
     http.match('/api/v1/cities').forEach((r) => r.flush({ items: CITIES }));
     const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)]));
     if (detail) req.flush(detail);
-    else req.flush({ status: 404, title: 'Not Found', code: 'NOT_FOUND', detail: 'No such case.' }, { status: 404, statusText: 'Not Found' });
+    else
+      req.flush({ status: 404, title: 'Not Found', code: 'NOT_FOUND', detail: 'No such case.' }, { status: 404, statusText: 'Not Found' });
     await harness.fixture.whenStable();
     return params;
   }
@@ -126,7 +140,11 @@ describe('CasePage', () => {
       expect(toggle.getAttribute('aria-expanded')).toBe('false');
       toggle.click();
       await harness.fixture.whenStable();
-      expect([...root().querySelectorAll('#case-cities li')].map((li) => li.textContent?.trim())).toEqual(['Aletai', 'Beijing', 'Shanghai']);
+      expect([...root().querySelectorAll('#case-cities li')].map((li) => li.textContent?.trim())).toEqual([
+        'Aletai',
+        'Beijing',
+        'Shanghai',
+      ]);
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
     });
 
@@ -169,7 +187,13 @@ describe('CasePage', () => {
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Acknowledge (337)' }))).click();
       const patch = await requestTo(`/api/v1/cases/${ID}`, 'PATCH');
       expect(patch.request.body).toEqual({ status: 'acknowledged' });
-      patch.flush({ moved: 337, unchanged: [{ id: 12, reason: 'ILLEGAL_TRANSITION' }, { id: 13, reason: 'ILLEGAL_TRANSITION' }] });
+      patch.flush({
+        moved: 337,
+        unchanged: [
+          { id: 12, reason: 'ILLEGAL_TRANSITION' },
+          { id: 13, reason: 'ILLEGAL_TRANSITION' },
+        ],
+      });
       await until(() => !!root().querySelector('[data-testid=case-outcome]'));
       const outcome = root().querySelector('[data-testid=case-outcome]')!;
       expect(outcome.textContent).toContain('337 moved to acknowledged, 2 unchanged:');
@@ -191,7 +215,11 @@ describe('CasePage', () => {
 
     it('sends the note along and says when every finding moved', async () => {
       await setUp({ username: 'analyst', role: 'analyst' });
-      await open({ ...CASE, statuses: { ...CASE.statuses, open: 0, acknowledged: 339, dismissed: 0 }, allowedTransitions: ['confirmed', 'dismissed'] });
+      await open({
+        ...CASE,
+        statuses: { ...CASE.statuses, open: 0, acknowledged: 339, dismissed: 0 },
+        allowedTransitions: ['confirmed', 'dismissed'],
+      });
       await typeInto('textarea:not([name=comment])', 'Same dispute everywhere; settled with both.');
       button('Dismiss')!.click();
       const dialog = await TestbedHarnessEnvironment.documentRootLoader(harness.fixture).getHarness(MatDialogHarness);
@@ -213,7 +241,20 @@ describe('CasePage', () => {
       button('Add comment')!.click();
       const post = await requestTo(`/api/v1/cases/${ID}/comments`, 'POST');
       expect(post.request.body).toEqual({ text: 'We are reconciling with UnionPay.' });
-      post.flush({ comment: { id: 2, at: '2021-12-07T00:00:00Z', author: 'alipay', role: 'institution', institution: 'alipay', text: 'We are reconciling with UnionPay.' }, findings: 339 }, { status: 201, statusText: 'Created' });
+      post.flush(
+        {
+          comment: {
+            id: 2,
+            at: '2021-12-07T00:00:00Z',
+            author: 'alipay',
+            role: 'institution',
+            institution: 'alipay',
+            text: 'We are reconciling with UnionPay.',
+          },
+          findings: 339,
+        },
+        { status: 201, statusText: 'Created' },
+      );
       await until(() => text().includes('339 findings'));
       expect(text()).toContain('Your comment shows on the case and on its 339 findings.');
     });

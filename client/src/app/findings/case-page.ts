@@ -92,13 +92,21 @@ export class CasePage {
   readonly status = input<string>();
 
   protected readonly pageNumber = computed(() => Math.max(1, Math.floor(Number(this.page())) || 1));
-  protected readonly pageSizeNumber = computed(() => ((PAGE_SIZES as readonly number[]).includes(Number(this.pageSize())) ? Number(this.pageSize()) : PAGE_SIZES[0]));
-  protected readonly statusFilter = computed(() => (STATUS_ORDER as readonly string[]).includes(this.status() ?? '') ? (this.status() as FindingStatus) : null);
+  protected readonly pageSizeNumber = computed(() =>
+    (PAGE_SIZES as readonly number[]).includes(Number(this.pageSize())) ? Number(this.pageSize()) : PAGE_SIZES[0],
+  );
+  protected readonly statusFilter = computed(() =>
+    (STATUS_ORDER as readonly string[]).includes(this.status() ?? '') ? (this.status() as FindingStatus) : null,
+  );
   protected readonly pageSizes = PAGE_SIZES;
 
   protected readonly detail = httpResource<CaseDetail>(() => ({
     url: `/api/v1/cases/${encodeURIComponent(this.id())}`,
-    params: { page: String(this.pageNumber()), pageSize: String(this.pageSizeNumber()), ...(this.statusFilter() ? { status: this.statusFilter()! } : {}) },
+    params: {
+      page: String(this.pageNumber()),
+      pageSize: String(this.pageSizeNumber()),
+      ...(this.statusFilter() ? { status: this.statusFilter()! } : {}),
+    },
   }));
   private readonly rules = httpResource<ItemList<RuleView>>(() => '/api/v1/rules');
 
@@ -120,7 +128,10 @@ export class CasePage {
       findingRows: c.findings.items.map((f) => ({
         ...f,
         cityName: f.city ? this.reference.cityName(f.city) : '',
-        periodText: f.firstPeriod === f.lastPeriod ? this.format.period(f.lastPeriod) : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
+        periodText:
+          f.firstPeriod === f.lastPeriod
+            ? this.format.period(f.lastPeriod)
+            : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
         statusLabel: FINDING_STATUS_LABELS[f.status],
         updatedText: this.format.dateTime(f.updatedAt, 'short'),
       })),
@@ -129,7 +140,9 @@ export class CasePage {
   });
 
   private readonly narrow = inject(Viewport).narrow;
-  protected readonly findingColumns = computed(() => (this.narrow() ? ['id', 'city', 'status'] : ['id', 'city', 'status', 'periods', 'holds', 'updatedAt']));
+  protected readonly findingColumns = computed(() =>
+    this.narrow() ? ['id', 'city', 'status'] : ['id', 'city', 'status', 'periods', 'holds', 'updatedAt'],
+  );
 
   /** Analysts, admins and the case's own subjects may comment (an institution's reply to the regulator). */
   protected readonly canComment = computed(() => {
@@ -182,13 +195,17 @@ export class CasePage {
 
   protected turnPage(event: PageEvent): void {
     const page = event.pageSize === this.pageSizeNumber() ? event.pageIndex + 1 : 1;
-    void this.router.navigate([], { queryParams: { page: page === 1 ? null : page, pageSize: event.pageSize === PAGE_SIZES[0] ? null : event.pageSize }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { page: page === 1 ? null : page, pageSize: event.pageSize === PAGE_SIZES[0] ? null : event.pageSize },
+      queryParamsHandling: 'merge',
+    });
   }
 
   private confirmMove(status: FindingStatus, detail: CaseDetail): Promise<boolean> {
     const moving = this.movable(status);
     const staying = detail.findingCount - moving;
-    const t = (key: string, count: number, params: Record<string, string> = {}) => this.transloco.translate(this.format.plural(key, count), { count: this.format.number(count), ...params });
+    const t = (key: string, count: number, params: Record<string, string> = {}) =>
+      this.transloco.translate(this.format.plural(key, count), { count: this.format.number(count), ...params });
     const from = MOVES_FROM[status];
     const words = {
       from: from ? this.transloco.translate(FINDING_STATUS_LABELS[from]) : '',
@@ -213,7 +230,12 @@ export class CasePage {
       to,
       moved: answer.moved,
       unchanged: answer.unchanged.length,
-      groups: [...byReason].map(([reason, ids]) => ({ reason, count: ids.length, ids: ids.slice(0, NAMED_IDS), more: Math.max(0, ids.length - NAMED_IDS) })),
+      groups: [...byReason].map(([reason, ids]) => ({
+        reason,
+        count: ids.length,
+        ids: ids.slice(0, NAMED_IDS),
+        more: Math.max(0, ids.length - NAMED_IDS),
+      })),
     };
   }
 }

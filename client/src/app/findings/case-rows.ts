@@ -45,8 +45,16 @@ export class CaseRows {
       modeChannelKeys: [...(c.mode ? [MODE_LABELS[c.mode].short] : []), ...(c.channel ? [CHANNEL_LABELS[c.channel]] : [])],
       cityName: c.cities.length === 1 ? cityNames[0] : '',
       cityNames,
-      statusCounts: STATUS_ORDER.filter((s) => c.statuses[s] > 0).map((s) => ({ status: s, label: FINDING_STATUS_LABELS[s], count: c.statuses[s], countText: this.format.number(c.statuses[s]) })),
-      periodText: c.firstPeriod === c.lastPeriod ? this.format.period(c.lastPeriod) : `${this.format.period(c.firstPeriod)} – ${this.format.period(c.lastPeriod)}`,
+      statusCounts: STATUS_ORDER.filter((s) => c.statuses[s] > 0).map((s) => ({
+        status: s,
+        label: FINDING_STATUS_LABELS[s],
+        count: c.statuses[s],
+        countText: this.format.number(c.statuses[s]),
+      })),
+      periodText:
+        c.firstPeriod === c.lastPeriod
+          ? this.format.period(c.lastPeriod)
+          : `${this.format.period(c.firstPeriod)} – ${this.format.period(c.lastPeriod)}`,
       text: zh ? c.explanationZh : c.explanation,
       severityLabel: SEVERITY_LABELS[c.severity],
       findingCountText: this.format.number(c.findingCount),

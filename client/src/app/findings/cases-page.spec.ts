@@ -28,7 +28,9 @@ describe('CasesPage', () => {
         provideRouter([{ path: 'findings', children: FINDINGS_ROUTES }], withComponentInputBinding()),
       ],
     });
-    TestBed.inject(Session).user.set(role === 'institution' ? { username: 'alipay', role, institution: 'alipay' } : { username: role, role });
+    TestBed.inject(Session).user.set(
+      role === 'institution' ? { username: 'alipay', role, institution: 'alipay' } : { username: role, role },
+    );
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
   }
@@ -62,7 +64,12 @@ describe('CasesPage', () => {
 
     it('asks for every status when the URL says all, and for the sort by number of cities', async () => {
       await setUp();
-      expect(await open('/findings?rule=CONS-001&status=all&sort=-cities&page=2')).toEqual({ rule: 'CONS-001', sort: '-cities', page: '2', pageSize: '25' });
+      expect(await open('/findings?rule=CONS-001&status=all&sort=-cities&page=2')).toEqual({
+        rule: 'CONS-001',
+        sort: '-cities',
+        page: '2',
+        pageSize: '25',
+      });
     });
 
     it('drops a sort only findings have (by city) rather than sending one the API refuses', async () => {
@@ -117,7 +124,10 @@ describe('CasesPage', () => {
 
     it('names a single city without a list to open, and says "all cities" for an agreement’s case', async () => {
       await setUp();
-      await open('/findings', [aCase({ id: 'a', cities: ['110000'] }), aCase({ id: 'b', ruleId: 'EXCL-001', cities: [], mode: null, channel: null })]);
+      await open('/findings', [
+        aCase({ id: 'a', cities: ['110000'] }),
+        aCase({ id: 'b', ruleId: 'EXCL-001', cities: [], mode: null, channel: null }),
+      ]);
       expect(root().querySelector('button.cities-toggle')).toBeNull();
       expect(text()).toContain('Beijing');
       expect(text()).toContain('All cities');
@@ -147,7 +157,9 @@ describe('CasesPage', () => {
     it('sorts by the number of cities from the column header, back on the first page', async () => {
       await setUp();
       await open('/findings?page=2');
-      const header = [...root().querySelectorAll('th .mat-sort-header-content')].find((h) => h.textContent?.trim() === 'Cities') as HTMLElement;
+      const header = [...root().querySelectorAll('th .mat-sort-header-content')].find(
+        (h) => h.textContent?.trim() === 'Cities',
+      ) as HTMLElement;
       header.click();
       const next = await requestTo('/api/v1/cases');
       expect(TestBed.inject(Router).url).toBe('/findings?sort=cities');

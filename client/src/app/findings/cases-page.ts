@@ -17,7 +17,18 @@ import { ProblemView } from '../shared/problem-view';
 import { CaseRows, type CaseView } from './case-rows';
 import { ExportMenu } from './export-menu';
 import { type FilterChange, FindingFilters } from './finding-filters';
-import { CASE_SORT_COLUMNS, type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import {
+  CASE_SORT_COLUMNS,
+  type FindingQuery,
+  filterParams,
+  isFiltered,
+  listParams,
+  PAGE_SIZES,
+  parseFindingQuery,
+  sortFrom,
+  sortState,
+  toQueryParams,
+} from './finding-query';
 import { ListViewSwitch } from './list-view-switch';
 
 /** A case row, and whether its cities are spelled out under it. */
@@ -29,7 +40,19 @@ export type CaseRow = CaseView & { citiesShown: boolean };
  */
 @Component({
   selector: 'im-cases-page',
-  imports: [ExportMenu, FindingFilters, ListViewSwitch, MatPaginatorModule, NgTemplateOutlet, MatProgressBarModule, MatSortModule, MatTableModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [
+    ExportMenu,
+    FindingFilters,
+    ListViewSwitch,
+    MatPaginatorModule,
+    NgTemplateOutlet,
+    MatProgressBarModule,
+    MatSortModule,
+    MatTableModule,
+    ProblemView,
+    RouterLink,
+    TranslocoPipe,
+  ],
   templateUrl: './cases-page.html',
   styleUrl: './cases-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,10 +72,15 @@ export class CasesPage {
 
   private readonly narrow = inject(Viewport).narrow;
   /** On a phone each case is one cell that reads like a card. */
-  protected readonly columns = computed(() => (this.narrow() ? ['summary'] : ['severity', 'ruleId', 'subjects', 'modeChannel', 'cities', 'statuses', 'lastPeriod', 'explanation']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['summary'] : ['severity', 'ruleId', 'subjects', 'modeChannel', 'cities', 'statuses', 'lastPeriod', 'explanation'],
+  );
   protected readonly detailColumns = ['cityList'];
 
-  protected readonly cases = httpResource<{ items: CaseSummary[]; total: number }>(() => ({ url: '/api/v1/cases', params: listParams(this.query()) }));
+  protected readonly cases = httpResource<{ items: CaseSummary[]; total: number }>(() => ({
+    url: '/api/v1/cases',
+    params: listParams(this.query()),
+  }));
 
   /** Cases whose cities are spelled out. */
   private readonly citiesShown = signal<ReadonlySet<string>>(new Set());

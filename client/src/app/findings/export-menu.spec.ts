@@ -12,7 +12,9 @@ describe('ExportMenu', () => {
   let http: HttpTestingController;
 
   async function exportFrom(rows: string, format: string, sort: string) {
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     // The browser's download is not what is tested here: only the request and what the menu says after.
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
@@ -24,7 +26,13 @@ describe('ExportMenu', () => {
     await menu.clickItem({ text: rows }, { text: format });
     const request = await awaitRequest(http, '/api/v1/exports/findings');
     const params = Object.fromEntries(request.request.params.keys().map((k) => [k, request.request.params.get(k)]));
-    request.flush(new Blob(['x']), { headers: { 'Content-Disposition': 'attachment; filename="interop-cases.csv"', 'X-Content-SHA256': 'a'.repeat(64), 'X-Export-Rows': '41' } });
+    request.flush(new Blob(['x']), {
+      headers: {
+        'Content-Disposition': 'attachment; filename="interop-cases.csv"',
+        'X-Content-SHA256': 'a'.repeat(64),
+        'X-Export-Rows': '41',
+      },
+    });
     const element = fixture.nativeElement as HTMLElement;
     for (let i = 0; i < 100 && !element.querySelector('[role=status]'); i++) {
       fixture.detectChanges();
@@ -45,7 +53,9 @@ describe('ExportMenu', () => {
   });
 
   it('offers every format of cases, PDF included, as of findings', async () => {
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(ExportMenu);
     const menu = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatMenuHarness);
     await menu.open();
@@ -53,7 +63,12 @@ describe('ExportMenu', () => {
     const submenu = (await byCase.getSubmenu())!;
     await submenu.open();
     const formats = await submenu.getItems();
-    expect(await Promise.all(formats.map((f) => f.getText()))).toEqual(['CSV (spreadsheet text)', 'Excel workbook (XLSX)', 'PDF report', 'JSON (machine-readable)']);
+    expect(await Promise.all(formats.map((f) => f.getText()))).toEqual([
+      'CSV (spreadsheet text)',
+      'Excel workbook (XLSX)',
+      'PDF report',
+      'JSON (machine-readable)',
+    ]);
   });
 
   it('exports one row per finding as before, with the list’s sort', async () => {

@@ -51,8 +51,13 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
     </mat-menu>
     @if (result(); as r) {
       <p class="done" role="status">
-        {{ (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done') | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) } }}
-        <span class="hash">{{ 'findings.export.hash' | transloco }} <code data-testid="export-hash">{{ r.sha256 }}</code></span>
+        {{
+          (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done')
+            | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) }
+        }}
+        <span class="hash"
+          >{{ 'findings.export.hash' | transloco }} <code data-testid="export-hash">{{ r.sha256 }}</code></span
+        >
       </p>
     }
     @if (problem(); as p) {
@@ -105,7 +110,9 @@ export class ExportMenu {
     this.result.set(null);
     const sort = this.sort();
     try {
-      this.result.set(await this.exporter.download(format, this.filters(), sort && SORTS[by].includes(sort.replace(/^-/, '')) ? sort : undefined, by));
+      this.result.set(
+        await this.exporter.download(format, this.filters(), sort && SORTS[by].includes(sort.replace(/^-/, '')) ? sort : undefined, by),
+      );
     } catch (error) {
       this.problem.set(await problemFromBlob(error));
     } finally {

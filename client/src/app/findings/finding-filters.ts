@@ -44,12 +44,19 @@ export class FindingFilters {
   private readonly periods = httpResource<ItemList<string>>(() => '/api/v1/periods');
 
   protected readonly ruleOptions = computed(() => {
-    const loaded = (this.rules.hasValue() ? this.rules.value().items : []).map((r) => ({ id: r.id, label: `${r.id} · ${this.language.current() === 'zh-CN' ? r.title.zh : r.title.en}` }));
+    const loaded = (this.rules.hasValue() ? this.rules.value().items : []).map((r) => ({
+      id: r.id,
+      label: `${r.id} · ${this.language.current() === 'zh-CN' ? r.title.zh : r.title.en}`,
+    }));
     // Rules named in the URL stay selectable (and shown) before the list of rules has arrived.
-    const pending = this.query().rule.filter((id) => !loaded.some((r) => r.id === id)).map((id) => ({ id, label: id }));
+    const pending = this.query()
+      .rule.filter((id) => !loaded.some((r) => r.id === id))
+      .map((id) => ({ id, label: id }));
     return [...loaded, ...pending];
   });
-  protected readonly periodOptions = computed(() => (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []).map((p) => ({ value: p, label: this.format.period(p) })));
+  protected readonly periodOptions = computed(() =>
+    (this.periods.hasValue() ? [...this.periods.value().items].reverse() : []).map((p) => ({ value: p, label: this.format.period(p) })),
+  );
   protected readonly institutionOptions = computed(() =>
     this.reference
       .institutions()
@@ -70,7 +77,9 @@ export class FindingFilters {
   constructor() {
     // The search box follows the URL (back and forward), and the URL follows typing after a pause.
     effect(() => this.searchText.set(this.query().q));
-    this.search$.pipe(debounceTime(400), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef))).subscribe((q) => this.changed.emit({ q }));
+    this.search$
+      .pipe(debounceTime(400), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((q) => this.changed.emit({ q }));
   }
 
   protected set(change: FilterChange): void {

@@ -33,8 +33,19 @@ const FINDING: Finding = {
   evidence: [{ reportId: 766, version: 2, institution: 'tenpay', period: '2021-12', agreementRef: 'T-1' }],
   createdAt: '2021-07-01T00:00:00Z',
   updatedAt: '2021-07-01T00:00:00Z',
-  history: [{ at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open', note: 'EXCL-001 holds in 2020-06', noteZh: 'EXCL-001 在 2020-06 成立' }],
-  comments: [{ id: 1, at: '2021-07-02T00:00:00Z', author: 'tenpay', role: 'institution', institution: 'tenpay', text: 'We are ending it.' }],
+  history: [
+    {
+      at: '2021-07-01T00:00:00Z',
+      actor: 'system',
+      from: null,
+      to: 'open',
+      note: 'EXCL-001 holds in 2020-06',
+      noteZh: 'EXCL-001 在 2020-06 成立',
+    },
+  ],
+  comments: [
+    { id: 1, at: '2021-07-02T00:00:00Z', author: 'tenpay', role: 'institution', institution: 'tenpay', text: 'We are ending it.' },
+  ],
   allowedTransitions: ['confirmed', 'dismissed'],
 };
 
@@ -65,14 +76,37 @@ describe('FindingPage', () => {
     const req = await requestTo('/api/v1/findings/7');
     (await requestTo('/api/v1/rules')).flush({ items: [] });
     http.match('/api/v1/institutions').forEach((r) =>
-      r.flush({ items: [{ id: 'tenpay', name: 'WeChat Pay (Tenpay)', nameZh: '微信支付（财付通）', kind: 'wallet', group: 'tencent', systemic: true, active: true }] }),
+      r.flush({
+        items: [
+          {
+            id: 'tenpay',
+            name: 'WeChat Pay (Tenpay)',
+            nameZh: '微信支付（财付通）',
+            kind: 'wallet',
+            group: 'tencent',
+            systemic: true,
+            active: true,
+          },
+        ],
+      }),
     );
-    http.match('/api/v1/cities').forEach((r) => r.flush({ items: [{ code: '110000', name: 'Beijing', nameZh: '北京市', province: '110000', provinceName: 'Beijing', provinceNameZh: '北京市' }] }));
+    http.match('/api/v1/cities').forEach((r) =>
+      r.flush({
+        items: [
+          { code: '110000', name: 'Beijing', nameZh: '北京市', province: '110000', provinceName: 'Beijing', provinceNameZh: '北京市' },
+        ],
+      }),
+    );
     if (finding) {
       req.flush(finding);
       const caseRead = await requestTo(`/api/v1/cases/${finding.caseId}`);
       expect(caseRead.request.params.get('pageSize')).toBe('1');
-      const found: CaseDetail = { ...aCase({ id: finding.caseId, cities: caseCities }), findings: { items: [], total: 3 }, comments: [], allowedTransitions: [] };
+      const found: CaseDetail = {
+        ...aCase({ id: finding.caseId, cities: caseCities }),
+        findings: { items: [], total: 3 },
+        comments: [],
+        allowedTransitions: [],
+      };
       caseRead.flush(found);
     } else req.flush({ status: 404, title: 'Not Found', detail: 'No finding 7.' }, { status: 404, statusText: 'Not Found' });
     await harness.fixture.whenStable();
@@ -102,8 +136,21 @@ describe('FindingPage', () => {
 
   it('says that a confirmed finding whose condition no longer holds awaits a person’s resolution, and marks superseded evidence', async () => {
     await setUp({ username: 'analyst', role: 'analyst' });
-    const superseded = { reportId: 700, version: 1, institution: 'tenpay', period: '2021-12', agreementRef: 'T-1', superseded: true as const };
-    await open({ ...FINDING, status: 'confirmed', holds: false, evidence: [...FINDING.evidence, superseded], allowedTransitions: ['resolved'] });
+    const superseded = {
+      reportId: 700,
+      version: 1,
+      institution: 'tenpay',
+      period: '2021-12',
+      agreementRef: 'T-1',
+      superseded: true as const,
+    };
+    await open({
+      ...FINDING,
+      status: 'confirmed',
+      holds: false,
+      evidence: [...FINDING.evidence, superseded],
+      allowedTransitions: ['resolved'],
+    });
     expect(root().querySelector('[role=note]')?.textContent).toContain('A confirmed finding stays confirmed until an analyst resolves it.');
     const items = [...root().querySelectorAll('ul.evidence li')].map((li) => li.textContent ?? '');
     expect(items.map((t) => t.includes('superseded by a later version of the report'))).toEqual([false, true]);
@@ -121,8 +168,22 @@ describe('FindingPage', () => {
     await setUp({ username: 'analyst', role: 'analyst' });
     await TestBed.inject(Language).choose('zh-CN');
     const history = [
-      { at: '2021-07-01T00:00:00Z', actor: 'system', from: null, to: 'open' as const, note: 'EXCL-001 holds in 2020-06', noteZh: 'EXCL-001 在 2020年6月 成立' },
-      { at: '2021-07-03T00:00:00Z', actor: 'analyst', from: 'open' as const, to: 'acknowledged' as const, note: 'Seen; asking Tenpay.', noteZh: null },
+      {
+        at: '2021-07-01T00:00:00Z',
+        actor: 'system',
+        from: null,
+        to: 'open' as const,
+        note: 'EXCL-001 holds in 2020-06',
+        noteZh: 'EXCL-001 在 2020年6月 成立',
+      },
+      {
+        at: '2021-07-03T00:00:00Z',
+        actor: 'analyst',
+        from: 'open' as const,
+        to: 'acknowledged' as const,
+        note: 'Seen; asking Tenpay.',
+        noteZh: null,
+      },
     ];
     await open({ ...FINDING, history });
     const notes = [...root().querySelectorAll('section[aria-labelledby=history-title] .note')].map((n) => n.textContent?.trim());
@@ -147,7 +208,10 @@ describe('FindingPage', () => {
     button('Confirm as violation')!.click();
     const patch = await requestTo('/api/v1/findings/7', 'PATCH');
     expect(patch.request.body).toEqual({ status: 'confirmed' });
-    patch.flush({ status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 7 is no longer acknowledged.' }, { status: 409, statusText: 'Conflict' });
+    patch.flush(
+      { status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 7 is no longer acknowledged.' },
+      { status: 409, statusText: 'Conflict' },
+    );
     await until(() => !!root().textContent?.includes('no longer'));
     expect(root().textContent).toContain('Finding 7 is no longer acknowledged.');
   });

@@ -69,14 +69,18 @@ export class FindingPage {
       awaitsResolution: f.status === 'confirmed' && !f.holds,
       subjectList: f.subjects.map((id) => ({ id, name: this.reference.institutionName(id) })),
       cityName: f.city ? this.format.withCode(this.reference.cityName(f.city), f.city) : '',
-      periodRanges: f.periods.map(([from, to]) => (from === to ? this.format.period(from) : `${this.format.period(from)} – ${this.format.period(to)}`)),
+      periodRanges: f.periods.map(([from, to]) =>
+        from === to ? this.format.period(from) : `${this.format.period(from)} – ${this.format.period(to)}`,
+      ),
       evidenceRows: f.evidence.map((e) => ({
         ...e,
         institutionName: this.reference.institutionName(e.institution),
         periodText: this.format.period(e.period),
       })),
       // The system's notes come in both languages (noteZh); a person's note is shown as written.
-      historyRows: [...f.history].reverse().map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short'), noteText: (zh ? h.noteZh : null) ?? h.note })),
+      historyRows: [...f.history]
+        .reverse()
+        .map((h) => ({ ...h, atText: this.format.dateTime(h.at, 'short'), noteText: (zh ? h.noteZh : null) ?? h.note })),
     };
   });
 

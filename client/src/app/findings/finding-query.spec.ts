@@ -1,27 +1,95 @@
-import { CASE_SORT_COLUMNS, carriedTo, DEFAULT_SORT, FINDING_SORT_COLUMNS, differsFromDefault, filterParams, isFiltered, listParams, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import {
+  CASE_SORT_COLUMNS,
+  carriedTo,
+  DEFAULT_SORT,
+  FINDING_SORT_COLUMNS,
+  differsFromDefault,
+  filterParams,
+  isFiltered,
+  listParams,
+  parseFindingQuery,
+  sortFrom,
+  sortState,
+  toQueryParams,
+} from './finding-query';
 
 describe('finding query', () => {
   describe('reading the URL', () => {
     it('reads lists, single filters, sort and page', () => {
-      const query = parseFindingQuery({ rule: 'EXCL-001,DISC-001', severity: 'high', status: 'open,acknowledged', institution: 'alipay', city: '110000', period: '2021-06', q: 'tenpay', sort: 'lastPeriod', page: '3', pageSize: '50' });
-      expect(query).toEqual({ rule: ['EXCL-001', 'DISC-001'], severity: ['high'], status: ['open', 'acknowledged'], institution: 'alipay', city: '110000', period: '2021-06', q: 'tenpay', sort: 'lastPeriod', page: 3, pageSize: 50 });
+      const query = parseFindingQuery({
+        rule: 'EXCL-001,DISC-001',
+        severity: 'high',
+        status: 'open,acknowledged',
+        institution: 'alipay',
+        city: '110000',
+        period: '2021-06',
+        q: 'tenpay',
+        sort: 'lastPeriod',
+        page: '3',
+        pageSize: '50',
+      });
+      expect(query).toEqual({
+        rule: ['EXCL-001', 'DISC-001'],
+        severity: ['high'],
+        status: ['open', 'acknowledged'],
+        institution: 'alipay',
+        city: '110000',
+        period: '2021-06',
+        q: 'tenpay',
+        sort: 'lastPeriod',
+        page: 3,
+        pageSize: 50,
+      });
     });
 
     it('drops what the API would refuse instead of showing an error', () => {
-      const query = parseFindingQuery({ rule: 'excl,EXCL-001', severity: 'urgent', status: 'closed', city: 'Beijing', period: '2021-6', sort: 'name', page: '-2', pageSize: '7' });
-      expect(query).toEqual({ rule: ['EXCL-001'], severity: [], status: [], institution: '', city: '', period: '', q: '', sort: DEFAULT_SORT, page: 1, pageSize: 25 });
+      const query = parseFindingQuery({
+        rule: 'excl,EXCL-001',
+        severity: 'urgent',
+        status: 'closed',
+        city: 'Beijing',
+        period: '2021-6',
+        sort: 'name',
+        page: '-2',
+        pageSize: '7',
+      });
+      expect(query).toEqual({
+        rule: ['EXCL-001'],
+        severity: [],
+        status: [],
+        institution: '',
+        city: '',
+        period: '',
+        q: '',
+        sort: DEFAULT_SORT,
+        page: 1,
+        pageSize: 25,
+      });
     });
   });
 
   describe('writing the URL and the API parameters', () => {
     it('leaves defaults out of the URL so a plain list has a plain URL', () => {
-      expect(toQueryParams(parseFindingQuery({}))).toEqual({ rule: null, severity: null, status: null, institution: null, city: null, period: null, q: null, sort: null, page: null, pageSize: null });
+      expect(toQueryParams(parseFindingQuery({}))).toEqual({
+        rule: null,
+        severity: null,
+        status: null,
+        institution: null,
+        city: null,
+        period: null,
+        q: null,
+        sort: null,
+        page: null,
+        pageSize: null,
+      });
     });
 
     it('round-trips a query through the URL', () => {
       const params = { rule: 'EXCL-001', status: 'open', q: 'exclusive', sort: 'id', page: '2', pageSize: '100' };
       const back = toQueryParams(parseFindingQuery(params));
-      expect(parseFindingQuery(Object.fromEntries(Object.entries(back).filter(([, v]) => v !== null)) as Record<string, string>)).toEqual(parseFindingQuery(params));
+      expect(parseFindingQuery(Object.fromEntries(Object.entries(back).filter(([, v]) => v !== null)) as Record<string, string>)).toEqual(
+        parseFindingQuery(params),
+      );
     });
 
     it('gives the export the filters without sort or paging, and the list both', () => {

@@ -34,12 +34,30 @@ export interface FindingQuery {
   pageSize: number;
 }
 
-export const EMPTY_QUERY: FindingQuery = { rule: [], severity: [], status: [...DEFAULT_STATUS], institution: '', city: '', period: '', q: '', sort: DEFAULT_SORT, page: 1, pageSize: 25 };
+export const EMPTY_QUERY: FindingQuery = {
+  rule: [],
+  severity: [],
+  status: [...DEFAULT_STATUS],
+  institution: '',
+  city: '',
+  period: '',
+  q: '',
+  sort: DEFAULT_SORT,
+  page: 1,
+  pageSize: 25,
+};
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Reads the query parameters of the URL, dropping what the API would refuse (a sort is checked against the list's own sorts). */
-export function parseFindingQuery(params: Record<string, string | undefined>, sortColumns: readonly string[] = FINDING_SORT_COLUMNS): FindingQuery {
+export function parseFindingQuery(
+  params: Record<string, string | undefined>,
+  sortColumns: readonly string[] = FINDING_SORT_COLUMNS,
+): FindingQuery {
   const sortColumn = (params['sort'] ?? '').replace(/^-/, '');
   const page = Number(params['page']);
   const pageSize = Number(params['pageSize']);
@@ -64,7 +82,8 @@ function readStatus(value: string | undefined): FindingStatus[] {
   return list(value).filter((s): s is FindingStatus => STATUSES.includes(s as FindingStatus));
 }
 
-const isDefaultStatus = (status: readonly FindingStatus[]) => status.length === DEFAULT_STATUS.length && status.every((s) => DEFAULT_STATUS.includes(s));
+const isDefaultStatus = (status: readonly FindingStatus[]) =>
+  status.length === DEFAULT_STATUS.length && status.every((s) => DEFAULT_STATUS.includes(s));
 
 /** The filters alone (no sort or paging) as API parameters: what the list and an export share. */
 export function filterParams(query: FindingQuery): Record<string, string> {

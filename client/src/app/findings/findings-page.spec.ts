@@ -54,7 +54,9 @@ describe('FindingsPage', () => {
         provideRouter([{ path: 'findings', component: FindingsPage }], withComponentInputBinding()),
       ],
     });
-    TestBed.inject(Session).user.set(role === 'institution' ? { username: 'alipay', role, institution: 'alipay' } : { username: role, role });
+    TestBed.inject(Session).user.set(
+      role === 'institution' ? { username: 'alipay', role, institution: 'alipay' } : { username: role, role },
+    );
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
   }
@@ -67,7 +69,11 @@ describe('FindingsPage', () => {
     const list = await requestTo('/api/v1/findings');
     (await requestTo('/api/v1/rules')).flush({ items: [] });
     (await requestTo('/api/v1/periods')).flush({ items: ['2021-05', '2021-06'] });
-    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true }] }));
+    http.match('/api/v1/institutions').forEach((r) =>
+      r.flush({
+        items: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true }],
+      }),
+    );
     http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
     const params = Object.fromEntries(list.request.params.keys().map((k) => [k, list.request.params.get(k)]));
     list.flush({ items, total });
@@ -84,7 +90,6 @@ describe('FindingsPage', () => {
 
   const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
 
-
   it('shows the filters of a shared URL in their fields, even before the rules are loaded', async () => {
     await setUp('analyst');
     await open('/findings?rule=RECIP-001&status=open,acknowledged&severity=high');
@@ -96,7 +101,14 @@ describe('FindingsPage', () => {
   it('asks the server for the filters, sort and page of the URL', async () => {
     await setUp('analyst');
     const params = await open('/findings?rule=EXCL-001&status=open,acknowledged&q=exclusive&sort=lastPeriod&page=2&pageSize=50');
-    expect(params).toEqual({ rule: 'EXCL-001', status: 'open,acknowledged', q: 'exclusive', sort: 'lastPeriod', page: '2', pageSize: '50' });
+    expect(params).toEqual({
+      rule: 'EXCL-001',
+      status: 'open,acknowledged',
+      q: 'exclusive',
+      sort: 'lastPeriod',
+      page: '2',
+      pageSize: '50',
+    });
   });
 
   it('opens on open findings, and shows every status once the user clears the status filter', async () => {
@@ -130,7 +142,9 @@ describe('FindingsPage', () => {
     await setUp('analyst');
     await open('/findings?page=3');
     // A native click: a harness would wait for stability, which the pending list request never reaches.
-    const header = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('th .mat-sort-header-content')].find((h) => h.textContent?.trim() === 'Rule') as HTMLElement;
+    const header = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('th .mat-sort-header-content')].find(
+      (h) => h.textContent?.trim() === 'Rule',
+    ) as HTMLElement;
     header.click();
     const next = await requestTo('/api/v1/findings');
     expect(TestBed.inject(Router).url).toBe('/findings?sort=ruleId');
@@ -154,11 +168,15 @@ describe('FindingsPage', () => {
   it('acknowledges the selected open findings one by one after a confirmation, and reports the ones that failed', async () => {
     await setUp('analyst');
     await open('/findings', [finding(1), finding(2, 'acknowledged'), finding(3)]);
-    ((harness.routeNativeElement as HTMLElement).querySelector('input[aria-label="Select all findings on this page"]') as HTMLInputElement).click();
+    (
+      (harness.routeNativeElement as HTMLElement).querySelector('input[aria-label="Select all findings on this page"]') as HTMLInputElement
+    ).click();
     await harness.fixture.whenStable();
     expect(text()).toContain('3 selected (2 open on this page)');
 
-    const button = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.includes('Acknowledge selected'))!;
+    const button = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Acknowledge selected'),
+    )!;
     const dialogs = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     button.click();
     let dialog = await dialogs.getHarness(MatDialogHarness);
@@ -174,7 +192,10 @@ describe('FindingsPage', () => {
     expect(first.request.body).toEqual({ status: 'acknowledged' });
     first.flush({ ...finding(1, 'acknowledged'), history: [], comments: [], allowedTransitions: [] });
     const third = await requestTo('/api/v1/findings/3');
-    third.flush({ status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 3 is no longer open.' }, { status: 409, statusText: 'Conflict' });
+    third.flush(
+      { status: 409, title: 'Conflict', code: 'STATUS_CHANGED', detail: 'Finding 3 is no longer open.' },
+      { status: 409, statusText: 'Conflict' },
+    );
     (await requestTo('/api/v1/findings')).flush({ items: [finding(1, 'acknowledged'), finding(2, 'acknowledged'), finding(3)], total: 3 });
     await until(() => text().includes('1 finding acknowledged.'));
     expect(text()).toContain('1 could not be acknowledged');
@@ -185,13 +206,17 @@ describe('FindingsPage', () => {
   it('stays on the findings one by one when a sort changes, and links back to the cases with the same filters', async () => {
     await setUp('analyst');
     await open('/findings?view=findings&rule=CONS-001&sort=city');
-    const header = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('th .mat-sort-header-content')].find((h) => h.textContent?.trim() === 'Rule') as HTMLElement;
+    const header = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('th .mat-sort-header-content')].find(
+      (h) => h.textContent?.trim() === 'Rule',
+    ) as HTMLElement;
     header.click();
     (await requestTo('/api/v1/findings')).flush({ items: [finding(1)], total: 1 });
     expect(TestBed.inject(Router).url).toBe('/findings?view=findings&rule=CONS-001&sort=ruleId');
     await harness.fixture.whenStable();
     const cases = (harness.routeNativeElement as HTMLElement).querySelector('[data-testid=view-cases]')!;
     expect(cases.getAttribute('href')).toBe('/findings?rule=CONS-001&sort=ruleId');
-    expect((harness.routeNativeElement as HTMLElement).querySelector('[data-testid=view-findings]')?.getAttribute('aria-current')).toBe('page');
+    expect((harness.routeNativeElement as HTMLElement).querySelector('[data-testid=view-findings]')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
   });
 });

@@ -24,7 +24,17 @@ import { ProblemView } from '../shared/problem-view';
 import { ReferenceData } from '../shared/reference-data';
 import { ExportMenu } from './export-menu';
 import { type FilterChange, FindingFilters } from './finding-filters';
-import { type FindingQuery, filterParams, isFiltered, listParams, PAGE_SIZES, parseFindingQuery, sortFrom, sortState, toQueryParams } from './finding-query';
+import {
+  type FindingQuery,
+  filterParams,
+  isFiltered,
+  listParams,
+  PAGE_SIZES,
+  parseFindingQuery,
+  sortFrom,
+  sortState,
+  toQueryParams,
+} from './finding-query';
 import { FindingsApi } from './findings-api';
 import { ListViewSwitch } from './list-view-switch';
 
@@ -110,7 +120,10 @@ export class FindingsPage {
     ...(this.narrow() ? ['summary'] : ['severity', 'ruleId', 'status', 'subjects', 'city', 'lastPeriod', 'explanation']),
   ]);
 
-  protected readonly findings = httpResource<{ items: FindingSummary[]; total: number }>(() => ({ url: '/api/v1/findings', params: listParams(this.query()) }));
+  protected readonly findings = httpResource<{ items: FindingSummary[]; total: number }>(() => ({
+    url: '/api/v1/findings',
+    params: listParams(this.query()),
+  }));
 
   /** Rows with names, dates and text in the active language: re-created when it changes, so the table re-renders. */
   protected readonly rows = computed(() => {
@@ -119,7 +132,10 @@ export class FindingsPage {
       ...f,
       subjectNames: f.subjects.map((s) => this.reference.institutionName(s)).join(zh ? '、' : ', '),
       cityName: f.city ? this.reference.cityName(f.city) : '',
-      periodText: f.firstPeriod === f.lastPeriod ? this.format.period(f.lastPeriod) : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
+      periodText:
+        f.firstPeriod === f.lastPeriod
+          ? this.format.period(f.lastPeriod)
+          : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
       text: zh ? f.explanationZh : f.explanation,
       severityLabel: SEVERITY_LABELS[f.severity],
       statusLabel: FINDING_STATUS_LABELS[f.status],
@@ -136,7 +152,11 @@ export class FindingsPage {
   /** Of the selected findings on this page, those that can be acknowledged (only open ones can). */
   protected readonly selectedOpen = computed(() => {
     this.selectionVersion();
-    const open = new Set(this.rows().filter((r) => r.status === 'open').map((r) => r.id));
+    const open = new Set(
+      this.rows()
+        .filter((r) => r.status === 'open')
+        .map((r) => r.id),
+    );
     return this.selection.selected.filter((id) => open.has(id));
   });
   protected readonly allOnPageSelected = computed(() => {

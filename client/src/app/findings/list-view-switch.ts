@@ -1,7 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CASE_SORT_COLUMNS, carriedTo, FINDING_SORT_COLUMNS, type FindingQuery, type ListView, PER_FINDING_VIEW, toQueryParams, VIEW_PARAM } from './finding-query';
+import {
+  CASE_SORT_COLUMNS,
+  carriedTo,
+  FINDING_SORT_COLUMNS,
+  type FindingQuery,
+  type ListView,
+  PER_FINDING_VIEW,
+  toQueryParams,
+  VIEW_PARAM,
+} from './finding-query';
 
 /**
  * "Cases | Findings": the same filters as cases (one row per rule, subjects, mode and channel) or as
@@ -12,10 +21,20 @@ import { CASE_SORT_COLUMNS, carriedTo, FINDING_SORT_COLUMNS, type FindingQuery, 
   imports: [RouterLink, TranslocoPipe],
   template: `
     <nav class="switch" [attr.aria-label]="'findings.view.label' | transloco">
-      <a routerLink="/findings" [queryParams]="casesParams()" [attr.aria-current]="view() === 'cases' ? 'page' : null" data-testid="view-cases">
+      <a
+        routerLink="/findings"
+        [queryParams]="casesParams()"
+        [attr.aria-current]="view() === 'cases' ? 'page' : null"
+        data-testid="view-cases"
+      >
         {{ 'findings.view.cases' | transloco }}
       </a>
-      <a routerLink="/findings" [queryParams]="findingsParams()" [attr.aria-current]="view() === 'findings' ? 'page' : null" data-testid="view-findings">
+      <a
+        routerLink="/findings"
+        [queryParams]="findingsParams()"
+        [attr.aria-current]="view() === 'findings' ? 'page' : null"
+        data-testid="view-findings"
+      >
         {{ 'findings.view.findings' | transloco }}
       </a>
     </nav>
@@ -60,5 +79,8 @@ export class ListViewSwitch {
   readonly query = input.required<FindingQuery>();
 
   protected readonly casesParams = computed(() => toQueryParams(carriedTo(this.query(), CASE_SORT_COLUMNS)));
-  protected readonly findingsParams = computed(() => ({ ...toQueryParams(carriedTo(this.query(), FINDING_SORT_COLUMNS)), [VIEW_PARAM]: PER_FINDING_VIEW }));
+  protected readonly findingsParams = computed(() => ({
+    ...toQueryParams(carriedTo(this.query(), FINDING_SORT_COLUMNS)),
+    [VIEW_PARAM]: PER_FINDING_VIEW,
+  }));
 }

@@ -47,7 +47,14 @@ export class ReportDialog {
   protected readonly citedLink = computed(() => {
     if (!this.report.hasValue() || this.data.row === undefined) return null;
     const link = this.report.value().links.find((l) => l.row === this.data.row) ?? this.report.value().links[this.data.row];
-    return link ? { ...link, scannerName: this.reference.institutionName(link.scanner), issuerName: this.reference.institutionName(link.issuer), cityName: this.format.withCode(this.reference.cityName(link.city), link.city) } : null;
+    return link
+      ? {
+          ...link,
+          scannerName: this.reference.institutionName(link.scanner),
+          issuerName: this.reference.institutionName(link.issuer),
+          cityName: this.format.withCode(this.reference.cityName(link.city), link.city),
+        }
+      : null;
   });
   protected readonly citedAgreement = computed(() => {
     if (!this.report.hasValue() || !this.data.agreementRef) return null;

@@ -133,7 +133,10 @@ export class InstitutionFindingsView {
       severity: f.severity,
       severityKey: SEVERITY_LABELS[f.severity],
       statusKey: FINDING_STATUS_LABELS[f.status],
-      periodsText: f.firstPeriod === f.lastPeriod ? this.format.period(f.firstPeriod) : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
+      periodsText:
+        f.firstPeriod === f.lastPeriod
+          ? this.format.period(f.firstPeriod)
+          : `${this.format.period(f.firstPeriod)} – ${this.format.period(f.lastPeriod)}`,
       explanation: this.language.current() === 'zh-CN' ? f.explanationZh || f.explanation : f.explanation,
     })),
   );

@@ -71,7 +71,9 @@ export class InstitutionProfile {
   protected readonly periodList = httpResource<ItemList<string>>(() => '/api/v1/periods');
   protected readonly periods = computed(() => (this.periodList.hasValue() ? this.periodList.value().items : []));
   protected readonly periodOptions = computed(() => [...this.periods()].reverse().map((p) => ({ value: p, label: this.format.period(p) })));
-  protected readonly filters = computed(() => profileFilters({ period: this.period(), mode: this.mode(), channel: this.channel() }, this.periods()));
+  protected readonly filters = computed(() =>
+    profileFilters({ period: this.period(), mode: this.mode(), channel: this.channel() }, this.periods()),
+  );
 
   protected readonly name = computed(() => (this.institution.value() ? this.format.name(this.institution.value()) : this.id()));
   /** The name in the other language, as a subtitle. */

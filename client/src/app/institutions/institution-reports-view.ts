@@ -52,7 +52,9 @@ import { ProblemView } from '../shared/problem-view';
           </ng-container>
           <ng-container matColumnDef="sha256">
             <th mat-header-cell *matHeaderCellDef>SHA-256</th>
-            <td mat-cell *matCellDef="let r"><code [title]="r.sha256">{{ r.sha256.slice(0, 12) }}…</code></td>
+            <td mat-cell *matCellDef="let r">
+              <code [title]="r.sha256">{{ r.sha256.slice(0, 12) }}…</code>
+            </td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns()"></tr>
           <tr mat-row *matRowDef="let row; columns: columns()"></tr>
@@ -91,7 +93,9 @@ export class InstitutionReportsView {
   protected readonly page = signal(1);
   protected readonly pageSize = signal(12);
   private readonly narrow = inject(Viewport).narrow;
-  protected readonly columns = computed(() => (this.narrow() ? ['period', 'version', 'receivedAt'] : ['period', 'version', 'receivedAt', 'counts', 'warnings', 'sha256']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['period', 'version', 'receivedAt'] : ['period', 'version', 'receivedAt', 'counts', 'warnings', 'sha256'],
+  );
   protected readonly reports = httpResource<{ items: ReportSummary[]; total: number }>(() => ({
     url: '/api/v1/reports',
     params: { institution: this.institution(), page: this.page(), pageSize: this.pageSize() },

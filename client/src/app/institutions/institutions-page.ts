@@ -35,10 +35,20 @@ export function matchesInstitution(i: Institution, q: string): boolean {
       <p class="empty">{{ 'institutions.list.noMatch' | transloco }}</p>
     } @else {
       <div class="scroll scroll-hint" tabindex="0">
-        <table mat-table matSort [matSortActive]="sortColumn()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [dataSource]="rows()" [attr.aria-label]="'institutions.list.title' | transloco">
+        <table
+          mat-table
+          matSort
+          [matSortActive]="sortColumn()"
+          [matSortDirection]="sortDirection()"
+          (matSortChange)="sortBy($event)"
+          [dataSource]="rows()"
+          [attr.aria-label]="'institutions.list.title' | transloco"
+        >
           <ng-container matColumnDef="name">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.name' | transloco }}</th>
-            <td mat-cell *matCellDef="let r"><a [routerLink]="['/institutions', r.id]">{{ r.name }}</a> <span class="id">{{ r.id }}</span></td>
+            <td mat-cell *matCellDef="let r">
+              <a [routerLink]="['/institutions', r.id]">{{ r.name }}</a> <span class="id">{{ r.id }}</span>
+            </td>
           </ng-container>
           <ng-container matColumnDef="kind">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.kind' | transloco }}</th>
@@ -109,7 +119,9 @@ export class InstitutionsPage {
   readonly sort = input<string>();
 
   private readonly narrow = inject(Viewport).narrow;
-  protected readonly columns = computed(() => (this.narrow() ? ['name', 'kind', 'active'] : ['name', 'kind', 'group', 'systemic', 'active']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['name', 'kind', 'active'] : ['name', 'kind', 'group', 'systemic', 'active'],
+  );
   protected readonly query = computed(() => this.q() ?? '');
   protected readonly sortColumn = computed((): SortColumn => {
     const column = (this.sort() ?? 'name').replace(/^-/, '');
@@ -124,7 +136,8 @@ export class InstitutionsPage {
       .institutions()
       .filter((i) => matchesInstitution(i, this.query()))
       .map((i) => ({ ...i, name: this.format.name(i), kindKey: INSTITUTION_KIND_LABELS[i.kind] }));
-    const key = (r: (typeof rows)[number]): string => (column === 'systemic' || column === 'active' ? String(Number(!r[column])) : r[column]);
+    const key = (r: (typeof rows)[number]): string =>
+      column === 'systemic' || column === 'active' ? String(Number(!r[column])) : r[column];
     return rows.sort((a, b) => sign * this.format.compare(key(a), key(b)) || this.format.compare(a.name, b.name));
   });
 
@@ -133,7 +146,10 @@ export class InstitutionsPage {
   }
 
   protected sortBy(sort: Sort): void {
-    const value = !sort.direction || (sort.active === 'name' && sort.direction === 'asc') ? null : `${sort.direction === 'desc' ? '-' : ''}${sort.active}`;
+    const value =
+      !sort.direction || (sort.active === 'name' && sort.direction === 'asc')
+        ? null
+        : `${sort.direction === 'desc' ? '-' : ''}${sort.active}`;
     void this.router.navigate([], { queryParams: { sort: value }, queryParamsHandling: 'merge' });
   }
 }

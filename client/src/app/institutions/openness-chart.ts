@@ -26,7 +26,9 @@ const LINE_COLOURS = { light: ['#1f63b5', '#c25400'], dark: ['#8ab8ff', '#ffb36b
   template: `
     <div class="head">
       <p class="hint">{{ 'institutions.openness.hint' | transloco: { count: periods().length } }}</p>
-      <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'institutions.openness.showTable' | transloco }}</mat-slide-toggle>
+      <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
+        'institutions.openness.showTable' | transloco
+      }}</mat-slide-toggle>
     </div>
     @if (history.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'institutions.openness.loading' | transloco" />
@@ -161,18 +163,28 @@ export class OpennessChart {
   protected readonly empty = computed(() => this.points().every((p) => p.recognises === null && p.recognisedBy === null));
 
   // The series' names come from the scope's translations, which load after the component: re-read them when they do.
-  private readonly translationsChanged = toSignal(merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess'))));
+  private readonly translationsChanged = toSignal(
+    merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess'))),
+  );
   private readonly language = inject(Language);
   protected readonly series = computed(() => {
     this.translationsChanged();
     this.language.current();
     return opennessSeries(
       this.points(),
-      { recognises: this.transloco.translate('institutions.openness.recognises'), recognisedBy: this.transloco.translate('institutions.openness.recognisedBy') },
+      {
+        recognises: this.transloco.translate('institutions.openness.recognises'),
+        recognisedBy: this.transloco.translate('institutions.openness.recognisedBy'),
+      },
       (p) => this.format.period(p),
     );
   });
-  protected readonly scheme = computed((): Color => ({ name: 'openness', selectable: false, group: ScaleType.Ordinal, domain: [...LINE_COLOURS[this.colorScheme.current()]] }));
+  protected readonly scheme = computed((): Color => ({
+    name: 'openness',
+    selectable: false,
+    group: ScaleType.Ordinal,
+    domain: [...LINE_COLOURS[this.colorScheme.current()]],
+  }));
   protected readonly percentTick = (value: number) => `${value}%`;
 
   protected readonly rows = computed(() =>

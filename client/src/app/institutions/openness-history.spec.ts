@@ -5,7 +5,8 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { OpennessHistory, opennessSeries, periodsEndingAt, type OpennessPoint } from './openness-history';
 
-const periods = (n: number) => Array.from({ length: n }, (_, i) => `20${String(20 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
+const periods = (n: number) =>
+  Array.from({ length: n }, (_, i) => `20${String(20 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
 
 describe('openness over time', () => {
   it('covers the last 24 periods up to the chosen one', () => {
@@ -21,7 +22,13 @@ describe('openness over time', () => {
       { period: '2021-02', recognises: 0.5, recognisedBy: 0.25, cities: 3, problem: null },
     ];
     expect(opennessSeries(points, { recognises: 'Scans', recognisedBy: 'Recognised' }, (p) => p)).toEqual([
-      { name: 'Scans', series: [{ name: '2021-01', value: 12.5 }, { name: '2021-02', value: 50 }] },
+      {
+        name: 'Scans',
+        series: [
+          { name: '2021-01', value: 12.5 },
+          { name: '2021-02', value: 50 },
+        ],
+      },
       { name: 'Recognised', series: [{ name: '2021-02', value: 25 }] },
     ]);
   });
@@ -44,7 +51,14 @@ describe('openness over time', () => {
       expect(req.request.params.get('to')).toBe('2020-10');
       expect(req.request.params.get('mode')).toBe('cpm');
       expect(req.request.params.get('channel')).toBe('online');
-      req.flush({ institution: 'alipay', mode: 'cpm', channel: 'online', from: '2020-01', to: '2020-10', entries: wanted.map((period, i) => ({ period, overall: overall(i / 10) })) });
+      req.flush({
+        institution: 'alipay',
+        mode: 'cpm',
+        channel: 'online',
+        from: '2020-01',
+        to: '2020-10',
+        entries: wanted.map((period, i) => ({ period, overall: overall(i / 10) })),
+      });
       const points = await result;
       expect(points.map((p) => p.period)).toEqual(wanted);
       expect(points[5]).toEqual({ period: '2020-06', recognises: 0.5, recognisedBy: 0.25, cities: 2, problem: null });
@@ -54,7 +68,9 @@ describe('openness over time', () => {
     it('leaves out months between the periods asked for, and a period the answer lacks is a gap', async () => {
       const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', ['2020-01', '2020-04'], 'mpm', 'offline'));
       const entries = ['2020-01', '2020-02', '2020-03'].map((period) => ({ period, overall: overall(0.5) }));
-      http.expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history').flush({ institution: 'alipay', mode: 'mpm', channel: 'offline', from: '2020-01', to: '2020-04', entries });
+      http
+        .expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history')
+        .flush({ institution: 'alipay', mode: 'mpm', channel: 'offline', from: '2020-01', to: '2020-04', entries });
       expect(await result).toEqual([
         { period: '2020-01', recognises: 0.5, recognisedBy: 0.25, cities: 2, problem: null },
         { period: '2020-04', recognises: null, recognisedBy: null, cities: 0, problem: null },
@@ -63,7 +79,9 @@ describe('openness over time', () => {
 
     it('gives every period the problem when the request fails', async () => {
       const result = firstValueFrom(TestBed.inject(OpennessHistory).load('alipay', periods(3), 'mpm', 'offline'));
-      http.expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history').flush({ title: 'Server error', status: 500 }, { status: 500, statusText: 'Server Error' });
+      http
+        .expectOne((r) => r.url === '/api/v1/institutions/alipay/openness/history')
+        .flush({ title: 'Server error', status: 500 }, { status: 500, statusText: 'Server Error' });
       const points = await result;
       expect(points).toHaveLength(3);
       for (const p of points) expect(p).toMatchObject({ recognises: null, recognisedBy: null, problem: { status: 500 } });

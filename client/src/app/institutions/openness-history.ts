@@ -26,7 +26,11 @@ export interface OpennessPoint {
 }
 
 /** The two lines of the chart, in the order of the legend. `label` turns a period into what the axis shows. */
-export function opennessSeries(points: OpennessPoint[], names: { recognises: string; recognisedBy: string }, label: (period: string) => string) {
+export function opennessSeries(
+  points: OpennessPoint[],
+  names: { recognises: string; recognisedBy: string },
+  label: (period: string) => string,
+) {
   // ngx-charts draws a gap-free line through the points it gets: periods without a share are left out of that line.
   const line = (pick: (p: OpennessPoint) => number | null) =>
     points.filter((p) => pick(p) !== null).map((p) => ({ name: label(p.period), value: Math.round(pick(p)! * 1000) / 10 }));
@@ -53,7 +57,13 @@ export class OpennessHistory {
         const byPeriod = new Map(answer.entries.map((e) => [e.period, e.overall]));
         return wanted.map((period): OpennessPoint => {
           const overall = byPeriod.get(period);
-          return { period, recognises: overall?.recognises.share ?? null, recognisedBy: overall?.recognisedBy.share ?? null, cities: overall?.cities ?? 0, problem: null };
+          return {
+            period,
+            recognises: overall?.recognises.share ?? null,
+            recognisedBy: overall?.recognisedBy.share ?? null,
+            cities: overall?.cities ?? 0,
+            problem: null,
+          };
         });
       }),
       catchError((err: unknown) => {

@@ -14,7 +14,9 @@ export const STATUS_COLOURS: Record<Scheme, string[]> = {
 };
 
 /** The legend, strongest first; labels are translation keys. */
-export const STATUS_LEGEND: { status: keyof typeof STATUS_VALUE; label: string }[] = (['live', 'pilot', 'planned', 'suspended', 'none'] as const).map((status) => ({
+export const STATUS_LEGEND: { status: keyof typeof STATUS_VALUE; label: string }[] = (
+  ['live', 'pilot', 'planned', 'suspended', 'none'] as const
+).map((status) => ({
   status,
   label: LINK_STATUS_LABELS[status],
 }));

@@ -20,7 +20,9 @@ describe('matrixCsv', () => {
   const lines = text.slice(1).split('\r\n');
 
   it('starts with a UTF-8 BOM, so that Excel reads the Chinese names, and ends each record with CRLF', () => {
-    expect(text.startsWith('\uFEFFcity,city_name,city_name_zh,period,mode,channel,scanner,scanner_name,scanner_name_zh,issuer,')).toBe(true);
+    expect(text.startsWith('\uFEFFcity,city_name,city_name_zh,period,mode,channel,scanner,scanner_name,scanner_name_zh,issuer,')).toBe(
+      true,
+    );
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
@@ -34,7 +36,9 @@ describe('matrixCsv', () => {
   });
 
   it('falls back to the id for a name the reference data does not know', () => {
-    expect(matrixCsv(MATRIX, undefined, () => undefined)).toContain('110000,110000,110000,2021-06,mpm,offline,odd,odd,odd,alipay,alipay,alipay,pilot');
+    expect(matrixCsv(MATRIX, undefined, () => undefined)).toContain(
+      '110000,110000,110000,2021-06,mpm,offline,odd,odd,odd,alipay,alipay,alipay,pilot',
+    );
   });
 
   it('names the file after the filters', () => {

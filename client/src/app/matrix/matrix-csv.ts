@@ -11,8 +11,21 @@ export interface BilingualName {
 }
 
 export const MATRIX_CSV_COLUMNS = [
-  'city', 'city_name', 'city_name_zh', 'period', 'mode', 'channel',
-  'scanner', 'scanner_name', 'scanner_name_zh', 'issuer', 'issuer_name', 'issuer_name_zh', 'status', 'since', 'reconciliation',
+  'city',
+  'city_name',
+  'city_name_zh',
+  'period',
+  'mode',
+  'channel',
+  'scanner',
+  'scanner_name',
+  'scanner_name_zh',
+  'issuer',
+  'issuer_name',
+  'issuer_name_zh',
+  'status',
+  'since',
+  'reconciliation',
 ] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -35,7 +48,14 @@ export function matrixCsv(matrix: Matrix, city: BilingualName | undefined, insti
   for (const scanner of matrix.institutions) {
     for (const issuer of matrix.institutions) {
       const cell = cells.get(cellKey(scanner, issuer));
-      text += record([...filters, ...names(scanner), ...names(issuer), cell?.status ?? 'none', cell?.since ?? '', cell?.reconciliation ?? '']);
+      text += record([
+        ...filters,
+        ...names(scanner),
+        ...names(issuer),
+        cell?.status ?? 'none',
+        cell?.since ?? '',
+        cell?.reconciliation ?? '',
+      ]);
     }
   }
   return text;

@@ -12,16 +12,24 @@ const matrix = (period: string, institutions: string[], cells: [string, string, 
 
 describe('changedCells', () => {
   it('lists links that appeared, disappeared or changed status, and nothing that stayed the same', () => {
-    const before = matrix('2021-02', ['alipay', 'unionpay', 'icbc'], [
-      ['alipay', 'alipay', 'live'],
-      ['alipay', 'unionpay', 'pilot'],
-      ['icbc', 'alipay', 'live'],
-    ]);
-    const after = matrix('2021-03', ['alipay', 'unionpay', 'icbc'], [
-      ['alipay', 'alipay', 'live'],
-      ['alipay', 'unionpay', 'live'],
-      ['unionpay', 'alipay', 'live'],
-    ]);
+    const before = matrix(
+      '2021-02',
+      ['alipay', 'unionpay', 'icbc'],
+      [
+        ['alipay', 'alipay', 'live'],
+        ['alipay', 'unionpay', 'pilot'],
+        ['icbc', 'alipay', 'live'],
+      ],
+    );
+    const after = matrix(
+      '2021-03',
+      ['alipay', 'unionpay', 'icbc'],
+      [
+        ['alipay', 'alipay', 'live'],
+        ['alipay', 'unionpay', 'live'],
+        ['unionpay', 'alipay', 'live'],
+      ],
+    );
     expect(changedCells(before, after)).toEqual([
       { scanner: 'alipay', issuer: 'unionpay', before: 'pilot', after: 'live' },
       { scanner: 'icbc', issuer: 'alipay', before: 'live', after: 'none' },
@@ -43,7 +51,14 @@ describe('unionOfInstitutions', () => {
 
 describe('changedSinceFrame', () => {
   const feb = matrix('2021-02', ['alipay', 'unionpay'], [['alipay', 'unionpay', 'pilot']]);
-  const mar = matrix('2021-03', ['alipay', 'unionpay'], [['alipay', 'unionpay', 'live'], ['unionpay', 'alipay', 'live']]);
+  const mar = matrix(
+    '2021-03',
+    ['alipay', 'unionpay'],
+    [
+      ['alipay', 'unionpay', 'live'],
+      ['unionpay', 'alipay', 'live'],
+    ],
+  );
 
   it('gives the cells that changed since the previous frame of the time-lapse', () => {
     expect(changedSinceFrame(feb, mar)).toEqual([

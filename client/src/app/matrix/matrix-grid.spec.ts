@@ -6,7 +6,14 @@ import type { Matrix } from '../core/api/api-types';
 import { MatrixGrid } from './matrix-grid';
 
 describe('MatrixGrid', () => {
-  const MATRIX = { period: '2021-05', city: '110000', mode: 'mpm', channel: 'offline', institutions: ['alipay', 'tenpay'], cells: [] } as unknown as Matrix;
+  const MATRIX = {
+    period: '2021-05',
+    city: '110000',
+    mode: 'mpm',
+    channel: 'offline',
+    institutions: ['alipay', 'tenpay'],
+    cells: [],
+  } as unknown as Matrix;
 
   async function drawn() {
     TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()] });

@@ -1,4 +1,14 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Matrix } from '../core/api/api-types';
 import { LINK_STATUS_LABELS } from '../core/i18n/domain-labels';
@@ -33,17 +43,27 @@ export interface GridCursor {
       <div class="grid" [style.grid-template-columns]="template()">
         <span class="corner top">{{ 'matrix.compare.scannerIssuer' | transloco }}</span>
         @for (col of columns(); track col.id) {
-          <span class="col top" [class.cursor]="col.cursor" [title]="col.name"><span class="name">{{ col.name }}</span></span>
+          <span class="col top" [class.cursor]="col.cursor" [title]="col.name"
+            ><span class="name">{{ col.name }}</span></span
+          >
         }
         @for (row of rows(); track row.id) {
           <span class="row" [class.cursor]="row.cursor" [title]="row.name">{{ row.name }}</span>
           @for (cell of row.cells; track cell.issuer) {
-            <i class="cell" [class.changed]="cell.changed" [class.cursor]="cell.cursor" [style.background-color]="cell.colour" [title]="cell.title"></i>
+            <i
+              class="cell"
+              [class.changed]="cell.changed"
+              [class.cursor]="cell.cursor"
+              [style.background-color]="cell.colour"
+              [title]="cell.title"
+            ></i>
           }
         }
         <span class="corner bottom"></span>
         @for (col of columns(); track col.id) {
-          <span class="col bottom" [title]="col.name"><span class="name">{{ col.name }}</span></span>
+          <span class="col bottom" [title]="col.name"
+            ><span class="name">{{ col.name }}</span></span
+          >
         }
       </div>
     </div>
@@ -223,7 +243,9 @@ export class MatrixGrid {
   protected readonly moreToTheRight = signal(false);
 
   protected readonly template = computed(() => `max-content repeat(${this.institutions().length}, var(--cell))`);
-  protected readonly columns = computed(() => this.institutions().map((id, i) => ({ id, name: this.reference.institutionName(id), cursor: this.cursor()?.col === i })));
+  protected readonly columns = computed(() =>
+    this.institutions().map((id, i) => ({ id, name: this.reference.institutionName(id), cursor: this.cursor()?.col === i })),
+  );
   protected readonly rows = computed(() => {
     const colours = STATUS_COLOURS[this.colorScheme.current()];
     const status = new Map(this.matrix().cells.map((c) => [cellKey(c.scanner, c.issuer), c.status as CellStatus]));

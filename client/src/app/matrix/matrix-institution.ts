@@ -23,11 +23,16 @@ import { countByStatus, notRecognised, UNRECOGNISED_ORDER, type UnrecognisedLink
     <div class="lists">
       @for (list of lists(); track list.id) {
         <section [attr.aria-labelledby]="list.id">
-          <h3 [id]="list.id">{{ list.title | transloco: { name: name(), count: format.number(list.links.length), total: format.number(gaps().others) } }}</h3>
+          <h3 [id]="list.id">
+            {{ list.title | transloco: { name: name(), count: format.number(list.links.length), total: format.number(gaps().others) } }}
+          </h3>
           @if (list.counts.length > 0) {
             <p class="counts">
               @for (c of list.counts; track c.status; let last = $last) {
-                <span class="status" [class]="c.status">{{ statusLabels[c.status] | transloco }}</span> {{ format.number(c.count) }}@if (!last) {<span aria-hidden="true"> · </span>}
+                <span class="status" [class]="c.status">{{ statusLabels[c.status] | transloco }}</span> {{ format.number(c.count) }}
+                @if (!last) {
+                  <span aria-hidden="true"> · </span>
+                }
               }
             </p>
           }
@@ -49,7 +54,9 @@ import { countByStatus, notRecognised, UNRECOGNISED_ORDER, type UnrecognisedLink
                       <td class="name">
                         <a [routerLink]="[]" [queryParams]="{ institution: l.institution }" queryParamsHandling="merge">{{ l.name }}</a>
                       </td>
-                      <td><span class="status" [class]="l.status">{{ statusLabels[l.status] | transloco }}</span></td>
+                      <td>
+                        <span class="status" [class]="l.status">{{ statusLabels[l.status] | transloco }}</span>
+                      </td>
                       <td>{{ l.since ? format.date(l.since) : '—' }}</td>
                     </tr>
                   }
@@ -140,13 +147,31 @@ export class MatrixInstitution {
   protected readonly lists = computed(() => {
     const { scanners, issuers } = this.gaps();
     return [
-      { id: 'not-recognised-by', title: 'matrix.institution.scanners', none: 'matrix.institution.noScanners', column: 'matrix.table.scanner', links: scanners, counts: countByStatus(scanners), rows: this.named(scanners) },
-      { id: 'not-recognising', title: 'matrix.institution.issuers', none: 'matrix.institution.noIssuers', column: 'matrix.table.issuer', links: issuers, counts: countByStatus(issuers), rows: this.named(issuers) },
+      {
+        id: 'not-recognised-by',
+        title: 'matrix.institution.scanners',
+        none: 'matrix.institution.noScanners',
+        column: 'matrix.table.scanner',
+        links: scanners,
+        counts: countByStatus(scanners),
+        rows: this.named(scanners),
+      },
+      {
+        id: 'not-recognising',
+        title: 'matrix.institution.issuers',
+        none: 'matrix.institution.noIssuers',
+        column: 'matrix.table.issuer',
+        links: issuers,
+        counts: countByStatus(issuers),
+        rows: this.named(issuers),
+      },
     ];
   });
 
   private named(links: readonly UnrecognisedLink[]) {
     const rank = (l: UnrecognisedLink) => UNRECOGNISED_ORDER.indexOf(l.status);
-    return links.map((l) => ({ ...l, name: this.reference.institutionName(l.institution) })).sort((a, b) => rank(a) - rank(b) || this.format.compare(a.name, b.name));
+    return links
+      .map((l) => ({ ...l, name: this.reference.institutionName(l.institution) }))
+      .sort((a, b) => rank(a) - rank(b) || this.format.compare(a.name, b.name));
   }
 }

@@ -50,14 +50,21 @@ describe('MatrixPage', () => {
   it('defaults to Beijing, the latest period, mpm and offline', async () => {
     await open('/matrix');
     const req = await requestTo('/api/v1/matrix');
-    expect(req.request.params.keys().map((k) => `${k}=${req.request.params.get(k)}`)).toEqual(['city=110000', 'period=2021-06', 'mode=mpm', 'channel=offline']);
+    expect(req.request.params.keys().map((k) => `${k}=${req.request.params.get(k)}`)).toEqual([
+      'city=110000',
+      'period=2021-06',
+      'mode=mpm',
+      'channel=offline',
+    ]);
   });
 
   it('puts a changed mode into the URL, keeping the other filters', async () => {
     await open('/matrix?city=440100&period=2021-05&mode=mpm&channel=offline');
     (await requestTo('/api/v1/matrix')).flush(EMPTY);
     await harness.fixture.whenStable();
-    const cpm = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('mat-button-toggle button')].find((b) => b.textContent?.includes('cpm')) as HTMLButtonElement;
+    const cpm = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('mat-button-toggle button')].find((b) =>
+      b.textContent?.includes('cpm'),
+    ) as HTMLButtonElement;
     cpm.click();
     const next = await requestTo('/api/v1/matrix');
     expect(TestBed.inject(Router).url).toBe('/matrix?city=440100&period=2021-05&mode=cpm&channel=offline');
@@ -79,10 +86,16 @@ describe('MatrixPage', () => {
     const byPeriod = new Map([a, b].map((r) => [r.request.params.get('period'), r]));
     expect([...byPeriod.keys()].sort()).toEqual(['2021-05', '2021-06']);
     const cell = { scanner: 'alipay', issuer: 'unionpay', since: '2021-03-01', reconciliation: 'confirmed' };
-    byPeriod.get('2021-05')!.flush({ ...EMPTY, city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'pilot' }] });
-    byPeriod.get('2021-06')!.flush({ ...EMPTY, period: '2021-06', city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'live' }] });
+    byPeriod
+      .get('2021-05')!
+      .flush({ ...EMPTY, city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'pilot' }] });
+    byPeriod
+      .get('2021-06')!
+      .flush({ ...EMPTY, period: '2021-06', city: '110000', institutions: ['alipay', 'unionpay'], cells: [{ ...cell, status: 'live' }] });
     await harness.fixture.whenStable();
-    const changes = (harness.routeNativeElement as HTMLElement).querySelector('table[aria-label="Cells that changed between the two periods"]');
+    const changes = (harness.routeNativeElement as HTMLElement).querySelector(
+      'table[aria-label="Cells that changed between the two periods"]',
+    );
     expect(changes?.textContent).toContain('pilot');
     expect(changes?.textContent).toContain('live');
     expect((harness.routeNativeElement as HTMLElement).textContent).toContain('Changed cells from May 2021 to Jun 2021 (1)');
@@ -92,7 +105,9 @@ describe('MatrixPage', () => {
     await open('/matrix?city=110000&period=2021-05');
     (await requestTo('/api/v1/matrix')).flush(EMPTY);
     await harness.fixture.whenStable();
-    const play = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.includes('Play')) as HTMLButtonElement;
+    const play = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Play'),
+    ) as HTMLButtonElement;
     play.click();
     TestBed.tick();
     expect(play.getAttribute('aria-pressed')).toBe('true');
@@ -108,17 +123,37 @@ describe('MatrixPage', () => {
 
   const INSTITUTIONS = [
     { id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true },
-    { id: 'tenpay', name: 'WeChat Pay (Tenpay)', nameZh: '微信支付（财付通）', kind: 'wallet', group: 'tencent', systemic: true, active: true },
+    {
+      id: 'tenpay',
+      name: 'WeChat Pay (Tenpay)',
+      nameZh: '微信支付（财付通）',
+      kind: 'wallet',
+      group: 'tencent',
+      systemic: true,
+      active: true,
+    },
     { id: 'unionpay', name: 'China UnionPay', nameZh: '中国银联', kind: 'network', group: 'unionpay', systemic: true, active: true },
     { id: 'icbc', name: 'ICBC', nameZh: '中国工商银行', kind: 'bank', group: 'icbc', systemic: false, active: true },
   ];
-  const link = (scanner: string, issuer: string, status: string) => ({ scanner, issuer, status, since: '2021-03-01', reconciliation: 'confirmed' });
+  const link = (scanner: string, issuer: string, status: string) => ({
+    scanner,
+    issuer,
+    status,
+    since: '2021-03-01',
+    reconciliation: 'confirmed',
+  });
   const BEIJING = {
     ...EMPTY,
     period: '2021-06',
     city: '110000',
     institutions: ['alipay', 'tenpay', 'unionpay', 'icbc'],
-    cells: [link('alipay', 'alipay', 'live'), link('unionpay', 'alipay', 'live'), link('icbc', 'alipay', 'pilot'), link('alipay', 'unionpay', 'live'), link('alipay', 'icbc', 'suspended')],
+    cells: [
+      link('alipay', 'alipay', 'live'),
+      link('unionpay', 'alipay', 'live'),
+      link('icbc', 'alipay', 'pilot'),
+      link('alipay', 'unionpay', 'live'),
+      link('alipay', 'icbc', 'suspended'),
+    ],
   };
 
   /** Opens the page with names known, as when the reference data has loaded. */
@@ -136,7 +171,11 @@ describe('MatrixPage', () => {
     const page = harness.routeNativeElement as HTMLElement;
     const list = (heading: string) => page.querySelector(`table[aria-labelledby="${heading}"]`);
     expect(page.querySelector('#not-recognised-by')?.textContent).toContain("Scanners that do not recognise Alipay's codes: 2 of 3");
-    expect([...list('not-recognised-by')!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()))).toEqual([
+    expect(
+      [...list('not-recognised-by')!.querySelectorAll('tbody tr')].map((r) =>
+        [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+      ),
+    ).toEqual([
       ['ICBC', 'pilot', '1 Mar 2021'],
       ['WeChat Pay (Tenpay)', 'not recognised', '—'],
     ]);

@@ -79,7 +79,9 @@ export class MatrixPage {
   /** Newest first. */
   protected readonly periodList = computed(() => [...this.timeline()].reverse());
   protected readonly periodOptions = computed(() => this.periodList().map((p) => ({ value: p, label: this.format.period(p) })));
-  protected readonly cityOptions = computed(() => this.reference.cities().map((c) => ({ code: c.code, label: this.format.withCode(this.format.name(c), c.code) })));
+  protected readonly cityOptions = computed(() =>
+    this.reference.cities().map((c) => ({ code: c.code, label: this.format.withCode(this.format.name(c), c.code) })),
+  );
 
   protected readonly selectedCity = computed(() => this.city() ?? DEFAULT_CITY);
   protected readonly selectedPeriod = computed(() => this.period() ?? this.periodList()[0]);
@@ -104,7 +106,10 @@ export class MatrixPage {
   protected readonly matrix = httpResource<Matrix>(() => {
     const period = this.selectedPeriod();
     if (!period) return undefined;
-    return { url: '/api/v1/matrix', params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() } };
+    return {
+      url: '/api/v1/matrix',
+      params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() },
+    };
   });
   /** The matrix on screen: while the next one loads (say, while playing) the last one stays, so the map changes in place rather than blinking. */
   protected readonly shown = linkedSignal<Matrix | undefined, Matrix | undefined>({
@@ -119,12 +124,17 @@ export class MatrixPage {
   protected readonly frameChanges = computed(() => {
     const { previous, current } = this.frames();
     const changes = current ? changedSinceFrame(previous, current) : null;
-    return changes && previous ? { since: previous.period, keys: new Set(changes.map((c) => cellKey(c.scanner, c.issuer))) } : { since: null, keys: new Set<string>() };
+    return changes && previous
+      ? { since: previous.period, keys: new Set(changes.map((c) => cellKey(c.scanner, c.issuer))) }
+      : { since: null, keys: new Set<string>() };
   });
   protected readonly comparison = httpResource<Matrix>(() => {
     const period = this.selectedCompare();
     if (!period) return undefined;
-    return { url: '/api/v1/matrix', params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() } };
+    return {
+      url: '/api/v1/matrix',
+      params: { city: this.selectedCity(), period, mode: this.selectedMode(), channel: this.selectedChannel() },
+    };
   });
   protected readonly problem = computed(() => {
     const error = this.matrix.error() ?? this.comparison.error();
@@ -138,7 +148,9 @@ export class MatrixPage {
   });
   /** The matrix's institutions by name, in the language's order, for the gaps picker. */
   protected readonly institutionOptions = computed(() =>
-    (this.shown()?.institutions ?? []).map((id) => ({ id, label: this.reference.institutionName(id) })).sort((a, b) => this.format.compare(a.label, b.label)),
+    (this.shown()?.institutions ?? [])
+      .map((id) => ({ id, label: this.reference.institutionName(id) }))
+      .sort((a, b) => this.format.compare(a.label, b.label)),
   );
   protected readonly institutionName = (id: string) => this.reference.institutionName(id);
   protected readonly cityTitle = computed(() => this.reference.cityName(this.selectedCity()));

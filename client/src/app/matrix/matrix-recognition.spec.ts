@@ -1,7 +1,13 @@
 import type { Matrix } from '../core/api/api-types';
 import { countByStatus, notRecognised } from './matrix-recognition';
 
-const cell = (scanner: string, issuer: string, status: Matrix['cells'][number]['status']) => ({ scanner, issuer, status, since: '2021-03-01', reconciliation: 'confirmed' as const });
+const cell = (scanner: string, issuer: string, status: Matrix['cells'][number]['status']) => ({
+  scanner,
+  issuer,
+  status,
+  since: '2021-03-01',
+  reconciliation: 'confirmed' as const,
+});
 
 // Beijing in miniature: UnionPay and ICBC scan Alipay's codes (ICBC only in a pilot), WeChat Pay does not at all;
 // Alipay scans UnionPay's codes live, ICBC's are suspended, WeChat Pay's unrecognised.
@@ -44,7 +50,11 @@ describe('notRecognised', () => {
   });
 
   it('finds nobody when every other institution recognises the codes live both ways', () => {
-    const open: Matrix = { ...BEIJING, institutions: ['alipay', 'unionpay'], cells: [cell('alipay', 'unionpay', 'live'), cell('unionpay', 'alipay', 'live')] };
+    const open: Matrix = {
+      ...BEIJING,
+      institutions: ['alipay', 'unionpay'],
+      cells: [cell('alipay', 'unionpay', 'live'), cell('unionpay', 'alipay', 'live')],
+    };
     expect(notRecognised(open, 'alipay')).toEqual({ scanners: [], issuers: [], others: 1 });
   });
 });

@@ -44,5 +44,7 @@ export const UNRECOGNISED_ORDER: readonly UnrecognisedLink['status'][] = ['pilot
 
 /** How many links of a list have each status, in UNRECOGNISED_ORDER. */
 export function countByStatus(links: readonly UnrecognisedLink[]): { status: UnrecognisedLink['status']; count: number }[] {
-  return UNRECOGNISED_ORDER.map((status) => ({ status, count: links.filter((l) => l.status === status).length })).filter((c) => c.count > 0);
+  return UNRECOGNISED_ORDER.map((status) => ({ status, count: links.filter((l) => l.status === status).length })).filter(
+    (c) => c.count > 0,
+  );
 }

@@ -26,7 +26,9 @@ const LINE_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
   selector: 'im-coverage-trend',
   imports: [LineChartModule, MatSlideToggleModule, MatTableModule, TranslocoPipe],
   template: `
-    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'overview.showAsTable' | transloco }}</mat-slide-toggle>
+    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
+      'overview.showAsTable' | transloco
+    }}</mat-slide-toggle>
     @if (periods().length === 0) {
       <p class="empty">{{ 'overview.coverage.empty' | transloco }}</p>
     } @else if (asTable()) {
@@ -134,7 +136,12 @@ export class CoverageTrend {
   /** Colours follow the legend's order, whatever order the lines are drawn in. */
   protected readonly customColors = computed(() => this.ordered().map((l, i) => ({ name: l.name, value: LINE_COLOURS[i] })));
   /** On a phone, every few months on the axis: 24 rotated labels would overlap. */
-  protected readonly xTicks = computed(() => axisTicks(this.periods().map((p) => this.format.period(p)), this.narrow()));
+  protected readonly xTicks = computed(() =>
+    axisTicks(
+      this.periods().map((p) => this.format.period(p)),
+      this.narrow(),
+    ),
+  );
   protected readonly percentTick = (value: number) => this.format.percent(value, 0);
 
   /** The chosen line first, so it takes the first colour and the first column. */
@@ -146,7 +153,9 @@ export class CoverageTrend {
   protected readonly chartData = computed(() =>
     [...this.ordered()].reverse().map((line) => ({
       name: line.name,
-      series: line.entries.filter((e) => e.coverage !== null).map((e) => ({ name: this.format.period(e.key), value: e.coverage as number })),
+      series: line.entries
+        .filter((e) => e.coverage !== null)
+        .map((e) => ({ name: this.format.period(e.key), value: e.coverage as number })),
     })),
   );
 

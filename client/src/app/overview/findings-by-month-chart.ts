@@ -15,7 +15,9 @@ type Month = Overview['findingsByMonth'][number];
   selector: 'im-findings-by-month-chart',
   imports: [BarChartModule, MatSlideToggleModule, MatTableModule, TranslocoPipe],
   template: `
-    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'overview.showAsTable' | transloco }}</mat-slide-toggle>
+    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
+      'overview.showAsTable' | transloco
+    }}</mat-slide-toggle>
     @if (months().length === 0) {
       <p class="empty">{{ 'overview.findings.empty' | transloco }}</p>
     } @else if (asTable()) {
@@ -43,7 +45,17 @@ type Month = Overview['findingsByMonth'][number];
         <span><i [style.background]="colours[1]"></i>{{ resolvedLabel() }}</span>
       </div>
       <div class="chart" role="img" [attr.aria-label]="summary()">
-        <ngx-charts-bar-vertical-2d [results]="chartData()" [scheme]="scheme" [xAxis]="true" [xAxisTicks]="xTicks()" [yAxis]="true" [groupPadding]="2" [barPadding]="1" [roundDomains]="true" [animations]="false" />
+        <ngx-charts-bar-vertical-2d
+          [results]="chartData()"
+          [scheme]="scheme"
+          [xAxis]="true"
+          [xAxisTicks]="xTicks()"
+          [yAxis]="true"
+          [groupPadding]="2"
+          [barPadding]="1"
+          [roundDomains]="true"
+          [animations]="false"
+        />
       </div>
     }
   `,
@@ -101,7 +113,12 @@ export class FindingsByMonthChart {
   protected readonly scheme: Color = { name: 'findings', selectable: false, group: ScaleType.Ordinal, domain: this.colours };
 
   /** On a phone, every few months on the axis: 24 rotated labels would overlap. */
-  protected readonly xTicks = computed(() => axisTicks(this.months().map((m) => this.format.period(m.period)), this.narrow()));
+  protected readonly xTicks = computed(() =>
+    axisTicks(
+      this.months().map((m) => this.format.period(m.period)),
+      this.narrow(),
+    ),
+  );
   protected readonly chartData = computed(() =>
     this.months().map((m) => ({
       name: this.format.period(m.period),
@@ -113,7 +130,11 @@ export class FindingsByMonthChart {
   );
 
   protected readonly rows = computed(() =>
-    this.months().map((m) => ({ period: this.format.period(m.period), opened: this.format.number(m.opened), resolved: this.format.number(m.resolved) })),
+    this.months().map((m) => ({
+      period: this.format.period(m.period),
+      opened: this.format.number(m.opened),
+      resolved: this.format.number(m.resolved),
+    })),
   );
 
   protected readonly summary = computed(() => {

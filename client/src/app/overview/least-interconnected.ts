@@ -108,7 +108,11 @@ export class LeastInterconnected {
     const shown = this.cities();
     const count = this.atLowest();
     if (shown.length === 0 || count < 2) return null;
-    const values = { count: this.format.number(count), coverage: this.format.percent(shown[0].coverage), shown: this.format.number(shown.length) };
+    const values = {
+      count: this.format.number(count),
+      coverage: this.format.percent(shown[0].coverage),
+      shown: this.format.number(shown.length),
+    };
     return { key: count > shown.length ? 'overview.least.tieCut' : 'overview.least.tie', values };
   });
   protected readonly rows = computed(() =>

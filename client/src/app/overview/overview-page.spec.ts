@@ -21,7 +21,16 @@ const OVERVIEW: Overview = {
   },
   cities: { total: 337, fullyInterconnected: 2, atLowestCoverage: 1 },
   leastInterconnected: [
-    { city: '440200', name: 'Shaoguan', nameZh: '韶关市', provinceName: 'Guangdong', provinceNameZh: '广东省', coverage: 0, mutualPairs: 0, pairs: 3 },
+    {
+      city: '440200',
+      name: 'Shaoguan',
+      nameZh: '韶关市',
+      provinceName: 'Guangdong',
+      provinceNameZh: '广东省',
+      coverage: 0,
+      mutualPairs: 0,
+      pairs: 3,
+    },
   ],
   openFindings: { total: 12, high: 3, medium: 5, low: 4 },
   reports: { received: 33, institutions: 31, expected: 32, dueDate: '2021-07-15', pastDue: true },
@@ -112,10 +121,14 @@ describe('OverviewPage', () => {
       ],
     });
     await settle();
-    const legend = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('im-coverage-trend .legend span')].map((e) => e.textContent?.trim());
+    const legend = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('im-coverage-trend .legend span')].map((e) =>
+      e.textContent?.trim(),
+    );
     expect(legend).toHaveLength(4);
     expect(legend[0]).toContain('Online');
-    expect((harness.routeNativeElement as HTMLElement).querySelector('im-coverage-trend .legend .chosen')?.textContent?.trim()).toBe('mpm · Online');
+    expect((harness.routeNativeElement as HTMLElement).querySelector('im-coverage-trend .legend .chosen')?.textContent?.trim()).toBe(
+      'mpm · Online',
+    );
   });
 
   it('takes the period, mode and channel from the URL', async () => {
@@ -170,8 +183,21 @@ describe('OverviewPage', () => {
 
   it('when more cities tie at the lowest coverage than are listed, says how many and in which order they are listed', async () => {
     await open('/overview?period=2021-06');
-    const tied = Array.from({ length: 10 }, (_, i) => ({ city: String(110000 + i * 10000), name: `City ${i}`, nameZh: `城市${i}`, provinceName: 'P', provinceNameZh: '省', coverage: 2 / 3, mutualPairs: 2, pairs: 3 }));
-    (await requestTo('/api/v1/overview')).flush({ ...OVERVIEW, cities: { total: 337, fullyInterconnected: 0, atLowestCoverage: 337 }, leastInterconnected: tied });
+    const tied = Array.from({ length: 10 }, (_, i) => ({
+      city: String(110000 + i * 10000),
+      name: `City ${i}`,
+      nameZh: `城市${i}`,
+      provinceName: 'P',
+      provinceNameZh: '省',
+      coverage: 2 / 3,
+      mutualPairs: 2,
+      pairs: 3,
+    }));
+    (await requestTo('/api/v1/overview')).flush({
+      ...OVERVIEW,
+      cities: { total: 337, fullyInterconnected: 0, atLowestCoverage: 337 },
+      leastInterconnected: tied,
+    });
     await settle();
     expect(text()).toContain('337 cities tie at 66.7%; the 10 shown are the first by city code.');
   });
@@ -187,7 +213,9 @@ describe('OverviewPage', () => {
     await open('/overview?period=2021-05');
     (await requestTo('/api/v1/overview')).flush(OVERVIEW);
     await settle();
-    const online = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('mat-button-toggle button')].find((b) => b.textContent?.includes('Online')) as HTMLButtonElement;
+    const online = [...(harness.routeNativeElement as HTMLElement).querySelectorAll('mat-button-toggle button')].find((b) =>
+      b.textContent?.includes('Online'),
+    ) as HTMLButtonElement;
     online.click();
     const next = await requestTo('/api/v1/overview');
     expect(TestBed.inject(Router).url).toBe('/overview?period=2021-05&mode=mpm&channel=online');
@@ -204,7 +232,10 @@ describe('OverviewPage', () => {
 
   it('shows the problem when the overview cannot be loaded', async () => {
     await open('/overview');
-    (await requestTo('/api/v1/overview')).flush({ title: 'Forbidden', status: 403, code: 'FORBIDDEN' }, { status: 403, statusText: 'Forbidden' });
+    (await requestTo('/api/v1/overview')).flush(
+      { title: 'Forbidden', status: 403, code: 'FORBIDDEN' },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await settle();
     expect(text()).toContain('Not allowed');
   });

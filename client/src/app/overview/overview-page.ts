@@ -68,7 +68,9 @@ export class OverviewPage {
 
   protected readonly overview = httpResource<Overview>(() => overviewRequest(this.period(), this.selectedMode(), this.selectedChannel()));
   /** The period shown: the URL's, else the one the overview answered for (the latest reported). */
-  protected readonly selectedPeriod = computed(() => this.period() ?? (this.overview.hasValue() ? this.overview.value().period : this.periodList()[0]));
+  protected readonly selectedPeriod = computed(
+    () => this.period() ?? (this.overview.hasValue() ? this.overview.value().period : this.periodList()[0]),
+  );
 
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(Language);
@@ -105,7 +107,12 @@ export class OverviewPage {
       fully: this.format.number(o.cities.fullyInterconnected),
       cities: this.format.number(o.cities.total),
       openTotal: this.format.number(o.openFindings.total),
-      bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({ severity: s, label: SEVERITY_LABELS[s], count: this.format.number(o.openFindings[s]), findings: { severity: s, status: BACKLOG } })),
+      bySeverity: (['high', 'medium', 'low'] as const).map((s) => ({
+        severity: s,
+        label: SEVERITY_LABELS[s],
+        count: this.format.number(o.openFindings[s]),
+        findings: { severity: s, status: BACKLOG },
+      })),
       received: this.format.number(o.reports.received),
       versionsKey: this.format.plural('overview.figures.versions', o.reports.received),
       reporting: this.format.number(o.reports.institutions),

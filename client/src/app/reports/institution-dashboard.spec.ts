@@ -16,10 +16,25 @@ const CALENDAR: Obligations = {
   items: [
     { period: '2026-11', dueDate: '2026-12-15', status: 'due', report: null, finding: null },
     { period: '2026-10', dueDate: '2026-11-15', status: 'late', report: null, finding: { id: 4, status: 'open' } },
-    { period: '2026-09', dueDate: '2026-10-15', status: 'submitted', report: { id: 12, version: 2, receivedAt: '2026-10-20T08:00:00.000Z', firstReceivedAt: '2026-10-16T08:00:00.000Z', onTime: false }, finding: null },
+    {
+      period: '2026-09',
+      dueDate: '2026-10-15',
+      status: 'submitted',
+      report: { id: 12, version: 2, receivedAt: '2026-10-20T08:00:00.000Z', firstReceivedAt: '2026-10-16T08:00:00.000Z', onTime: false },
+      finding: null,
+    },
   ],
 };
-const RECEIPT = { id: 12, institution: 'alipay', period: '2026-09', version: 2, receivedAt: '2026-10-20T08:00:00.000Z', sha256: 'ab'.repeat(32), counts: { links: 3, agreements: 1 }, warnings: [] };
+const RECEIPT = {
+  id: 12,
+  institution: 'alipay',
+  period: '2026-09',
+  version: 2,
+  receivedAt: '2026-10-20T08:00:00.000Z',
+  sha256: 'ab'.repeat(32),
+  counts: { links: 3, agreements: 1 },
+  warnings: [],
+};
 
 describe('InstitutionDashboard', () => {
   let fixture: ComponentFixture<InstitutionDashboard>;
@@ -29,7 +44,13 @@ describe('InstitutionDashboard', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [InstitutionDashboard],
-      providers: [provideZonelessChangeDetection(), provideNoopAnimations(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(InstitutionDashboard);

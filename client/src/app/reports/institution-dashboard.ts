@@ -30,7 +30,17 @@ const STATUS_KEYS = {
  */
 @Component({
   selector: 'im-institution-dashboard',
-  imports: [MatButtonModule, MatButtonToggleModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    ProblemView,
+    RouterLink,
+    TranslocoPipe,
+  ],
   templateUrl: './institution-dashboard.html',
   styleUrl: './institution-dashboard.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,9 +60,13 @@ export class InstitutionDashboard {
   protected readonly pageSize = signal(12);
   /** On a phone the table keeps what decides the next step, so that the action stays in view. */
   private readonly narrow = inject(Viewport).narrow;
-  protected readonly columns = computed(() => (this.narrow() ? ['period', 'status', 'dueDate', 'action'] : ['period', 'status', 'dueDate', 'version', 'receivedAt', 'action']));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['period', 'status', 'dueDate', 'action'] : ['period', 'status', 'dueDate', 'version', 'receivedAt', 'action'],
+  );
 
-  protected readonly obligations = httpResource<Obligations>(() => `/api/v1/institutions/${encodeURIComponent(this.institution())}/obligations`);
+  protected readonly obligations = httpResource<Obligations>(
+    () => `/api/v1/institutions/${encodeURIComponent(this.institution())}/obligations`,
+  );
   protected readonly problem = computed(() => (this.obligations.error() ? problemOf(this.obligations.error()) : null));
   protected readonly summary = computed(() => (this.obligations.hasValue() ? summarise(this.obligations.value()) : null));
 
@@ -61,7 +75,9 @@ export class InstitutionDashboard {
     return id === undefined ? undefined : `/api/v1/reports/${id}/receipt`;
   });
 
-  private readonly filtered = computed(() => (this.obligations.hasValue() ? filterObligations(this.obligations.value().items, this.filter()) : []));
+  private readonly filtered = computed(() =>
+    this.obligations.hasValue() ? filterObligations(this.obligations.value().items, this.filter()) : [],
+  );
   protected readonly total = computed(() => this.filtered().length);
   /** The page of rows, with dates in the active language (re-created when it changes). */
   protected readonly rows = computed(() => {

@@ -7,8 +7,15 @@ describe('report files', () => {
     });
 
     it('tells a links CSV from an agreements CSV by the header row, whatever the file is called', () => {
-      expect(classifyReportFile('export.csv', 'scanner,issuer,mode,channel,city,status,since\r\nalipay,unionpay,mpm,offline,*,live,2021-01-01')).toBe('links');
-      expect(classifyReportFile('export (2).csv', 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n')).toBe('agreements');
+      expect(
+        classifyReportFile('export.csv', 'scanner,issuer,mode,channel,city,status,since\r\nalipay,unionpay,mpm,offline,*,live,2021-01-01'),
+      ).toBe('links');
+      expect(
+        classifyReportFile(
+          'export (2).csv',
+          'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n',
+        ),
+      ).toBe('agreements');
     });
 
     it('reads past a byte-order mark, quotes and capitals (as Excel saves them)', () => {
@@ -45,7 +52,16 @@ describe('report files', () => {
   });
 
   it('names a receipt file after the institution, period and version', () => {
-    const receipt = { id: 3, institution: 'alipay', period: '2022-01', version: 2, receivedAt: '', sha256: '', counts: { links: 1, agreements: 0 }, warnings: [] };
+    const receipt = {
+      id: 3,
+      institution: 'alipay',
+      period: '2022-01',
+      version: 2,
+      receivedAt: '',
+      sha256: '',
+      counts: { links: 1, agreements: 0 },
+      warnings: [],
+    };
     expect(receiptFileName(receipt)).toBe('receipt-alipay-2022-01-v2.json');
     expect(receiptFileName({ ...receipt, id: null, dryRun: true })).toBe('receipt-alipay-2022-01-v2-dry-run.json');
   });

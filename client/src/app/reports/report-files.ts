@@ -5,7 +5,20 @@ import { saveBlob } from '../shared/file-download';
 
 /** The columns the API expects, in order (DESIGN.md, Reports). */
 export const LINK_COLUMNS = ['scanner', 'issuer', 'mode', 'channel', 'city', 'status', 'since'] as const;
-export const AGREEMENT_COLUMNS = ['ref', 'counterparty', 'kind', 'exclusive', 'fee_bps', 'cities', 'modes', 'channels', 'restrictions', 'effective', 'expires', 'text'] as const;
+export const AGREEMENT_COLUMNS = [
+  'ref',
+  'counterparty',
+  'kind',
+  'exclusive',
+  'fee_bps',
+  'cities',
+  'modes',
+  'channels',
+  'restrictions',
+  'effective',
+  'expires',
+  'text',
+] as const;
 
 export type ReportFileKind = 'links' | 'agreements' | 'json' | 'unknown';
 
@@ -16,7 +29,12 @@ export type ReportFileKind = 'links' | 'agreements' | 'json' | 'unknown';
 export function classifyReportFile(name: string, head: string): ReportFileKind {
   const lower = name.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
-  const header = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].toLowerCase().split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const header = head
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
   if (header.includes('scanner') && header.includes('issuer')) return 'links';
   if (header.includes('ref') && header.includes('counterparty')) return 'agreements';
   if (lower.endsWith('.csv')) return lower.includes('agreement') ? 'agreements' : lower.includes('link') ? 'links' : 'unknown';
@@ -36,7 +54,10 @@ export function csvTemplate(kind: 'links' | 'agreements', institution: string, p
   const rows =
     kind === 'links'
       ? [LINK_COLUMNS.join(','), [reporter, other, 'mpm', 'offline', '110000', 'live', firstDay].join(',')]
-      : [AGREEMENT_COLUMNS.join(','), ['AG-001', other, 'acceptance', 'false', '5', '*', 'mpm;cpm', 'offline', '', firstDay, '', ''].join(',')];
+      : [
+          AGREEMENT_COLUMNS.join(','),
+          ['AG-001', other, 'acceptance', 'false', '5', '*', 'mpm;cpm', 'offline', '', firstDay, '', ''].join(','),
+        ];
   return rows.join('\r\n') + '\r\n';
 }
 

@@ -63,7 +63,9 @@ export class ReportList {
       receiptName: receiptFileName(r).replace(/\.json$/, ''),
     })),
   );
-  protected readonly institutionOptions = computed(() => this.reference.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })));
+  protected readonly institutionOptions = computed(() =>
+    this.reference.institutions().map((i) => ({ id: i.id, name: this.format.name(i) })),
+  );
   protected readonly total = computed(() => (this.reports.hasValue() ? this.reports.value().total : 0));
   protected readonly problem = computed(() => (this.reports.error() ? problemOf(this.reports.error()) : null));
 

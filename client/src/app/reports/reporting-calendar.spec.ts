@@ -8,7 +8,13 @@ const submitted = (period: string, receivedAt: string, id: number, version = 1):
   report: { id, version, receivedAt, firstReceivedAt: receivedAt, onTime: true },
   finding: null,
 });
-const owed = (period: string, status: 'due' | 'late'): Obligation => ({ period, dueDate: `${period}-15`, status, report: null, finding: null });
+const owed = (period: string, status: 'due' | 'late'): Obligation => ({
+  period,
+  dueDate: `${period}-15`,
+  status,
+  report: null,
+  finding: null,
+});
 
 const CALENDAR: Obligations = {
   institution: 'alipay',
@@ -16,7 +22,13 @@ const CALENDAR: Obligations = {
   dueDay: 15,
   today: '2026-11-25',
   nextDue: { period: '2026-11', dueDate: '2026-12-15' },
-  items: [owed('2026-11', 'due'), owed('2026-10', 'late'), owed('2026-09', 'late'), submitted('2026-08', '2026-09-01T10:00:00.000Z', 8), submitted('2026-07', '2026-11-02T10:00:00.000Z', 9, 3)],
+  items: [
+    owed('2026-11', 'due'),
+    owed('2026-10', 'late'),
+    owed('2026-09', 'late'),
+    submitted('2026-08', '2026-09-01T10:00:00.000Z', 8),
+    submitted('2026-07', '2026-11-02T10:00:00.000Z', 9, 3),
+  ],
 };
 
 describe('the reporting calendar', () => {

@@ -33,7 +33,8 @@ export function summarise(o: Obligations): CalendarSummary {
   const late = o.items.filter((i) => i.status === 'late').sort((a, b) => a.period.localeCompare(b.period));
   let latest: CalendarSummary['latestReport'] = null;
   for (const i of submitted) {
-    if (i.report && (!latest || i.report.receivedAt > latest.receivedAt)) latest = { id: i.report.id, period: i.period, version: i.report.version, receivedAt: i.report.receivedAt };
+    if (i.report && (!latest || i.report.receivedAt > latest.receivedAt))
+      latest = { id: i.report.id, period: i.period, version: i.report.version, receivedAt: i.report.receivedAt };
   }
   return {
     counts: { all: o.items.length, outstanding: o.items.length - submitted.length, submitted: submitted.length },

@@ -33,7 +33,11 @@ describe('UploadForm', () => {
 
   /** Answers the reference data a receipt names the institution from (asked for once, when one shows). */
   function answerReferenceData(): void {
-    http.match('/api/v1/institutions').forEach((r) => r.flush({ items: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true }] }));
+    http.match('/api/v1/institutions').forEach((r) =>
+      r.flush({
+        items: [{ id: 'alipay', name: 'Alipay', nameZh: '支付宝', kind: 'wallet', group: 'ant-group', systemic: true, active: true }],
+      }),
+    );
     http.match('/api/v1/cities').forEach((r) => r.flush({ items: [] }));
   }
 
@@ -77,7 +81,11 @@ describe('UploadForm', () => {
       expect((req.request.body as FormData).get('institution')).toBe('alipay');
       req.flush(
         {
-          type: 'about:blank', title: 'Validation failed', status: 422, code: 'VALIDATION_FAILED', detail: '3 problems found; nothing was stored.',
+          type: 'about:blank',
+          title: 'Validation failed',
+          status: 422,
+          code: 'VALIDATION_FAILED',
+          detail: '3 problems found; nothing was stored.',
           errors: [
             { code: 'UNKNOWN_CITY', message: 'links: no prefecture-level city "999999"', row: 2, column: 'city' },
             { code: 'NOT_A_PARTY', message: 'links: alipay is neither the scanner nor the issuer of this link', row: 3 },
@@ -99,7 +107,11 @@ describe('UploadForm', () => {
 
   describe('when the server finds errors and warnings', () => {
     const refusal = {
-      type: 'about:blank', title: 'Validation failed', status: 422, code: 'VALIDATION_FAILED', detail: '1 problem found; nothing was stored.',
+      type: 'about:blank',
+      title: 'Validation failed',
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      detail: '1 problem found; nothing was stored.',
       errors: [{ code: 'UNKNOWN_CITY', message: 'links: no prefecture-level city "999999"', row: 2, column: 'city' }],
       warnings: [
         { code: 'LINK_DROPPED', message: 'links: alipay → unionpay in 110000 was live last month and is missing', row: 5 },
@@ -118,7 +130,10 @@ describe('UploadForm', () => {
       const errors = element.querySelector('[data-testid=validation-errors]')!;
       const warnings = element.querySelector('[data-testid=validation-warnings]')!;
       expect(errors.querySelectorAll('tr.mat-mdc-row')).toHaveLength(1);
-      expect([...warnings.querySelectorAll('tr.mat-mdc-row')].map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(['LINK_DROPPED', 'SINCE_AFTER_PERIOD']);
+      expect([...warnings.querySelectorAll('tr.mat-mdc-row')].map((r) => r.querySelector('td')?.textContent?.trim())).toEqual([
+        'LINK_DROPPED',
+        'SINCE_AFTER_PERIOD',
+      ]);
       expect(warnings.querySelector('h3')!.textContent).toContain('2 warnings — they do not block the report');
       expect(warnings.querySelector('table')!.getAttribute('aria-label')).toBe('Validation warnings');
       expect(warnings.classList).toContain('warning');
@@ -132,7 +147,16 @@ describe('UploadForm', () => {
       fixture.componentInstance.stored.subscribe((r) => stored.push(r));
       await chooseLinksAndSubmit('Submit');
       answerLatestVersion(null);
-      const receipt = { id: 7, institution: 'alipay', period: '2026-10', version: 2, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ab'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] };
+      const receipt = {
+        id: 7,
+        institution: 'alipay',
+        period: '2026-10',
+        version: 2,
+        receivedAt: '2026-11-01T08:00:00Z',
+        sha256: 'ab'.repeat(32),
+        counts: { links: 1, agreements: 0 },
+        warnings: [],
+      };
       (await posted()).flush(receipt, { status: 201, statusText: 'Created' });
       await until(() => element.querySelector('[data-testid=receipt]') !== null);
       const card = element.querySelector('[data-testid=receipt]')!;
@@ -145,7 +169,19 @@ describe('UploadForm', () => {
     it('clears the chosen files, so that Submit stays off until new files are chosen', async () => {
       await chooseLinksAndSubmit('Submit');
       answerLatestVersion(null);
-      (await posted()).flush({ id: 8, institution: 'alipay', period: '2026-10', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ab'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] }, { status: 201, statusText: 'Created' });
+      (await posted()).flush(
+        {
+          id: 8,
+          institution: 'alipay',
+          period: '2026-10',
+          version: 1,
+          receivedAt: '2026-11-01T08:00:00Z',
+          sha256: 'ab'.repeat(32),
+          counts: { links: 1, agreements: 0 },
+          warnings: [],
+        },
+        { status: 201, statusText: 'Created' },
+      );
       await until(() => element.querySelector('[data-testid=receipt]') !== null);
       expect(submitButton().disabled).toBe(true);
       expect(element.querySelector('.file-name')!.textContent?.trim()).toBe('No file chosen');
@@ -153,7 +189,19 @@ describe('UploadForm', () => {
       expect(element.textContent).toContain('The files were cleared so that nothing is sent twice.');
       await chooseLinksAndSubmit('Submit');
       answerLatestVersion(null);
-      (await posted()).flush({ id: 9, institution: 'alipay', period: '2026-10', version: 2, receivedAt: '2026-11-01T08:01:00Z', sha256: 'cd'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] }, { status: 201, statusText: 'Created' });
+      (await posted()).flush(
+        {
+          id: 9,
+          institution: 'alipay',
+          period: '2026-10',
+          version: 2,
+          receivedAt: '2026-11-01T08:01:00Z',
+          sha256: 'cd'.repeat(32),
+          counts: { links: 1, agreements: 0 },
+          warnings: [],
+        },
+        { status: 201, statusText: 'Created' },
+      );
       await until(() => submitButton().disabled);
     });
 
@@ -163,7 +211,17 @@ describe('UploadForm', () => {
       await chooseLinksAndSubmit('Validate only');
       const req = http.expectOne((r) => r.url === '/api/v1/reports');
       expect(req.request.params.get('dryRun')).toBe('true');
-      req.flush({ id: null, dryRun: true, institution: 'alipay', period: '2026-10', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'cd'.repeat(32), counts: { links: 1, agreements: 0 }, warnings: [] });
+      req.flush({
+        id: null,
+        dryRun: true,
+        institution: 'alipay',
+        period: '2026-10',
+        version: 1,
+        receivedAt: '2026-11-01T08:00:00Z',
+        sha256: 'cd'.repeat(32),
+        counts: { links: 1, agreements: 0 },
+        warnings: [],
+      });
       await fixture.whenStable();
       expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('nothing stored yet');
       expect(stored).toEqual([]);
@@ -172,8 +230,16 @@ describe('UploadForm', () => {
 
   describe('when the month was already reported', () => {
     const version1: ReportSummary = {
-      id: 3, institution: 'alipay', period: '2022-01', version: 1, receivedAt: '2022-02-03T08:00:00Z', sha256: 'ab'.repeat(32),
-      counts: { links: 12, agreements: 3 }, warnings: [], latest: true, submittedBy: 'alipay',
+      id: 3,
+      institution: 'alipay',
+      period: '2022-01',
+      version: 1,
+      receivedAt: '2022-02-03T08:00:00Z',
+      sha256: 'ab'.repeat(32),
+      counts: { links: 12, agreements: 3 },
+      warnings: [],
+      latest: true,
+      submittedBy: 'alipay',
     };
     const LINKS = 'scanner,issuer,mode,channel,city,status,since\nalipay,unionpay,mpm,offline,*,live,2021-03-01\n';
     const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n';
@@ -198,7 +264,10 @@ describe('UploadForm', () => {
     });
 
     it('with the agreements file too, asks without the warning and sends once confirmed', async () => {
-      await fixture.componentInstance.takeFiles([new File([LINKS], 'a.csv', { type: 'text/csv' }), new File([AGREEMENTS], 'b.csv', { type: 'text/csv' })]);
+      await fixture.componentInstance.takeFiles([
+        new File([LINKS], 'a.csv', { type: 'text/csv' }),
+        new File([AGREEMENTS], 'b.csv', { type: 'text/csv' }),
+      ]);
       await fixture.whenStable();
       submitButton().click();
       answerLatestVersion(version1);
@@ -226,7 +295,10 @@ describe('UploadForm', () => {
     const AGREEMENTS = 'ref,counterparty,kind,exclusive,fee_bps,cities,modes,channels,restrictions,effective,expires,text\n';
 
     it('places each CSV by its header row and sends both', async () => {
-      await fixture.componentInstance.takeFiles([new File([AGREEMENTS], 'b.csv', { type: 'text/csv' }), new File([LINKS], 'a.csv', { type: 'text/csv' })]);
+      await fixture.componentInstance.takeFiles([
+        new File([AGREEMENTS], 'b.csv', { type: 'text/csv' }),
+        new File([LINKS], 'a.csv', { type: 'text/csv' }),
+      ]);
       await fixture.whenStable();
       expect(element.textContent).toContain('a.csv: taken as the links CSV');
       expect(element.textContent).toContain('b.csv: taken as the agreements CSV');
@@ -235,7 +307,17 @@ describe('UploadForm', () => {
       const form = req.request.body as FormData;
       expect((form.get('links') as File).name).toBe('a.csv');
       expect((form.get('agreements') as File).name).toBe('b.csv');
-      req.flush({ id: null, dryRun: true, institution: 'alipay', period: '2021-03', version: 1, receivedAt: '', sha256: '', counts: { links: 1, agreements: 0 }, warnings: [] });
+      req.flush({
+        id: null,
+        dryRun: true,
+        institution: 'alipay',
+        period: '2021-03',
+        version: 1,
+        receivedAt: '',
+        sha256: '',
+        counts: { links: 1, agreements: 0 },
+        warnings: [],
+      });
     });
 
     it('says which files it could not place, and keeps the send buttons off without a links file', async () => {
@@ -257,7 +339,16 @@ describe('UploadForm', () => {
       const req = await posted();
       expect(req.request.body).toEqual({ institution: 'alipay', period: '2021-04', links: [], agreements: [] });
       expect(req.request.params.has('dryRun')).toBe(false);
-      req.flush({ id: 9, institution: 'alipay', period: '2021-04', version: 1, receivedAt: '2026-11-01T08:00:00Z', sha256: 'ef'.repeat(32), counts: { links: 0, agreements: 0 }, warnings: [] });
+      req.flush({
+        id: 9,
+        institution: 'alipay',
+        period: '2021-04',
+        version: 1,
+        receivedAt: '2026-11-01T08:00:00Z',
+        sha256: 'ef'.repeat(32),
+        counts: { links: 0, agreements: 0 },
+        warnings: [],
+      });
       await until(() => element.querySelector('[data-testid=receipt]') !== null);
       expect(element.querySelector('[data-testid=receipt]')!.textContent).toContain('Download receipt');
     });

@@ -1,5 +1,16 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, linkedSignal, output, signal, viewChildren } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  viewChildren,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -46,7 +57,18 @@ interface DropNote {
  */
 @Component({
   selector: 'im-upload-form',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, PeriodField, ProblemView, ReceiptCard, TranslocoPipe, ValidationErrors],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    PeriodField,
+    ProblemView,
+    ReceiptCard,
+    TranslocoPipe,
+    ValidationErrors,
+  ],
   templateUrl: './upload-form.html',
   styleUrl: './upload-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,7 +112,9 @@ export class UploadForm {
   protected readonly errors = computed(() => this.problem()?.errors ?? []);
   /** A refused report's warnings, shown beside its errors so that one pass fixes both. */
   protected readonly warnings = computed(() => this.problem()?.warnings ?? []);
-  protected readonly canSend = computed(() => !this.busy() && !!this.reporter() && /^\d{4}-\d{2}$/.test(this.period()) && (!!this.linksFile() || !!this.jsonFile()));
+  protected readonly canSend = computed(
+    () => !this.busy() && !!this.reporter() && /^\d{4}-\d{2}$/.test(this.period()) && (!!this.linksFile() || !!this.jsonFile()),
+  );
 
   protected async chooseFile(which: 'links' | 'agreements' | 'json', event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
@@ -136,7 +160,12 @@ export class UploadForm {
   }
 
   protected downloadTemplate(kind: 'links' | 'agreements'): void {
-    saveText(this.document, csvTemplate(kind, this.reporter(), this.period()), templateFileName(kind, this.reporter()), 'text/csv;charset=utf-8');
+    saveText(
+      this.document,
+      csvTemplate(kind, this.reporter(), this.period()),
+      templateFileName(kind, this.reporter()),
+      'text/csv;charset=utf-8',
+    );
   }
 
   protected clearFile(which: 'links' | 'agreements' | 'json'): void {
@@ -150,14 +179,24 @@ export class UploadForm {
     try {
       const report = this.jsonFile() ? await this.jsonReport() : this.csvForm();
       if (!dryRun && !(await this.replacementConfirmed(report))) return;
-      const receipt = await firstValueFrom(report instanceof FormData ? this.api.submitCsv(report, dryRun) : this.api.submitJson(report, dryRun));
+      const receipt = await firstValueFrom(
+        report instanceof FormData ? this.api.submitCsv(report, dryRun) : this.api.submitJson(report, dryRun),
+      );
       this.receipt.set(receipt);
       if (!dryRun) {
         this.clearFiles();
         this.stored.emit(receipt);
       }
     } catch (err) {
-      this.problem.set(err instanceof ClientFileProblem ? { status: 422, title: 'Validation failed', errors: [{ code: 'BAD_JSON', message: this.transloco.translate(err.key, err.params) }] } : problemOf(err));
+      this.problem.set(
+        err instanceof ClientFileProblem
+          ? {
+              status: 422,
+              title: 'Validation failed',
+              errors: [{ code: 'BAD_JSON', message: this.transloco.translate(err.key, err.params) }],
+            }
+          : problemOf(err),
+      );
     } finally {
       this.busy.set(false);
     }
@@ -170,7 +209,8 @@ export class UploadForm {
   private async replacementConfirmed(report: FormData | Record<string, unknown>): Promise<boolean> {
     const replaced = await firstValueFrom(this.api.latestVersion(this.reporter(), this.period()));
     if (!replaced) return true;
-    const sendsAgreements = report instanceof FormData ? report.has('agreements') : Array.isArray(report['agreements']) && report['agreements'].length > 0;
+    const sendsAgreements =
+      report instanceof FormData ? report.has('agreements') : Array.isArray(report['agreements']) && report['agreements'].length > 0;
     const dropsAgreements = !sendsAgreements && replaced.counts.agreements > 0;
     const params = {
       version: replaced.version,
@@ -182,7 +222,13 @@ export class UploadForm {
       count: replaced.counts.agreements,
     };
     const t = (key: string) => this.transloco.translate(`reports.upload.replace.${key}`, params);
-    return confirmed(this.dialog, { title: t('title'), body: t('body'), note: dropsAgreements ? t(replaced.counts.agreements === 1 ? 'dropsAgreement' : 'dropsAgreements') : undefined, confirm: t('confirm'), danger: dropsAgreements });
+    return confirmed(this.dialog, {
+      title: t('title'),
+      body: t('body'),
+      note: dropsAgreements ? t(replaced.counts.agreements === 1 ? 'dropsAgreement' : 'dropsAgreements') : undefined,
+      confirm: t('confirm'),
+      danger: dropsAgreements,
+    });
   }
 
   /** Empties the form's files after a stored report: Submit stays off until new files are chosen. */

@@ -17,7 +17,11 @@ describe('ValidationErrors', () => {
 
   async function render(errors: ProblemItem[], warnings: ProblemItem[], options: { lang: 'en' | 'zh-CN'; narrow: boolean }) {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideI18nTesting(options.lang), { provide: Viewport, useValue: { narrow: signal(options.narrow), noSideNav: signal(options.narrow) } }],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideI18nTesting(options.lang),
+        { provide: Viewport, useValue: { narrow: signal(options.narrow), noSideNav: signal(options.narrow) } },
+      ],
     });
     fixture = TestBed.createComponent(ValidationErrors);
     fixture.componentRef.setInput('errors', errors);
@@ -29,7 +33,10 @@ describe('ValidationErrors', () => {
     await render(ERRORS, WARNINGS, { lang: 'en', narrow: false });
     const sections = [...root().querySelectorAll('section')];
     expect(sections.map((s) => s.dataset['testid'])).toEqual(['validation-errors', 'validation-warnings']);
-    expect(sections.map((s) => s.querySelector('h3')!.textContent.trim())).toEqual(['1 problem — nothing was stored', '2 warnings — they do not block the report: check them too']);
+    expect(sections.map((s) => s.querySelector('h3')!.textContent.trim())).toEqual([
+      '1 problem — nothing was stored',
+      '2 warnings — they do not block the report: check them too',
+    ]);
     expect(sections.map((s) => s.querySelector('table')!.getAttribute('aria-label'))).toEqual(['Validation errors', 'Validation warnings']);
     expect(sections[1].classList).toContain('warning');
   });

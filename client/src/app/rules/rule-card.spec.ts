@@ -26,7 +26,9 @@ describe('RuleCard', () => {
   let http: HttpTestingController;
 
   async function create(canChange: boolean) {
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     fixture = TestBed.createComponent(RuleCard);
     fixture.componentRef.setInput('rule', RULE);
     fixture.componentRef.setInput('canChange', canChange);
@@ -78,9 +80,18 @@ describe('RuleCard', () => {
     button('Preview')!.click();
     const req = http.expectOne('/api/v1/rules/DISC-001/preview');
     expect(req.request.body).toEqual({ settings: { feeSpreadBps: 20, highRatio: 2 } });
-    req.flush({ ruleId: 'DISC-001', period: '2021-12', settings: { feeSpreadBps: 20, highRatio: 2 }, wouldOpen: 0, wouldResolve: 3, unchanged: 1 });
+    req.flush({
+      ruleId: 'DISC-001',
+      period: '2021-12',
+      settings: { feeSpreadBps: 20, highRatio: 2 },
+      wouldOpen: 0,
+      wouldResolve: 3,
+      unchanged: 1,
+    });
     await fixture.whenStable();
-    expect(root().textContent).toContain('With “Fee gap over the lowest (basis points)” at 20, “High severity from this multiple of the lowest fee” at 2: 3 would resolve, 0 would open, 1 unchanged.');
+    expect(root().textContent).toContain(
+      'With “Fee gap over the lowest (basis points)” at 20, “High severity from this multiple of the lowest fee” at 2: 3 would resolve, 0 would open, 1 unchanged.',
+    );
     expect(button('Save')).toBeUndefined();
   });
 
@@ -110,7 +121,12 @@ describe('RuleCard', () => {
     await create(false);
     await type('feeSpreadBps', '-5');
     button('Preview')!.click();
-    const refusal = { status: 422, title: 'Validation failed', code: 'VALIDATION_FAILED', errors: [{ code: 'TOO_SMALL', message: 'Too small: expected number to be >=0', path: '$.settings.feeSpreadBps' }] };
+    const refusal = {
+      status: 422,
+      title: 'Validation failed',
+      code: 'VALIDATION_FAILED',
+      errors: [{ code: 'TOO_SMALL', message: 'Too small: expected number to be >=0', path: '$.settings.feeSpreadBps' }],
+    };
     http.expectOne('/api/v1/rules/DISC-001/preview').flush(refusal, { status: 422, statusText: 'Unprocessable' });
     await fixture.whenStable();
     const field = root().querySelector('input[name=feeSpreadBps]')!.closest('.setting')!;
@@ -123,7 +139,9 @@ describe('RuleCard', () => {
     await create(true);
     await type('feeSpreadBps', '-5');
     button('Save')!.click();
-    http.expectOne('/api/v1/rules/DISC-001').flush({ status: 422, title: 'Invalid', detail: 'feeSpreadBps must be at least 0' }, { status: 422, statusText: 'Unprocessable' });
+    http
+      .expectOne('/api/v1/rules/DISC-001')
+      .flush({ status: 422, title: 'Invalid', detail: 'feeSpreadBps must be at least 0' }, { status: 422, statusText: 'Unprocessable' });
     await fixture.whenStable();
     expect(root().querySelector('[role=alert]')?.textContent).toContain('feeSpreadBps must be at least 0');
   });

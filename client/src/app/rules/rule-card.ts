@@ -52,7 +52,16 @@ export function describedSettings(description: string, settings: Record<string, 
 /** One rule: what it looks for, its finding counts, a what-if preview of other settings, and (for admins) saving them. */
 @Component({
   selector: 'im-rule-card',
-  imports: [MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSlideToggleModule, ProblemView, RouterLink, TranslocoPipe],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSlideToggleModule,
+    ProblemView,
+    RouterLink,
+    TranslocoPipe,
+  ],
   templateUrl: './rule-card.html',
   styleUrl: './rule-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -98,7 +107,9 @@ export class RuleCard {
     this.language.current(); // re-worded on a switch
     const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
     return Object.entries(p.settings)
-      .map(([name, value]) => t('rules.settingValue', { label: SETTING_LABELS[name] ? t(SETTING_LABELS[name]) : name, value: this.format.number(value) }))
+      .map(([name, value]) =>
+        t('rules.settingValue', { label: SETTING_LABELS[name] ? t(SETTING_LABELS[name]) : name, value: this.format.number(value) }),
+      )
       .join(t('rules.listSeparator'));
   });
   protected readonly busy = signal(false);

@@ -60,6 +60,10 @@ export class FileDownload {
     const filename = filenameOf(response.headers.get('Content-Disposition'), fallbackName);
     saveBlob(document, response.body!, filename);
     const rows = Number(response.headers.get('X-Export-Rows'));
-    return { filename, sha256: response.headers.get('X-Content-SHA256') ?? '', rows: Number.isFinite(rows) && response.headers.has('X-Export-Rows') ? rows : null };
+    return {
+      filename,
+      sha256: response.headers.get('X-Content-SHA256') ?? '',
+      rows: Number.isFinite(rows) && response.headers.has('X-Export-Rows') ? rows : null,
+    };
   }
 }

@@ -73,11 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('reports_institution_period_version', ['institution', 'period', 'version'])
     .execute();
   // Serves: the as-of lookup (each institution's latest report with period <= P) and the period list.
-  await db.schema
-    .createIndex('reports_latest_by_period')
-    .on('reports')
-    .columns(['latest', 'period', 'institution'])
-    .execute();
+  await db.schema.createIndex('reports_latest_by_period').on('reports').columns(['latest', 'period', 'institution']).execute();
 
   await db.schema
     .createTable('report_links')
@@ -92,11 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('since', 'varchar(10)', (c) => c.notNull())
     .execute();
   // Serves: the matrix (one report's links in one city, mode and channel, '*' rows included).
-  await db.schema
-    .createIndex('report_links_by_report_city')
-    .on('report_links')
-    .columns(['report_id', 'city', 'mode', 'channel'])
-    .execute();
+  await db.schema.createIndex('report_links_by_report_city').on('report_links').columns(['report_id', 'city', 'mode', 'channel']).execute();
 
   await db.schema
     .createTable('report_agreements')

@@ -74,5 +74,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('finding_comments_by_finding').on('finding_comments').column('finding_id').execute();
 
-  await db.schema.alterTable('reports').addColumn('rules_applied', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('reports')
+    .addColumn('rules_applied', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }

@@ -9,7 +9,15 @@ import { MIGRATIONS } from '../migrate.js';
 let database: OpenDatabase | undefined;
 afterEach(() => database?.close());
 
-const link = (scanner: string, issuer: string, city: string, mode: Link['mode'], channel: Link['channel'], status: Link['status'] = 'live', since = '2020-01-01'): Link => ({ scanner, issuer, city, mode, channel, status, since });
+const link = (
+  scanner: string,
+  issuer: string,
+  city: string,
+  mode: Link['mode'],
+  channel: Link['channel'],
+  status: Link['status'] = 'live',
+  since = '2020-01-01',
+): Link => ({ scanner, issuer, city, mode, channel, status, since });
 
 /**
  * Reports as stored before the migration, each its links in row order: cities, modes and channels
@@ -26,7 +34,10 @@ const REPORTS: Link[][] = [
     link('icbc', 'icbc', '110000', 'mpm', 'offline'),
   ],
   [],
-  ...Array.from({ length: 203 }, (_, i) => [link('alipay', `issuer-${i % 7}`, String(110000 + (i % 5) * 100), i % 2 ? 'mpm' : 'cpm', i % 3 ? 'offline' : 'online'), link('alipay', 'icbc', '*', 'mpm', 'online', 'live', `2020-${String((i % 12) + 1).padStart(2, '0')}-01`)]),
+  ...Array.from({ length: 203 }, (_, i) => [
+    link('alipay', `issuer-${i % 7}`, String(110000 + (i % 5) * 100), i % 2 ? 'mpm' : 'cpm', i % 3 ? 'offline' : 'online'),
+    link('alipay', 'icbc', '*', 'mpm', 'online', 'live', `2020-${String((i % 12) + 1).padStart(2, '0')}-01`),
+  ]),
 ];
 
 /** A database at migration 008 holding REPORTS, then migrated by 009; answers each report's packed links by id. */
@@ -35,15 +46,20 @@ async function migratedFixture(): Promise<Map<number, Buffer>> {
   const db = database.db;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   expect((await migrator.migrateTo('008-coverage-figures-index')).error).toBeUndefined();
-  for (const id of ['icbc', 'alipay']) await sql`insert into institutions (id, name, name_zh, kind, group_slug) values (${id}, ${id}, ${id}, 'bank', ${id})`.execute(db);
+  for (const id of ['icbc', 'alipay'])
+    await sql`insert into institutions (id, name, name_zh, kind, group_slug) values (${id}, ${id}, ${id}, 'bank', ${id})`.execute(db);
   for (const [i, links] of REPORTS.entries()) {
     const institution = i % 2 ? 'alipay' : 'icbc';
-    const { id } = await sql<{ id: number }>`insert into reports (institution, period, version, received_at, sha256, links_count, agreements_count, warnings, submitted_by, latest)
+    const { id } = await sql<{
+      id: number;
+    }>`insert into reports (institution, period, version, received_at, sha256, links_count, agreements_count, warnings, submitted_by, latest)
       values (${institution}, '2021-02', ${i + 1}, 't', 'x', ${links.length}, 0, '[]', ${institution}, 0) returning id`
       .execute(db)
       .then((r) => r.rows[0]);
     for (const [row, l] of links.entries()) {
-      await sql`insert into report_links (report_id, row_no, scanner, issuer, mode, channel, city, status, since) values (${id}, ${row}, ${l.scanner}, ${l.issuer}, ${l.mode}, ${l.channel}, ${l.city}, ${l.status}, ${l.since})`.execute(db);
+      await sql`insert into report_links (report_id, row_no, scanner, issuer, mode, channel, city, status, since) values (${id}, ${row}, ${l.scanner}, ${l.issuer}, ${l.mode}, ${l.channel}, ${l.city}, ${l.status}, ${l.since})`.execute(
+        db,
+      );
     }
   }
   expect((await migrator.migrateTo('009-report-packed-links')).error).toBeUndefined();
@@ -59,7 +75,9 @@ describe('the packed links migration (009)', () => {
     const ids = [...stored.keys()];
     expect(ids).toHaveLength(REPORTS.length);
     const readBack = await packStoredLinks(database!.db, ids);
-    expect(readBack.map(([id, packed]) => [id, packed.toString('base64')])).toEqual(ids.map((id) => [id, stored.get(id)!.toString('base64')]));
+    expect(readBack.map(([id, packed]) => [id, packed.toString('base64')])).toEqual(
+      ids.map((id) => [id, stored.get(id)!.toString('base64')]),
+    );
     expect(ids.map((_, i) => packReportLinks(REPORTS[i]).toString('base64'))).toEqual(ids.map((id) => stored.get(id)!.toString('base64')));
   });
 

@@ -8,7 +8,17 @@ const REPORTS_PER_BATCH = 200;
 
 interface Frozen {
   reports: { id: number };
-  report_links: { report_id: number; row_no: number; scanner: string; issuer: string; mode: string; channel: string; city: string; status: string; since: string };
+  report_links: {
+    report_id: number;
+    row_no: number;
+    scanner: string;
+    issuer: string;
+    mode: string;
+    channel: string;
+    city: string;
+    status: string;
+    since: string;
+  };
   report_packed_links: { report_id: number; links: Buffer };
 }
 
@@ -45,7 +55,12 @@ function packRows(rows: readonly LinkRow[]): Buffer {
 }
 
 async function storePackedLinks(db: Kysely<Frozen>, reportIds: readonly number[]): Promise<void> {
-  const rows = await db.selectFrom('report_links').select(['report_id', LINKS_JSON.as('links')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
+  const rows = await db
+    .selectFrom('report_links')
+    .select(['report_id', LINKS_JSON.as('links')])
+    .where('report_id', 'in', reportIds)
+    .groupBy('report_id')
+    .execute();
   const json = new Map(rows.map((r) => [r.report_id, r.links]));
   const packed = reportIds.map((id) => ({ report_id: id, links: packRows(JSON.parse(json.get(id) ?? '[]') as LinkRow[]) }));
   await db.insertInto('report_packed_links').values(packed).execute();

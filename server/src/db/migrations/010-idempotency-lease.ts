@@ -4,7 +4,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('idempotency_keys').addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('idempotency_keys')
+    .addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // Null for answered keys, and for claims written before leases: those are taken over at once.
   await db.schema.alterTable('idempotency_keys').addColumn('lease_expires_at', 'varchar(30)').execute();
 }

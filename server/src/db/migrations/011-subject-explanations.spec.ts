@@ -17,7 +17,9 @@ describe('migration 011', () => {
 
     await up(database.db as unknown as Kysely<unknown>);
 
-    expect(database.sqlite.prepare('select subject_explanation, subject_explanation_zh from findings').all()).toEqual([{ subject_explanation: null, subject_explanation_zh: null }]);
+    expect(database.sqlite.prepare('select subject_explanation, subject_explanation_zh from findings').all()).toEqual([
+      { subject_explanation: null, subject_explanation_zh: null },
+    ]);
     expect(database.sqlite.prepare('select rule_id, applied from rule_settings order by rule_id').all()).toEqual([
       { rule_id: 'DISC-001', applied: null },
       { rule_id: 'DISC-002', applied: null },

@@ -41,13 +41,19 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
     // A finding whose counterparty cannot be told keeps its fingerprint: the next run resolves it as
     // no longer holding (or, confirmed or dismissed, leaves it to a person) and opens its successor.
     if (counterparty === undefined) continue;
-    await db.updateTable('findings').set({ fingerprint: `${row.fingerprint}|${counterparty}` }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('findings')
+      .set({ fingerprint: `${row.fingerprint}|${counterparty}` })
+      .where('id', '=', row.id)
+      .execute();
   }
 }
 
 /** The counterparty of the agreement the finding's latest evidence cites (new evidence is appended). */
 async function citedCounterparty(db: Kysely<Frozen>, row: Row): Promise<string | undefined> {
-  const cited = (JSON.parse(row.evidence) as CitedAgreement[]).filter((e) => e.reportId !== undefined && e.agreementRef !== undefined).at(-1);
+  const cited = (JSON.parse(row.evidence) as CitedAgreement[])
+    .filter((e) => e.reportId !== undefined && e.agreementRef !== undefined)
+    .at(-1);
   if (!cited) return undefined;
   const agreement = await db
     .selectFrom('report_agreements')

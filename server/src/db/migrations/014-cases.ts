@@ -7,7 +7,15 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 
 interface Frozen {
-  findings: { id: number; fingerprint: string; rule_id: string; subjects: string; city: string | null; mode: string | null; channel: string | null };
+  findings: {
+    id: number;
+    fingerprint: string;
+    rule_id: string;
+    subjects: string;
+    city: string | null;
+    mode: string | null;
+    channel: string | null;
+  };
 }
 
 /**
@@ -29,7 +37,10 @@ const CHUNK = 5_000;
 
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as unknown as Kysely<Frozen>;
-  await untyped.schema.alterTable('findings').addColumn('case_id', 'varchar(16)', (c) => c.notNull().defaultTo('')).execute();
+  await untyped.schema
+    .alterTable('findings')
+    .addColumn('case_id', 'varchar(16)', (c) => c.notNull().defaultTo(''))
+    .execute();
   const rows = await db.selectFrom('findings').select(['id', 'fingerprint', 'rule_id', 'subjects', 'city', 'mode', 'channel']).execute();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const ids = JSON.stringify(rows.slice(i, i + CHUNK).map((f) => [f.id, caseIdOf(f)]));
@@ -39,7 +50,9 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   }
   // Serves the cases list: its GROUP BY case_id reads every aggregated column from the index alone
   // (worst severity, statuses, cities, periods, last update, rule), and a case's findings by id.
-  await sql`create index findings_by_case on findings (case_id, severity_rank, status, city, first_period, last_period, updated_at, rule_id)`.execute(db);
+  await sql`create index findings_by_case on findings (case_id, severity_rank, status, city, first_period, last_period, updated_at, rule_id)`.execute(
+    db,
+  );
   // Serves: a case's most recently updated finding (whose explanation the case shows), one seek a case.
   await sql`create index findings_by_case_update on findings (case_id, updated_at)`.execute(db);
 

@@ -15,7 +15,17 @@ import { Session } from './session';
 
 @Component({
   selector: 'im-login-page',
-  imports: [FormsModule, LanguageMenu, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, ProblemView, ThemeToggle, TranslocoPipe],
+  imports: [
+    FormsModule,
+    LanguageMenu,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ProblemView,
+    ThemeToggle,
+    TranslocoPipe,
+  ],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

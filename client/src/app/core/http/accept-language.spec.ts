@@ -13,7 +13,12 @@ describe('sendInterfaceLanguage', () => {
 
   function setUp(lang: 'en' | 'zh-CN') {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideI18nTesting(lang), provideHttpClient(withInterceptors([sendInterfaceLanguage])), provideHttpClientTesting()],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideI18nTesting(lang),
+        provideHttpClient(withInterceptors([sendInterfaceLanguage])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     client = TestBed.inject(HttpClient);

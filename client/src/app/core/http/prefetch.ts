@@ -1,4 +1,11 @@
-import { HttpClient, type HttpEvent, type HttpInterceptorFn, HttpParams, HttpRequest, type HttpResourceRequest } from '@angular/common/http';
+import {
+  HttpClient,
+  type HttpEvent,
+  type HttpInterceptorFn,
+  HttpParams,
+  HttpRequest,
+  type HttpResourceRequest,
+} from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { NavigationStart, Router } from '@angular/router';
 import { filter, type Observable, shareReplay } from 'rxjs';

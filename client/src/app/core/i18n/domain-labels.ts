@@ -1,7 +1,17 @@
 // Translation keys of the domain's words, one record per enumeration of the API. The records are
 // typed by the contract, so a new value fails the build until it has a key, and the keys are
 // literals, so translations.spec.ts can check that each one exists.
-import type { AgreementView, Channel, FindingStatus, InstitutionKind, LinkStatus, Mode, Reconciliation, Role, Severity } from '../api/api-types';
+import type {
+  AgreementView,
+  Channel,
+  FindingStatus,
+  InstitutionKind,
+  LinkStatus,
+  Mode,
+  Reconciliation,
+  Role,
+  Severity,
+} from '../api/api-types';
 
 export const LINK_STATUS_LABELS: Record<LinkStatus | 'none', string> = {
   live: 'linkStatus.live',

@@ -71,7 +71,9 @@ export class Language {
 
   private async use(lang: LanguageCode): Promise<void> {
     // Root file plus every feature scope loaded so far (keys such as "reports/en"), in the new language.
-    const scopes = new Set([...this.transloco.getTranslation().keys()].filter((k) => k.includes('/')).map((k) => k.slice(0, k.lastIndexOf('/'))));
+    const scopes = new Set(
+      [...this.transloco.getTranslation().keys()].filter((k) => k.includes('/')).map((k) => k.slice(0, k.lastIndexOf('/'))),
+    );
     const paths = [lang, ...[...scopes].map((scope) => `${scope}/${lang}`)];
     try {
       await firstValueFrom(forkJoin(paths.map((path) => this.transloco.load(path))));

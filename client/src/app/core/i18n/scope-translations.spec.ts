@@ -7,7 +7,9 @@ import { preloadScopeTranslations, scopeTranslations } from './scope-translation
 
 describe('scopeTranslations', () => {
   const resolve = (scope: string) =>
-    TestBed.runInInjectionContext(() => scopeTranslations(scope)({} as ActivatedRouteSnapshot, {} as RouterStateSnapshot)) as Observable<true>;
+    TestBed.runInInjectionContext(() =>
+      scopeTranslations(scope)({} as ActivatedRouteSnapshot, {} as RouterStateSnapshot),
+    ) as Observable<true>;
 
   it('resolves once the scope is loaded in the active language', async () => {
     const result = resolve('overview');

@@ -26,6 +26,10 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     if (length === 0 || pageSize === 0) return this.transloco.translate('paginator.rangeEmpty', { length: this.format.number(length) });
     const start = page * pageSize + 1;
     const end = Math.min(length, (page + 1) * pageSize);
-    return this.transloco.translate('paginator.range', { start: this.format.number(start), end: this.format.number(end), length: this.format.number(length) });
+    return this.transloco.translate('paginator.range', {
+      start: this.format.number(start),
+      end: this.format.number(end),
+      length: this.format.number(length),
+    });
   };
 }

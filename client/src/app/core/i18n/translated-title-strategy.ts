@@ -18,7 +18,10 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   constructor() {
     super();
     // A title kept in a feature's scope can only be read once that scope has loaded, hence the load events.
-    const translationsChanged = merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess')));
+    const translationsChanged = merge(
+      this.transloco.langChanges$,
+      this.transloco.events$.pipe(filter((e) => e.type === 'translationLoadSuccess')),
+    );
     toObservable(this.key)
       .pipe(switchMap((key) => (key ? translationsChanged.pipe(map(() => key)) : of(undefined))))
       .subscribe((key) => this.showTitle(key));

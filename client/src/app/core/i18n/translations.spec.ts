@@ -43,7 +43,10 @@ const placeholders = (value: unknown) => [...String(value).matchAll(/{{\s*(\w+)\
 function englishValue(key: string): unknown {
   const [first, ...rest] = key.split('.');
   const [file, path] = scopes.includes(first) ? [groups.get(first), rest] : [groups.get('root'), [first, ...rest]];
-  return path.reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), file?.get(FALLBACK_LANGUAGE));
+  return path.reduce<unknown>(
+    (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+    file?.get(FALLBACK_LANGUAGE),
+  );
 }
 
 describe('translation files', () => {
@@ -72,7 +75,9 @@ describe('translation files', () => {
 
     it('has no empty values, and only text as values', () => {
       const bad = LANGUAGES.flatMap((lang) =>
-        [...leaves(files.get(lang) ?? {})].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => `${lang}: ${key}`),
+        [...leaves(files.get(lang) ?? {})]
+          .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+          .map(([key]) => `${lang}: ${key}`),
       );
       expect(bad, 'empty or non-text values').toEqual([]);
     });
@@ -111,10 +116,15 @@ describe('translation keys in the client code', () => {
 
   /** A key read through `format.plural` holds its wordings under `one` and `other`. */
   const isPlural = (value: unknown) =>
-    typeof value === 'object' && value !== null && Object.keys(value).sort().join() === 'one,other' && Object.values(value).every((v) => typeof v === 'string');
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).sort().join() === 'one,other' &&
+    Object.values(value).every((v) => typeof v === 'string');
 
   it('names only keys that exist in English (and so, by the checks above, in every language)', () => {
-    const unknown = used.filter(({ key }) => typeof englishValue(key) !== 'string' && !isPlural(englishValue(key))).map(({ file, key }) => `${file}: ${key}`);
+    const unknown = used
+      .filter(({ key }) => typeof englishValue(key) !== 'string' && !isPlural(englishValue(key)))
+      .map(({ file, key }) => `${file}: ${key}`);
     expect(unknown).toEqual([]);
   });
 

@@ -35,7 +35,18 @@ const NAV: NavLink[] = [
 /** Toolbar and side navigation around every page after login. */
 @Component({
   selector: 'im-shell',
-  imports: [LanguageMenu, MatButtonModule, MatListModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet, ThemeToggle, TranslocoPipe],
+  imports: [
+    LanguageMenu,
+    MatButtonModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    ThemeToggle,
+    TranslocoPipe,
+  ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,7 +7,8 @@ import { map } from 'rxjs';
 @Injectable({ providedIn: 'root' })
 export class Viewport {
   private readonly breakpoints = inject(BreakpointObserver);
-  private readonly matches = (query: string) => toSignal(this.breakpoints.observe(query).pipe(map((s) => s.matches)), { initialValue: false });
+  private readonly matches = (query: string) =>
+    toSignal(this.breakpoints.observe(query).pipe(map((s) => s.matches)), { initialValue: false });
 
   /** A phone: tables keep the columns that decide the next step, filters go two a row. */
   readonly narrow = this.matches('(max-width: 600px)');
