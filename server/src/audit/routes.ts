@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context.js';
 import { auditExportQuery, auditListQuery, auditVerifyQuery } from '../contract/audit.js';
-import { sendExportedFile } from '../exports/exported-file.js';
+import { sendExportedFile } from '../documents/exported-file.js';
 import { NotFound } from '../domain/errors.js';
 import { idParam } from '../http/id-param.js';
 import { principalOf, requireRole } from '../http/principal.js';

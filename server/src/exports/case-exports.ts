@@ -6,9 +6,10 @@
 // CSV with a BOM and formula-safe cells, as the findings' CSV; XLSX with text stored as text;
 // JSON deterministic (no timestamp), as the findings' JSON.
 import type { Writable } from 'node:stream';
-import { csvRecord } from './csv-export.js';
+import { csvRecord } from '../documents/csv-record.js';
 import type { CaseSource, ExportedCase } from './case-source.js';
-import { commentsText, write, type ExportMeta } from './export-writer.js';
+import { write } from '../documents/stream-write.js';
+import { commentsText, type ExportMeta } from './export-writer.js';
 import { writeJsonRows } from './json-export.js';
 import { StreamingWorkbook, type WorkbookCell, type WorkbookColumn } from './streaming-workbook.js';
 import { commentCells, commentColumns } from './xlsx-export.js';

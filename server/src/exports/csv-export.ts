@@ -2,8 +2,9 @@
 // evidence, history and the finding's own comments as text, and its case (whose thread the export by case holds). Cells that would start a formula are neutralised: a
 // spreadsheet runs a CSV cell's formula, whereas XLSX stores text as text.
 import type { ExportedFinding } from './finding-source.js';
-import { commentsText, evidenceText, historyText, periodsText, write, type ExportWriter } from './export-writer.js';
-import { neutraliseFormula } from './formula-guard.js';
+import { write } from '../documents/stream-write.js';
+import { commentsText, evidenceText, historyText, periodsText, type ExportWriter } from './export-writer.js';
+import { csvRecord } from '../documents/csv-record.js';
 
 export const CSV_COLUMNS = [
   'id',
@@ -32,17 +33,6 @@ export const CSV_COLUMNS = [
   'fingerprint',
   'case',
 ] as const;
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** A CSV field as csv-stringify writes it: quoted when it holds a quote, comma or line break. */
-function field(text: string): string {
-  const safe = neutraliseFormula(text);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One record with its Windows line ending, as Excel expects; formula-safe (the audit trail's CSV uses it too). */
-export const csvRecord = (cells: readonly string[]) => cells.map(field).join(',') + '\r\n';
 
 function csvRow(f: ExportedFinding): string {
   const cells = [

@@ -1,6 +1,5 @@
 // What every export format shares: the metadata it prints, the stream it writes to, and the text
 // forms of evidence and history that flat formats (CSV, XLSX, PDF) use.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { FindingFilters } from '../contract/findings.js';
 import { quotedText } from '../text/quoted-text.js';
@@ -15,11 +14,6 @@ export interface ExportMeta {
 }
 
 export type ExportWriter = (source: FindingSource, out: Writable, meta: ExportMeta) => Promise<void>;
-
-/** Writes with backpressure: waits for the stream to drain when its buffer is full. */
-export async function write(out: Writable, chunk: string | Buffer): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
-}
 
 export function evidenceLine(e: ExportedFinding['evidence'][number]): string {
   return `report ${e.reportId} v${e.version} (${e.institution} ${e.period})${e.agreementRef ? ` agreement ${quotedText(e.agreementRef)}` : e.row !== undefined ? ` ${linkIndexText(e.row)}` : ''}${supersededText(e)}`;

@@ -1,7 +1,8 @@
 // Findings as JSON for machines. Deterministic (no timestamp in the body): the same findings and
 // filters give the same bytes, so its SHA-256 is the "data hash" the PDF report prints.
 import type { Writable } from 'node:stream';
-import { write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { write } from '../documents/stream-write.js';
+import type { ExportMeta, ExportWriter } from './export-writer.js';
 
 /**
  * The JSON export's text piece by piece, so that the PDF can hash the same bytes as it draws: of

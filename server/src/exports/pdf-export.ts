@@ -12,11 +12,12 @@ import type { CaseExportWriter } from './case-exports.js';
 import type { ExportedCase } from './case-source.js';
 import type { ExportedFinding } from './finding-source.js';
 import type { FindingFilters } from '../contract/findings.js';
-import { commentAuthorship, evidenceLine, historyLine, write, type ExportMeta, type ExportWriter } from './export-writer.js';
+import { write } from '../documents/stream-write.js';
+import { commentAuthorship, evidenceLine, historyLine, type ExportMeta, type ExportWriter } from './export-writer.js';
 import { Conflict } from '../domain/errors.js';
 import { quotedText } from '../text/quoted-text.js';
 import { JsonExportText, writeJsonRows } from './json-export.js';
-import { registerCjkFonts } from './pdf-fonts.js';
+import { registerCjkFonts } from '../documents/pdf-fonts.js';
 
 const SEVERITIES = ['high', 'medium', 'low'] as const;
 const GREY = '#555555';

@@ -9,7 +9,7 @@ import { exportQuery, pastExportsQuery } from '../contract/exports.js';
 import { BadRequest, NotFound, PayloadTooLarge } from '../domain/errors.js';
 import { principalOf, requireRole } from '../http/principal.js';
 import { parseInput } from '../http/validate.js';
-import { sendExportedFile } from './exported-file.js';
+import { sendExportedFile } from '../documents/exported-file.js';
 import { exportFindings, keptExportFile, listPastExports, recordsOfFile } from './service.js';
 
 /** The largest file POST /exports/check reads: above the largest export (100,000 findings as CSV run to some 60 MB). */

@@ -11,8 +11,8 @@ import type { ExportFormat, ExportQuery, ExportUnit, PastExport } from '../contr
 import type { FindingFilters } from '../contract/findings.js';
 import { DomainError, NotFound } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
-import { type ExportedFile, temporaryFile } from './exported-file.js';
-import { hashOfStream, writeHashedFile } from './hashed-file.js';
+import { type ExportedFile, temporaryFile } from '../documents/exported-file.js';
+import { hashOfStream, writeHashedFile } from '../documents/hashed-file.js';
 import type { ExportMeta, ExportWriter } from './export-writer.js';
 import { findingSource } from './finding-source.js';
 import type { CaseExportWriter } from './case-exports.js';

@@ -5,7 +5,7 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { write } from './export-writer.js';
+import { write } from '../documents/stream-write.js';
 
 export interface WorkbookColumn {
   header: string;

@@ -4,7 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { Institution } from '../contract/reference.js';
 import type { ReportSummary } from '../contract/reports.js';
-import { registerCjkFonts } from '../exports/pdf-fonts.js';
+import { registerCjkFonts } from '../documents/pdf-fonts.js';
 
 /** Warnings printed one by one; the rest are counted (a dropped national network can warn thousands of times). */
 const LISTED_WARNINGS = 50;
