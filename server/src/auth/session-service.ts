@@ -7,7 +7,7 @@ import type { Principal } from '../domain/principal.js';
 import { findInstitution } from '../reference/repository.js';
 import { cutText } from '../text/well-formed-text.js';
 import { findUserRow } from '../users/repository.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { DUMMY_HASH, verifyPassword } from '../users/passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 /** A session's lifetime, however active: after it, log in again. */

@@ -1,7 +1,7 @@
 // Creating and changing users (admin), and the demo users of demo mode.
 import type { AppContext } from '../app-context.js';
 import { appendAudit } from '../audit/repository.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from './passwords.js';
 import type { Role } from '../contract/common.js';
 import { isReservedUsername, type User } from '../contract/users.js';
 import { Conflict, Invalid, NotFound } from '../domain/errors.js';

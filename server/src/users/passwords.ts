@@ -1,4 +1,5 @@
-// Slow salted password hashes (scrypt, from node:crypto) and constant-time checks.
+// Slow salted password hashes (scrypt, from node:crypto) and constant-time checks. Users own them:
+// users/ sets a password, auth/ checks it at login, and auth/ already depends on users/.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
