@@ -140,7 +140,7 @@ for (const width of [1280, 390]) {
   }
 }
 
-// The overview's figures say what they mean (issue 26 §3), in each language: the findings list opens
+// The overview's figures say what they mean, in each language: the findings list opens
 // on open findings, a severity chip is a link to exactly the findings it counts, "open findings" is
 // today's and says so, late institutions are a count with a link, and cities that tie say so and
 // sort the same way wherever they are listed.

@@ -1,4 +1,4 @@
-// Cases (issue 26 §1): an institution meets its dispute as one case across cities, an analyst
+// Cases: an institution meets its dispute as one case across cities, an analyst
 // triages a whole case, an auditor exports one row a case; in both languages, on a desktop and a
 // phone, with screenshots in e2e/output/screenshots/ for people to look at.
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // The three users' main pages in Chinese, on a desktop and on a phone: each page's own text (not
-// codes, ids or hashes) holds none of the English that used to leak into Chinese pages — raw
+// codes, ids or hashes) holds none of the English that can leak into Chinese pages — raw
 // statuses, roles, rule settings, audit detail names, English months, untranslated buttons. The
 // findings lists and the matrix are left to their own journeys, but for the leftovers of the sweep
 // (dates, brackets, audit values, the grid's scroll sign) checked at the end. Screenshots, a viewport at a time,

@@ -62,7 +62,7 @@ const configSchema = z
     /** API keys that may be created for one institution per day: 429 API_KEY_RATE_LIMITED beyond. */
     API_KEYS_PER_DAY: z.coerce.number().int().min(1).default(10),
     /** Report submissions (dry runs included) one institution may make per minute: a runaway system gets 429, not the server. */
-    /** Printable (PDF) receipts one institution, or one central bank user, may draw an hour: each takes ~1 s of the server's CPU to draw. */
+    /** Printable (PDF) receipts one institution, or one central bank user, may draw an hour: drawing one costs far more CPU than a JSON receipt. */
     RECEIPT_PDFS_PER_HOUR: z.coerce.number().int().min(1).default(60),
     SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** After SIGTERM or SIGINT, how long requests and rules runs in flight may take before the process exits non-zero regardless. */

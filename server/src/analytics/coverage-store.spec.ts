@@ -142,7 +142,7 @@ describe('stored coverage', () => {
 
   it('counts again at start-up the periods stored before a link left out by its scanner was absent', async () => {
     const db = app.ctx.db;
-    // As stored before issue 20: the members alone, over figures the issuers' claims could raise.
+    // As stored before cells named their reconciliation: the members alone, over figures the issuers' claims could raise.
     const { members } = await db.selectFrom('coverage_periods').select('members').where('period', '=', '2021-06').executeTakeFirstOrThrow();
     await db
       .updateTable('coverage_periods')

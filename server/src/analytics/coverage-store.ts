@@ -35,8 +35,8 @@ const PERIODS_PER_STATEMENT = 500;
 
 /**
  * What stored cells were counted with: the reconciliation's version and the members. Cells of
- * another are stale (freshPeriods), and the start-up check counts them again. Reconciliation 2
- * (issue 20): a link its scanner's report leaves out is absent, whatever the issuer declares.
+ * another are stale (freshPeriods), and the start-up check counts them again. Reconciliation 2:
+ * a link its scanner's report leaves out is absent, whatever the issuer declares.
  */
 const RECONCILIATION = 2;
 
@@ -125,7 +125,7 @@ export class CoverageCollector {
 /**
  * Replaces the stored cells of the given periods; call it inside the transaction that owns them.
  * A run mostly finds its cells stored as they are, so each cell is written only where it differs
- * (SQLite then only looks it up): deleting and inserting all 80,000 of a national run took ~0.45 s.
+ * (SQLite then only looks it up): deleting and inserting all of a national run's cells costs far more.
  * `otherCitiesKept`: the cells are of some cities only (a run that evaluated those), and the other
  * cities' stored cells stay.
  */

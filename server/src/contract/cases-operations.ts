@@ -1,4 +1,4 @@
-// The cases operations of the OpenAPI document (issue 26 §1).
+// The cases operations of the OpenAPI document.
 import { caseComment, caseDetail, caseDetailQuery, caseList, caseListQuery, casePatch, caseStatusChange } from './cases.js';
 import { newComment } from './findings.js';
 import type { Operation } from './operations.js';

@@ -1,4 +1,4 @@
-// Cases (issue 26 §1): the findings of one rule, one subject set, one mode and one channel, across
+// Cases: the findings of one rule, one subject set, one mode and one channel, across
 // cities, listed, read, triaged and commented on as one.
 import { z } from 'zod';
 import { channel, mode } from './common.js';

@@ -107,7 +107,7 @@ export const reportListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** *(issue 14)* A receipt as JSON (the default) or as a printable PDF. */
+/** A receipt as JSON (the default) or as a printable PDF. */
 export const receiptQuery = z.strictObject({ format: z.enum(['json', 'pdf']).optional() });
 
 export const submitQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });

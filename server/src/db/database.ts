@@ -55,8 +55,8 @@ const handles = new WeakMap<Db, BetterSqlite3.Database>();
 /**
  * A query built with Kysely, run by better-sqlite3 directly, its rows as arrays in the order of the
  * select list. For the one hot path that reads millions of rows (a rules run reads every report's
- * links: 1.6 M at national size): Kysely's driver asks for a named object per row, which with the
- * objects built from them took some 14 s of a national run; arrays take about half. The SQL is
+ * links: millions at national size): Kysely's driver asks for a named object per row, which with
+ * the objects built from them was a large part of a national run; arrays take about half. The SQL is
  * still Kysely's, with its parameters bound.
  */
 export async function rawRows(db: Db, query: Compilable): Promise<unknown[][]> {

@@ -94,7 +94,7 @@ export class RoutingSqliteDriver implements Driver {
 
   /**
    * The reader's statement for this SELECT, prepared once: pages run the same few queries again
-   * and again, and preparing them each time took 0.5 ms of a national matrix request (seven
+   * and again, and preparing them each time was a visible part of a national matrix request (seven
    * statements). Only reads are kept: writes include big one-off batches.
    */
   readerStatement(sql: string): BetterSqlite3.Statement {

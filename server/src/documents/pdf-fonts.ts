@@ -6,8 +6,8 @@ import path from 'node:path';
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
 /**
- * Registers the fonts as 'text' and 'bold'. Each font a document uses costs about 0.4 s of CPU when
- * the document ends (fontkit subsets the 8 MB CFF font): a short document may register 'text' only.
+ * Registers the fonts as 'text' and 'bold'. Each font a document uses costs real CPU when the
+ * document ends (fontkit subsets the large CFF font): a short document may register 'text' only.
  */
 export function registerCjkFonts(doc: PDFKit.PDFDocument, weights: 'text' | 'text and bold' = 'text and bold'): void {
   doc.registerFont('text', path.join(fontDir, 'NotoSansHans-Regular.otf'));

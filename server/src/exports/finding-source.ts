@@ -10,7 +10,7 @@ import type { Principal } from '../domain/principal.js';
 import { listCities, listInstitutions } from '../reference/repository.js';
 
 // Small enough that a chunk's rows mostly die young instead of being promoted and piling up in the
-// old generation: at 100,000 findings, 250 peaks some 50 MB lower than 1,000, and is no slower.
+// old generation: a smaller chunk lowers a large export's peak memory and costs it no time.
 export const EXPORT_CHUNK = 250;
 
 export interface Named {

@@ -12,7 +12,7 @@ import { parseInput } from '../http/validate.js';
 import { sendExportedFile } from '../documents/exported-file.js';
 import { exportFindings, keptExportFile, listPastExports, recordsOfFile } from './service.js';
 
-/** The largest file POST /exports/check reads: above the largest export (100,000 findings as CSV run to some 60 MB). */
+/** The largest file POST /exports/check reads: well above the largest export (100,000 findings as CSV). */
 export const MAX_CHECKED_BYTES = 256 * 1024 * 1024;
 
 interface CheckedFile {

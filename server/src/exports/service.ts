@@ -18,7 +18,7 @@ import { findingSource } from './finding-source.js';
 import type { CaseExportWriter } from './case-exports.js';
 import { caseSource } from './case-source.js';
 
-// Each loaded on first use: PDFKit and its fonts alone add some 16 MB to a server that may never print a PDF.
+// Each loaded on first use: PDFKit and its fonts weigh on the memory of a server that may never print a PDF.
 const WRITERS: Record<ExportFormat, () => Promise<ExportWriter>> = {
   csv: async () => (await import('./csv-export.js')).writeCsv,
   xlsx: async () => (await import('./xlsx-export.js')).writeXlsx,

@@ -32,8 +32,8 @@ const FIRST_DATE_STYLE = 2;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 /**
- * Deflate level of the sheets: on sheet XML, level 3 runs some eight times faster than zlib's
- * default 6 for a file about 15% larger.
+ * Deflate level of the sheets: on sheet XML, level 3 runs several times faster than zlib's
+ * default 6 for a file only slightly larger.
  */
 const SHEET_COMPRESSION = 3;
 /** Bigger than the stream default (16 KB) so that a chunk of rows is one write, not hundreds. */

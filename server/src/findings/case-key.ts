@@ -1,4 +1,4 @@
-// A finding's case (DESIGN.md, issue 14): the findings of one rule, one subject set, one mode and
+// A finding's case (DESIGN.md, cases): the findings of one rule, one subject set, one mode and
 // one channel, across cities. Its id is stable, made from the finding's own fields.
 import { createHash } from 'node:crypto';
 

@@ -1,6 +1,6 @@
 // The built client's files, from memory once read. express.static reads a file in several turns of
 // the event loop (stat, open, read); an API answer computed in between holds each of those turns
-// (at national size the overview's figures take ~0.1 s of one turn, and the page asks for them
+// (at national size the overview's figures hold one turn long enough to be felt, and the page asks for them
 // while its code is still loading). A file kept in memory goes out in the turn its request
 // arrives. Anything out of the ordinary (ranges, dot files, odd paths, the first read) is left to
 // express.static.

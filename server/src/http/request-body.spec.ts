@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** About 48 MB of small objects (under the old 50 MB limit), some 50 kB once gzipped: each costs JSON.parse seconds once inflated. */
+/** About 48 MB of small objects (under the 50 MB a report may be), some 50 kB once gzipped: each costs JSON.parse seconds once inflated. */
 function smallObjectsBomb(): Buffer {
   const item = '{"a":1},';
   const json = `[${item.repeat(Math.floor((48 * 1024 * 1024) / item.length))}{"a":1}]`;

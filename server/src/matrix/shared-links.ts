@@ -24,7 +24,7 @@ export interface SharedLinks {
   cells: readonly LinkStatusCell[];
 }
 
-/** Periods × modes × channels kept: at national size about 1,000 '*' rows and 0.3 MB each, 10 MB in all. */
+/** Periods × modes × channels kept: each holds a national period's '*' rows, so their count bounds the memory. */
 const MAX_ENTRIES = 32;
 
 interface Cache {

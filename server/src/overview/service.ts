@@ -38,8 +38,8 @@ export async function analystOverview(ctx: AppContext, q: OverviewQuery): Promis
   // once. LATE-001 reads only which reports the state holds, so links are read only for coverage
   // the cells do not hold.
   const earlier = yearBefore(period);
-  // better-sqlite3 answers synchronously: at national size this answer takes ~0.1 s, so it lets
-  // waiting requests in between its parts (a page asks for it while its own code still loads).
+  // better-sqlite3 answers synchronously, and at national size this answer is long enough to be felt,
+  // so it lets waiting requests in between its parts (a page asks for it while its own code still loads).
   await nextTurn();
   const stored = await freshPeriods(ctx.db, members, earlier, period);
   const national = await storedScopeFigures(ctx.db, { ...q, from: earlier, to: period }, stored);

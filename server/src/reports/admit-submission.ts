@@ -27,8 +27,8 @@ export function admitSubmission(ctx: AppContext, handler: (req: Request, res: Re
         res.status(200).json(withWarningsIn(await dryRunOffThread(ctx, principal, large), answerLanguage(req, res)));
         return;
       }
-      // Any other large body is checked on the worker first: an invalid one (the cheap attack: a
-      // 49 MB file of one bad row held the event loop 7-9 s) is refused without the event loop
+      // Any other large body is checked on the worker first: an invalid one (the cheap attack: a file
+      // near the limit with one bad row would hold the event loop for seconds) is refused without the event loop
       // parsing it. A valid one is parsed again below to be stored, as every report is.
       if (large) await refuseInvalidOffThread(ctx, principal, large, dryRun);
       if (body.json) parseReportJson(req, body.json);

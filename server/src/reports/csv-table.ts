@@ -21,7 +21,7 @@ interface CsvParseError extends Error {
 /**
  * The longest record read: an agreement row (a 5,000-character text, every city of the registry)
  * fits several times over. A file without line breaks stops here instead of being read whole as one
- * record: a 30 MB one took the parser 29 s, the server answering nothing else meanwhile.
+ * record: a long one holds the parser for a long time, the server answering nothing else meanwhile.
  */
 const MAX_RECORD_CHARS = 64 * 1024;
 

@@ -1,9 +1,9 @@
 // A report's links stored a second time, as the rules read them (report_packed_links): its distinct
 // strings once and each link as seven numbers, in JSON, compressed. A rules run over every period
-// reads every report's links: at national size SQLite building them as JSON from the rows took
-// 1.8 s, and JSON.parse of those arrays of strings with the objects made from them 1.5 s more;
-// packed, 0.1 s to read and 0.6 s to unpack. The national 1.6 M links take 11 MB packed (5% of the
-// database), packing a 50,000-link report ~45 ms, and a report that repeats its institution's
+// reads every report's links: SQLite building them as JSON from the rows, and JSON.parse of those
+// arrays of strings with the objects made from them, cost several times what reading and unpacking
+// the packed form does. Packed, the links are a small part of the database, packing a report costs
+// little next to storing it, and a report that repeats its institution's
 // previous links is told by comparing the stored bytes without unpacking them (state-loader.ts).
 import zlib from 'node:zlib';
 import { sql } from 'kysely';

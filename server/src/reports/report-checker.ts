@@ -1,5 +1,5 @@
 // Checks large reports on a worker thread (report-check-worker.ts), so that parsing and
-// validating a 49 MB CSV does not hold the event loop for seconds: /health and every read keep
+// validating a CSV near the size limit does not hold the event loop: /health and every read keep
 // answering. One thread, started on first use and let go when idle (unref): reports are checked
 // one after another there, as the gate admits one per institution anyway. Lives in AppContext.
 import { Worker } from 'node:worker_threads';

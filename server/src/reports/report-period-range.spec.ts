@@ -1,6 +1,6 @@
 // Periods a report may be for: EARLIEST_PERIOD up to the current month, whatever the input path.
-// A backdated report used to make its rules run walk every month since its period (0001-01: 747 s
-// with the server frozen, a 3.7 GB database).
+// A backdated report must not make its rules run walk every month since its period: from 0001-01
+// that walk freezes the server and fills its disk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slowestHealthDuring } from '../test/health-watch.js';
 import { aLink, aReport, submitted } from '../test/report-factory.js';

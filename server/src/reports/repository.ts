@@ -105,9 +105,9 @@ export function agreementRows(reportId: number, agreements: readonly Agreement[]
 
 /**
  * A report's links, one prepared statement run a row (runEach), as the floor of the ingestion bench
- * inserts them. The rows sent as one JSON parameter that SQLite unpacked (json_each) took 227-265 ms
- * for 55,000 rows on a copy of the national database, against 190-250 ms a row at a time, and made
- * a 3 MB string besides; multi-row inserts compiled by Kysely took several times longer.
+ * inserts them. The rows sent as one JSON parameter that SQLite unpacked (json_each) were no faster
+ * than a row at a time, and made a large string besides; multi-row inserts compiled by Kysely took
+ * several times longer.
  */
 async function insertLinks(trx: Transaction<Database>, reportId: number, links: readonly Link[]): Promise<void> {
   await runEach(

@@ -1,6 +1,6 @@
 // Admits one report submission at a time per submitter and counts the bytes each sends in a
-// minute. A submission's cost is its size, not its count: one institution's eight concurrent 98 MB
-// dry runs held the server two minutes. Lives in AppContext (the state is the server's own).
+// minute. A submission's cost is its size, not its count: a few concurrent large dry runs from one
+// institution would hold the server for minutes. Lives in AppContext (the state is the server's own).
 import { PayloadTooLarge, TooManyRequests } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
 import { sizeLabel } from '../text/size-label.js';

@@ -4,8 +4,8 @@
 // so only those cities are evaluated again. In the others every hit is the hit of before, except
 // that evidence naming the replaced version's rows names the new version's rows declaring the same
 // links: those findings are merged with their evidence moved, as a full evaluation would have them.
-// At national size, a network's corrected report spent ~1 s in the rules evaluating and merging all
-// 337 cities of its month, where it had changed a few of them, or none.
+// Evaluating and merging every city of the month again would make a network's correction, which
+// changes a few cities or none, cost its rules as much as a month's first report.
 import type { AppContext } from '../app-context.js';
 import { storedForEveryCity } from '../analytics/coverage-store.js';
 import type { Db } from '../db/database.js';

@@ -17,7 +17,7 @@ const feeOf = (a: AgreementInForce) => a.feeBps ?? 0;
 
 export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
   id: 'DISC-001',
-  // 2: the fingerprint names the counterparty (issue 20).
+  // 2: the fingerprint names the counterparty.
   version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Discriminatory fee', zh: '歧视性费率' },
@@ -93,7 +93,7 @@ export const discriminatoryFee: Rule<z.infer<typeof settings>> = {
  * For an agreement of the set, the cheapest agreement with another counterparty (the first of equal
  * fees), if any. It is one of two: the set's cheapest, or the cheapest of another counterparty than
  * that one's. A network's clearing agreements are one set of some 190: comparing each with all the
- * others took half a second of a national run.
+ * others grows with the square of the set, every run.
  */
 function cheapestOfOthers(agreements: readonly AgreementInForce[]): (a: AgreementInForce) => AgreementInForce | undefined {
   let first: AgreementInForce | undefined;

@@ -10,15 +10,16 @@ import { periodZh } from '../text/chinese-dates.js';
 /**
  * How many of the other agreements the evidence lists beside the one that discriminates. They all
  * come from the reporter's one report of the period, which the evidence names; listing every one
- * made each finding's evidence as long as the set, so that a report of 2,000 agreements, half of
- * them with a restriction the other half lacks, wrote 1,000 findings of 1,000 evidence rows each
- * (9 s, 670 MB, a 48 MB page of findings) and the 10,000 a report may hold would write 25 million.
+ * would make each finding's evidence as long as the set, so that a report of 2,000 agreements, half
+ * of them with a restriction the other half lacks, would write 1,000 findings of 1,000 evidence rows
+ * each (slow to store, and a page of findings too heavy to send) and the 10,000 a report may hold
+ * would write 25 million.
  */
 export const OTHERS_IN_EVIDENCE = 10;
 
 export const discriminatoryTerms: Rule<Record<string, never>> = {
   id: 'DISC-002',
-  // 2: the fingerprint names the counterparty (issue 20).
+  // 2: the fingerprint names the counterparty.
   version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Discriminatory terms', zh: '歧视性条款' },
@@ -77,7 +78,7 @@ export const discriminatoryTerms: Rule<Record<string, never>> = {
 /**
  * For each restriction of the set, up to two counterparties whose agreements carry it: enough to
  * tell whether anyone but a given counterparty does. A network's clearing agreements are one set
- * of some 190: comparing each with all the others took a third of a second of a national run.
+ * of some 190: comparing each with all the others grows with the square of the set, every run.
  */
 function carriersOf(agreements: readonly AgreementInForce[]): Map<string, string[]> {
   const carriers = new Map<string, string[]>();

@@ -109,7 +109,7 @@ export async function prepareLatestStates(db: Db, accepted: AcceptedPeriods): Pr
     const state = await loader.stateAt(period);
     for (const mode of MODES) {
       for (const channel of CHANNELS) {
-        // Requests arriving at start-up get their turn between the parts of this (~0.1 s each at national size).
+        // Requests arriving at start-up get their turn between the parts of this, each long at national size.
         await nextTurn();
         state.groups(mode, channel);
       }

@@ -7,7 +7,7 @@ import { periodZh } from '../text/chinese-dates.js';
 
 export const exclusiveAgreement: Rule<Record<string, never>> = {
   id: 'EXCL-001',
-  // 2: the fingerprint names the counterparty (issue 20).
+  // 2: the fingerprint names the counterparty.
   version: 2,
   defaultSeverity: 'high',
   title: { en: 'Exclusive agreement', zh: '排他性协议' },

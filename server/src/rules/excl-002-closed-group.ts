@@ -20,7 +20,7 @@ const settings = z.strictObject({
 
 export const closedGroup: Rule<z.infer<typeof settings>> = {
   id: 'EXCL-002',
-  // 2 (issue 20): the institution named has a report as of the period, and an issuer whose own report
+  // 2: the institution named has a report as of the period, and an issuer whose own report
   // declares its codes recognised by another group is not named closed on those scanners' silence;
   // an agreement's fingerprint names its counterparty.
   version: 2,
@@ -107,8 +107,8 @@ function declaresItselfOpen(group: CityGroup, issuer: string, ids: readonly stri
 
 /**
  * The first institutions (keys of `live`) outside institution group `own`, as many as someOf
- * names: listing all of them for every group of cities allocated 200 MB in a national run, and the
- * counts tell how many there are.
+ * names: listing all of them for every group of cities allocated heavily in a national run, and
+ * the counts tell how many there are.
  */
 function someOutside(live: ReadonlyMap<string, unknown>, own: string, groupOf: (id: string) => string): string[] {
   const some: string[] = [];

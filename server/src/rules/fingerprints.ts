@@ -1,6 +1,6 @@
 // Fingerprints of per-city hits, made once a run and handed out again. The link rules of a national
 // run fire ~450,000 times over 60 months on ~25,000 fingerprints; a fresh string for each hit had
-// to be built, and then flattened and hashed where the engine looks its outcome up (0.65 s a run).
+// to be built, and then flattened and hashed where the engine looks its outcome up, every run.
 import { scopeKey, type AgreementInForce, type Channel, type Mode } from '../state/period-state.js';
 
 /**

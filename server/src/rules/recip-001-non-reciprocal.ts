@@ -11,7 +11,7 @@ import { dateZh } from '../text/chinese-dates.js';
 
 export const nonReciprocal: Rule<Record<string, never>> = {
   id: 'RECIP-001',
-  // 2: B's part rests on B's own report (issue 20): no finding while B has no report as of the period.
+  // 2: B's part rests on B's own report: no finding while B has no report as of the period.
   version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Non-reciprocal recognition', zh: '单向识别' },

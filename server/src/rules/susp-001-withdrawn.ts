@@ -10,7 +10,7 @@ import { dateZh, periodZh } from '../text/chinese-dates.js';
 
 export const withdrawnInterconnection: Rule<Record<string, never>> = {
   id: 'SUSP-001',
-  // 2: a withdrawal is the scanner's own (issue 20): the link live before rests on its declaration.
+  // 2: a withdrawal is the scanner's own: the link live before rests on its declaration.
   version: 2,
   defaultSeverity: 'medium',
   title: { en: 'Withdrawn interconnection', zh: '互联互通中断' },

@@ -1,6 +1,6 @@
 // The periods the record accepts: EARLIEST_PERIOD up to the current month. Reports outside them are
 // refused, questions about periods before them too, and no walk over periods (rules, coverage,
-// calendars) leaves them: one backdated report used to make a run walk every month since the year 1.
+// calendars) leaves them: else one backdated report would make a run walk every month since the year 1.
 import type { AppContext } from '../app-context.js';
 import { Invalid, type ProblemItem } from '../domain/errors.js';
 import { jsonPath } from '../domain/parse-input.js';

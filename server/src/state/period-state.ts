@@ -156,7 +156,7 @@ export function buildPeriodState(
     return entry;
   };
   // Fields listed, not spread: agreements come in two shapes (with and without text), and copying
-  // them by spread took ~0.4 s of a national run.
+  // them by spread was a visible part of a national run.
   const agreements = reports.flatMap((r) =>
     contents
       .agreements(r.id)
@@ -191,8 +191,8 @@ export function buildPeriodState(
 
 /**
  * A state holding only each institution's as-of report, for rules that read nothing else (LATE-001):
- * reading every link of 60 national periods for them took ~7 s of CPU, at every start-up and every
- * hour. Asking it for links or agreements is a programming error.
+ * reading every link of every period for them would cost seconds of CPU at every start-up and every
+ * hour, for nothing. Asking it for links or agreements is a programming error.
  */
 export function reportsOnlyState(period: string, reports: readonly AsOfReport[]): PeriodState {
   const unread = (): never => {
@@ -226,8 +226,8 @@ export interface SplitDeclarations {
 // Keyed by the report's link list: a loader hands out the same list for a report in every period
 // that uses it, and for a report that repeats its institution's previous one, so it is split once.
 // The stored links are the declarations, and the report that makes them travels beside them
-// (addDeclaration): a copy of each naming its report, made for every report of every period, was
-// 190 MB of what a national run allocates.
+// (addDeclaration): a copy of each naming its report, made for every report of every period, was a
+// large part of what a national run allocates.
 const splitCache = new WeakMap<readonly StoredLink[], SplitDeclarations>();
 
 export function splitDeclarations(links: readonly StoredLink[]): SplitDeclarations {

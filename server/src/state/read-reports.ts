@@ -2,7 +2,7 @@
 // stored (a new version is another report, with another id), so what was read of it stays true, also
 // when other server processes write to the same file. A run after a report reads the same few hundred
 // as-of reports as the run before it: kept here, they are not read again (at national size, reading a
-// period and the one before took 0.6 s of the 2.5 s a 55,000-row report took).
+// period and the one before was a large part of storing a report).
 import type { Agreement, Link } from '../contract/reports.js';
 import type { Db } from '../db/database.js';
 import { agreementFromRow, agreementRows } from '../reports/repository.js';
@@ -59,7 +59,7 @@ export function readReportsOf(db: Db): ReadReports {
 
 /**
  * A report just stored, as a loader would read it back, so that the run after it does not read its
- * rows again (a 55,000-row report took 0.25-0.4 s to read). Loaders read links through the index on
+ * rows again (reading a large report back is a large part of storing it). Loaders read links through the index on
  * (report, city, mode, channel): each scope's links come in city order, rows in stored order within
  * a city, and agreements in row order. The kept-states spec compares this with a read.
  */

@@ -17,7 +17,7 @@ export interface AsOfReport {
  * institution. Driven by the institutions table (a report's institution is always in it): each
  * institution's report is one backward seek in reports_latest_by_institution, whose entries carry
  * the report's id, then one lookup of that report. Listing the institutions from the latest
- * reports instead read every one of them (12,000 at national size): 2 ms of a 2.5 ms lookup.
+ * reports instead read every one of them (thousands at national size): most of the lookup's time.
  */
 export async function asOfReports(db: Db, period: string): Promise<AsOfReport[]> {
   return db
@@ -45,9 +45,8 @@ export type DeclaredLinkRow = [reportId: number, scanner: string, issuer: string
 /**
  * The links of the given reports whose city is exactly `city` ('*' for the rows that declare every
  * city), each report's in row order, as arrays. SQLite hands them over as one JSON array, which
- * JSON.parse turns into arrays faster than the driver turns rows into values one by one: the 1,400
- * '*' rows of a national period took 1.6 ms instead of 2.3, and what the matrix keeps of them
- * (shared-links.ts) is a third smaller (284 KB instead of 409), so it costs less to collect.
+ * JSON.parse turns into arrays faster than the driver turns rows into values one by one, and what
+ * the matrix keeps of them (shared-links.ts) is a third smaller, so it costs less to collect.
  * (PostgreSQL has the same in json_agg(json_build_array(…)).)
  */
 export async function declaredLinksInCity(

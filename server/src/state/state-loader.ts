@@ -81,7 +81,7 @@ export class StateLoader {
    * given. A report whose links read back exactly as those of its institution's report held until
    * now (most institutions repeat last month's links) takes that report's links instead of parsing
    * them again. Comparing the packed bytes costs nothing next to unpacking and parsing them, or to
-   * the query that compared the two reports' rows inside SQLite (1.45 s of a national run). Reports
+   * the query that compared the two reports' rows inside SQLite (a large part of a national run). Reports
    * an earlier loader read are taken from read-reports.ts; what this one reads is put there when
    * `remember`.
    */

@@ -1,5 +1,5 @@
 // `npm run bench [-- --size small|medium|national] [--seed S] [--no-client] [--out file]`: the
-// measurements of issue 6, printed as a table and written to bench/results.json (and
+// bench's measurements, printed as a table and written to bench/results.json (and
 // bench/results-<size>.json). The generated history is kept in data/ and reused by later runs.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The bench's figures: flat keys with their unit in the name, the issue's targets, and the table.
+// The bench's figures: flat keys with their unit in the name, their targets, and the table.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -58,7 +58,7 @@ export const FIGURE_KEYS = [
 
 export const CLIENT_KEYS = FIGURE_KEYS.filter((k) => k.startsWith('client.'));
 
-/** Issue 6's targets: each figure at most this much (ingestion's 1 s is for a 50,000-row report: the worst case, the correction and the month's first report alike). */
+/** The targets: each figure at most this much (ingestion's 1 s is for a 50,000-row report: the worst case, the correction and the month's first report alike). */
 export const TARGETS: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
   'ingest.seconds': 1,
   'ingest.ratioToRaw': 3,

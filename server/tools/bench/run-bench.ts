@@ -1,4 +1,4 @@
-// Runs every measurement of issue 6 on one generated history, in an order that keeps them apart:
+// Runs every measurement of the bench on one generated history, in an order that keeps them apart:
 // the size on disk of the history as generated, then on a working copy the full rules run, the
 // reads (matrix, coverage), the big report, the findings topped up for the list and the exports,
 // and last the client in Chromium.

@@ -1,4 +1,4 @@
-// The named sizes of issue 6, shared by `npm run generate` and `npm run bench`.
+// The named sizes of generated histories, shared by `npm run generate` and `npm run bench`.
 import type { WorldParams } from './world.js';
 
 export const SIZE_NAMES = ['small', 'medium', 'national'] as const;

@@ -1,4 +1,4 @@
-// Measures a findings export as issue 6 asks: wall time and peak memory (VmHWM) of a fresh process
+// Measures a findings export as the bench's targets count it: wall time and peak memory (VmHWM) of a fresh process
 // that opens the database and exports, nothing else. As a CLI:
 //   tsx server/tools/measure-export/measure-export.ts [--findings 100000] [--formats csv,xlsx,json] [--runs 1] [--db file]
 // (a --db that exists is reused as it is; otherwise one is built and, if temporary, removed after).

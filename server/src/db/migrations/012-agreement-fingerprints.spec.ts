@@ -7,7 +7,7 @@ import { anAgreement, aReport, submitted } from '../../test/report-factory.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { up } from './012-agreement-fingerprints.js';
 
-// A database from before issue 20: the agreement rules' findings have fingerprints without the
+// A database from before this migration: the agreement rules' findings have fingerprints without the
 // counterparty, and the rules' markers are of their earlier versions. After the migration and the
 // start-up check, the same findings carry on, triage, history and comments included.
 let app: TestApp;

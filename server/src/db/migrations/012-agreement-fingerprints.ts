@@ -1,4 +1,4 @@
-// The agreement rules' fingerprints name the counterparty (issue 20: a reporter reusing a ref for
+// The agreement rules' fingerprints name the counterparty (without it, a reporter reusing a ref for
 // another counterparty made its finding move to that counterparty). An existing finding takes the
 // fingerprint its latest hit has now, so that when the start-up check runs the rules again (their
 // versions changed) the finding is found again, its status, history and comments kept, instead of

@@ -1,4 +1,4 @@
-// Cases (issue 26 §1): the findings of one rule, one subject set, one mode and one channel, across
+// Cases: the findings of one rule, one subject set, one mode and one channel, across
 // cities. Each finding carries its case's id, so that the cases list groups in SQL (GROUP BY
 // case_id) instead of reading every finding; and a comment may belong to a case rather than to one
 // finding, so that a case's thread is stored once and shown on each of its findings.
