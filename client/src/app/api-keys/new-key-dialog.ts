@@ -20,9 +20,7 @@ import type { NewApiKey } from './api-keys-api';
       <label class="key-label" for="new-api-key">{{ 'apiKeys.created.keyLabel' | transloco }}</label>
       <div class="key-row">
         <input id="new-api-key" class="key" readonly [value]="data.key" (focus)="selectAll($event)" data-testid="new-api-key" />
-        <button mat-stroked-button type="button" (click)="copy()">
-          {{ (copied() ? 'apiKeys.created.copied' : 'apiKeys.created.copy') | transloco }}
-        </button>
+        <button mat-stroked-button type="button" (click)="copy()">{{ (copied() ? 'apiKeys.created.copied' : 'apiKeys.created.copy') | transloco }}</button>
       </div>
       <p class="usage">{{ 'apiKeys.created.usage' | transloco }} <code>Authorization: Bearer …</code></p>
       <span class="cdk-visually-hidden" aria-live="polite">{{ copied() ? ('apiKeys.created.copied' | transloco) : '' }}</span>

@@ -31,42 +31,27 @@ const HEAD = /^[0-9a-fA-F]{64}$/;
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="head">
       <mat-label>{{ 'audit.verify.earlierHead' | transloco }}</mat-label>
-      <input
-        matInput
-        name="earlierHead"
-        autocomplete="off"
-        spellcheck="false"
-        [value]="earlierHead()"
-        (input)="earlierHead.set($any($event.target).value.trim())"
-      />
+      <input matInput name="earlierHead" autocomplete="off" spellcheck="false" [value]="earlierHead()" (input)="earlierHead.set($any($event.target).value.trim())" />
       <mat-hint>{{ 'audit.verify.earlierHeadHint' | transloco }}</mat-hint>
       @if (headInvalid()) {
         <mat-error>{{ 'audit.verify.earlierHeadInvalid' | transloco }}</mat-error>
       }
     </mat-form-field>
     <div class="row">
-      <button mat-flat-button type="button" [disabled]="busy() || headInvalid()" (click)="verify()">
-        {{ 'audit.verify.button' | transloco }}
-      </button>
-      <button mat-stroked-button type="button" [disabled]="busy() || headInvalid()" (click)="downloadCertificate()">
-        {{ 'audit.verify.certificate' | transloco }}
-      </button>
+      <button mat-flat-button type="button" [disabled]="busy() || headInvalid()" (click)="verify()">{{ 'audit.verify.button' | transloco }}</button>
+      <button mat-stroked-button type="button" [disabled]="busy() || headInvalid()" (click)="downloadCertificate()">{{ 'audit.verify.certificate' | transloco }}</button>
       @if (busy()) {
         <mat-spinner diameter="20" [attr.aria-label]="'audit.verify.running' | transloco" />
       }
     </div>
     @if (certificate(); as c) {
-      <p class="certificate" role="status">
-        {{ 'audit.verify.certificateSaved' | transloco: { filename: c.filename } }} <code>{{ c.sha256 }}</code>
-      </p>
+      <p class="certificate" role="status">{{ 'audit.verify.certificateSaved' | transloco: { filename: c.filename } }} <code>{{ c.sha256 }}</code></p>
     }
     @if (result(); as r) {
       @if (r.ok) {
         <div class="outcome ok" role="status">
           <strong>{{ 'audit.verify.ok' | transloco: { entries: format.number(r.entries) } }}</strong>
-          <span
-            >{{ 'audit.verify.head' | transloco }} <code data-testid="audit-head">{{ r.head }}</code></span
-          >
+          <span>{{ 'audit.verify.head' | transloco }} <code data-testid="audit-head">{{ r.head }}</code></span>
           <small>{{ 'audit.verify.checkedAt' | transloco: { at: format.dateTime(checkedAt(), 'medium') } }}</small>
         </div>
       } @else {
@@ -76,13 +61,7 @@ const HEAD = /^[0-9a-fA-F]{64}$/;
         </div>
       }
       @if (r.contains !== undefined) {
-        <div
-          class="outcome"
-          [class.ok]="r.contains"
-          [class.broken]="!r.contains"
-          [attr.role]="r.contains ? 'status' : 'alert'"
-          data-testid="audit-contains"
-        >
+        <div class="outcome" [class.ok]="r.contains" [class.broken]="!r.contains" [attr.role]="r.contains ? 'status' : 'alert'" data-testid="audit-contains">
           @if (r.contains) {
             <strong>{{ 'audit.verify.containsYes' | transloco: { seq: r.containsAt } }}</strong>
           } @else {

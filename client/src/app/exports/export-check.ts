@@ -16,13 +16,7 @@ import { ProblemView } from '../shared/problem-view';
   imports: [MatButtonModule, MatProgressSpinnerModule, ProblemView, TranslocoPipe],
   template: `
     <div class="row">
-      <input
-        #picker
-        type="file"
-        class="picker"
-        (change)="check($any($event.target).files?.[0]); picker.value = ''"
-        [attr.aria-label]="'exports.check.choose' | transloco"
-      />
+      <input #picker type="file" class="picker" (change)="check($any($event.target).files?.[0]); picker.value = ''" [attr.aria-label]="'exports.check.choose' | transloco" />
       <button mat-flat-button type="button" [disabled]="busy()" (click)="picker.click()">{{ 'exports.check.choose' | transloco }}</button>
       @if (busy()) {
         <mat-spinner diameter="20" [attr.aria-label]="'exports.check.running' | transloco" />
@@ -42,9 +36,7 @@ import { ProblemView } from '../shared/problem-view';
             </li>
           }
         </ul>
-        <span
-          >SHA-256 <code>{{ a.sha256 }}</code></span
-        >
+        <span>SHA-256 <code>{{ a.sha256 }}</code></span>
       </div>
     }
     @if (unmatched()) {

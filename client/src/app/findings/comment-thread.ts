@@ -33,14 +33,7 @@ import { ReferenceData } from '../shared/reference-data';
       <form class="comment" (submit)="$event.preventDefault(); send()">
         <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
           <mat-label>{{ 'findings.detail.comment' | transloco }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            name="comment"
-            [value]="draft()"
-            (input)="draft.set($any($event.target).value)"
-            maxlength="4000"
-          ></textarea>
+          <textarea matInput rows="3" name="comment" [value]="draft()" (input)="draft.set($any($event.target).value)" maxlength="4000"></textarea>
         </mat-form-field>
         <button mat-flat-button type="submit" [disabled]="busy() || !draft().trim()">{{ 'findings.detail.addComment' | transloco }}</button>
         @if (problem(); as p) {

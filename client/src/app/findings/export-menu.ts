@@ -51,13 +51,8 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
     </mat-menu>
     @if (result(); as r) {
       <p class="done" role="status">
-        {{
-          (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done')
-            | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) }
-        }}
-        <span class="hash"
-          >{{ 'findings.export.hash' | transloco }} <code data-testid="export-hash">{{ r.sha256 }}</code></span
-        >
+        {{ (r.by === 'case' ? 'findings.export.doneCases' : 'findings.export.done') | transloco: { filename: r.filename, rows: format.number(r.rows ?? 0) } }}
+        <span class="hash">{{ 'findings.export.hash' | transloco }} <code data-testid="export-hash">{{ r.sha256 }}</code></span>
       </p>
     }
     @if (problem(); as p) {

@@ -21,20 +21,10 @@ import {
   imports: [RouterLink, TranslocoPipe],
   template: `
     <nav class="switch" [attr.aria-label]="'findings.view.label' | transloco">
-      <a
-        routerLink="/findings"
-        [queryParams]="casesParams()"
-        [attr.aria-current]="view() === 'cases' ? 'page' : null"
-        data-testid="view-cases"
-      >
+      <a routerLink="/findings" [queryParams]="casesParams()" [attr.aria-current]="view() === 'cases' ? 'page' : null" data-testid="view-cases">
         {{ 'findings.view.cases' | transloco }}
       </a>
-      <a
-        routerLink="/findings"
-        [queryParams]="findingsParams()"
-        [attr.aria-current]="view() === 'findings' ? 'page' : null"
-        data-testid="view-findings"
-      >
+      <a routerLink="/findings" [queryParams]="findingsParams()" [attr.aria-current]="view() === 'findings' ? 'page' : null" data-testid="view-findings">
         {{ 'findings.view.findings' | transloco }}
       </a>
     </nav>

@@ -31,9 +31,7 @@ import { ReferenceData } from '../shared/reference-data';
           <table mat-table [dataSource]="rows()" [attr.aria-label]="'institutions.agreements.title' | transloco">
             <ng-container matColumnDef="ref">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.ref' | transloco }}</th>
-              <td mat-cell *matCellDef="let r">
-                <code>{{ r.ref }}</code>
-              </td>
+              <td mat-cell *matCellDef="let r"><code>{{ r.ref }}</code></td>
             </ng-container>
             <ng-container matColumnDef="counterparty">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.counterparty' | transloco }}</th>
@@ -45,9 +43,7 @@ import { ReferenceData } from '../shared/reference-data';
             </ng-container>
             <ng-container matColumnDef="exclusive">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.exclusive' | transloco }}</th>
-              <td mat-cell *matCellDef="let r" [class.flag]="r.exclusive">
-                {{ (r.exclusive ? 'institutions.yes' : 'institutions.no') | transloco }}
-              </td>
+              <td mat-cell *matCellDef="let r" [class.flag]="r.exclusive">{{ (r.exclusive ? 'institutions.yes' : 'institutions.no') | transloco }}</td>
             </ng-container>
             <ng-container matColumnDef="fee">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.fee' | transloco }}</th>
@@ -59,8 +55,7 @@ import { ReferenceData } from '../shared/reference-data';
                 {{ r.allCities ? ('institutions.agreements.allCities' | transloco) : r.citiesText }} ·
                 @for (k of r.modeKeys; track k; let last = $last) {
                   {{ k | transloco }}{{ last ? '' : '/' }}
-                }
-                ·
+                } ·
                 @for (k of r.channelKeys; track k; let last = $last) {
                   {{ k | transloco }}{{ last ? '' : '/' }}
                 }
@@ -78,9 +73,7 @@ import { ReferenceData } from '../shared/reference-data';
             </ng-container>
             <ng-container matColumnDef="term">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.term' | transloco }}</th>
-              <td mat-cell *matCellDef="let r">
-                {{ r.effectiveText }} – {{ r.expiresText || ('institutions.agreements.openEnded' | transloco) }}
-              </td>
+              <td mat-cell *matCellDef="let r">{{ r.effectiveText }} – {{ r.expiresText || ('institutions.agreements.openEnded' | transloco) }}</td>
             </ng-container>
             <ng-container matColumnDef="inForce">
               <th mat-header-cell *matHeaderCellDef>{{ 'institutions.agreements.inForce' | transloco }}</th>

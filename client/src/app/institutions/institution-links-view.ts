@@ -30,9 +30,7 @@ const GROUP_PAGE = 5;
       @if (l.groups.length === 0) {
         <p class="empty">{{ 'institutions.links.empty' | transloco }}</p>
       } @else {
-        <p class="summary">
-          {{ 'institutions.links.summary' | transloco: { cities: format.number(l.cityCount), groups: format.number(l.groups.length) } }}
-        </p>
+        <p class="summary">{{ 'institutions.links.summary' | transloco: { cities: format.number(l.cityCount), groups: format.number(l.groups.length) } }}</p>
         @for (g of groups(); track g.key) {
           <section class="group" [attr.aria-label]="'institutions.links.groupTitle' | transloco: g.titleParams">
             <h3>{{ 'institutions.links.groupTitle' | transloco: g.titleParams }}</h3>

@@ -52,9 +52,7 @@ import { ProblemView } from '../shared/problem-view';
           </ng-container>
           <ng-container matColumnDef="sha256">
             <th mat-header-cell *matHeaderCellDef>SHA-256</th>
-            <td mat-cell *matCellDef="let r">
-              <code [title]="r.sha256">{{ r.sha256.slice(0, 12) }}…</code>
-            </td>
+            <td mat-cell *matCellDef="let r"><code [title]="r.sha256">{{ r.sha256.slice(0, 12) }}…</code></td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns()"></tr>
           <tr mat-row *matRowDef="let row; columns: columns()"></tr>

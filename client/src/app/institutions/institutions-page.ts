@@ -35,20 +35,10 @@ export function matchesInstitution(i: Institution, q: string): boolean {
       <p class="empty">{{ 'institutions.list.noMatch' | transloco }}</p>
     } @else {
       <div class="scroll scroll-hint" tabindex="0">
-        <table
-          mat-table
-          matSort
-          [matSortActive]="sortColumn()"
-          [matSortDirection]="sortDirection()"
-          (matSortChange)="sortBy($event)"
-          [dataSource]="rows()"
-          [attr.aria-label]="'institutions.list.title' | transloco"
-        >
+        <table mat-table matSort [matSortActive]="sortColumn()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [dataSource]="rows()" [attr.aria-label]="'institutions.list.title' | transloco">
           <ng-container matColumnDef="name">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.name' | transloco }}</th>
-            <td mat-cell *matCellDef="let r">
-              <a [routerLink]="['/institutions', r.id]">{{ r.name }}</a> <span class="id">{{ r.id }}</span>
-            </td>
+            <td mat-cell *matCellDef="let r"><a [routerLink]="['/institutions', r.id]">{{ r.name }}</a> <span class="id">{{ r.id }}</span></td>
           </ng-container>
           <ng-container matColumnDef="kind">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'institutions.list.kind' | transloco }}</th>

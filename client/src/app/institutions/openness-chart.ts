@@ -26,9 +26,7 @@ const LINE_COLOURS = { light: ['#1f63b5', '#c25400'], dark: ['#8ab8ff', '#ffb36b
   template: `
     <div class="head">
       <p class="hint">{{ 'institutions.openness.hint' | transloco: { count: periods().length } }}</p>
-      <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
-        'institutions.openness.showTable' | transloco
-      }}</mat-slide-toggle>
+      <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'institutions.openness.showTable' | transloco }}</mat-slide-toggle>
     </div>
     @if (history.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'institutions.openness.loading' | transloco" />

@@ -17,19 +17,8 @@ import { MatrixLegend } from './matrix-legend';
   imports: [MatrixGrid, MatrixLegend, TranslocoPipe],
   template: `
     @let since = changedSince();
-    <im-matrix-legend
-      [changed]="
-        since ? ('matrix.chart.changedSince' | transloco: { period: format.period(since), count: format.number(changed().size) }) : null
-      "
-    />
-    @let names =
-      {
-        live: (statusLabels.live | transloco),
-        pilot: (statusLabels.pilot | transloco),
-        planned: (statusLabels.planned | transloco),
-        suspended: (statusLabels.suspended | transloco),
-        none: (statusLabels.none | transloco),
-      };
+    <im-matrix-legend [changed]="since ? ('matrix.chart.changedSince' | transloco: { period: format.period(since), count: format.number(changed().size) }) : null" />
+    @let names = { live: (statusLabels.live | transloco), pilot: (statusLabels.pilot | transloco), planned: (statusLabels.planned | transloco), suspended: (statusLabels.suspended | transloco), none: (statusLabels.none | transloco) };
     <!-- The map takes the keyboard: arrow keys move a ring from cell to cell and the line below says what it holds. -->
     <div
       class="keys"
@@ -40,14 +29,7 @@ import { MatrixLegend } from './matrix-legend';
       (focus)="startCursor()"
       (keydown)="moveCursor($event)"
     >
-      <im-matrix-grid
-        [matrix]="matrix()"
-        [institutions]="matrix().institutions"
-        [changed]="changed()"
-        [statusNames]="names"
-        [cursor]="cursor()"
-        [large]="true"
-      />
+      <im-matrix-grid [matrix]="matrix()" [institutions]="matrix().institutions" [changed]="changed()" [statusNames]="names" [cursor]="cursor()" [large]="true" />
     </div>
     <p id="matrix-cursor" class="cursor" aria-live="polite">
       @if (cursorCell(); as k) {

@@ -15,14 +15,7 @@ import { MatrixLegend } from './matrix-legend';
   imports: [MatTableModule, MatrixGrid, MatrixLegend, TranslocoPipe],
   template: `
     <im-matrix-legend [changed]="'matrix.compare.changedCell' | transloco" />
-    @let names =
-      {
-        live: (statusLabels.live | transloco),
-        pilot: (statusLabels.pilot | transloco),
-        planned: (statusLabels.planned | transloco),
-        suspended: (statusLabels.suspended | transloco),
-        none: (statusLabels.none | transloco),
-      };
+    @let names = { live: (statusLabels.live | transloco), pilot: (statusLabels.pilot | transloco), planned: (statusLabels.planned | transloco), suspended: (statusLabels.suspended | transloco), none: (statusLabels.none | transloco) };
     <div class="pair">
       <figure>
         <figcaption>{{ format.period(earlier().period) }}</figcaption>
@@ -33,12 +26,7 @@ import { MatrixLegend } from './matrix-legend';
         <im-matrix-grid [matrix]="later()" [institutions]="institutions()" [changed]="changedKeys()" [statusNames]="names" />
       </figure>
     </div>
-    <h3>
-      {{
-        'matrix.compare.changes'
-          | transloco: { count: format.number(rows().length), from: format.period(earlier().period), to: format.period(later().period) }
-      }}
-    </h3>
+    <h3>{{ 'matrix.compare.changes' | transloco: { count: format.number(rows().length), from: format.period(earlier().period), to: format.period(later().period) } }}</h3>
     @if (rows().length === 0) {
       <p class="empty">{{ 'matrix.compare.noChanges' | transloco }}</p>
     } @else {
@@ -54,15 +42,11 @@ import { MatrixLegend } from './matrix-legend';
           </ng-container>
           <ng-container matColumnDef="before">
             <th mat-header-cell *matHeaderCellDef>{{ format.period(earlier().period) }}</th>
-            <td mat-cell *matCellDef="let r">
-              <span class="status" [class]="r.before">{{ r.beforeLabel | transloco }}</span>
-            </td>
+            <td mat-cell *matCellDef="let r"><span class="status" [class]="r.before">{{ r.beforeLabel | transloco }}</span></td>
           </ng-container>
           <ng-container matColumnDef="after">
             <th mat-header-cell *matHeaderCellDef>{{ format.period(later().period) }}</th>
-            <td mat-cell *matCellDef="let r" class="changed-cell">
-              <span class="status" [class]="r.after">{{ r.afterLabel | transloco }}</span>
-            </td>
+            <td mat-cell *matCellDef="let r" class="changed-cell"><span class="status" [class]="r.after">{{ r.afterLabel | transloco }}</span></td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns; sticky: true"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>

@@ -43,27 +43,17 @@ export interface GridCursor {
       <div class="grid" [style.grid-template-columns]="template()">
         <span class="corner top">{{ 'matrix.compare.scannerIssuer' | transloco }}</span>
         @for (col of columns(); track col.id) {
-          <span class="col top" [class.cursor]="col.cursor" [title]="col.name"
-            ><span class="name">{{ col.name }}</span></span
-          >
+          <span class="col top" [class.cursor]="col.cursor" [title]="col.name"><span class="name">{{ col.name }}</span></span>
         }
         @for (row of rows(); track row.id) {
           <span class="row" [class.cursor]="row.cursor" [title]="row.name">{{ row.name }}</span>
           @for (cell of row.cells; track cell.issuer) {
-            <i
-              class="cell"
-              [class.changed]="cell.changed"
-              [class.cursor]="cell.cursor"
-              [style.background-color]="cell.colour"
-              [title]="cell.title"
-            ></i>
+            <i class="cell" [class.changed]="cell.changed" [class.cursor]="cell.cursor" [style.background-color]="cell.colour" [title]="cell.title"></i>
           }
         }
         <span class="corner bottom"></span>
         @for (col of columns(); track col.id) {
-          <span class="col bottom" [title]="col.name"
-            ><span class="name">{{ col.name }}</span></span
-          >
+          <span class="col bottom" [title]="col.name"><span class="name">{{ col.name }}</span></span>
         }
       </div>
     </div>

@@ -23,16 +23,11 @@ import { countByStatus, notRecognised, UNRECOGNISED_ORDER, type UnrecognisedLink
     <div class="lists">
       @for (list of lists(); track list.id) {
         <section [attr.aria-labelledby]="list.id">
-          <h3 [id]="list.id">
-            {{ list.title | transloco: { name: name(), count: format.number(list.links.length), total: format.number(gaps().others) } }}
-          </h3>
+          <h3 [id]="list.id">{{ list.title | transloco: { name: name(), count: format.number(list.links.length), total: format.number(gaps().others) } }}</h3>
           @if (list.counts.length > 0) {
             <p class="counts">
               @for (c of list.counts; track c.status; let last = $last) {
-                <span class="status" [class]="c.status">{{ statusLabels[c.status] | transloco }}</span> {{ format.number(c.count) }}
-                @if (!last) {
-                  <span aria-hidden="true"> · </span>
-                }
+                <span class="status" [class]="c.status">{{ statusLabels[c.status] | transloco }}</span> {{ format.number(c.count) }}@if (!last) {<span aria-hidden="true"> · </span>}
               }
             </p>
           }
@@ -54,9 +49,7 @@ import { countByStatus, notRecognised, UNRECOGNISED_ORDER, type UnrecognisedLink
                       <td class="name">
                         <a [routerLink]="[]" [queryParams]="{ institution: l.institution }" queryParamsHandling="merge">{{ l.name }}</a>
                       </td>
-                      <td>
-                        <span class="status" [class]="l.status">{{ statusLabels[l.status] | transloco }}</span>
-                      </td>
+                      <td><span class="status" [class]="l.status">{{ statusLabels[l.status] | transloco }}</span></td>
                       <td>{{ l.since ? format.date(l.since) : '—' }}</td>
                     </tr>
                   }

@@ -23,9 +23,7 @@ import { ReferenceData } from '../shared/reference-data';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'matrix.table.status' | transloco }}</th>
-          <td mat-cell *matCellDef="let r">
-            <span class="status" [class]="r.status">{{ r.statusLabel | transloco }}</span>
-          </td>
+          <td mat-cell *matCellDef="let r"><span class="status" [class]="r.status">{{ r.statusLabel | transloco }}</span></td>
         </ng-container>
         <ng-container matColumnDef="since">
           <th mat-header-cell *matHeaderCellDef>{{ 'matrix.table.since' | transloco }}</th>

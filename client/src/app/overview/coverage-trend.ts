@@ -26,9 +26,7 @@ const LINE_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
   selector: 'im-coverage-trend',
   imports: [LineChartModule, MatSlideToggleModule, MatTableModule, TranslocoPipe],
   template: `
-    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
-      'overview.showAsTable' | transloco
-    }}</mat-slide-toggle>
+    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'overview.showAsTable' | transloco }}</mat-slide-toggle>
     @if (periods().length === 0) {
       <p class="empty">{{ 'overview.coverage.empty' | transloco }}</p>
     } @else if (asTable()) {

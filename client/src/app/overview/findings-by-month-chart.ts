@@ -15,9 +15,7 @@ type Month = Overview['findingsByMonth'][number];
   selector: 'im-findings-by-month-chart',
   imports: [BarChartModule, MatSlideToggleModule, MatTableModule, TranslocoPipe],
   template: `
-    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{
-      'overview.showAsTable' | transloco
-    }}</mat-slide-toggle>
+    <mat-slide-toggle [checked]="asTable()" (change)="asTable.set($event.checked)">{{ 'overview.showAsTable' | transloco }}</mat-slide-toggle>
     @if (months().length === 0) {
       <p class="empty">{{ 'overview.findings.empty' | transloco }}</p>
     } @else if (asTable()) {
@@ -45,17 +43,7 @@ type Month = Overview['findingsByMonth'][number];
         <span><i [style.background]="colours[1]"></i>{{ resolvedLabel() }}</span>
       </div>
       <div class="chart" role="img" [attr.aria-label]="summary()">
-        <ngx-charts-bar-vertical-2d
-          [results]="chartData()"
-          [scheme]="scheme"
-          [xAxis]="true"
-          [xAxisTicks]="xTicks()"
-          [yAxis]="true"
-          [groupPadding]="2"
-          [barPadding]="1"
-          [roundDomains]="true"
-          [animations]="false"
-        />
+        <ngx-charts-bar-vertical-2d [results]="chartData()" [scheme]="scheme" [xAxis]="true" [xAxisTicks]="xTicks()" [yAxis]="true" [groupPadding]="2" [barPadding]="1" [roundDomains]="true" [animations]="false" />
       </div>
     }
   `,

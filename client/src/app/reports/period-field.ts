@@ -70,15 +70,7 @@ function periodOf(date: Date): string {
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ 'reports.upload.period' | transloco }}</mat-label>
-      <input
-        matInput
-        [matDatepicker]="picker"
-        name="period"
-        required
-        autocomplete="off"
-        [value]="date()"
-        (dateChange)="setDate($event.value)"
-      />
+      <input matInput [matDatepicker]="picker" name="period" required autocomplete="off" [value]="date()" (dateChange)="setDate($event.value)" />
       <mat-datepicker-toggle matIconSuffix [for]="picker" />
       <mat-datepicker #picker startView="multi-year" (monthSelected)="chooseMonth($event, picker)" />
       <mat-hint>{{ 'reports.upload.periodHint' | transloco }}</mat-hint>

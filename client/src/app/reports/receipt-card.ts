@@ -16,15 +16,7 @@ import { saveReceipt } from './report-files';
     <mat-card appearance="outlined" data-testid="receipt">
       <mat-card-header>
         <mat-card-title>{{ titleKey() | transloco }}</mat-card-title>
-        <mat-card-subtitle>{{
-          'reports.receipt.subtitle'
-            | transloco
-              : {
-                  institution: reference.institutionName(receipt().institution),
-                  period: format.period(receipt().period),
-                  version: receipt().version,
-                }
-        }}</mat-card-subtitle>
+        <mat-card-subtitle>{{ 'reports.receipt.subtitle' | transloco: { institution: reference.institutionName(receipt().institution), period: format.period(receipt().period), version: receipt().version } }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         <dl>
@@ -55,21 +47,17 @@ import { saveReceipt } from './report-files';
         }
       </mat-card-content>
       @if (!receipt().dryRun) {
-        <mat-card-actions>
-          <button mat-button type="button" (click)="download()">
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" />
-            </svg>
-            {{ 'reports.receipt.download' | transloco }}
-          </button>
-          <!-- The printable receipt compliance staff file: a plain link, the session cookie authorises the GET. -->
-          <a mat-button [href]="'/api/v1/reports/' + receipt().id + '/receipt?format=pdf'" download>
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" />
-            </svg>
-            {{ 'reports.receipt.downloadPdf' | transloco }}
-          </a>
-        </mat-card-actions>
+      <mat-card-actions>
+        <button mat-button type="button" (click)="download()">
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" /></svg>
+          {{ 'reports.receipt.download' | transloco }}
+        </button>
+        <!-- The printable receipt compliance staff file: a plain link, the session cookie authorises the GET. -->
+        <a mat-button [href]="'/api/v1/reports/' + receipt().id + '/receipt?format=pdf'" download>
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z" /></svg>
+          {{ 'reports.receipt.downloadPdf' | transloco }}
+        </a>
+      </mat-card-actions>
       }
     </mat-card>
   `,

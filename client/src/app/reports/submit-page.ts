@@ -16,7 +16,11 @@ import { UploadForm } from './upload-form';
     </nav>
     <h1>{{ 'reports.submit.title' | transloco }}</h1>
     @if (canSubmit()) {
-      <im-upload-form [institution]="ownInstitution()" [institutions]="reference.institutions()" [initialPeriod]="period()" />
+      <im-upload-form
+        [institution]="ownInstitution()"
+        [institutions]="reference.institutions()"
+        [initialPeriod]="period()"
+        />
     } @else {
       <p>{{ 'reports.submit.notAllowed' | transloco }}</p>
     }

@@ -29,13 +29,9 @@ interface ProblemGroup {
       <section [attr.data-testid]="group.kind === 'error' ? 'validation-errors' : 'validation-warnings'" [class]="group.kind">
         <h3>
           @if (group.kind === 'error') {
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z" />
-            </svg>
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z" /></svg>
           } @else {
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z" />
-            </svg>
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z" /></svg>
           }
           {{ group.heading | transloco: { count: group.count } }}
         </h3>
@@ -43,9 +39,7 @@ interface ProblemGroup {
           <table mat-table [dataSource]="group.items" [attr.aria-label]="group.label | transloco">
             <ng-container matColumnDef="code">
               <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.code' | transloco }}</th>
-              <td mat-cell *matCellDef="let e">
-                <code>{{ e.code }}</code>
-              </td>
+              <td mat-cell *matCellDef="let e"><code>{{ e.code }}</code></td>
             </ng-container>
             <ng-container matColumnDef="row">
               <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.row' | transloco }}</th>
@@ -57,9 +51,7 @@ interface ProblemGroup {
             </ng-container>
             <ng-container matColumnDef="path">
               <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.field' | transloco }}</th>
-              <td mat-cell *matCellDef="let e">
-                <code>{{ e.path ?? '' }}</code>
-              </td>
+              <td mat-cell *matCellDef="let e"><code>{{ e.path ?? '' }}</code></td>
             </ng-container>
             <ng-container matColumnDef="message">
               <th mat-header-cell *matHeaderCellDef>{{ 'reports.validation.problem' | transloco }}</th>

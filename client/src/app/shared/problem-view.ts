@@ -54,12 +54,7 @@ const BY_STATUS: Record<number, ProblemText> = {
       @if (listed().length > 0) {
         <ul class="errors">
           @for (e of listed(); track $index) {
-            <li>
-              <code>{{ e.code }}</code> {{ e.message }}
-              @if (e.path) {
-                <span class="where"> ({{ e.path }})</span>
-              }
-            </li>
+            <li><code>{{ e.code }}</code> {{ e.message }}@if (e.path) {<span class="where"> ({{ e.path }})</span>}</li>
           }
           @if (unlisted() > 0) {
             <li>{{ 'errors.more' | transloco: { count: unlisted() } }}</li>
@@ -67,9 +62,7 @@ const BY_STATUS: Record<number, ProblemText> = {
         </ul>
       }
       @if (problem().requestId) {
-        <small
-          >{{ 'errors.requestId' | transloco }} <code>{{ problem().requestId }}</code></small
-        >
+        <small>{{ 'errors.requestId' | transloco }} <code>{{ problem().requestId }}</code></small>
       }
     </div>
   `,
