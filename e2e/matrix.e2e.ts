@@ -161,10 +161,12 @@ test('the time-lapse plays at a chosen speed and marks the cells that changed si
   // Played to the end, the time-lapse stops by itself at the last period, the cells of its last step
   // marked. The last period is the latest any report names: journeys before this one may have reported
   // months after the demo's Dec 2021.
-  const play = page.getByRole('button', { name: 'Play' });
+  // One button, named Play or Pause as it stands.
+  const play = page.getByRole('group', { name: 'Timeline' }).getByRole('button', { name: /^(Play|Pause)$/ });
   await play.click();
-  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect(play).toHaveAccessibleName('Pause');
   await expect(play).toHaveAttribute('aria-pressed', 'false', { timeout: 90_000 });
+  await expect(play).toHaveAccessibleName('Play');
   await expect(page).not.toHaveURL(/period=2021-03/);
   await expect(page.getByText(/changed since \w+ \d{4} \(\d+\)/)).toBeVisible();
 });
