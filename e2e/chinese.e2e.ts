@@ -271,15 +271,17 @@ for (const width of [1440, 390]) {
       await expect.soft(page.locator('im-matrix-grid')).toHaveClass(width > 600 ? /^(?!.*more-to-the-right)/ : /more-to-the-right/);
     });
 
-    test('the audit trail names a report’s institution and month', async ({ page }) => {
-      test.skip(width < 600, 'a phone shows no details column');
-      await logInThroughApi(page, 'auditor');
-      await visit(page, '/audit?action=report.accepted', '审计日志');
-      const table = page.getByRole('table').first();
-      await page.screenshot({ path: leftoverShot('audit', page) });
-      await expect.soft(table).toContainText(/机构 \P{ASCII}+（[a-z0-9-]+）/u);
-      await expect.soft(table).toContainText(/报告期 \d{4}年\d{1,2}月/);
-      await expect.soft(table).not.toContainText(/报告期 \d{4}-\d{2}/);
-    });
+    // A phone shows no details column: the journey is a desktop's.
+    if (width >= 600) {
+      test('the audit trail names a report’s institution and month', async ({ page }) => {
+        await logInThroughApi(page, 'auditor');
+        await visit(page, '/audit?action=report.accepted', '审计日志');
+        const table = page.getByRole('table').first();
+        await page.screenshot({ path: leftoverShot('audit', page) });
+        await expect.soft(table).toContainText(/机构 \P{ASCII}+（[a-z0-9-]+）/u);
+        await expect.soft(table).toContainText(/报告期 \d{4}年\d{1,2}月/);
+        await expect.soft(table).not.toContainText(/报告期 \d{4}-\d{2}/);
+      });
+    }
   });
 }
